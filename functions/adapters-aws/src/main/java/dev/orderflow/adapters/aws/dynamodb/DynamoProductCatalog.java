@@ -1,0 +1,89 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.ProductCatalog;
+import dev.orderflow.domain.page.Cursor;
+import dev.orderflow.domain.page.Page;
+import dev.orderflow.domain.page.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The catalog in a DynamoDB table keyed by {@code sku}. Listing scans the table: the catalog is
+ * small (thousands of rows), read-mostly and cacheable, so a scan costs less than a GSI that every
+ * product write would have to maintain.
+ */
+public final class DynamoProductCatalog implements ProductCatalog {
+
+    /** Scan round trips per page at most, so a catalog of mostly inactive rows stays bounded. */
+    static final int MAX_SCANS_PER_PAGE = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    /** Creates the adapter over a client and the products table's name. */
+    public DynamoProductCatalog(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public Page<Product> activeProducts(PageRequest request) {
+        Map<String, AttributeValue> startKey =
+                request.cursor() instanceof Cursor.After after
+                        ? ProductCursorCodec.decode(after)
+                        : null;
+        List<Product> found = new ArrayList<>();
+        for (int scans = 0; scans < MAX_SCANS_PER_PAGE; scans++) {
+            ScanRequest scan = scan(request, startKey);
+            ScanResponse response =
+                    DynamoErrors.translate("products table", () -> dynamo.scan(scan));
+            List<Map<String, AttributeValue>> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                found.add(ProductItem.fromItem(items.get(i)));
+                if (found.size() == request.limit()) {
+                    boolean more = i < items.size() - 1 || response.hasLastEvaluatedKey();
+                    return page(found, more);
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new Page<>(found, Optional.empty());
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        // Bounded work: hand back what we have and continue from where the scan stopped.
+        String lastScanned = startKey.get(ProductItem.SKU).s();
+        return new Page<>(found, Optional.of(ProductCursorCodec.encode(lastScanned)));
+    }
+
+    private ScanRequest scan(PageRequest request, Map<String, AttributeValue> startKey) {
+        ScanRequest.Builder scan =
+                ScanRequest.builder()
+                        .tableName(tableName)
+                        .limit(request.limit())
+                        .filterExpression("#active = :true")
+                        .expressionAttributeNames(Map.of("#active", ProductItem.ACTIVE))
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)));
+        if (startKey != null) {
+            scan.exclusiveStartKey(startKey);
+        }
+        return scan.build();
+    }
+
+    private static Page<Product> page(List<Product> found, boolean more) {
+        Optional<Cursor.After> next =
+                more
+                        ? Optional.of(
+                                ProductCursorCodec.encode(
+                                        found.get(found.size() - 1).sku().value()))
+                        : Optional.empty();
+        return new Page<>(found, next);
+    }
+}

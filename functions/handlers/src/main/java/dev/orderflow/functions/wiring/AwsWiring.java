@@ -1,0 +1,46 @@
+package dev.orderflow.functions.wiring;
+
+import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
+import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.observability.PowertoolsMetrics;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The client graph of a Lambda execution environment, built lazily and once (the only static state
+ * STYLE.md allows). Configuration is read here, at the edge, and nowhere deeper. The SDK honours
+ * {@code AWS_ENDPOINT_URL}, which is how the local cloud points these clients at itself.
+ */
+public final class AwsWiring {
+
+    private AwsWiring() {}
+
+    /** Holder idiom: the client is built on first use, thread-safely, then reused. */
+    private static final class Clients {
+        static final DynamoDbClient DYNAMO =
+                DynamoDbClient.builder()
+                        .region(Region.of(Environment.require("AWS_REGION")))
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+    }
+
+    /** The catalog use case over the products table named by {@code PRODUCTS_TABLE}. */
+    public static BrowseCatalog browseCatalog() {
+        return new BrowseCatalog(
+                new DynamoProductCatalog(Clients.DYNAMO, Environment.require("PRODUCTS_TABLE")));
+    }
+
+    /** EMF metrics through Powertools. */
+    public static HandlerMetrics metrics() {
+        return new PowertoolsMetrics();
+    }
+
+    /** The service name the stack gives every function. */
+    public static String serviceName() {
+        return Environment.optional("POWERTOOLS_SERVICE_NAME", "orderflow");
+    }
+}

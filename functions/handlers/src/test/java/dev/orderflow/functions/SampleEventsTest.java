@@ -1,0 +1,75 @@
+package dev.orderflow.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
+import dev.orderflow.functions.catalog.ListProductsHandler;
+import dev.orderflow.functions.health.HealthHandler;
+import dev.orderflow.functions.support.RecordingMetrics;
+import dev.orderflow.functions.support.SampleEvents;
+import dev.orderflow.functions.support.TestContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every HTTP sample event in {@code events/} through the handler of its route. */
+class SampleEventsTest {
+
+    /** The status each sample event must produce; a new event file must be added here. */
+    private static final Map<String, Integer> EXPECTED_STATUS =
+            Map.of(
+                    "apigw-get-health.json", 200,
+                    "apigw-get-products.json", 200,
+                    "apigw-get-products-invalid-limit.json", 400,
+                    "apigw-get-products-foreign-cursor.json", 400);
+
+    static java.util.List<String> httpEvents() {
+        return SampleEvents.named("apigw-");
+    }
+
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerFor(
+            String routeKey) {
+        var metrics = new RecordingMetrics();
+        return switch (routeKey) {
+            case "GET /health" -> new HealthHandler(metrics, "orderflow");
+            case "GET /products" ->
+                    new ListProductsHandler(
+                            new BrowseCatalog(
+                                    new InMemoryProductCatalog()
+                                            .with(
+                                                    new Product(
+                                                            new Sku("MUG-BLUE"),
+                                                            "Blue mug",
+                                                            Money.ofMinor(1250, "EUR"),
+                                                            true))),
+                            metrics);
+            default -> throw new AssertionError("no handler serves route " + routeKey);
+        };
+    }
+
+    @Test
+    void everySampleEventHasAnExpectedOutcome() {
+        assertThat(httpEvents()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATUS.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("httpEvents")
+    void sampleEvent_producesItsExpectedStatusAndAJsonBody(String file) throws Exception {
+        APIGatewayV2HTTPEvent event = SampleEvents.http(file);
+
+        APIGatewayV2HTTPResponse response =
+                handlerFor(event.getRouteKey()).handleRequest(event, new TestContext("req"));
+
+        assertThat(response.getStatusCode()).isEqualTo(EXPECTED_STATUS.get(file));
+        assertThat(new ObjectMapper().readTree(response.getBody()).isObject()).isTrue();
+    }
+}
