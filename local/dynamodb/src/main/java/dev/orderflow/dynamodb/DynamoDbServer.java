@@ -1,0 +1,158 @@
+package dev.orderflow.dynamodb;
+
+import dev.orderflow.dynamodb.internal.http.HttpFront;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A DynamoDB endpoint on a local port that the unmodified AWS SDK and CLI talk to (JSON 1.0 over
+ * HTTP, DynamoDB and DynamoDB Streams APIs). Any credentials are accepted, but requests must be
+ * signed (carry an {@code Authorization} header) as with AWS.
+ *
+ * <pre>{@code
+ * try (DynamoDbServer server = DynamoDbServer.builder().port(0).start()) {
+ *     DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())...;
+ * }
+ * }</pre>
+ */
+public final class DynamoDbServer implements AutoCloseable {
+    private final DynamoDbEngine engine;
+    private final HttpFront front;
+    private final ScheduledExecutorService ttl;
+    private final String host;
+
+    private DynamoDbServer(Builder b) {
+        this.engine =
+                b.dataDir == null
+                        ? DynamoDbEngine.inMemory(b.clock)
+                        : DynamoDbEngine.persistent(b.dataDir, b.clock);
+        this.host = b.host;
+        try {
+            this.front = new HttpFront(engine.dispatcher(), b.host, b.port, b.threads);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        this.ttl =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "dynamodb-ttl-sweeper");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long every = b.ttlSweepInterval.toMillis();
+        if (every > 0) {
+            ttl.scheduleWithFixedDelay(
+                    engine::sweepExpiredItems, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A builder with AWS-like defaults: port 8000, in memory, system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URI clients use as endpoint override, e.g. {@code http://127.0.0.1:54321}. */
+    public URI endpoint() {
+        String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    /** The bound port (the ephemeral one when built with port 0). */
+    public int port() {
+        return front.port();
+    }
+
+    /** The engine behind this server, for in-process calls and deterministic TTL sweeps. */
+    public DynamoDbEngine engine() {
+        return engine;
+    }
+
+    /** Runs a TTL sweep now; see {@link DynamoDbEngine#sweepExpiredItems()}. */
+    public int sweepExpiredItems() {
+        return engine.sweepExpiredItems();
+    }
+
+    /**
+     * Stops listening, stops the TTL sweeper and flushes storage. Never throws a checked exception.
+     */
+    @Override
+    public void close() {
+        ttl.shutdownNow();
+        front.close();
+        engine.close();
+    }
+
+    /** Configures and starts a {@link DynamoDbServer}. */
+    public static final class Builder {
+        private int port = 8000;
+        private Path dataDir;
+        private Clock clock = Clock.systemUTC();
+        private String host = "127.0.0.1";
+        private int threads = 16;
+        private Duration ttlSweepInterval = Duration.ofSeconds(5);
+
+        private Builder() {}
+
+        /** Port to listen on; 0 picks a free one. Default 8000. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Persist to this directory (write-ahead log + snapshots). Absent: in memory. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** Clock for timestamps, TTL and stream retention. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Interface to bind. Default 127.0.0.1; use 0.0.0.0 to accept remote clients. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Request-handling threads. Default 16. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** How often the background TTL sweeper runs; zero disables it. Default 5 s. */
+        public Builder ttlSweepInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("interval must not be negative");
+            }
+            this.ttlSweepInterval = interval;
+            return this;
+        }
+
+        /**
+         * Starts the server.
+         *
+         * @throws java.io.UncheckedIOException if the port cannot be bound or the data directory
+         *     cannot be used
+         */
+        public DynamoDbServer start() {
+            return new DynamoDbServer(this);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.orderflow.dynamodb.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.storage.Journal;
+import dev.orderflow.dynamodb.internal.stream.StreamLog;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The engine's shared state. One read-write lock serialises all writes (single items, batches and
+ * transactions) and lets reads run in parallel, which makes every operation atomic and transactions
+ * serializable with respect to each other and to single writes.
+ */
+public final class Engine {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
+
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeMap<String, Table> tables = new TreeMap<>();
+    private final Map<String, StreamLog> streams = new LinkedHashMap<>();
+    private final AtomicLong streamSequence = new AtomicLong(100_000_000_000_000_000L);
+    private final Map<String, Operation> operations = new HashMap<>();
+    private volatile Journal journal = Journal.NONE;
+
+    public Engine(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void journal(Journal j) {
+        this.journal = j;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public void register(String name, Operation op) {
+        operations.put(name, op);
+    }
+
+    public Operation operation(String name) {
+        return operations.get(name);
+    }
+
+    public AtomicLong streamSequence() {
+        return streamSequence;
+    }
+
+    /** All tables by name; callers hold the lock. */
+    public TreeMap<String, Table> tables() {
+        return tables;
+    }
+
+    public Map<String, StreamLog> streams() {
+        return streams;
+    }
+
+    /** The table, or AWS's ResourceNotFoundException; callers hold the lock. */
+    public Table table(String name) {
+        Table t = tables.get(name);
+        if (t == null) {
+            throw ApiException.resourceNotFound();
+        }
+        return t;
+    }
+
+    public <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public <T> T write(Supplier<T> body) {
+        lock.writeLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Journals a table's full metadata after it was created or changed (under the write lock). */
+    public void journalTable(Table t) {
+        Journal j = journal;
+        if (j != Journal.NONE) {
+            ObjectNode e = JsonNodeFactory.instance.objectNode();
+            e.put("op", "table");
+            e.set("table", dev.orderflow.dynamodb.internal.storage.TableCodec.encode(t));
+            j.append(e);
+        }
+    }
+
+    /** Journals a table deletion (under the write lock). */
+    public void journalDrop(String name) {
+        Journal j = journal;
+        if (j != Journal.NONE) {
+            ObjectNode e = JsonNodeFactory.instance.objectNode();
+            e.put("op", "drop");
+            e.put("table", name);
+            j.append(e);
+        }
+    }
+
+    /**
+     * Records a committed item change: stream record and journal entry. Called under the write lock
+     * after the table was changed. {@code newItem} null means a delete.
+     */
+    public void changed(
+            Table t,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem,
+            boolean byTtl) {
+        if (oldItem == null && newItem == null) {
+            return;
+        }
+        StreamLog s = t.stream();
+        if (s != null) {
+            s.append(key, oldItem, newItem, clock.instant(), byTtl);
+        }
+        Journal j = journal;
+        if (j != Journal.NONE) {
+            ObjectNode e = JsonNodeFactory.instance.objectNode();
+            e.put("table", t.definition().name());
+            if (newItem == null) {
+                e.put("op", "delete");
+                e.set("key", AttributeJson.writeItem(key));
+            } else {
+                e.put("op", "put");
+                e.set("item", AttributeJson.writeItem(newItem));
+            }
+            j.append(e);
+        }
+    }
+}

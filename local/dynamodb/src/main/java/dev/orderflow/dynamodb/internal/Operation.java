@@ -1,0 +1,9 @@
+package dev.orderflow.dynamodb.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One API operation: request body in, response body out, or an {@link ApiException}. */
+@FunctionalInterface
+public interface Operation {
+    ObjectNode invoke(Req request);
+}

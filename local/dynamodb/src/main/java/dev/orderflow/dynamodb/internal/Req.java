@@ -1,0 +1,222 @@
+package dev.orderflow.dynamodb.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Typed, validating access to a request's JSON body. */
+public final class Req {
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[A-Za-z0-9_]+");
+    private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
+
+    private final ObjectNode node;
+
+    public Req(ObjectNode node) {
+        this.node = node;
+    }
+
+    public ObjectNode node() {
+        return node;
+    }
+
+    public boolean has(String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
+
+    public String string(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v.textValue();
+    }
+
+    public String required(String field) {
+        String v = string(field);
+        if (v == null) {
+            throw notNull(field);
+        }
+        return v;
+    }
+
+    public static ApiException notNull(String field) {
+        return ApiException.validation(
+                "1 validation error detected: Value null at '"
+                        + camel(field)
+                        + "' failed to satisfy constraint: Member must not be null");
+    }
+
+    public static String camel(String field) {
+        return Character.toLowerCase(field.charAt(0)) + field.substring(1);
+    }
+
+    /** Reads and validates a table name (length 3..255, pattern [a-zA-Z0-9_.-]+). */
+    public String tableName() {
+        return validTableName(required("TableName"), "tableName");
+    }
+
+    public static String validTableName(String name, String field) {
+        if (name.length() < 3) {
+            throw constraint(name, field, "Member must have length greater than or equal to 3");
+        }
+        if (name.length() > 255) {
+            throw constraint(name, field, "Member must have length less than or equal to 255");
+        }
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw constraint(
+                    name, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        return name;
+    }
+
+    public static ApiException constraint(Object value, String field, String constraint) {
+        return ApiException.validation(
+                "1 validation error detected: Value '"
+                        + value
+                        + "' at '"
+                        + field
+                        + "' failed to satisfy constraint: "
+                        + constraint);
+    }
+
+    public boolean bool(String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v.booleanValue();
+    }
+
+    public Integer integer(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v.intValue();
+    }
+
+    public ObjectNode object(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return (ObjectNode) v;
+    }
+
+    public JsonNode array(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v;
+    }
+
+    public Map<String, AttributeValue> item(String field) {
+        return AttributeJson.readItem(object(field));
+    }
+
+    /** One of the allowed values, or the default; anything else is AWS's enum error. */
+    public String enumValue(String field, String fallback, String... allowed) {
+        String v = string(field);
+        if (v == null) {
+            return fallback;
+        }
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw constraint(
+                v,
+                camel(field),
+                "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+    }
+
+    /** ExpressionAttributeNames/Values of this request, validated as AWS does. */
+    public ExpressionContext expressionContext(boolean expressionsPresent) {
+        ObjectNode names = object("ExpressionAttributeNames");
+        ObjectNode values = object("ExpressionAttributeValues");
+        if (names != null && !expressionsPresent) {
+            throw ApiException.validation(
+                    "ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (values != null && !expressionsPresent) {
+            throw ApiException.validation(
+                    "ExpressionAttributeValues can only be specified when using expressions");
+        }
+        Map<String, String> nameMap = new LinkedHashMap<>();
+        if (names != null) {
+            if (names.isEmpty()) {
+                throw ApiException.validation("ExpressionAttributeNames must not be empty");
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = names.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!NAME_KEY.matcher(e.getKey()).matches()) {
+                    throw ApiException.validation(
+                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \""
+                                    + e.getKey()
+                                    + "\"");
+                }
+                if (!e.getValue().isTextual()) {
+                    throw ApiException.serialization("Unexpected value type in payload");
+                }
+                nameMap.put(e.getKey(), e.getValue().textValue());
+            }
+        }
+        Map<String, AttributeValue> valueMap = new LinkedHashMap<>();
+        if (values != null) {
+            if (values.isEmpty()) {
+                throw ApiException.validation("ExpressionAttributeValues must not be empty");
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!VALUE_KEY.matcher(e.getKey()).matches()) {
+                    throw ApiException.validation(
+                            "ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                                    + e.getKey()
+                                    + "\"");
+                }
+                valueMap.put(e.getKey(), AttributeJson.read(e.getValue()));
+            }
+        }
+        return new ExpressionContext(nameMap, valueMap);
+    }
+
+    /** Rejects a legacy (pre-expression) parameter we do not implement. */
+    public void rejectLegacy(String... fields) {
+        for (String f : fields) {
+            if (has(f)) {
+                throw ApiException.validation(
+                        "The legacy parameter "
+                                + f
+                                + " is not supported by orderflow-dynamodb-local; use the"
+                                + " expression parameters instead");
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.orderflow.dynamodb.internal.expr;
+
+import dev.orderflow.dynamodb.internal.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Hand-written recursive-descent parser for all five DynamoDB expression kinds. One token of
+ * look-ahead is enough for the grammar; a hand-written parser lets every error carry AWS's exact
+ * wording ({@code Syntax error; token: "x", near: "a x b"}) without a generator dependency.
+ */
+public final class ExpressionParser {
+    private static final Set<String> CONDITION_FUNCTIONS =
+            Set.of(
+                    "attribute_exists",
+                    "attribute_not_exists",
+                    "attribute_type",
+                    "begins_with",
+                    "contains");
+    private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
+
+    private final String src;
+    private final String kind;
+    private final ExpressionContext ctx;
+    private final List<Token> tokens;
+    private int pos;
+
+    private ExpressionParser(String src, String kind, ExpressionContext ctx) {
+        this.src = src;
+        this.kind = kind;
+        this.ctx = ctx;
+        this.tokens = Lexer.tokenize(src);
+        if (tokens.size() == 1) {
+            throw error("The expression can not be empty;");
+        }
+    }
+
+    /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */
+    public static Condition parseCondition(String src, String kind, ExpressionContext ctx) {
+        ExpressionParser p = new ExpressionParser(src, kind, ctx);
+        Condition c = p.orExpr();
+        p.expectEnd();
+        return c;
+    }
+
+    /** Parses an UpdateExpression. */
+    public static UpdateExpression parseUpdate(String src, ExpressionContext ctx) {
+        ExpressionParser p = new ExpressionParser(src, "UpdateExpression", ctx);
+        UpdateExpression u = new UpdateSectionParser(p).parse();
+        p.expectEnd();
+        PathOverlap.check(u.allPaths(), "UpdateExpression");
+        return u;
+    }
+
+    /** Parses a ProjectionExpression. */
+    public static List<Operand.Path> parseProjection(String src, ExpressionContext ctx) {
+        ExpressionParser p = new ExpressionParser(src, "ProjectionExpression", ctx);
+        List<Operand.Path> paths = new ArrayList<>();
+        paths.add(p.path());
+        while (p.peek().is(",")) {
+            p.pos++;
+            paths.add(p.path());
+        }
+        p.expectEnd();
+        PathOverlap.check(paths, "ProjectionExpression");
+        return paths;
+    }
+
+    // ---- conditions ----
+
+    private Condition orExpr() {
+        Condition left = andExpr();
+        while (peek().isKeyword("OR")) {
+            pos++;
+            left = new Condition.Or(left, andExpr());
+        }
+        return left;
+    }
+
+    private Condition andExpr() {
+        Condition left = notExpr();
+        while (peek().isKeyword("AND")) {
+            pos++;
+            left = new Condition.And(left, notExpr());
+        }
+        return left;
+    }
+
+    private Condition notExpr() {
+        if (peek().isKeyword("NOT")) {
+            pos++;
+            return new Condition.Not(notExpr());
+        }
+        return predicate();
+    }
+
+    private Condition predicate() {
+        if (peek().is("(")) {
+            pos++;
+            Condition inner = orExpr();
+            expect(")");
+            return inner;
+        }
+        if (isFunctionStart()) {
+            String fn = peek().text();
+            if (CONDITION_FUNCTIONS.contains(fn)) {
+                Token fnToken = next();
+                List<Operand> args = arguments(fnToken);
+                return conditionFunction(fn, args);
+            }
+        }
+        Operand left = operand();
+        Token t = peek();
+        Condition.Comparator cmp =
+                t.kind() == Token.Kind.PUNCT ? Condition.Comparator.of(t.text()) : null;
+        if (cmp != null) {
+            pos++;
+            return new Condition.Compare(left, cmp, operand());
+        }
+        if (t.isKeyword("BETWEEN")) {
+            pos++;
+            Operand low = operand();
+            if (!peek().isKeyword("AND")) {
+                throw syntaxError(peek());
+            }
+            pos++;
+            return new Condition.Between(left, low, operand());
+        }
+        if (t.isKeyword("IN")) {
+            pos++;
+            expect("(");
+            List<Operand> candidates = new ArrayList<>();
+            candidates.add(operand());
+            while (peek().is(",")) {
+                pos++;
+                candidates.add(operand());
+            }
+            expect(")");
+            if (candidates.size() > 100) {
+                throw error(
+                        "Too many operands for IN operator; the IN operator supports up to 100"
+                                + " operands");
+            }
+            return new Condition.In(left, candidates);
+        }
+        if (left instanceof Operand.Size
+                && (t.kind() == Token.Kind.EOF || t.is(")") || isLogical(t))) {
+            throw error(
+                    "The function is not allowed to be used this way in an expression; function: size");
+        }
+        throw syntaxError(t);
+    }
+
+    private static boolean isLogical(Token t) {
+        return t.isKeyword("AND") || t.isKeyword("OR");
+    }
+
+    private Condition conditionFunction(String fn, List<Operand> args) {
+        switch (fn) {
+            case "attribute_exists":
+            case "attribute_not_exists":
+                arity(fn, args, 1);
+                Operand.Path p = requirePath(fn, args.get(0));
+                return fn.equals("attribute_exists")
+                        ? new Condition.Exists(p)
+                        : new Condition.NotExists(p);
+            case "attribute_type":
+                arity(fn, args, 2);
+                return new Condition.TypeIs(requirePath(fn, args.get(0)), args.get(1));
+            case "begins_with":
+                arity(fn, args, 2);
+                return new Condition.BeginsWith(args.get(0), args.get(1));
+            default:
+                arity(fn, args, 2);
+                return new Condition.Contains(args.get(0), args.get(1));
+        }
+    }
+
+    private Operand.Path requirePath(String fn, Operand o) {
+        if (o instanceof Operand.Path p) {
+            return p;
+        }
+        throw error("Operator or function requires a document path; operator or function: " + fn);
+    }
+
+    void arity(String fn, List<Operand> args, int expected) {
+        if (args.size() != expected) {
+            throw error(
+                    "Incorrect number of operands for operator or function; operator or function: "
+                            + fn
+                            + ", number of operands: "
+                            + args.size());
+        }
+    }
+
+    /** Parses {@code ( operand, ... )} after a function name. */
+    private List<Operand> arguments(Token fnToken) {
+        expect("(");
+        List<Operand> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            args.add(operand());
+            while (peek().is(",")) {
+                pos++;
+                args.add(operand());
+            }
+        }
+        expect(")");
+        return args;
+    }
+
+    // ---- operands and paths ----
+
+    Operand operand() {
+        Token t = peek();
+        if (t.kind() == Token.Kind.VALUE_REF) {
+            pos++;
+            return new Operand.Value(t.text(), ctx.value(t.text(), kind));
+        }
+        if (isFunctionStart()) {
+            String fn = t.text();
+            pos++;
+            if (fn.equals("size")) {
+                List<Operand> args = arguments(t);
+                arity(fn, args, 1);
+                return new Operand.Size(requirePath(fn, args.get(0)));
+            }
+            if (CONDITION_FUNCTIONS.contains(fn)
+                    || fn.equals("if_not_exists")
+                    || fn.equals("list_append")) {
+                throw error(
+                        "The function is not allowed to be used this way in an expression;"
+                                + " function: "
+                                + fn);
+            }
+            throw error("Invalid function name; function: " + fn);
+        }
+        return path();
+    }
+
+    boolean isFunctionStart() {
+        return peek().kind() == Token.Kind.IDENT && tokens.get(pos + 1).is("(");
+    }
+
+    Operand.Path path() {
+        List<PathElement> elements = new ArrayList<>();
+        elements.add(new PathElement.Name(pathName()));
+        while (true) {
+            Token t = peek();
+            if (t.is(".")) {
+                pos++;
+                elements.add(new PathElement.Name(pathName()));
+            } else if (t.is("[")) {
+                pos++;
+                Token num = next();
+                if (num.kind() != Token.Kind.NUMBER) {
+                    throw syntaxError(num);
+                }
+                int index;
+                try {
+                    index = Integer.parseInt(num.text());
+                } catch (NumberFormatException e) {
+                    throw error(
+                            "List index is not within the allowable range; index: " + num.text());
+                }
+                expect("]");
+                elements.add(new PathElement.Index(index));
+            } else {
+                return new Operand.Path(elements);
+            }
+        }
+    }
+
+    private String pathName() {
+        Token t = next();
+        if (t.kind() == Token.Kind.NAME_REF) {
+            return ctx.name(t.text(), kind);
+        }
+        if (t.kind() == Token.Kind.IDENT
+                && !KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
+            if (ReservedWords.contains(t.text())) {
+                throw error("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+            }
+            return t.text();
+        }
+        throw syntaxError(t);
+    }
+
+    // ---- token helpers ----
+
+    Token peek() {
+        return tokens.get(pos);
+    }
+
+    Token next() {
+        Token t = tokens.get(pos);
+        if (t.kind() != Token.Kind.EOF) {
+            pos++;
+        }
+        return t;
+    }
+
+    void expect(String punct) {
+        Token t = peek();
+        if (!t.is(punct)) {
+            throw syntaxError(t);
+        }
+        pos++;
+    }
+
+    private void expectEnd() {
+        if (peek().kind() != Token.Kind.EOF) {
+            throw syntaxError(peek());
+        }
+    }
+
+    /** AWS shows the offending token and the source from the token before to the token after. */
+    ApiException syntaxError(Token t) {
+        int index = tokens.indexOf(t);
+        int from = index > 0 ? tokens.get(index - 1).start() : t.start();
+        int to = index + 1 < tokens.size() ? tokens.get(index + 1).end() : t.end();
+        return error(
+                "Syntax error; token: \""
+                        + t.display()
+                        + "\", near: \""
+                        + src.substring(from, Math.max(from, to))
+                        + "\"");
+    }
+
+    ApiException error(String message) {
+        return ApiException.validation("Invalid " + kind + ": " + message);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.orderflow.dynamodb.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Operation;
+import dev.orderflow.dynamodb.internal.Req;
+import java.io.IOException;
+import java.util.Set;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON 1.0 protocol, independent of HTTP: target + body in, status + body out. This is the
+ * single place that maps exceptions to AWS error bodies.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String DYNAMO_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+
+    /** DynamoDB operations that exist in AWS but that this engine does not implement. */
+    private static final Set<String> NOT_SUPPORTED =
+            Set.of(
+                    "ExecuteStatement",
+                    "BatchExecuteStatement",
+                    "ExecuteTransaction",
+                    "CreateBackup",
+                    "DeleteBackup",
+                    "DescribeBackup",
+                    "ListBackups",
+                    "RestoreTableFromBackup",
+                    "RestoreTableToPointInTime",
+                    "CreateGlobalTable",
+                    "DescribeGlobalTable",
+                    "DescribeGlobalTableSettings",
+                    "ListGlobalTables",
+                    "UpdateGlobalTable",
+                    "UpdateGlobalTableSettings",
+                    "DescribeTableReplicaAutoScaling",
+                    "UpdateTableReplicaAutoScaling",
+                    "ExportTableToPointInTime",
+                    "DescribeExport",
+                    "ListExports",
+                    "ImportTable",
+                    "DescribeImport",
+                    "ListImports",
+                    "DescribeContributorInsights",
+                    "ListContributorInsights",
+                    "UpdateContributorInsights",
+                    "DescribeKinesisStreamingDestination",
+                    "EnableKinesisStreamingDestination",
+                    "DisableKinesisStreamingDestination",
+                    "UpdateKinesisStreamingDestination",
+                    "GetResourcePolicy",
+                    "PutResourcePolicy",
+                    "DeleteResourcePolicy");
+
+    private final ObjectMapper mapper =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final Engine engine;
+
+    public Dispatcher(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Status code and body of one response. */
+    public record Result(int status, byte[] body) {
+        /** CRC32 of the body, sent as {@code x-amz-crc32}. */
+        public long crc32() {
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            return crc.getValue();
+        }
+    }
+
+    public Result handle(String target, byte[] body) {
+        try {
+            ObjectNode response = dispatch(target, body);
+            return new Result(200, mapper.writeValueAsBytes(response));
+        } catch (ApiException e) {
+            return error(e);
+        } catch (RuntimeException | IOException e) {
+            // The single top-level catch: a bug, logged once, reported as AWS's 500.
+            LOG.error("Internal error handling {}", target, e);
+            return error(ApiException.internal("Internal server error"));
+        }
+    }
+
+    private ObjectNode dispatch(String target, byte[] body) {
+        String name = operationName(target);
+        Operation op = engine.operation(name);
+        if (op == null) {
+            if (NOT_SUPPORTED.contains(name)) {
+                throw ApiException.validation(
+                        "The operation " + name + " is not supported by orderflow-dynamodb-local");
+            }
+            throw ApiException.unknownOperation();
+        }
+        return op.invoke(new Req(parse(body)));
+    }
+
+    private static String operationName(String target) {
+        if (target == null) {
+            throw ApiException.unknownOperation();
+        }
+        if (target.startsWith(DYNAMO_PREFIX)) {
+            return target.substring(DYNAMO_PREFIX.length());
+        }
+        if (target.startsWith(STREAMS_PREFIX)) {
+            return "Streams." + target.substring(STREAMS_PREFIX.length());
+        }
+        throw ApiException.unknownOperation();
+    }
+
+    private ObjectNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw ApiException.serialization("Start of structure or map found where not expected.");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.serialization("Unexpected character in request body");
+        } catch (IOException e) {
+            throw ApiException.serialization("Could not read request body");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.serialization("Start of structure or map found where not expected.");
+        }
+        return (ObjectNode) node;
+    }
+
+    public Result error(ApiException e) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("__type", e.type());
+        e.addFields(body);
+        try {
+            return new Result(e.status(), mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

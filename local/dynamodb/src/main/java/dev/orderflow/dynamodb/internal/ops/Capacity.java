@@ -1,0 +1,40 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * ConsumedCapacity as AWS computes it: one write unit per started KB, one read unit per started 4
+ * KB (half for eventually consistent reads), doubled inside transactions.
+ */
+final class Capacity {
+    private Capacity() {}
+
+    static double writeUnits(int bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    static double readUnits(int bytes, boolean consistent) {
+        double units = Math.max(1, (bytes + 4095) / 4096);
+        return consistent ? units : units / 2;
+    }
+
+    /** Adds ConsumedCapacity to the response when the request asked for it. */
+    static void add(ObjectNode response, String mode, String table, double units, boolean write) {
+        if (mode == null || mode.equals("NONE")) {
+            return;
+        }
+        response.set("ConsumedCapacity", node(mode, table, units, write));
+    }
+
+    static ObjectNode node(String mode, String table, double units, boolean write) {
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        c.put("TableName", table);
+        c.put("CapacityUnits", units);
+        c.put(write ? "WriteCapacityUnits" : "ReadCapacityUnits", units);
+        if (mode.equals("INDEXES")) {
+            c.putObject("Table").put("CapacityUnits", units);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.table.KeySchema;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.ItemSize;
+import java.util.Map;
+
+/** Key and item validation with AWS's messages ("Service, account, and table quotas"). */
+final class Keys {
+    static final int MAX_HASH_KEY = 2048;
+    static final int MAX_RANGE_KEY = 1024;
+
+    private Keys() {}
+
+    /** Validates a full item for PutItem (keys present and typed, index keys typed, size). */
+    static void validateItem(TableDefinition def, Map<String, AttributeValue> item) {
+        KeySchema k = def.key();
+        checkItemKey(def, item, k.hash());
+        if (k.hasRange()) {
+            checkItemKey(def, item, k.range());
+        }
+        validateIndexKeys(def, item);
+        checkSize(item);
+    }
+
+    static void checkSize(Map<String, AttributeValue> item) {
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM) {
+            throw ApiException.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    /** Index key attributes must have the declared type and may not be empty. */
+    static void validateIndexKeys(TableDefinition def, Map<String, AttributeValue> item) {
+        for (IndexDefinition i : def.indexes()) {
+            for (String attr : new String[] {i.key().hash(), i.key().range()}) {
+                if (attr == null || def.key().isKey(attr)) {
+                    continue;
+                }
+                AttributeValue v = item.get(attr);
+                if (v == null) {
+                    continue;
+                }
+                String expected = def.attributeTypes().get(attr);
+                if (!v.typeTag().equals(expected)) {
+                    throw ApiException.validation(
+                            "One or more parameter values were invalid: Type mismatch for Index Key "
+                                    + attr
+                                    + " Expected: "
+                                    + expected
+                                    + " Actual: "
+                                    + v.typeTag()
+                                    + " IndexName: "
+                                    + i.name());
+                }
+                if (isEmpty(v)) {
+                    throw ApiException.validation(
+                            "One or more parameter values are not valid. A value specified for a"
+                                    + " secondary index key is not supported. The AttributeValue"
+                                    + " for a key attribute cannot contain an empty "
+                                    + (v instanceof AttributeValue.S ? "string" : "binary")
+                                    + " value. IndexName: "
+                                    + i.name()
+                                    + ", IndexKey: "
+                                    + attr);
+                }
+            }
+        }
+    }
+
+    private static void checkItemKey(
+            TableDefinition def, Map<String, AttributeValue> item, String attr) {
+        AttributeValue v = item.get(attr);
+        if (v == null) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Missing the key "
+                            + attr
+                            + " in the item");
+        }
+        checkKeyValue(def, attr, v, true);
+    }
+
+    /** Validates a Key parameter (GetItem, DeleteItem, UpdateItem...). */
+    static void validateKey(TableDefinition def, Map<String, AttributeValue> key) {
+        KeySchema k = def.key();
+        int expected = k.hasRange() ? 2 : 1;
+        if (key.size() != expected
+                || !key.containsKey(k.hash())
+                || (k.hasRange() && !key.containsKey(k.range()))) {
+            throw ApiException.validation("The provided key element does not match the schema");
+        }
+        for (Map.Entry<String, AttributeValue> e : key.entrySet()) {
+            checkKeyValue(def, e.getKey(), e.getValue(), false);
+        }
+    }
+
+    private static void checkKeyValue(
+            TableDefinition def, String attr, AttributeValue v, boolean item) {
+        String expected = def.attributeTypes().get(attr);
+        if (!v.typeTag().equals(expected)) {
+            if (item) {
+                throw ApiException.validation(
+                        "One or more parameter values were invalid: Type mismatch for key "
+                                + attr
+                                + " expected: "
+                                + expected
+                                + " actual: "
+                                + v.typeTag());
+            }
+            throw ApiException.validation("The provided key element does not match the schema");
+        }
+        if (isEmpty(v)) {
+            throw ApiException.validation(
+                    "One or more parameter values are not valid. The AttributeValue for a key"
+                            + " attribute cannot contain an empty "
+                            + (v instanceof AttributeValue.S ? "string" : "binary")
+                            + " value. Key: "
+                            + attr);
+        }
+        int size = ItemSize.of(v);
+        if (attr.equals(def.key().hash()) && size > MAX_HASH_KEY) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Size of hashkey has exceeded the"
+                            + " maximum size limit of2048 bytes");
+        }
+        if (attr.equals(def.key().range()) && size > MAX_RANGE_KEY) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Aggregated size of all range keys"
+                            + " has exceeded the size limit of 1024 bytes");
+        }
+    }
+
+    private static boolean isEmpty(AttributeValue v) {
+        return (v instanceof AttributeValue.S s && s.value().isEmpty())
+                || (v instanceof AttributeValue.B b && b.value().length() == 0);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import dev.orderflow.dynamodb.internal.Engine;
+
+/** Registers every supported operation with the engine. */
+public final class Operations {
+    private Operations() {}
+
+    public static void registerAll(Engine engine) {
+        new TableOps(engine).register();
+        new ItemOps(engine).register();
+        engine.register("Query", new QueryOp(engine)::invoke);
+        engine.register("Scan", new ScanOp(engine)::invoke);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.Condition;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
+import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.table.ItemStore;
+import dev.orderflow.dynamodb.internal.table.KeySchema;
+import dev.orderflow.dynamodb.internal.table.RowKey;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/** Query on a table or any of its indexes. */
+final class QueryOp {
+    private final Engine engine;
+
+    QueryOp(Engine engine) {
+        this.engine = engine;
+    }
+
+    ObjectNode invoke(Req r) {
+        String tableName = r.tableName();
+        r.rejectLegacy("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+        String keyText = r.string("KeyConditionExpression");
+        if (keyText == null) {
+            throw ApiException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified"
+                            + " in the request.");
+        }
+        String indexName = r.string("IndexName");
+        boolean forward = r.bool("ScanIndexForward", true);
+        Map<String, AttributeValue> start =
+                r.has("ExclusiveStartKey") ? r.item("ExclusiveStartKey") : null;
+        return engine.read(
+                () -> {
+                    Table t = engine.table(tableName);
+                    TableDefinition def = t.definition();
+                    IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
+                    KeySchema key = index == null ? def.key() : index.key();
+                    ExpressionContext ctx = r.expressionContext(true);
+                    Condition kc =
+                            ExpressionParser.parseCondition(keyText, "KeyConditionExpression", ctx);
+                    PageCollector page = new PageCollector(r, ctx, index, true);
+                    ctx.checkAllUsed();
+                    KeyCondition cond = KeyCondition.of(kc, key, def.attributeTypes());
+                    if (page.filter != null) {
+                        rejectKeysInFilter(page.filter, key);
+                    }
+                    ItemStore store = index == null ? t.primary() : t.index(index.name());
+                    NavigableMap<RowKey, Map<String, AttributeValue>> slice =
+                            cond.slice(store.partition(cond.hash()));
+                    if (!forward) {
+                        slice = slice.descendingMap();
+                    }
+                    if (start != null) {
+                        PageCollector.validateStartKey(def, index, start);
+                        RowKey from = index == null ? t.rowOf(start) : t.indexRow(index, start);
+                        slice = slice.tailMap(from, false);
+                    }
+                    page.drain(
+                            slice.values().iterator(),
+                            stored -> page.full(t, index, stored),
+                            stored -> PageCollector.position(def, index, stored));
+                    return page.response(tableName);
+                });
+    }
+
+    static IndexDefinition requireIndex(TableDefinition def, String indexName) {
+        IndexDefinition index = def.index(indexName);
+        if (index == null) {
+            throw ApiException.validation(
+                    "The table does not have the specified index: " + indexName);
+        }
+        return index;
+    }
+
+    /** Key attributes belong in the key condition, never in the filter. */
+    static void rejectKeysInFilter(Condition filter, KeySchema key) {
+        FilterPaths.forEach(
+                filter,
+                p -> {
+                    String name = p.topName();
+                    if (key.isKey(name)) {
+                        throw ApiException.validation(
+                                "Filter Expression can only contain non-primary key attributes:"
+                                        + " Primary key attribute: "
+                                        + name);
+                    }
+                });
+    }
+
+    /** Visits the document paths of a condition. */
+    static final class FilterPaths {
+        private FilterPaths() {}
+
+        static void forEach(Condition c, java.util.function.Consumer<Operand.Path> visit) {
+            if (c instanceof Condition.And a) {
+                forEach(a.left(), visit);
+                forEach(a.right(), visit);
+            } else if (c instanceof Condition.Or o) {
+                forEach(o.left(), visit);
+                forEach(o.right(), visit);
+            } else if (c instanceof Condition.Not n) {
+                forEach(n.inner(), visit);
+            } else if (c instanceof Condition.Compare cmp) {
+                operand(cmp.left(), visit);
+                operand(cmp.right(), visit);
+            } else if (c instanceof Condition.Between b) {
+                operand(b.value(), visit);
+                operand(b.low(), visit);
+                operand(b.high(), visit);
+            } else if (c instanceof Condition.In in) {
+                operand(in.value(), visit);
+                in.candidates().forEach(o -> operand(o, visit));
+            } else if (c instanceof Condition.Exists e) {
+                visit.accept(e.path());
+            } else if (c instanceof Condition.NotExists e) {
+                visit.accept(e.path());
+            } else if (c instanceof Condition.TypeIs ti) {
+                visit.accept(ti.path());
+            } else if (c instanceof Condition.BeginsWith bw) {
+                operand(bw.value(), visit);
+                operand(bw.prefix(), visit);
+            } else if (c instanceof Condition.Contains ct) {
+                operand(ct.container(), visit);
+                operand(ct.element(), visit);
+            }
+        }
+
+        private static void operand(Operand o, java.util.function.Consumer<Operand.Path> visit) {
+            if (o instanceof Operand.Path p) {
+                visit.accept(p);
+            } else if (o instanceof Operand.Size s) {
+                visit.accept(s.path());
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.table.ItemStore;
+import dev.orderflow.dynamodb.internal.table.RowKey;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Scan of a table or index, with parallel-scan segments. Items are visited in partition-key order;
+ * a segment holds the partitions whose key hash falls into it.
+ */
+final class ScanOp {
+    private final Engine engine;
+
+    ScanOp(Engine engine) {
+        this.engine = engine;
+    }
+
+    ObjectNode invoke(Req r) {
+        String tableName = r.tableName();
+        r.rejectLegacy("ScanFilter", "AttributesToGet", "ConditionalOperator");
+        String indexName = r.string("IndexName");
+        Integer segment = r.integer("Segment");
+        Integer total = r.integer("TotalSegments");
+        if (segment != null && total == null) {
+            throw ApiException.validation(
+                    "The TotalSegments parameter is required but was not present in the request when"
+                            + " Segment parameter is present");
+        }
+        if (total != null && segment == null) {
+            throw ApiException.validation(
+                    "The Segment parameter is required but was not present in the request when"
+                            + " parameter TotalSegments is present");
+        }
+        if (total != null && (total < 1 || total > 1_000_000)) {
+            throw Req.constraint(
+                    total,
+                    "totalSegments",
+                    total < 1
+                            ? "Member must have value greater than or equal to 1"
+                            : "Member must have value less than or equal to 1000000");
+        }
+        if (segment != null && (segment < 0 || segment >= total)) {
+            throw ApiException.validation(
+                    "The Segment parameter is zero-based and must be less than parameter"
+                            + " TotalSegments: Segment: "
+                            + segment
+                            + " is out of bounds of TotalSegments: "
+                            + total);
+        }
+        Map<String, AttributeValue> start =
+                r.has("ExclusiveStartKey") ? r.item("ExclusiveStartKey") : null;
+        ExpressionContext ctx =
+                r.expressionContext(r.has("FilterExpression") || r.has("ProjectionExpression"));
+        return engine.read(
+                () -> {
+                    Table t = engine.table(tableName);
+                    TableDefinition def = t.definition();
+                    IndexDefinition index =
+                            indexName == null ? null : QueryOp.requireIndex(def, indexName);
+                    PageCollector page = new PageCollector(r, ctx, index, false);
+                    ctx.checkAllUsed();
+                    ItemStore store = index == null ? t.primary() : t.index(index.name());
+                    NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>
+                            parts = store.partitions();
+                    RowKey from = null;
+                    AttributeValue startHash = null;
+                    if (start != null) {
+                        PageCollector.validateStartKey(def, index, start);
+                        String hashName = index == null ? def.key().hash() : index.key().hash();
+                        startHash = start.get(hashName);
+                        parts = parts.tailMap(startHash, true);
+                        from = index == null ? t.rowOf(start) : t.indexRow(index, start);
+                    }
+                    page.drain(
+                            new ScanIterator(parts, from, startHash, segment, total),
+                            stored -> page.full(t, index, stored),
+                            stored -> PageCollector.position(def, index, stored));
+                    return page.response(tableName);
+                });
+    }
+
+    /** Walks partitions in order, skipping other segments and rows up to the start key. */
+    private static final class ScanIterator implements Iterator<Map<String, AttributeValue>> {
+        private final Iterator<
+                        Map.Entry<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>>
+                parts;
+        private final Integer segment;
+        private final Integer total;
+        private final RowKey from;
+        private final AttributeValue startHash;
+        private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
+
+        ScanIterator(
+                NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>> parts,
+                RowKey from,
+                AttributeValue startHash,
+                Integer segment,
+                Integer total) {
+            this.parts = parts.entrySet().iterator();
+            this.from = from;
+            this.startHash = startHash;
+            this.segment = segment;
+            this.total = total;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (!parts.hasNext()) {
+                    return false;
+                }
+                var e = parts.next();
+                boolean skipFirstRows = from != null && e.getKey().equals(startHash);
+                if (segment != null && Math.floorMod(e.getKey().hashCode(), total) != segment) {
+                    continue;
+                }
+                current =
+                        skipFirstRows
+                                ? e.getValue().tailMap(from, false).values().iterator()
+                                : e.getValue().values().iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+}

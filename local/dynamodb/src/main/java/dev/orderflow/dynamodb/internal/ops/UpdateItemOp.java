@@ -1,0 +1,145 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.Condition;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
+import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.expr.Projector;
+import dev.orderflow.dynamodb.internal.expr.UpdateApplier;
+import dev.orderflow.dynamodb.internal.expr.UpdateExpression;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.ItemSize;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** UpdateItem: condition, update expression, ReturnValues. */
+final class UpdateItemOp {
+    private final Engine engine;
+
+    UpdateItemOp(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A parsed update of one item, shared with TransactWriteItems. */
+    record Plan(
+            Map<String, AttributeValue> key,
+            UpdateExpression update,
+            Condition condition,
+            String onFail) {
+
+        /** Checks the condition and computes the new item; throws on failure. */
+        Map<String, AttributeValue> apply(TableDefinition def, Map<String, AttributeValue> old) {
+            ItemOps.checkCondition(condition, old, onFail);
+            Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
+            Map<String, AttributeValue> updated =
+                    update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
+            Keys.validateIndexKeys(def, updated);
+            Keys.checkSize(updated);
+            return ItemOps.ordered(updated);
+        }
+    }
+
+    static Plan plan(Req r, TableKeyLookup keyCheck) {
+        r.rejectLegacy("AttributeUpdates", "Expected", "ConditionalOperator");
+        if (!r.has("Key")) {
+            throw Req.notNull("Key");
+        }
+        Map<String, AttributeValue> key = r.item("Key");
+        String updateText = r.string("UpdateExpression");
+        String conditionText = r.string("ConditionExpression");
+        ExpressionContext ctx = r.expressionContext(updateText != null || conditionText != null);
+        UpdateExpression update =
+                updateText == null ? null : ExpressionParser.parseUpdate(updateText, ctx);
+        Condition condition =
+                conditionText == null
+                        ? null
+                        : ExpressionParser.parseCondition(
+                                conditionText, "ConditionExpression", ctx);
+        ctx.checkAllUsed();
+        if (update != null) {
+            UpdateApplier.validate(update);
+            for (Operand.Path p : update.allPaths()) {
+                if (keyCheck.isKey(p.topName())) {
+                    throw ApiException.validation(
+                            "One or more parameter values were invalid: Cannot update attribute "
+                                    + p.topName()
+                                    + ". This attribute is part of the key");
+                }
+            }
+        }
+        return new Plan(key, update, condition, ItemOps.onConditionFailure(r));
+    }
+
+    /** Tells whether an attribute is part of the table key. */
+    interface TableKeyLookup {
+        boolean isKey(String attribute);
+    }
+
+    ObjectNode invoke(Req r) {
+        String tableName = r.tableName();
+        String returnValues =
+                r.enumValue(
+                        "ReturnValues",
+                        "NONE",
+                        "NONE",
+                        "ALL_OLD",
+                        "UPDATED_OLD",
+                        "ALL_NEW",
+                        "UPDATED_NEW");
+        String consumed = ItemOps.consumedMode(r);
+        TableDefinition def0 = engine.read(() -> engine.table(tableName).definition());
+        Plan plan = plan(r, def0.key()::isKey);
+        return engine.write(
+                () -> {
+                    Table t = engine.table(tableName);
+                    TableDefinition def = t.definition();
+                    Keys.validateKey(def, plan.key());
+                    Map<String, AttributeValue> old = t.get(plan.key());
+                    Map<String, AttributeValue> updated = plan.apply(def, old);
+                    t.put(updated);
+                    engine.changed(t, def.key().keyOf(updated), old, updated, false);
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    Map<String, AttributeValue> attrs =
+                            returned(returnValues, plan.update(), old, updated);
+                    if (attrs != null && !attrs.isEmpty()) {
+                        out.set("Attributes", AttributeJson.writeItem(attrs));
+                    }
+                    Capacity.add(
+                            out,
+                            consumed,
+                            tableName,
+                            Capacity.writeUnits(ItemSize.of(updated)),
+                            true);
+                    return out;
+                });
+    }
+
+    private static Map<String, AttributeValue> returned(
+            String mode,
+            UpdateExpression update,
+            Map<String, AttributeValue> old,
+            Map<String, AttributeValue> updated) {
+        List<Operand.Path> paths = update == null ? List.of() : update.allPaths();
+        switch (mode) {
+            case "ALL_OLD":
+                return old;
+            case "ALL_NEW":
+                return updated;
+            case "UPDATED_OLD":
+                return old == null ? null : Projector.project(old, paths);
+            case "UPDATED_NEW":
+                return Projector.project(updated, paths);
+            default:
+                return null;
+        }
+    }
+}

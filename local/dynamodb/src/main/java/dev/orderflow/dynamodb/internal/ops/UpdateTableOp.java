@@ -1,0 +1,167 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** UpdateTable: GSI create/delete, stream settings, billing mode, deletion protection. */
+final class UpdateTableOp {
+    private final Engine engine;
+
+    UpdateTableOp(Engine engine) {
+        this.engine = engine;
+    }
+
+    ObjectNode invoke(Req r) {
+        String name = r.tableName();
+        return engine.write(
+                () -> {
+                    Table t = engine.table(name);
+                    TableDefinition def = t.definition();
+                    boolean changed = false;
+                    Map<String, String> newTypes = new LinkedHashMap<>(def.attributeTypes());
+                    newTypes.putAll(
+                            SchemaParser.attributeDefinitions(r.array("AttributeDefinitions")));
+                    JsonNode updates = r.array("GlobalSecondaryIndexUpdates");
+                    if (updates != null) {
+                        def = applyIndexUpdates(t, def, updates, newTypes);
+                        changed = true;
+                    }
+                    if (r.has("StreamSpecification")) {
+                        def = applyStream(t, def, r.object("StreamSpecification"));
+                        changed = true;
+                    }
+                    if (r.has("BillingMode") || r.has("ProvisionedThroughput")) {
+                        String mode =
+                                r.enumValue(
+                                        "BillingMode",
+                                        def.billingMode(),
+                                        "PROVISIONED",
+                                        "PAY_PER_REQUEST");
+                        long[] tp = {def.readCapacity(), def.writeCapacity()};
+                        if (r.has("ProvisionedThroughput")) {
+                            if (mode.equals("PAY_PER_REQUEST")) {
+                                throw ApiException.validation(
+                                        "One or more parameter values were invalid: Neither"
+                                                + " ReadCapacityUnits nor WriteCapacityUnits can be"
+                                                + " specified when BillingMode is PAY_PER_REQUEST");
+                            }
+                            tp = SchemaParser.throughput(r.object("ProvisionedThroughput"));
+                        }
+                        def =
+                                def.withBilling(
+                                        mode,
+                                        mode.equals("PAY_PER_REQUEST") ? 0 : tp[0],
+                                        mode.equals("PAY_PER_REQUEST") ? 0 : tp[1]);
+                        t.definition(def);
+                        changed = true;
+                    }
+                    if (r.has("DeletionProtectionEnabled")) {
+                        def =
+                                def.withDeletionProtection(
+                                        r.bool("DeletionProtectionEnabled", false));
+                        t.definition(def);
+                        changed = true;
+                    }
+                    if (!changed) {
+                        throw ApiException.validation(
+                                "At least one of ProvisionedThroughput, BillingMode,"
+                                        + " UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
+                                        + " SSESpecification or ReplicaUpdates is required");
+                    }
+                    engine.journalTable(t);
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    out.set("TableDescription", TableDescriber.describe(t, "ACTIVE"));
+                    return out;
+                });
+    }
+
+    private TableDefinition applyIndexUpdates(
+            Table t, TableDefinition def, JsonNode updates, Map<String, String> types) {
+        for (JsonNode u : updates) {
+            if (u.has("Create")) {
+                IndexDefinition i =
+                        SchemaParser.index(
+                                u.get("Create"),
+                                true,
+                                def.key(),
+                                def.billingMode().equals("PAY_PER_REQUEST"));
+                if (def.index(i.name()) != null) {
+                    throw ApiException.validation(
+                            "One or more parameter values were invalid: Index with name "
+                                    + i.name()
+                                    + " already exists");
+                }
+                List<IndexDefinition> all = new ArrayList<>(def.indexes());
+                all.add(i);
+                TableOps.checkAttributes(def.key(), all, types);
+                def = def.withIndexes(all, types);
+                t.addIndex(i, def);
+            } else if (u.has("Delete")) {
+                String indexName = SchemaParser.text(u.get("Delete"), "IndexName");
+                IndexDefinition i = def.index(indexName);
+                if (i == null || !i.global()) {
+                    throw ApiException.resourceNotFound(
+                            "Requested resource not found: Index: " + indexName + " not found");
+                }
+                List<IndexDefinition> all = new ArrayList<>(def.indexes());
+                all.remove(i);
+                Map<String, String> keep = new LinkedHashMap<>();
+                for (Map.Entry<String, String> e : def.attributeTypes().entrySet()) {
+                    if (def.key().isKey(e.getKey())
+                            || all.stream().anyMatch(x -> x.key().isKey(e.getKey()))) {
+                        keep.put(e.getKey(), e.getValue());
+                    }
+                }
+                def = def.withIndexes(all, keep);
+                t.removeIndex(indexName, def);
+            } else if (u.has("Update")) {
+                String indexName = SchemaParser.text(u.get("Update"), "IndexName");
+                if (def.index(indexName) == null) {
+                    throw ApiException.resourceNotFound(
+                            "Requested resource not found: Index: " + indexName + " not found");
+                }
+            }
+        }
+        return def;
+    }
+
+    private TableDefinition applyStream(Table t, TableDefinition def, JsonNode spec) {
+        boolean enable = spec.path("StreamEnabled").asBoolean(false);
+        if (enable && def.stream().enabled()) {
+            throw ApiException.validation(
+                    "Table already has an enabled stream: " + def.stream().arn());
+        }
+        if (!enable && !def.stream().enabled()) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Table already has no stream enabled");
+        }
+        TableDefinition.StreamSettings s;
+        if (enable) {
+            s = TableOps.streamSettings(spec, def.arn(), engine.clock().instant());
+        } else {
+            TableDefinition.StreamSettings old = def.stream();
+            s = new TableDefinition.StreamSettings(false, null, old.label(), old.arn());
+            if (t.stream() != null) {
+                t.stream().disable();
+            }
+            t.stream(null);
+        }
+        TableDefinition updated = def.withStream(s);
+        t.definition(updated);
+        if (enable) {
+            t.stream(new TableOps(engine).streamFor(updated));
+        }
+        return updated;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.orderflow.dynamodb.internal.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.ops.TableOps;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+
+/** Replays journal entries (the snapshot uses the same format) into an engine. */
+final class Recovery {
+    private final Engine engine;
+    private final TableOps tables;
+
+    Recovery(Engine engine) {
+        this.engine = engine;
+        this.tables = new TableOps(engine);
+    }
+
+    void apply(JsonNode e) {
+        String op = e.path("op").asText();
+        switch (op) {
+            case "table" -> table(e.get("table"));
+            case "drop" -> engine.tables().remove(e.path("table").asText());
+            case "put" -> {
+                Table t = engine.tables().get(e.path("table").asText());
+                if (t != null) {
+                    t.put(
+                            Collections.unmodifiableMap(
+                                    new LinkedHashMap<>(AttributeJson.readItem(e.get("item")))));
+                }
+            }
+            case "delete" -> {
+                Table t = engine.tables().get(e.path("table").asText());
+                if (t != null) {
+                    t.delete(AttributeJson.readItem(e.get("key")));
+                }
+            }
+            default -> throw new IllegalStateException("unknown journal entry: " + op);
+        }
+    }
+
+    private void table(JsonNode meta) {
+        TableDefinition def = TableCodec.definition(meta);
+        Table t = engine.tables().get(def.name());
+        if (t == null) {
+            t = tables.create(def);
+        } else {
+            TableDefinition old = t.definition();
+            for (IndexDefinition i : old.indexes()) {
+                if (def.index(i.name()) == null) {
+                    t.removeIndex(i.name(), old);
+                }
+            }
+            for (IndexDefinition i : def.indexes()) {
+                if (old.index(i.name()) == null) {
+                    t.addIndex(i, def);
+                }
+            }
+            t.definition(def);
+            if (!def.stream().enabled()) {
+                t.stream(null);
+            } else if (t.stream() == null || !t.stream().arn().equals(def.stream().arn())) {
+                t.stream(tables.streamFor(def));
+            }
+        }
+        TableCodec.applySettings(t, meta);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.orderflow.dynamodb.internal.table;
+
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.Items;
+import java.util.Comparator;
+
+/**
+ * Position of an item inside one partition: the range value, then (in indexes, where several items
+ * share index keys) the table's hash and range values. Null parts sort first; a bound marked {@code
+ * afterAll} sorts after every row with the same range value.
+ */
+public record RowKey(
+        AttributeValue range, AttributeValue tableHash, AttributeValue tableRange, boolean afterAll)
+        implements Comparable<RowKey> {
+
+    private static final Comparator<AttributeValue> PART =
+            Comparator.nullsFirst(Items::compareKeys);
+
+    public RowKey(AttributeValue range, AttributeValue tableHash, AttributeValue tableRange) {
+        this(range, tableHash, tableRange, false);
+    }
+
+    /** A position before every row sharing the given range value. */
+    public static RowKey lowest(AttributeValue range) {
+        return new RowKey(range, null, null, false);
+    }
+
+    /** A position after every row sharing the given range value. */
+    public static RowKey highest(AttributeValue range) {
+        return new RowKey(range, null, null, true);
+    }
+
+    @Override
+    public int compareTo(RowKey o) {
+        int c = PART.compare(range, o.range);
+        if (c != 0) {
+            return c;
+        }
+        if (afterAll != o.afterAll) {
+            return afterAll ? 1 : -1;
+        }
+        c = PART.compare(tableHash, o.tableHash);
+        return c != 0 ? c : PART.compare(tableRange, o.tableRange);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.orderflow.dynamodb.internal.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Converts attribute values between DynamoDB JSON ({@code {"S":"x"}}) and the value model. */
+public final class AttributeJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private AttributeJson() {}
+
+    /** Reads an item map ({@code {"name": {"S": "x"}, ...}}). */
+    public static Map<String, AttributeValue> readItem(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            item.put(e.getKey(), read(e.getValue()));
+        }
+        return item;
+    }
+
+    /** Reads one attribute value, validating it as AWS does. */
+    public static AttributeValue read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        int n = node.size();
+        if (n == 0) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported"
+                            + " datatypes");
+        }
+        if (n > 1) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly"
+                            + " one of the supported datatypes");
+        }
+        Map.Entry<String, JsonNode> e = node.fields().next();
+        JsonNode v = e.getValue();
+        switch (e.getKey()) {
+            case "S":
+                return new AttributeValue.S(text(v));
+            case "N":
+                return new AttributeValue.N(Numbers.parse(text(v)));
+            case "B":
+                return new AttributeValue.B(bytes(v));
+            case "BOOL":
+                if (!v.isBoolean()) {
+                    throw ApiException.serialization("Unexpected value type in payload");
+                }
+                return v.booleanValue() ? AttributeValue.Bool.TRUE : AttributeValue.Bool.FALSE;
+            case "NULL":
+                if (!v.isBoolean()) {
+                    throw ApiException.serialization("Unexpected value type in payload");
+                }
+                if (!v.booleanValue()) {
+                    throw ApiException.validation(
+                            "One or more parameter values were invalid: Null attribute value types"
+                                    + " must have the value of true");
+                }
+                return AttributeValue.Null.INSTANCE;
+            case "L":
+                List<AttributeValue> list = new ArrayList<>();
+                array(v).forEach(x -> list.add(read(x)));
+                return new AttributeValue.L(list);
+            case "M":
+                return new AttributeValue.M(readItem(v));
+            case "SS":
+                return new AttributeValue.SS(set(v, "string", AttributeJson::text));
+            case "NS":
+                return new AttributeValue.NS(set(v, "number", x -> Numbers.parse(text(x))));
+            case "BS":
+                return new AttributeValue.BS(set(v, "binary", AttributeJson::bytes));
+            default:
+                throw ApiException.validation(
+                        "Supplied AttributeValue is empty, must contain exactly one of the"
+                                + " supported datatypes");
+        }
+    }
+
+    private interface Reader<T> {
+        T read(JsonNode n);
+    }
+
+    private static <T> Set<T> set(JsonNode v, String kind, Reader<T> reader) {
+        JsonNode arr = array(v);
+        if (arr.isEmpty()) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: An "
+                            + kind
+                            + " set  may not be empty");
+        }
+        Set<T> out = new LinkedHashSet<>();
+        List<String> raw = new ArrayList<>();
+        boolean dup = false;
+        for (JsonNode x : arr) {
+            raw.add(x.asText());
+            dup |= !out.add(reader.read(x));
+        }
+        if (dup) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Input collection "
+                            + raw
+                            + " contains duplicates.");
+        }
+        return out;
+    }
+
+    private static JsonNode array(JsonNode v) {
+        if (!v.isArray()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode v) {
+        if (!v.isTextual()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return v.textValue();
+    }
+
+    private static Bytes bytes(JsonNode v) {
+        try {
+            return Bytes.fromBase64(text(v));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.serialization(
+                    "Base64 encoded length is expected a multiple of 4 bytes but found: "
+                            + v.asText().length());
+        }
+    }
+
+    /** Writes an item map. */
+    public static ObjectNode writeItem(Map<String, AttributeValue> item) {
+        ObjectNode o = F.objectNode();
+        item.forEach((k, v) -> o.set(k, write(v)));
+        return o;
+    }
+
+    /** Writes one attribute value. */
+    public static ObjectNode write(AttributeValue v) {
+        ObjectNode o = F.objectNode();
+        if (v instanceof AttributeValue.S s) {
+            o.put("S", s.value());
+        } else if (v instanceof AttributeValue.N n) {
+            o.put("N", n.text());
+        } else if (v instanceof AttributeValue.B b) {
+            o.put("B", b.value().base64());
+        } else if (v instanceof AttributeValue.Bool b) {
+            o.put("BOOL", b.value());
+        } else if (v instanceof AttributeValue.Null) {
+            o.put("NULL", true);
+        } else if (v instanceof AttributeValue.L l) {
+            ArrayNode a = o.putArray("L");
+            l.values().forEach(x -> a.add(write(x)));
+        } else if (v instanceof AttributeValue.M m) {
+            o.set("M", writeItem(m.values()));
+        } else if (v instanceof AttributeValue.SS ss) {
+            ArrayNode a = o.putArray("SS");
+            ss.values().forEach(a::add);
+        } else if (v instanceof AttributeValue.NS ns) {
+            ArrayNode a = o.putArray("NS");
+            for (BigDecimal d : ns.values()) {
+                a.add(Numbers.format(d));
+            }
+        } else if (v instanceof AttributeValue.BS bs) {
+            ArrayNode a = o.putArray("BS");
+            bs.values().forEach(b -> a.add(b.base64()));
+        }
+        return o;
+    }
+}

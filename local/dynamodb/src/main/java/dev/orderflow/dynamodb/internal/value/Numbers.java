@@ -1,0 +1,68 @@
+package dev.orderflow.dynamodb.internal.value;
+
+import dev.orderflow.dynamodb.internal.ApiException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * DynamoDB number rules: up to 38 significant digits, magnitude between 1E-130 and
+ * 9.9999999999999999999999999999999999999E+125 (Developer Guide, "Supported data types").
+ */
+public final class Numbers {
+    private static final BigDecimal MAX =
+            new BigDecimal("9.9999999999999999999999999999999999999E+125");
+    private static final BigDecimal MIN = new BigDecimal("1E-130");
+
+    private Numbers() {}
+
+    /** Parses and normalises a number from its wire text, or throws the AWS error. */
+    public static BigDecimal parse(String text) {
+        BigDecimal value;
+        try {
+            if (text.isEmpty()
+                    || text.indexOf('x') >= 0
+                    || text.indexOf('X') >= 0
+                    || text.chars().anyMatch(Character::isWhitespace)) {
+                throw new NumberFormatException();
+            }
+            value = new BigDecimal(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw ApiException.validation("A value provided cannot be converted into a number");
+        }
+        return check(value);
+    }
+
+    /** Validates range and precision and strips trailing zeros. */
+    public static BigDecimal check(BigDecimal value) {
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() > 38) {
+            throw ApiException.validation(
+                    "Attempting to store more than 38 significant digits in a Number");
+        }
+        BigDecimal abs = stripped.abs();
+        if (abs.compareTo(MAX) > 0) {
+            throw ApiException.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than"
+                            + " supported range");
+        }
+        if (abs.compareTo(MIN) < 0) {
+            throw ApiException.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than"
+                            + " supported range");
+        }
+        return stripped;
+    }
+
+    /** Arithmetic result with DynamoDB's precision rule. */
+    public static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return check(a.add(b, MathContext.UNLIMITED));
+    }
+
+    /** The canonical text form: plain notation, no trailing zeros. */
+    public static String format(BigDecimal value) {
+        return value.toPlainString();
+    }
+}
