@@ -13,6 +13,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.health.HealthHandler;
+import dev.orderflow.functions.identity.DescribeCallerHandler;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
 import dev.orderflow.functions.support.TestContext;
@@ -28,6 +29,8 @@ class SampleEventsTest {
     private static final Map<String, Integer> EXPECTED_STATUS =
             Map.of(
                     "apigw-get-health.json", 200,
+                    "apigw-get-me-admin.json", 200,
+                    "apigw-get-me-customer.json", 200,
                     "apigw-get-products.json", 200,
                     "apigw-get-products-invalid-limit.json", 400,
                     "apigw-get-products-foreign-cursor.json", 400);
@@ -41,6 +44,7 @@ class SampleEventsTest {
         var metrics = new RecordingMetrics();
         return switch (routeKey) {
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
+            case "GET /me" -> new DescribeCallerHandler(metrics);
             case "GET /products" ->
                     new ListProductsHandler(
                             new BrowseCatalog(

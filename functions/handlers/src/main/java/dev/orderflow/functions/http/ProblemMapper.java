@@ -3,6 +3,7 @@ package dev.orderflow.functions.http;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.error.Unauthenticated;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,6 +34,15 @@ public final class ProblemMapper {
                     invalid.getMessage(),
                     requestId,
                     errors);
+        }
+        if (failure instanceof Unauthenticated unauthenticated) {
+            return problem(
+                    unauthenticated,
+                    401,
+                    "Authentication required",
+                    unauthenticated.getMessage(),
+                    requestId,
+                    List.of());
         }
         if (failure instanceof DependencyUnavailable down) {
             LOG.warn("dependency unavailable: {}", down.getMessage(), down.getCause());

@@ -1,0 +1,68 @@
+package dev.orderflow.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.constructs.Node;
+
+/**
+ * The stack's settings, read from CDK context ({@code cdk.json} or {@code -c key=value}).
+ *
+ * @param environmentName {@code env}: names the stack and its resources, e.g. dev, staging, prod
+ * @param alarmEmail {@code alarmEmail}: where alarms are mailed, if anywhere
+ * @param allowedOrigins {@code allowedOrigins}: comma-separated CORS origins of the web shop
+ * @param throttleRatePerSecond {@code throttleRate}: steady requests per second per stage
+ * @param throttleBurst {@code throttleBurst}: burst size per stage
+ */
+public record OrderflowConfig(
+        String environmentName,
+        Optional<String> alarmEmail,
+        List<String> allowedOrigins,
+        double throttleRatePerSecond,
+        int throttleBurst) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+
+    public OrderflowConfig {
+        if (!NAME.matcher(environmentName).matches()) {
+            throw new IllegalArgumentException(
+                    "context 'env' must be 1-20 lower-case letters, digits or dashes, got '"
+                            + environmentName
+                            + "'");
+        }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (throttleRatePerSecond <= 0 || throttleBurst <= 0) {
+            throw new IllegalArgumentException(
+                    "context 'throttleRate' and 'throttleBurst' must be positive");
+        }
+    }
+
+    /** Whether this is a production environment, whose data must survive a stack deletion. */
+    public boolean isProduction() {
+        return environmentName.startsWith("prod");
+    }
+
+    static OrderflowConfig fromContext(Node node) {
+        return new OrderflowConfig(
+                text(node, "env").orElse("dev"),
+                text(node, "alarmEmail"),
+                text(node, "allowedOrigins")
+                        .map(
+                                v ->
+                                        Arrays.stream(v.split(","))
+                                                .map(String::trim)
+                                                .filter(s -> !s.isEmpty())
+                                                .toList())
+                        .orElse(List.of()),
+                text(node, "throttleRate").map(Double::parseDouble).orElse(50.0),
+                text(node, "throttleBurst").map(Integer::parseInt).orElse(100));
+    }
+
+    private static Optional<String> text(Node node, String key) {
+        Object value = node.tryGetContext(key);
+        return value == null || value.toString().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.toString());
+    }
+}

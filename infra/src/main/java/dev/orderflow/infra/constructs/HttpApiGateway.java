@@ -1,0 +1,137 @@
+package dev.orderflow.infra.constructs;
+
+import dev.orderflow.infra.OrderflowConfig;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The public HTTP API: JWT authorization by the user pool on every route that is not explicitly
+ * public, JSON access logs, default stage throttling and configurable CORS.
+ */
+public final class HttpApiGateway extends Construct {
+
+    /** One JSON line per request, with HTTP API's own context variables. */
+    static final String ACCESS_LOG_FORMAT =
+            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                    + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\","
+                    + "\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
+                    + "\"responseLength\":\"$context.responseLength\","
+                    + "\"latencyMs\":\"$context.responseLatency\","
+                    + "\"integrationError\":\"$context.integrationErrorMessage\","
+                    + "\"authorizerError\":\"$context.authorizer.error\"}";
+
+    public final HttpApi api;
+    public final HttpStage stage;
+    public final LogGroup accessLogs;
+    private final HttpUserPoolAuthorizer authorizer;
+
+    public HttpApiGateway(Construct scope, String id, OrderflowConfig config, Identity identity) {
+        super(scope, id);
+        authorizer =
+                new HttpUserPoolAuthorizer(
+                        "UserPoolAuthorizer",
+                        identity.userPool,
+                        HttpUserPoolAuthorizerProps.builder()
+                                .userPoolClients(List.of(identity.webClient))
+                                .build());
+        HttpApi.Builder builder =
+                HttpApi.Builder.create(this, "Api")
+                        .description("orderflow public API")
+                        .createDefaultStage(false)
+                        .defaultAuthorizer(authorizer);
+        if (!config.allowedOrigins().isEmpty()) {
+            builder.corsPreflight(
+                    CorsPreflightOptions.builder()
+                            .allowOrigins(config.allowedOrigins())
+                            .allowMethods(
+                                    List.of(
+                                            CorsHttpMethod.GET,
+                                            CorsHttpMethod.POST,
+                                            CorsHttpMethod.OPTIONS))
+                            .allowHeaders(
+                                    List.of("authorization", "content-type", "idempotency-key"))
+                            .maxAge(Duration.hours(1))
+                            .build());
+        }
+        api = builder.build();
+        accessLogs =
+                LogGroup.Builder.create(this, "AccessLogs")
+                        .retention(RetentionDays.THREE_MONTHS)
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build();
+        LogGroupLogDestination destination = new LogGroupLogDestination(accessLogs);
+        stage =
+                HttpStage.Builder.create(this, "DefaultStage")
+                        .httpApi(api)
+                        .stageName("$default")
+                        .autoDeploy(true)
+                        .throttle(
+                                ThrottleSettings.builder()
+                                        .rateLimit(config.throttleRatePerSecond())
+                                        .burstLimit(config.throttleBurst())
+                                        .build())
+                        .accessLogSettings(
+                                new IAccessLogSettings() {
+                                    @Override
+                                    public IAccessLogDestination getDestination() {
+                                        return destination;
+                                    }
+
+                                    @Override
+                                    public AccessLogFormat getFormat() {
+                                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                                    }
+                                })
+                        .build();
+    }
+
+    /** Adds a route anyone may call. */
+    public void addPublicRoute(HttpMethod method, String path, ServiceFunction target) {
+        addRoute(method, path, target, new HttpNoneAuthorizer());
+    }
+
+    /** Adds a route that needs a valid user pool token. */
+    public void addAuthenticatedRoute(HttpMethod method, String path, ServiceFunction target) {
+        addRoute(method, path, target, authorizer);
+    }
+
+    private void addRoute(
+            HttpMethod method, String path, ServiceFunction target, IHttpRouteAuthorizer auth) {
+        String name =
+                method.name().charAt(0)
+                        + method.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                        + path.replaceAll("[^A-Za-z0-9]", "");
+        api.addRoutes(
+                AddRoutesOptions.builder()
+                        .path(path)
+                        .methods(List.of(method))
+                        .integration(new HttpLambdaIntegration(name + "Integration", target.live))
+                        .authorizer(auth)
+                        .build());
+    }
+
+    /** The API's base URL. */
+    public String url() {
+        return stage.getUrl();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.orderflow.infra.nag;
+
+import dev.orderflow.infra.OrderflowStack;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+
+/**
+ * The cdk-nag findings orderflow accepts, each with its reason. Anything not listed here fails the
+ * build (see {@code OrderflowStackTest}).
+ */
+public final class StackNagSuppressions {
+
+    private StackNagSuppressions() {}
+
+    public static void apply(OrderflowStack stack) {
+        stack.functions.forEach(
+                (name, fn) ->
+                        NagSuppressions.addResourceSuppressions(
+                                fn,
+                                List.of(
+                                        suppress(
+                                                "AwsSolutions-IAM5",
+                                                "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level"
+                                                        + " permissions; the log-stream wildcard is confined to the"
+                                                        + " function's own log group.",
+                                                List.of(
+                                                        "Resource::*",
+                                                        "Resource::<"
+                                                                + logicalId(stack, fn.logGroup)
+                                                                + ".Arn>:*")),
+                                        suppress(
+                                                "AwsSolutions-L1",
+                                                "orderflow targets the java21 runtime on purpose (SnapStart-tested,"
+                                                        + " the build compiles for 17); moving to java25 is a tracked"
+                                                        + " decision, not a default.",
+                                                List.of())),
+                                true));
+        NagSuppressions.addResourceSuppressions(
+                stack.workflow.stateMachine,
+                List.of(
+                        suppress(
+                                "AwsSolutions-IAM5",
+                                "X-Ray and CloudWatch Logs vended-delivery actions support no resource-level"
+                                        + " permissions (AWS Step Functions logging/tracing docs).",
+                                List.of("Resource::*"))),
+                true);
+        NagSuppressions.addResourceSuppressions(
+                stack.messaging.deadLetterQueues(),
+                List.of(
+                        suppress(
+                                "AwsSolutions-SQS3",
+                                "This queue is itself a dead-letter queue; it is alarmed when not empty.",
+                                List.of())));
+        NagSuppressions.addResourceSuppressions(
+                stack.api.api,
+                List.of(
+                        suppress(
+                                "AwsSolutions-APIG4",
+                                "GET /health and GET /products are public by design (liveness and the public"
+                                        + " catalog); every other route uses the user pool JWT authorizer.",
+                                List.of())),
+                true);
+        NagSuppressions.addResourceSuppressions(
+                stack.identity.userPool,
+                List.of(
+                        suppress(
+                                "AwsSolutions-COG2",
+                                "MFA is optional for shoppers (TOTP offered); requiring it would block"
+                                        + " checkout. Admin access is granted per user by the admins group.",
+                                List.of())),
+                true);
+    }
+
+    private static String logicalId(
+            OrderflowStack stack, software.constructs.IConstruct construct) {
+        return stack.getLogicalId(
+                (software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild());
+    }
+
+    private static NagPackSuppression suppress(String id, String reason, List<String> appliesTo) {
+        NagPackSuppression.Builder builder = NagPackSuppression.builder().id(id).reason(reason);
+        if (!appliesTo.isEmpty()) {
+            builder.appliesTo(List.copyOf(appliesTo));
+        }
+        return builder.build();
+    }
+}
