@@ -1,0 +1,11 @@
+package dev.orderflow.states;
+
+/** Execution status as DescribeExecution reports it. */
+public enum ExecutionStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT,
+    ABORTED,
+    PENDING_REDRIVE
+}

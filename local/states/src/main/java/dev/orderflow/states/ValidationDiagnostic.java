@@ -1,0 +1,7 @@
+package dev.orderflow.states;
+
+import java.util.Optional;
+
+/** One ValidateStateMachineDefinition diagnostic. */
+public record ValidationDiagnostic(
+        String severity, String code, String message, Optional<String> location) {}

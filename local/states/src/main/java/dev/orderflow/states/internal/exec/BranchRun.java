@@ -1,0 +1,103 @@
+package dev.orderflow.states.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.model.StateMachineDef;
+import java.util.function.Consumer;
+
+/**
+ * Runs the states of one scope (the top level, a Parallel branch or a Map iteration) one after
+ * another on the execution's mailbox.
+ */
+public final class BranchRun {
+    private final ExecutionRun execution;
+    private final StateMachineDef definition;
+    private final VariableScope variables;
+    private final JsonNode mapItem;
+    private final Consumer<BranchOutcome> onDone;
+    private long lastEventId;
+    private StateRun current;
+    private boolean done;
+
+    BranchRun(
+            ExecutionRun execution,
+            StateMachineDef definition,
+            VariableScope variables,
+            JsonNode mapItem,
+            Consumer<BranchOutcome> onDone) {
+        this.execution = execution;
+        this.definition = definition;
+        this.variables = variables;
+        this.mapItem = mapItem;
+        this.onDone = onDone;
+    }
+
+    void start(JsonNode input, long previousEventId) {
+        lastEventId = previousEventId;
+        execution.post(() -> enter(definition.startAt(), input));
+    }
+
+    private void enter(String stateName, JsonNode input) {
+        if (done) {
+            return;
+        }
+        current = new StateRun(this, definition.state(stateName), input);
+        current.begin();
+    }
+
+    void transition(String next, JsonNode output) {
+        if (done) {
+            return;
+        }
+        if (next == null) {
+            finish(BranchOutcome.success(output));
+        } else {
+            execution.post(() -> enter(next, output));
+        }
+    }
+
+    void fail(String error, String cause) {
+        finish(BranchOutcome.failure(error, cause));
+    }
+
+    private void finish(BranchOutcome outcome) {
+        if (done) {
+            return;
+        }
+        done = true;
+        current = null;
+        onDone.accept(outcome);
+    }
+
+    /** Stops the branch and everything under it; its callback is not called. */
+    void abort() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (current != null) {
+            current.abort();
+            current = null;
+        }
+    }
+
+    long record(String type, String field, JsonNode details) {
+        lastEventId = execution.record(type, lastEventId, field, details);
+        return lastEventId;
+    }
+
+    long lastEventId() {
+        return lastEventId;
+    }
+
+    ExecutionRun execution() {
+        return execution;
+    }
+
+    VariableScope variables() {
+        return variables;
+    }
+
+    JsonNode mapItem() {
+        return mapItem;
+    }
+}

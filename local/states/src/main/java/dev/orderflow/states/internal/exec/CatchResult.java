@@ -1,0 +1,7 @@
+package dev.orderflow.states.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** Output and variable assignments produced by a matching catcher. */
+record CatchResult(JsonNode output, Map<String, JsonNode> assign) {}

@@ -1,0 +1,23 @@
+package dev.orderflow.states.internal.exec;
+
+import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
+import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
+import dev.orderflow.states.internal.paths.PayloadTemplate;
+import java.util.Random;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a running execution needs from the engine: time, randomness, evaluators, the task
+ * gateway and the worker pool (null in inline mode).
+ */
+public record EngineServices(
+        StatesClock clock,
+        Random random,
+        IntrinsicFunctions intrinsics,
+        PayloadTemplate templates,
+        JsonataEvaluator jsonata,
+        TaskGateway tasks,
+        Executor workers,
+        String region,
+        String account) {}

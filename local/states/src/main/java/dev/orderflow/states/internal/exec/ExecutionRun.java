@@ -1,0 +1,319 @@
+package dev.orderflow.states.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.ExecutionStatus;
+import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.model.StateMachineDef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** One execution: its identity, status, history and the root branch. */
+public final class ExecutionRun {
+    private final EngineServices services;
+    private final String executionArn;
+    private final String name;
+    private final String stateMachineArn;
+    private final String stateMachineName;
+    private final String roleArn;
+    private final StateMachineType type;
+    private final JsonNode input;
+    private final String inputText;
+    private final Instant startDate;
+    private final StateMachineDef definition;
+    private final String mockTestCase;
+    private final Mailbox mailbox;
+    private final HistoryLog history = new HistoryLog();
+    private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+    private volatile Instant stopDate;
+    private volatile JsonNode output;
+    private volatile String error;
+    private volatile String cause;
+    private BranchRun root;
+    private StatesClock.Cancellable timeout;
+    private List<Consumer<ExecutionRun>> listeners;
+
+    /** Creates an execution; call {@link #start()} to run it. */
+    public ExecutionRun(
+            EngineServices services,
+            String executionArn,
+            String name,
+            String stateMachineArn,
+            String stateMachineName,
+            String roleArn,
+            StateMachineType type,
+            String inputText,
+            StateMachineDef definition,
+            String mockTestCase) {
+        this.services = services;
+        this.executionArn = executionArn;
+        this.name = name;
+        this.stateMachineArn = stateMachineArn;
+        this.stateMachineName = stateMachineName;
+        this.roleArn = roleArn;
+        this.type = type;
+        this.inputText = inputText;
+        this.input = Json.parse(inputText);
+        this.startDate = services.clock().now();
+        this.definition = definition;
+        this.mockTestCase = mockTestCase;
+        this.mailbox = new Mailbox(services.clock().runsInline() ? null : services.workers());
+    }
+
+    /** Starts running the definition. */
+    public void start() {
+        post(
+                () -> {
+                    ObjectNode d = Json.object();
+                    d.put("input", inputText);
+                    d.putObject("inputDetails").put("truncated", false);
+                    d.put("roleArn", roleArn);
+                    long id = record("ExecutionStarted", 0, "executionStartedEventDetails", d);
+                    if (definition.timeoutSeconds() != null) {
+                        timeout =
+                                services.clock()
+                                        .schedule(
+                                                Duration.ofSeconds(definition.timeoutSeconds()),
+                                                () -> post(this::timedOut));
+                    }
+                    root =
+                            new BranchRun(
+                                    this,
+                                    definition,
+                                    new VariableScope(null),
+                                    null,
+                                    this::finished);
+                    root.start(input, id);
+                });
+    }
+
+    private void finished(BranchOutcome outcome) {
+        if (status != ExecutionStatus.RUNNING) {
+            return;
+        }
+        if (outcome.failed()) {
+            ObjectNode d = Json.object();
+            if (outcome.error() != null) {
+                d.put("error", outcome.error());
+            }
+            if (outcome.cause() != null) {
+                d.put("cause", outcome.cause());
+            }
+            end(
+                    ExecutionStatus.FAILED,
+                    null,
+                    outcome.error(),
+                    outcome.cause(),
+                    "ExecutionFailed",
+                    "executionFailedEventDetails",
+                    d);
+        } else {
+            JsonNode out = outcome.output();
+            if (Json.sizeInBytes(out) > StateRun.MAX_PAYLOAD) {
+                finished(
+                        BranchOutcome.failure(
+                                StatesErrors.DATA_LIMIT_EXCEEDED,
+                                "The state/task returned a result with a size exceeding the maximum number of bytes service limit."));
+                return;
+            }
+            ObjectNode d = Json.object();
+            d.put("output", Json.write(out));
+            d.putObject("outputDetails").put("truncated", false);
+            end(
+                    ExecutionStatus.SUCCEEDED,
+                    out,
+                    null,
+                    null,
+                    "ExecutionSucceeded",
+                    "executionSucceededEventDetails",
+                    d);
+        }
+    }
+
+    private void timedOut() {
+        if (status != ExecutionStatus.RUNNING) {
+            return;
+        }
+        root.abort();
+        ObjectNode d = Json.object();
+        d.put("error", StatesErrors.TIMEOUT);
+        d.put("cause", "The execution timed out after " + definition.timeoutSeconds() + " seconds");
+        end(
+                ExecutionStatus.TIMED_OUT,
+                null,
+                StatesErrors.TIMEOUT,
+                d.get("cause").asText(),
+                "ExecutionTimedOut",
+                "executionTimedOutEventDetails",
+                d);
+    }
+
+    /** Stops the execution (StopExecution); no effect once it has ended. */
+    public void stop(String stopError, String stopCause) {
+        post(
+                () -> {
+                    if (status != ExecutionStatus.RUNNING) {
+                        return;
+                    }
+                    if (root != null) {
+                        root.abort();
+                    }
+                    ObjectNode d = Json.object();
+                    if (stopError != null) {
+                        d.put("error", stopError);
+                    }
+                    if (stopCause != null) {
+                        d.put("cause", stopCause);
+                    }
+                    end(
+                            ExecutionStatus.ABORTED,
+                            null,
+                            stopError,
+                            stopCause,
+                            "ExecutionAborted",
+                            "executionAbortedEventDetails",
+                            d);
+                });
+    }
+
+    private void end(
+            ExecutionStatus s,
+            JsonNode out,
+            String err,
+            String why,
+            String event,
+            String field,
+            ObjectNode d) {
+        stopDate = services.clock().now();
+        output = out;
+        error = err;
+        cause = why;
+        record(event, history.lastId(), field, d);
+        status = s;
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        List<Consumer<ExecutionRun>> ls;
+        synchronized (this) {
+            ls = listeners;
+            listeners = null;
+        }
+        if (ls != null) {
+            ls.forEach(l -> l.accept(this));
+        }
+    }
+
+    /** Calls {@code listener} once the execution has ended (immediately if it already has). */
+    public void onCompletion(Consumer<ExecutionRun> listener) {
+        synchronized (this) {
+            if (status == ExecutionStatus.RUNNING) {
+                if (listeners == null) {
+                    listeners = new ArrayList<>(1);
+                }
+                listeners.add(listener);
+                return;
+            }
+        }
+        listener.accept(this);
+    }
+
+    /** Runs {@code task} on this execution's serial mailbox. */
+    public void post(Runnable task) {
+        mailbox.post(task);
+    }
+
+    long record(String type, long previous, String field, JsonNode details) {
+        return history.add(services.clock().now(), type, previous, field, details);
+    }
+
+    /** The services. */
+    public EngineServices services() {
+        return services;
+    }
+
+    /** The execution ARN. */
+    public String executionArn() {
+        return executionArn;
+    }
+
+    /** The execution name. */
+    public String name() {
+        return name;
+    }
+
+    /** The state machine ARN. */
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    /** The state machine name. */
+    public String stateMachineName() {
+        return stateMachineName;
+    }
+
+    /** The role ARN given at creation. */
+    public String roleArn() {
+        return roleArn;
+    }
+
+    /** STANDARD or EXPRESS. */
+    public StateMachineType type() {
+        return type;
+    }
+
+    /** The input document. */
+    public JsonNode input() {
+        return input;
+    }
+
+    /** The input text as given. */
+    public String inputText() {
+        return inputText;
+    }
+
+    /** When the execution started. */
+    public Instant startDate() {
+        return startDate;
+    }
+
+    /** When it ended, or null. */
+    public Instant stopDate() {
+        return stopDate;
+    }
+
+    /** Current status. */
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    /** The output when SUCCEEDED, else null. */
+    public JsonNode output() {
+        return output;
+    }
+
+    /** The error when FAILED/TIMED_OUT/ABORTED, else null. */
+    public String error() {
+        return error;
+    }
+
+    /** The cause, or null. */
+    public String cause() {
+        return cause;
+    }
+
+    /** The history. */
+    public HistoryLog history() {
+        return history;
+    }
+
+    /** The mock test case selected by the ARN suffix, or null. */
+    public String mockTestCase() {
+        return mockTestCase;
+    }
+}

@@ -1,0 +1,358 @@
+package dev.orderflow.states.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.jsonata.JsonataScope;
+import dev.orderflow.states.internal.model.Catcher;
+import dev.orderflow.states.internal.model.CommonFields;
+import dev.orderflow.states.internal.model.Retrier;
+import dev.orderflow.states.internal.model.State;
+import dev.orderflow.states.internal.model.StateMachineDef;
+import dev.orderflow.states.internal.paths.PathRoots;
+import dev.orderflow.states.internal.states.StateEvaluators;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One entry into one state: evaluates it (possibly over several attempts), applies Retry and Catch,
+ * records the history events and hands the output to the branch.
+ */
+public final class StateRun {
+    /** The payload quota: 256 KiB (AWS docs "Step Functions service quotas"). */
+    public static final int MAX_PAYLOAD = 256 * 1024;
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+
+    private final BranchRun branch;
+    private final State state;
+    private final JsonNode rawInput;
+    private final Instant enteredTime;
+    private int[] retryCounts;
+    private int retryCount;
+    private int attempt;
+    private boolean finished;
+    private List<StatesClock.Cancellable> timers;
+    private List<BranchRun> children;
+    private Runnable onAbort;
+    private String taskToken;
+    private long enteredEventId;
+
+    StateRun(BranchRun branch, State state, JsonNode rawInput) {
+        this.branch = branch;
+        this.state = state;
+        this.rawInput = rawInput;
+        this.enteredTime = services().clock().now();
+    }
+
+    void begin() {
+        ObjectNode d = Json.object();
+        d.put("name", state.name());
+        d.put("input", Json.write(rawInput));
+        d.putObject("inputDetails").put("truncated", false);
+        enteredEventId =
+                record(state.common().type() + "StateEntered", "stateEnteredEventDetails", d);
+        attempt();
+    }
+
+    private void attempt() {
+        if (finished) {
+            return;
+        }
+        attempt++;
+        try {
+            StateEvaluators.run(this);
+        } catch (StatesFailure f) {
+            fail(f.error(), describe(f));
+        }
+    }
+
+    /** AWS prefixes runtime errors with the state and the event id it was entered at. */
+    public String describe(StatesFailure f) {
+        if (!f.error().equals(StatesErrors.RUNTIME) || f.cause().startsWith("An error occurred")) {
+            return f.cause();
+        }
+        return "An error occurred while executing the state '"
+                + state.name()
+                + "' (entered at the event id #"
+                + enteredEventId
+                + "). "
+                + f.cause();
+    }
+
+    /**
+     * Completes the state successfully. {@code next} overrides the state's own transition (Choice);
+     * {@code assign} holds variables to set, evaluated before this call.
+     */
+    public void succeed(JsonNode output, String next, Map<String, JsonNode> assign) {
+        if (finished) {
+            return;
+        }
+        if (output.isContainerNode()
+                && output.size() > 0
+                && Json.sizeInBytes(output) > MAX_PAYLOAD) {
+            fail(
+                    StatesErrors.DATA_LIMIT_EXCEEDED,
+                    "The state/task '"
+                            + state.name()
+                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+            return;
+        }
+        finished = true;
+        cancelTimers();
+        if (assign != null) {
+            branch.variables().assignAll(assign);
+        }
+        recordExit(output);
+        String target = next != null ? next : state.common().next();
+        branch.transition(state instanceof State.Succeed ? null : target, output);
+    }
+
+    private void recordExit(JsonNode output) {
+        ObjectNode d = Json.object();
+        d.put("name", state.name());
+        d.put("output", Json.write(output));
+        d.putObject("outputDetails").put("truncated", false);
+        record(state.common().type() + "StateExited", "stateExitedEventDetails", d);
+    }
+
+    /** Fails the current attempt; Retry and Catch decide what happens next. */
+    public void fail(String error, String cause) {
+        if (finished) {
+            return;
+        }
+        cancelTimers();
+        abortChildren();
+        CommonFields c = state.common();
+        boolean task = state instanceof State.Task;
+        List<Retrier> retriers = c.retry();
+        for (int i = 0; i < retriers.size(); i++) {
+            Retrier r = retriers.get(i);
+            if (ErrorMatcher.matches(r.errorEquals(), error, task)) {
+                if (retryCounts == null) {
+                    retryCounts = new int[retriers.size()];
+                }
+                if (retryCounts[i] < r.maxAttempts()) {
+                    double delay = r.intervalSeconds() * Math.pow(r.backoffRate(), retryCounts[i]);
+                    if (r.maxDelaySeconds() != null) {
+                        delay = Math.min(delay, r.maxDelaySeconds());
+                    }
+                    if (r.fullJitter()) {
+                        delay = services().random().nextDouble() * delay;
+                    }
+                    retryCounts[i]++;
+                    retryCount++;
+                    schedule(Duration.ofMillis((long) (delay * 1000)), this::attempt);
+                    return;
+                }
+                break;
+            }
+        }
+        for (Catcher catcher : c.catchers()) {
+            if (ErrorMatcher.matches(catcher.errorEquals(), error, task)) {
+                ObjectNode errorOutput = Json.object();
+                errorOutput.put("Error", error);
+                errorOutput.put("Cause", cause == null ? "" : cause);
+                CatchResult r;
+                try {
+                    r = CatchOutput.apply(this, catcher, errorOutput);
+                } catch (StatesFailure f) {
+                    finished = true;
+                    branch.fail(f.error(), f.cause());
+                    return;
+                }
+                finished = true;
+                if (r.assign() != null) {
+                    branch.variables().assignAll(r.assign());
+                }
+                recordExit(r.output());
+                branch.transition(catcher.next(), r.output());
+                return;
+            }
+        }
+        finished = true;
+        branch.fail(error, cause);
+    }
+
+    /** Runs {@code action} on the mailbox after {@code delay} unless the state ends first. */
+    public StatesClock.Cancellable schedule(Duration delay, Runnable action) {
+        ExecutionRun exec = branch.execution();
+        StatesClock.Cancellable[] holder = new StatesClock.Cancellable[1];
+        holder[0] =
+                services()
+                        .clock()
+                        .schedule(
+                                delay,
+                                () ->
+                                        exec.post(
+                                                () -> {
+                                                    if (timers != null) {
+                                                        timers.remove(holder[0]);
+                                                    }
+                                                    if (!finished) {
+                                                        action.run();
+                                                    }
+                                                }));
+        if (timers == null) {
+            timers = new ArrayList<>(2);
+        }
+        timers.add(holder[0]);
+        StatesClock.Cancellable handle = holder[0];
+        return () -> {
+            handle.cancel();
+            if (timers != null) {
+                timers.remove(handle);
+            }
+        };
+    }
+
+    /** Starts a child branch (Parallel branch or Map iteration) in a child variable scope. */
+    public void startChild(
+            StateMachineDef def, JsonNode input, JsonNode mapItem, Consumer<BranchOutcome> done) {
+        BranchRun child =
+                new BranchRun(
+                        branch.execution(),
+                        def,
+                        branch.variables().child(),
+                        mapItem,
+                        outcome -> {
+                            if (!finished) {
+                                done.accept(outcome);
+                            }
+                        });
+        if (children == null) {
+            children = new ArrayList<>();
+        }
+        children.add(child);
+        child.start(input, branch.lastEventId());
+    }
+
+    /** Registers a hook run when the state is aborted or fails (used to drop task tokens). */
+    public void onAbort(Runnable hook) {
+        this.onAbort = hook;
+    }
+
+    void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelTimers();
+        abortChildren();
+    }
+
+    private void abortChildren() {
+        if (children != null) {
+            children.forEach(BranchRun::abort);
+            children = null;
+        }
+        if (onAbort != null) {
+            Runnable hook = onAbort;
+            onAbort = null;
+            hook.run();
+        }
+    }
+
+    private void cancelTimers() {
+        if (timers != null) {
+            timers.forEach(StatesClock.Cancellable::cancel);
+            timers = null;
+        }
+    }
+
+    /** Records a history event on this branch and returns its id. */
+    public long record(String type, String field, JsonNode details) {
+        return branch.record(type, field, details);
+    }
+
+    /** Path roots for {@code value} with this state's context object and variables. */
+    public PathRoots roots(JsonNode value) {
+        VariableScope vars = branch.variables();
+        return new PathRoots(value, this::contextObject, vars::get);
+    }
+
+    /** JSONata scope with {@code $states} built from the given parts (nulls are omitted). */
+    public JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
+        ObjectNode states = Json.object();
+        states.set("input", rawInput);
+        if (result != null) {
+            states.set("result", result);
+        }
+        if (errorOutput != null) {
+            states.set("errorOutput", errorOutput);
+        }
+        states.set("context", contextObject());
+        return new JsonataScope(states, branch.variables().visible());
+    }
+
+    /** The context object ({@code $$}) as AWS documents it. */
+    public ObjectNode contextObject() {
+        ExecutionRun exec = branch.execution();
+        ObjectNode ctx = Json.object();
+        ObjectNode e = ctx.putObject("Execution");
+        e.put("Id", exec.executionArn());
+        e.set("Input", exec.input());
+        e.put("Name", exec.name());
+        e.put("RoleArn", exec.roleArn());
+        e.put("StartTime", ISO.format(exec.startDate().truncatedTo(ChronoUnit.MILLIS)));
+        e.put("RedriveCount", 0);
+        ObjectNode s = ctx.putObject("State");
+        s.put("EnteredTime", ISO.format(enteredTime.truncatedTo(ChronoUnit.MILLIS)));
+        s.put("Name", state.name());
+        s.put("RetryCount", retryCount);
+        ObjectNode m = ctx.putObject("StateMachine");
+        m.put("Id", exec.stateMachineArn());
+        m.put("Name", exec.stateMachineName());
+        if (taskToken != null) {
+            ctx.putObject("Task").put("Token", taskToken);
+        }
+        if (branch.mapItem() != null) {
+            ctx.putObject("Map").set("Item", branch.mapItem());
+        }
+        return ctx;
+    }
+
+    /** Sets the task token exposed as {@code $$.Task.Token}. */
+    public void taskToken(String token) {
+        this.taskToken = token;
+    }
+
+    /** The state being run. */
+    public State state() {
+        return state;
+    }
+
+    /** The state's raw input. */
+    public JsonNode rawInput() {
+        return rawInput;
+    }
+
+    /** The attempt number, from 1. */
+    public int attemptNumber() {
+        return attempt;
+    }
+
+    /** True once the state has completed, failed or been aborted. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The execution. */
+    public ExecutionRun execution() {
+        return branch.execution();
+    }
+
+    /** The engine services. */
+    public EngineServices services() {
+        return branch.execution().services();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.orderflow.states.internal.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
+import dev.orderflow.states.internal.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The functions Step Functions adds to JSONata: {@code $partition}, {@code $range}, {@code $hash},
+ * {@code $random}, {@code $uuid}, {@code $parse} (AWS docs "JSONata functions provided by Step
+ * Functions"). Each delegates to the intrinsic of the same meaning.
+ */
+final class AwsJsonataFunctions {
+    private final IntrinsicFunctions intrinsics;
+    private final Random random;
+
+    AwsJsonataFunctions(Random random) {
+        this.random = random;
+        this.intrinsics = new IntrinsicFunctions(random);
+    }
+
+    void bind(Jsonata.Frame frame) {
+        frame.bind(
+                "partition",
+                new Jsonata.JFunction((input, args) -> call("States.ArrayPartition", args), null));
+        frame.bind(
+                "range",
+                new Jsonata.JFunction((input, args) -> call("States.ArrayRange", args), null));
+        frame.bind("hash", new Jsonata.JFunction((input, args) -> call("States.Hash", args), null));
+        frame.bind("uuid", new Jsonata.JFunction((input, args) -> intrinsics.uuid(), null));
+        frame.bind(
+                "random",
+                new Jsonata.JFunction(
+                        (input, args) -> {
+                            if (args != null
+                                    && !args.isEmpty()
+                                    && args.get(0) instanceof Number seed) {
+                                return new Random(seed.longValue()).nextDouble();
+                            }
+                            return random.nextDouble();
+                        },
+                        null));
+        frame.bind(
+                "parse",
+                new Jsonata.JFunction(
+                        (input, args) -> {
+                            Object text = args == null || args.isEmpty() ? null : args.get(0);
+                            if (!(text instanceof String s)) {
+                                throw new IllegalArgumentException("$parse expects a JSON string");
+                            }
+                            return JsonataValues.toJava(Json.parse(s));
+                        },
+                        null));
+    }
+
+    private Object call(String intrinsic, List<?> args) {
+        List<JsonNode> nodes = new ArrayList<>();
+        if (args != null) {
+            for (Object a : args) {
+                JsonNode n = JsonataValues.toJson(a);
+                nodes.add(n == null ? Json.NODES.nullNode() : n);
+            }
+        }
+        JsonNode result = intrinsics.evaluateValues(intrinsic, nodes);
+        return JsonataValues.toJava(result);
+    }
+}

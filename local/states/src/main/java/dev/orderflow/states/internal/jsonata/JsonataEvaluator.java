@@ -1,0 +1,95 @@
+package dev.orderflow.states.internal.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.json.StatesFailure;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Evaluates JSONata templates for JSONata states. Failures raise {@code
+ * States.QueryEvaluationError}.
+ */
+public final class JsonataEvaluator {
+    private final AwsJsonataFunctions functions;
+
+    /** Creates an evaluator; {@code random} feeds {@code $random} and {@code $uuid}. */
+    public JsonataEvaluator(Random random) {
+        this.functions = new AwsJsonataFunctions(random);
+    }
+
+    /**
+     * Evaluates every {@code {% %}} string inside {@code template}; other values are copied.
+     *
+     * @throws StatesFailure {@code States.QueryEvaluationError} when an expression fails
+     */
+    public JsonNode evaluateTemplate(JsonNode template, JsonataScope scope) {
+        if (template == null) {
+            return null;
+        }
+        if (template.isTextual() && JsonataTemplates.isExpression(template.asText())) {
+            JsonNode v = evaluate(template.asText(), scope);
+            return v;
+        }
+        if (template.isObject()) {
+            ObjectNode out = Json.object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = evaluateTemplate(e.getValue(), scope);
+                if (v != null) {
+                    out.set(e.getKey(), v);
+                }
+            }
+            return out;
+        }
+        if (template.isArray()) {
+            ArrayNode out = Json.NODES.arrayNode();
+            for (JsonNode n : template) {
+                JsonNode v = evaluateTemplate(n, scope);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+        return template;
+    }
+
+    /** Evaluates one {@code {% expression %}}; returns null when the result is undefined. */
+    public JsonNode evaluate(String template, JsonataScope scope) {
+        String body = JsonataTemplates.body(template);
+        try {
+            Jsonata expr = JsonataTemplates.compile(body);
+            Jsonata.Frame frame = expr.createFrame();
+            frame.bind("states", JsonataValues.toJava(scope.states()));
+            for (Map.Entry<String, JsonNode> v : scope.variables().entrySet()) {
+                frame.bind(v.getKey(), JsonataValues.toJava(v.getValue()));
+            }
+            functions.bind(frame);
+            Object result = expr.evaluate(null, frame);
+            return JsonataValues.toJson(result);
+        } catch (StatesFailure e) {
+            throw new StatesFailure(StatesErrors.QUERY_EVALUATION_ERROR, e.cause());
+        } catch (JException e) {
+            throw new StatesFailure(
+                    StatesErrors.QUERY_EVALUATION_ERROR,
+                    "An error occurred while evaluating the expression '"
+                            + body
+                            + "': "
+                            + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new StatesFailure(
+                    StatesErrors.QUERY_EVALUATION_ERROR,
+                    "An error occurred while evaluating the expression '"
+                            + body
+                            + "': "
+                            + e.getMessage());
+        }
+    }
+}

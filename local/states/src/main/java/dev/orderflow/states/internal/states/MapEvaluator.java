@@ -1,0 +1,156 @@
+package dev.orderflow.states.internal.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.internal.exec.BranchOutcome;
+import dev.orderflow.states.internal.exec.StateRun;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.model.State;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Map state (AWS docs "Map workflow state"): iterations run interleaved on the execution's
+ * mailbox, at most MaxConcurrency in flight (0 = no limit).
+ */
+final class MapEvaluator {
+    private final StateRun run;
+    private final State.Map map;
+    private final List<JsonNode> inputs;
+    private final JsonNode[] results;
+    private final int maxConcurrency;
+    private final long toleratedCount;
+    private final double toleratedPercentage;
+    private int nextIndex;
+    private int running;
+    private int completed;
+    private int failures;
+
+    private MapEvaluator(
+            StateRun run,
+            State.Map map,
+            List<JsonNode> inputs,
+            int maxConcurrency,
+            long toleratedCount,
+            double toleratedPercentage) {
+        this.run = run;
+        this.map = map;
+        this.inputs = inputs;
+        this.results = new JsonNode[inputs.size()];
+        this.maxConcurrency = maxConcurrency;
+        this.toleratedCount = toleratedCount;
+        this.toleratedPercentage = toleratedPercentage;
+    }
+
+    static void run(StateRun run, State.Map map) {
+        JsonNode input = DataFlow.effectiveInput(run);
+        ArrayNode items = MapItems.items(run, map, input);
+        List<JsonNode> selected = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            selected.add(MapItems.select(run, map, input, i, items.get(i)));
+        }
+        List<JsonNode> inputs = MapItems.batch(run, map, input, selected);
+        ObjectNode mc = Json.object();
+        mc.put(
+                "MaxConcurrency",
+                map.maxConcurrency() != null ? map.maxConcurrency() : Json.NODES.numberNode(0));
+        if (map.maxConcurrencyPath() != null) {
+            mc.put("MaxConcurrencyPath", map.maxConcurrencyPath());
+        }
+        int concurrency = (int) MapItems.number(run, mc, "MaxConcurrency", input, 0);
+        ObjectNode tol = Json.object();
+        if (map.toleratedFailureCount() != null) {
+            tol.set("ToleratedFailureCount", map.toleratedFailureCount());
+        }
+        if (map.toleratedFailureCountPath() != null) {
+            tol.put("ToleratedFailureCountPath", map.toleratedFailureCountPath());
+        }
+        long count = MapItems.number(run, tol, "ToleratedFailureCount", input, -1);
+        double pct = MapItems.percentage(run, map, input);
+        ObjectNode started = Json.object();
+        started.put("length", inputs.size());
+        run.record("MapStateStarted", "mapStateStartedEventDetails", started);
+        MapEvaluator m = new MapEvaluator(run, map, inputs, concurrency, count, pct);
+        if (inputs.isEmpty()) {
+            m.finish();
+            return;
+        }
+        m.launch();
+    }
+
+    private void launch() {
+        while (nextIndex < inputs.size()
+                && (maxConcurrency == 0 || running < maxConcurrency)
+                && !run.finished()) {
+            int index = nextIndex++;
+            running++;
+            ObjectNode d = Json.object();
+            d.put("name", map.name());
+            d.put("index", index);
+            run.record("MapIterationStarted", "mapIterationStartedEventDetails", d);
+            ObjectNode mapItem = Json.object();
+            mapItem.put("Index", index);
+            mapItem.set("Value", inputs.get(index));
+            run.startChild(
+                    map.processor(), inputs.get(index), mapItem, outcome -> done(index, outcome));
+        }
+    }
+
+    private void done(int index, BranchOutcome outcome) {
+        running--;
+        completed++;
+        ObjectNode d = Json.object();
+        d.put("name", map.name());
+        d.put("index", index);
+        if (outcome.failed()) {
+            run.record("MapIterationFailed", "mapIterationFailedEventDetails", d);
+            failures++;
+            if (toleratedCount < 0 && toleratedPercentage < 0) {
+                run.record("MapStateFailed", null, null);
+                run.fail(outcome.error(), outcome.cause());
+                return;
+            }
+            if (exceeded()) {
+                run.record("MapStateFailed", null, null);
+                run.fail(
+                        StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                        "The specified tolerated failure threshold was exceeded");
+                return;
+            }
+            ObjectNode error = Json.object();
+            if (outcome.error() != null) {
+                error.put("Error", outcome.error());
+            }
+            if (outcome.cause() != null) {
+                error.put("Cause", outcome.cause());
+            }
+            results[index] = error;
+        } else {
+            run.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", d);
+            results[index] = outcome.output();
+        }
+        if (completed == inputs.size()) {
+            finish();
+        } else {
+            launch();
+        }
+    }
+
+    private boolean exceeded() {
+        boolean byCount = toleratedCount >= 0 && failures > toleratedCount;
+        boolean byPct =
+                toleratedPercentage >= 0 && failures * 100.0 / inputs.size() > toleratedPercentage;
+        return byCount || byPct;
+    }
+
+    private void finish() {
+        ArrayNode array = Json.NODES.arrayNode();
+        for (JsonNode r : results) {
+            array.add(r);
+        }
+        run.record("MapStateSucceeded", null, null);
+        ParallelEvaluator.complete(run, array);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.orderflow.states.internal.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.orderflow.states.internal.exec.StateRun;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.model.State;
+
+/** The Parallel state (ASL spec "Parallel State"): all branches, results in branch order. */
+final class ParallelEvaluator {
+    private ParallelEvaluator() {}
+
+    static void run(StateRun run, State.Parallel parallel) {
+        JsonNode input = DataFlow.parameters(run, DataFlow.effectiveInput(run));
+        run.record("ParallelStateStarted", null, null);
+        int n = parallel.branches().size();
+        JsonNode[] results = new JsonNode[n];
+        int[] remaining = {n};
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            run.startChild(
+                    parallel.branches().get(i),
+                    input,
+                    null,
+                    outcome -> {
+                        if (outcome.failed()) {
+                            run.record("ParallelStateFailed", null, null);
+                            run.fail(outcome.error(), outcome.cause());
+                            return;
+                        }
+                        results[index] = outcome.output();
+                        if (--remaining[0] == 0) {
+                            ArrayNode array = Json.NODES.arrayNode();
+                            for (JsonNode r : results) {
+                                array.add(r);
+                            }
+                            run.record("ParallelStateSucceeded", null, null);
+                            complete(run, array);
+                        }
+                    });
+        }
+    }
+
+    static void complete(StateRun run, JsonNode result) {
+        try {
+            DataFlow.Completion done = DataFlow.withResult(run, result);
+            run.succeed(done.output(), null, done.assign());
+        } catch (dev.orderflow.states.internal.json.StatesFailure f) {
+            run.fail(f.error(), run.describe(f));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.orderflow.states.internal.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.StateRun;
+import dev.orderflow.states.internal.exec.TaskGateway;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.model.State;
+import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.states.DataFlow;
+import dev.orderflow.states.spi.IntegrationPattern;
+import dev.orderflow.states.spi.TaskInvoker;
+import dev.orderflow.states.spi.TaskOutcome;
+import dev.orderflow.states.spi.TaskRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs Task states (ASL spec "Task State"; AWS docs "Integrating services"): builds the request,
+ * records the Task/LambdaFunction events, applies TimeoutSeconds and HeartbeatSeconds, and waits
+ * for task tokens.
+ */
+public final class TaskDispatcher implements TaskGateway {
+    private final TaskInvoker invoker;
+    private final TaskTokens tokens;
+    private final MockResponder mocks;
+    private final StartExecutionIntegration startExecution;
+
+    /** Creates the dispatcher. */
+    public TaskDispatcher(
+            TaskInvoker invoker, TaskTokens tokens, MockResponder mocks, ChildExecutions children) {
+        this.invoker = invoker;
+        this.tokens = tokens;
+        this.mocks = mocks;
+        this.startExecution = new StartExecutionIntegration(children);
+    }
+
+    @Override
+    public void start(StateRun run) {
+        State.Task task = (State.Task) run.state();
+        ResourceArn arn =
+                ResourceArn.parse(task.resource())
+                        .orElseThrow(
+                                () ->
+                                        StatesFailure.runtime(
+                                                "The resource "
+                                                        + task.resource()
+                                                        + " is not supported"));
+        TaskEvents events = new TaskEvents(run, arn);
+        String token = null;
+        if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            token = tokens.newToken(run.execution().executionArn());
+            run.taskToken(token);
+        }
+        JsonNode parameters = DataFlow.parameters(run, DataFlow.effectiveInput(run));
+        Long timeout =
+                seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
+        Long heartbeat =
+                seconds(
+                        run,
+                        task.heartbeatSeconds(),
+                        task.heartbeatSecondsPath(),
+                        "HeartbeatSeconds");
+        if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
+                && !mentions(parameters, token)) {
+            throw StatesFailure.runtime(
+                    "The task token ($$.Task.Token) must be passed in the parameters of a .waitForTaskToken task");
+        }
+        events.scheduled(parameters, timeout, heartbeat);
+        events.started();
+        int attempt = run.attemptNumber();
+        if (timeout != null) {
+            run.schedule(
+                    Duration.ofSeconds(timeout),
+                    () -> {
+                        events.timedOut(StatesErrors.TIMEOUT);
+                        run.fail(StatesErrors.TIMEOUT, null);
+                    });
+        }
+        String tokenFinal = token;
+        Consumer<TaskOutcome> onOutcome =
+                outcome -> {
+                    if (run.finished() || run.attemptNumber() != attempt) {
+                        return;
+                    }
+                    handle(run, events, arn, outcome, tokenFinal);
+                };
+        ExecutionRun exec = run.execution();
+        Optional<TaskOutcome> mocked =
+                exec.mockTestCase() == null
+                        ? Optional.empty()
+                        : mocks.respond(
+                                exec.stateMachineName(),
+                                exec.mockTestCase(),
+                                run.state().name(),
+                                attempt - 1);
+        if (mocked.isPresent()) {
+            if (mocked.get() instanceof TaskOutcome.Succeeded
+                    && arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+                events.submitted(Json.object());
+            }
+            finish(run, events, arn, mocked.get(), true);
+            return;
+        }
+        if (arn.service().equals("states") && arn.action().equals("startExecution")) {
+            startExecution.start(run, arn, parameters, onOutcome);
+            if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+                park(run, events, token, heartbeat);
+            }
+            return;
+        }
+        TaskRequest request =
+                new TaskRequest(
+                        task.resource(),
+                        arn.service(),
+                        arn.action(),
+                        arn.pattern(),
+                        parameters,
+                        arn.bareFunction() ? Optional.of(task.resource()) : Optional.empty(),
+                        Optional.ofNullable(token),
+                        exec.executionArn(),
+                        run.state().name());
+        if (token != null) {
+            park(run, events, token, heartbeat);
+        }
+        if (exec.services().clock().runsInline() || exec.services().workers() == null) {
+            onOutcome.accept(call(request));
+        } else {
+            exec.services()
+                    .workers()
+                    .execute(
+                            () -> {
+                                TaskOutcome outcome = call(request);
+                                exec.post(() -> onOutcome.accept(outcome));
+                            });
+        }
+    }
+
+    private void park(StateRun run, TaskEvents events, String token, Long heartbeat) {
+        ExecutionRun exec = run.execution();
+        int attempt = run.attemptNumber();
+        StatesClock.Cancellable[] timer = new StatesClock.Cancellable[1];
+        Runnable arm =
+                () -> {
+                    if (heartbeat == null) {
+                        return;
+                    }
+                    if (timer[0] != null) {
+                        timer[0].cancel();
+                    }
+                    // A heartbeat restarts the HeartbeatSeconds window; TimeoutSeconds keeps
+                    // running.
+                    timer[0] =
+                            run.schedule(
+                                    Duration.ofSeconds(heartbeat),
+                                    () -> {
+                                        tokens.close(token);
+                                        events.timedOut(StatesErrors.HEARTBEAT_TIMEOUT);
+                                        run.fail(StatesErrors.HEARTBEAT_TIMEOUT, null);
+                                    });
+                };
+        ResourceArn arn = ResourceArn.parse(((State.Task) run.state()).resource()).orElseThrow();
+        tokens.open(
+                token,
+                new TaskTokens.Pending(
+                        exec,
+                        outcome -> {
+                            if (!run.finished() && run.attemptNumber() == attempt) {
+                                finish(run, events, arn, outcome, false);
+                            }
+                        },
+                        () ->
+                                exec.post(
+                                        () -> {
+                                            if (!run.finished() && run.attemptNumber() == attempt) {
+                                                arm.run();
+                                            }
+                                        })));
+        run.onAbort(() -> tokens.close(token));
+        arm.run();
+    }
+
+    private TaskOutcome call(TaskRequest request) {
+        try {
+            TaskOutcome outcome = invoker.invoke(request);
+            return outcome == null
+                    ? TaskOutcome.failure(
+                            StatesErrors.TASK_FAILED, "The task invoker returned no outcome")
+                    : outcome;
+        } catch (RuntimeException e) {
+            return TaskOutcome.failure(StatesErrors.TASK_FAILED, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void handle(
+            StateRun run, TaskEvents events, ResourceArn arn, TaskOutcome outcome, String token) {
+        if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
+                && outcome instanceof TaskOutcome.Succeeded s) {
+            events.submitted(s.output());
+            return;
+        }
+        if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            tokens.close(token);
+        }
+        finish(run, events, arn, outcome, false);
+    }
+
+    private void finish(
+            StateRun run, TaskEvents events, ResourceArn arn, TaskOutcome outcome, boolean mocked) {
+        if (outcome instanceof TaskOutcome.Failed f) {
+            events.failed(f.error(), f.cause());
+            run.fail(f.error(), f.cause());
+            return;
+        }
+        JsonNode result = ((TaskOutcome.Succeeded) outcome).output();
+        if (arn.service().equals("lambda")
+                && !arn.bareFunction()
+                && !mocked
+                && arn.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
+            result = ServiceResponses.lambdaInvoke(result, run.services().random());
+        }
+        if (Json.sizeInBytes(result) > dev.orderflow.states.internal.exec.StateRun.MAX_PAYLOAD) {
+            run.fail(
+                    StatesErrors.DATA_LIMIT_EXCEEDED,
+                    "The state/task '"
+                            + run.state().name()
+                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+            return;
+        }
+        events.succeeded(result);
+        try {
+            DataFlow.Completion done = DataFlow.withResult(run, result);
+            run.succeed(done.output(), null, done.assign());
+        } catch (StatesFailure f) {
+            run.fail(f.error(), run.describe(f));
+        }
+    }
+
+    private static boolean mentions(JsonNode parameters, String token) {
+        if (parameters == null) {
+            return false;
+        }
+        if (parameters.isTextual()) {
+            return parameters.asText().contains(token);
+        }
+        for (JsonNode child : parameters) {
+            if (mentions(child, token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Long seconds(StateRun run, JsonNode value, String path, String field) {
+        JsonNode v = value;
+        if (path != null) {
+            v = PayloadTemplate.path(path).require(run.roots(DataFlow.effectiveInput(run)));
+        } else if (v != null && v.isTextual()) {
+            v = run.services().jsonata().evaluateTemplate(v, run.jsonataScope(null, null));
+        }
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || v.asLong() <= 0) {
+            throw StatesFailure.runtime(
+                    "The " + field + " value must be a positive integer but was " + v);
+        }
+        return v.asLong();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.orderflow.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every case under {@code src/test/resources/conformance/<feature>/*.json}. A file holds
+ * {@code cases[]}; each case has a definition, an input, optional scripted task responses and the
+ * expected status with output or error (and cause when given). Each file cites its AWS doc page.
+ */
+class ConformanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Arguments> cases() throws IOException, URISyntaxException {
+        Path root = Path.of(ConformanceTest.class.getResource("/conformance").toURI());
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode file = read(f);
+                assertThat(file.path("doc").asText())
+                        .as("doc link in %s", f)
+                        .startsWith("https://docs.aws.amazon.com/");
+                for (JsonNode c : file.get("cases")) {
+                    String name = root.relativize(f) + " :: " + c.get("name").asText();
+                    out.add(Arguments.of(name, c));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static JsonNode read(Path f) {
+        try {
+            return JSON.readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void conformance(String name, JsonNode c) throws Exception {
+        VirtualClock clock = new VirtualClock();
+        try (StepFunctionsEngine engine =
+                StepFunctionsEngine.builder()
+                        .clock(clock)
+                        .seed(7)
+                        .taskInvoker(ScriptedInvoker.fromJson(c.get("taskResponses")))
+                        .build()) {
+            String definition = JSON.writeValueAsString(c.get("definition"));
+            JsonNode expect = c.get("expect");
+            if (expect.has("invalid")) {
+                ValidationResult v = engine.validate(definition);
+                assertThat(v.ok()).as("valid").isFalse();
+                List<String> rendered =
+                        v.diagnostics().stream()
+                                .map(
+                                        d ->
+                                                d.code()
+                                                        + ": "
+                                                        + d.message()
+                                                        + d.location()
+                                                                .map(l -> " at " + l)
+                                                                .orElse(""))
+                                .toList();
+                for (JsonNode expected : expect.get("invalid")) {
+                    assertThat(rendered)
+                            .as("diagnostics")
+                            .anySatisfy(r -> assertThat(r).contains(expected.asText()));
+                }
+                return;
+            }
+            assertThat(engine.validate(definition).diagnostics()).as("diagnostics").isEmpty();
+            String type = c.path("type").asText("STANDARD");
+            StateMachineDescription sm =
+                    engine.createStateMachine(
+                            "m",
+                            definition,
+                            "arn:aws:iam::123456789012:role/r",
+                            StateMachineType.valueOf(type));
+            ExecutionDescription started =
+                    engine.startExecution(
+                            sm.stateMachineArn(),
+                            Optional.of("e"),
+                            Optional.of(
+                                    JSON.writeValueAsString(
+                                            c.has("input")
+                                                    ? c.get("input")
+                                                    : JSON.createObjectNode())));
+            clock.runUntilIdle();
+            ExecutionDescription d = engine.describeExecution(started.executionArn());
+            assertThat(d.status().name())
+                    .as("status (error %s, cause %s)", d.error(), d.cause())
+                    .isEqualTo(expect.get("status").asText());
+            if (expect.has("output")) {
+                assertThat(JSON.readTree(d.output().orElseThrow())).isEqualTo(expect.get("output"));
+            }
+            if (expect.has("error")) {
+                assertThat(d.error()).contains(expect.get("error").asText());
+            }
+            if (expect.has("cause")) {
+                assertThat(d.cause()).contains(expect.get("cause").asText());
+            }
+            if (expect.has("causeContains")) {
+                assertThat(d.cause().orElse("")).contains(expect.get("causeContains").asText());
+            }
+            if (expect.has("elapsedSeconds")) {
+                assertThat(
+                                d.stopDate().orElseThrow().getEpochSecond()
+                                        - d.startDate().getEpochSecond())
+                        .isEqualTo(expect.get("elapsedSeconds").asLong());
+            }
+            if (expect.has("events")) {
+                List<String> types =
+                        engine.getExecutionHistory(started.executionArn()).stream()
+                                .map(HistoryEvent::type)
+                                .toList();
+                List<String> expected = new ArrayList<>();
+                expect.get("events").forEach(e -> expected.add(e.asText()));
+                assertThat(types).isEqualTo(expected);
+            }
+        }
+    }
+}
