@@ -11,5 +11,9 @@ public final class Operations {
         new ItemOps(engine).register();
         engine.register("Query", new QueryOp(engine)::invoke);
         engine.register("Scan", new ScanOp(engine)::invoke);
+        new BatchOps(engine).register();
+        new TransactOps(engine).register();
+        new AdminOps(engine).register();
+        new StreamOps(engine).register();
     }
 }

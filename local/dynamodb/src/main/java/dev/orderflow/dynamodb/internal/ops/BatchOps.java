@@ -1,0 +1,249 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
+import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.expr.Projector;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.ItemSize;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem (at most 100 keys, 16 MB per response) and BatchWriteItem (at most 25 requests); see
+ * "BatchGetItem"/"BatchWriteItem" in the API Reference. The whole batch is validated before
+ * anything is written; writes then happen under one lock, so nothing is ever left unprocessed.
+ */
+final class BatchOps {
+    private static final int MAX_GET = 100;
+    private static final int MAX_WRITE = 25;
+    private static final int MAX_GET_BYTES = 16 * 1024 * 1024;
+
+    private final Engine engine;
+
+    BatchOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    void register() {
+        engine.register("BatchGetItem", this::batchGet);
+        engine.register("BatchWriteItem", this::batchWrite);
+    }
+
+    private record GetRequest(
+            String table,
+            List<Map<String, AttributeValue>> keys,
+            List<Operand.Path> projection,
+            JsonNode raw) {}
+
+    ObjectNode batchGet(Req r) {
+        ObjectNode requestItems = requestItems(r);
+        String consumed = ItemOps.consumedMode(r);
+        List<GetRequest> requests = new ArrayList<>();
+        int total = 0;
+        Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String table = Req.validTableName(e.getKey(), "requestItems.key");
+            Req tr = new Req((ObjectNode) e.getValue());
+            tr.rejectLegacy("AttributesToGet");
+            JsonNode keysNode = tr.array("Keys");
+            if (keysNode == null || keysNode.isEmpty()) {
+                throw Req.constraint(
+                        "[]",
+                        "requestItems." + table + ".member.keys",
+                        "Member must have length greater than or equal to 1");
+            }
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            Set<Map<String, AttributeValue>> seen = new HashSet<>();
+            for (JsonNode k : keysNode) {
+                Map<String, AttributeValue> key = AttributeJson.readItem(k);
+                if (!seen.add(key)) {
+                    throw ApiException.validation("Provided list of item keys contains duplicates");
+                }
+                keys.add(key);
+            }
+            total += keys.size();
+            String projectionText = tr.string("ProjectionExpression");
+            ExpressionContext ctx = tr.expressionContext(projectionText != null);
+            List<Operand.Path> projection =
+                    projectionText == null
+                            ? null
+                            : ExpressionParser.parseProjection(projectionText, ctx);
+            ctx.checkAllUsed();
+            requests.add(new GetRequest(table, keys, projection, e.getValue()));
+        }
+        if (total > MAX_GET) {
+            throw ApiException.validation("Too many items requested for the BatchGetItem call");
+        }
+        return engine.read(
+                () -> {
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    ObjectNode responses = out.putObject("Responses");
+                    ObjectNode unprocessed = out.putObject("UnprocessedKeys");
+                    ArrayNode capacity = JsonNodeFactory.instance.arrayNode();
+                    int bytes = 0;
+                    for (GetRequest g : requests) {
+                        Table t = engine.table(g.table());
+                        ArrayNode items = responses.putArray(g.table());
+                        ArrayNode left = null;
+                        double units = 0;
+                        for (Map<String, AttributeValue> key : g.keys()) {
+                            Keys.validateKey(t.definition(), key);
+                            if (bytes > MAX_GET_BYTES) {
+                                if (left == null) {
+                                    ObjectNode u = ((ObjectNode) g.raw()).deepCopy();
+                                    left = u.putArray("Keys");
+                                    unprocessed.set(g.table(), u);
+                                }
+                                left.add(AttributeJson.writeItem(key));
+                                continue;
+                            }
+                            Map<String, AttributeValue> item = t.get(key);
+                            if (item != null) {
+                                int size = ItemSize.of(item);
+                                bytes += size;
+                                units += Capacity.readUnits(size, false);
+                                items.add(
+                                        AttributeJson.writeItem(
+                                                g.projection() == null
+                                                        ? item
+                                                        : Projector.project(item, g.projection())));
+                            }
+                        }
+                        if (!consumed.equals("NONE")) {
+                            capacity.add(Capacity.node(consumed, g.table(), units, false));
+                        }
+                    }
+                    if (!consumed.equals("NONE")) {
+                        out.set("ConsumedCapacity", capacity);
+                    }
+                    return out;
+                });
+    }
+
+    private record WriteRequest(
+            String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
+
+    ObjectNode batchWrite(Req r) {
+        ObjectNode requestItems = requestItems(r);
+        String consumed = ItemOps.consumedMode(r);
+        List<WriteRequest> writes = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String table = Req.validTableName(e.getKey(), "requestItems.key");
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw Req.constraint(
+                        "[]",
+                        "requestItems",
+                        "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+            }
+            for (JsonNode w : e.getValue()) {
+                JsonNode put = w.get("PutRequest");
+                JsonNode del = w.get("DeleteRequest");
+                if ((put == null) == (del == null)) {
+                    throw ApiException.validation(
+                            "Supplied AttributeValue has more than one datatypes set, must contain"
+                                    + " exactly one of the supported datatypes");
+                }
+                if (put != null) {
+                    if (!put.has("Item")) {
+                        throw Req.notNull("Item");
+                    }
+                    writes.add(
+                            new WriteRequest(
+                                    table,
+                                    ItemOps.ordered(AttributeJson.readItem(put.get("Item"))),
+                                    null));
+                } else {
+                    if (!del.has("Key")) {
+                        throw Req.notNull("Key");
+                    }
+                    writes.add(
+                            new WriteRequest(table, null, AttributeJson.readItem(del.get("Key"))));
+                }
+            }
+        }
+        if (writes.size() > MAX_WRITE) {
+            throw Req.constraint(
+                    "{...}",
+                    "requestItems",
+                    "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+        }
+        return engine.write(
+                () -> {
+                    Set<List<Object>> seen = new HashSet<>();
+                    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+                    for (WriteRequest w : writes) {
+                        Table t = engine.table(w.table());
+                        TableDefinition def = t.definition();
+                        Map<String, AttributeValue> key;
+                        if (w.item() != null) {
+                            Keys.validateItem(def, w.item());
+                            key = def.key().keyOf(w.item());
+                        } else {
+                            Keys.validateKey(def, w.key());
+                            key = w.key();
+                        }
+                        if (!seen.add(List.of(w.table(), new LinkedHashMap<>(key)))) {
+                            throw ApiException.validation(
+                                    "Provided list of item keys contains duplicates");
+                        }
+                        keys.add(key);
+                    }
+                    Map<String, Double> units = new LinkedHashMap<>();
+                    for (int i = 0; i < writes.size(); i++) {
+                        WriteRequest w = writes.get(i);
+                        Table t = engine.table(w.table());
+                        Map<String, AttributeValue> key = keys.get(i);
+                        Map<String, AttributeValue> old;
+                        int size;
+                        if (w.item() != null) {
+                            old = t.put(w.item());
+                            engine.changed(t, key, old, w.item(), false);
+                            size = ItemSize.of(w.item());
+                        } else {
+                            old = t.delete(key);
+                            engine.changed(t, key, old, null, false);
+                            size = old == null ? 0 : ItemSize.of(old);
+                        }
+                        units.merge(w.table(), Capacity.writeUnits(size), Double::sum);
+                    }
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    out.putObject("UnprocessedItems");
+                    if (!consumed.equals("NONE")) {
+                        ArrayNode c = out.putArray("ConsumedCapacity");
+                        units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
+                    }
+                    return out;
+                });
+    }
+
+    private static ObjectNode requestItems(Req r) {
+        ObjectNode items = r.object("RequestItems");
+        if (items == null) {
+            throw Req.notNull("RequestItems");
+        }
+        if (items.isEmpty()) {
+            throw Req.constraint(
+                    "{}", "requestItems", "Member must have length greater than or equal to 1");
+        }
+        return items;
+    }
+}

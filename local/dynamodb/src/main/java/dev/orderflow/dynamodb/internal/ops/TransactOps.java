@@ -1,0 +1,315 @@
+package dev.orderflow.dynamodb.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.Condition;
+import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
+import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.expr.Projector;
+import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.ItemSize;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems and TransactGetItems ("Amazon DynamoDB Transactions: How it works", Developer
+ * Guide). A write transaction runs entirely under the engine's write lock: every condition is
+ * checked first, then all writes are applied, so it is all-or-nothing and serializable with every
+ * other write. Cancellation reasons are reported in request order.
+ */
+final class TransactOps {
+    private static final int MAX_ITEMS = 100;
+
+    private final Engine engine;
+    private final IdempotencyCache tokens;
+
+    TransactOps(Engine engine) {
+        this.engine = engine;
+        this.tokens = new IdempotencyCache(engine.clock());
+    }
+
+    void register() {
+        engine.register("TransactWriteItems", this::transactWrite);
+        engine.register("TransactGetItems", this::transactGet);
+    }
+
+    /** One parsed action of a write transaction. */
+    private record Action(
+            String kind,
+            String table,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> item,
+            Condition condition,
+            UpdateItemOp.Plan update,
+            String onFail) {}
+
+    ObjectNode transactWrite(Req r) {
+        JsonNode items = r.array("TransactItems");
+        if (items == null) {
+            throw Req.notNull("TransactItems");
+        }
+        checkCount(items);
+        String consumed = ItemOps.consumedMode(r);
+        String token = r.string("ClientRequestToken");
+        List<Action> actions = new ArrayList<>();
+        for (JsonNode n : items) {
+            actions.add(parse(n));
+        }
+        return engine.write(
+                () -> {
+                    if (token != null) {
+                        ObjectNode previous = tokens.lookup(token, r.node());
+                        if (previous != null) {
+                            return previous;
+                        }
+                    }
+                    Set<List<Object>> seen = new HashSet<>();
+                    for (Action a : actions) {
+                        Table t = engine.table(a.table());
+                        Map<String, AttributeValue> key = a.key();
+                        if (a.kind().equals("Put")) {
+                            Keys.validateItem(t.definition(), a.item());
+                            key = t.definition().key().keyOf(a.item());
+                        } else {
+                            Keys.validateKey(t.definition(), key);
+                        }
+                        if (!seen.add(List.of(a.table(), Map.copyOf(key)))) {
+                            throw ApiException.validation(
+                                    "Transaction request cannot include multiple operations on"
+                                            + " one item");
+                        }
+                    }
+                    ObjectNode out = execute(actions, consumed);
+                    if (token != null) {
+                        tokens.remember(token, r.node(), out);
+                    }
+                    return out;
+                });
+    }
+
+    private ObjectNode execute(List<Action> actions, String consumed) {
+        List<Map<String, AttributeValue>> results = new ArrayList<>();
+        ArrayNode reasons = JsonNodeFactory.instance.arrayNode();
+        boolean failed = false;
+        for (Action a : actions) {
+            Table t = engine.table(a.table());
+            TableDefinition def = t.definition();
+            Map<String, AttributeValue> key =
+                    a.item() != null ? def.key().keyOf(a.item()) : a.key();
+            Map<String, AttributeValue> old = t.get(key);
+            ObjectNode reason = reasons.addObject();
+            try {
+                Map<String, AttributeValue> next;
+                if (a.kind().equals("Update")) {
+                    next = a.update().apply(def, old);
+                } else {
+                    ItemOps.checkCondition(a.condition(), old, a.onFail());
+                    next = a.kind().equals("Put") ? a.item() : null;
+                }
+                results.add(next);
+                reason.put("Code", "None");
+            } catch (ApiException e) {
+                failed = true;
+                results.add(null);
+                boolean conditional = e.shortName().equals("ConditionalCheckFailedException");
+                reason.put("Code", conditional ? "ConditionalCheckFailed" : "ValidationError");
+                if (conditional && a.onFail().equals("ALL_OLD") && old != null) {
+                    reason.set("Item", AttributeJson.writeItem(old));
+                }
+                reason.put("Message", e.getMessage());
+            }
+        }
+        if (failed) {
+            List<String> codes = new ArrayList<>();
+            reasons.forEach(x -> codes.add(x.path("Code").asText()));
+            throw new ApiException(
+                            "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                            "Transaction cancelled, please refer cancellation reasons for specific"
+                                    + " reasons ["
+                                    + String.join(", ", codes)
+                                    + "]",
+                            400,
+                            true)
+                    .with("CancellationReasons", reasons);
+        }
+        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            Table t = engine.table(a.table());
+            TableDefinition def = t.definition();
+            Map<String, AttributeValue> next = results.get(i);
+            Map<String, AttributeValue> key =
+                    a.item() != null ? def.key().keyOf(a.item()) : a.key();
+            int size = 0;
+            if (a.kind().equals("Put") || a.kind().equals("Update")) {
+                Map<String, AttributeValue> old = t.put(next);
+                engine.changed(t, def.key().keyOf(next), old, next, false);
+                size = ItemSize.of(next);
+            } else if (a.kind().equals("Delete")) {
+                Map<String, AttributeValue> old = t.delete(key);
+                engine.changed(t, key, old, null, false);
+                size = old == null ? 0 : ItemSize.of(old);
+            }
+            // Transactional writes cost two write units per KB.
+            units.merge(a.table(), 2 * Capacity.writeUnits(size), Double::sum);
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (!consumed.equals("NONE")) {
+            ArrayNode c = out.putArray("ConsumedCapacity");
+            units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
+        }
+        return out;
+    }
+
+    private Action parse(JsonNode n) {
+        if (!n.isObject() || n.size() != 1) {
+            throw ApiException.validation(
+                    "TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        String kind = n.fieldNames().next();
+        Req r = new Req((ObjectNode) n.get(kind));
+        String table = r.tableName();
+        switch (kind) {
+            case "Put":
+                {
+                    if (!r.has("Item")) {
+                        throw Req.notNull("Item");
+                    }
+                    Map<String, AttributeValue> item = ItemOps.ordered(r.item("Item"));
+                    return new Action(
+                            kind,
+                            table,
+                            null,
+                            item,
+                            condition(r, false),
+                            null,
+                            ItemOps.onConditionFailure(r));
+                }
+            case "Delete":
+            case "ConditionCheck":
+                {
+                    if (!r.has("Key")) {
+                        throw Req.notNull("Key");
+                    }
+                    boolean required = kind.equals("ConditionCheck");
+                    return new Action(
+                            kind,
+                            table,
+                            r.item("Key"),
+                            null,
+                            condition(r, required),
+                            null,
+                            ItemOps.onConditionFailure(r));
+                }
+            case "Update":
+                {
+                    TableDefinition def = engine.read(() -> engine.table(table).definition());
+                    UpdateItemOp.Plan plan = UpdateItemOp.plan(r, def.key()::isKey);
+                    if (!r.has("UpdateExpression")) {
+                        throw Req.notNull("UpdateExpression");
+                    }
+                    return new Action(
+                            kind, table, plan.key(), null, plan.condition(), plan, plan.onFail());
+                }
+            default:
+                throw ApiException.validation(
+                        "TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+    }
+
+    private static Condition condition(Req r, boolean required) {
+        String text = r.string("ConditionExpression");
+        if (text == null && required) {
+            throw Req.notNull("ConditionExpression");
+        }
+        ExpressionContext ctx = r.expressionContext(text != null);
+        Condition c =
+                text == null
+                        ? null
+                        : ExpressionParser.parseCondition(text, "ConditionExpression", ctx);
+        ctx.checkAllUsed();
+        return c;
+    }
+
+    private static void checkCount(JsonNode items) {
+        if (items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw Req.constraint(
+                    "[...]",
+                    "transactItems",
+                    items.isEmpty()
+                            ? "Member must have length greater than or equal to 1"
+                            : "Member must have length less than or equal to 100");
+        }
+    }
+
+    ObjectNode transactGet(Req r) {
+        JsonNode items = r.array("TransactItems");
+        if (items == null) {
+            throw Req.notNull("TransactItems");
+        }
+        checkCount(items);
+        String consumed = ItemOps.consumedMode(r);
+        record Get(String table, Map<String, AttributeValue> key, List<Operand.Path> projection) {}
+        List<Get> gets = new ArrayList<>();
+        for (JsonNode n : items) {
+            JsonNode g = n.get("Get");
+            if (g == null || !g.isObject()) {
+                throw Req.notNull("Get");
+            }
+            Req gr = new Req((ObjectNode) g);
+            String table = gr.tableName();
+            if (!gr.has("Key")) {
+                throw Req.notNull("Key");
+            }
+            String projectionText = gr.string("ProjectionExpression");
+            ExpressionContext ctx = gr.expressionContext(projectionText != null);
+            List<Operand.Path> projection =
+                    projectionText == null
+                            ? null
+                            : ExpressionParser.parseProjection(projectionText, ctx);
+            ctx.checkAllUsed();
+            gets.add(new Get(table, gr.item("Key"), projection));
+        }
+        return engine.read(
+                () -> {
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    ArrayNode responses = out.putArray("Responses");
+                    java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+                    for (Get g : gets) {
+                        Table t = engine.table(g.table());
+                        Keys.validateKey(t.definition(), g.key());
+                        Map<String, AttributeValue> item = t.get(g.key());
+                        ObjectNode resp = responses.addObject();
+                        if (item != null) {
+                            resp.set(
+                                    "Item",
+                                    AttributeJson.writeItem(
+                                            g.projection() == null
+                                                    ? item
+                                                    : Projector.project(item, g.projection())));
+                        }
+                        units.merge(
+                                g.table(),
+                                2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true),
+                                Double::sum);
+                    }
+                    if (!consumed.equals("NONE")) {
+                        ArrayNode c = out.putArray("ConsumedCapacity");
+                        units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, false)));
+                    }
+                    return out;
+                });
+    }
+}

@@ -1,0 +1,134 @@
+package dev.orderflow.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Data-driven conformance cases under {@code src/test/resources/conformance/<feature>/*.json}. Each
+ * file cites the AWS documentation page its expectations come from, sets up tables, then runs cases
+ * in order against a fresh in-process engine. Expected bodies match as subsets: every field listed
+ * must be present and equal; arrays must match exactly.
+ */
+class ConformanceTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PREFIX = "DynamoDB_20120810.";
+
+    @TestFactory
+    Stream<DynamicNode> conformanceCases() throws IOException, URISyntaxException {
+        Path root = Path.of(ConformanceTest.class.getResource("/conformance").toURI());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        return files.stream().map(f -> container(root.relativize(f).toString(), read(f)));
+    }
+
+    private static JsonNode read(Path f) {
+        try {
+            // "@repeat:x:N@" expands to N copies of x, to keep large values out of the files.
+            String text = Files.readString(f);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("@repeat:(.):(\\d+)@").matcher(text);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(sb, m.group(1).repeat(Integer.parseInt(m.group(2))));
+            }
+            m.appendTail(sb);
+            return MAPPER.readTree(sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DynamicContainer container(String name, JsonNode file) {
+        assertThat(file.path("source").asText())
+                .as("every case file cites its AWS doc page")
+                .startsWith("https://docs.aws.amazon.com/");
+        DynamoDbEngine engine =
+                DynamoDbEngine.inMemory(
+                        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode s : file.path("setup")) {
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            "setup " + s.path("op").asText(),
+                            () -> {
+                                DynamoDbEngine.Response r = invoke(engine, s);
+                                assertThat(r.status()).as(new String(r.body())).isEqualTo(200);
+                            }));
+        }
+        for (JsonNode c : file.path("cases")) {
+            tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> check(engine, c)));
+        }
+        return DynamicContainer.dynamicContainer(name, tests);
+    }
+
+    private static DynamoDbEngine.Response invoke(DynamoDbEngine engine, JsonNode step)
+            throws IOException {
+        return engine.invoke(
+                PREFIX + step.path("op").asText(), MAPPER.writeValueAsBytes(step.path("body")));
+    }
+
+    private static void check(DynamoDbEngine engine, JsonNode c) throws IOException {
+        DynamoDbEngine.Response r = invoke(engine, c);
+        JsonNode body = MAPPER.readTree(r.body());
+        JsonNode expect = c.path("expect");
+        assertThat(r.status()).as(body.toString()).isEqualTo(expect.path("status").asInt(200));
+        if (expect.has("type")) {
+            assertThat(body.path("__type").asText()).endsWith("#" + expect.path("type").asText());
+        }
+        if (expect.has("message")) {
+            JsonNode m = body.has("message") ? body.get("message") : body.get("Message");
+            assertThat(m == null ? null : m.asText()).isEqualTo(expect.path("message").asText());
+        }
+        if (expect.has("body")) {
+            assertSubset(expect.get("body"), body, "$");
+        }
+        if (expect.has("absent")) {
+            for (JsonNode field : expect.get("absent")) {
+                assertThat(body.has(field.asText()))
+                        .as("field %s absent in %s", field, body)
+                        .isFalse();
+            }
+        }
+    }
+
+    private static void assertSubset(JsonNode expected, JsonNode actual, String path) {
+        if (expected.isObject()) {
+            assertThat(actual).as(path + " in " + actual).isNotNull();
+            assertThat(actual.isObject()).as(path + " is an object: " + actual).isTrue();
+            Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                assertSubset(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey());
+            }
+        } else if (expected.isArray()) {
+            assertThat(actual).as(path + " is an array").isNotNull();
+            assertThat(actual.size()).as(path + " size in " + actual).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertSubset(expected.get(i), actual.get(i), path + "[" + i + "]");
+            }
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+}
