@@ -1,6 +1,7 @@
 package dev.orderflow.infra.constructs;
 
 import dev.orderflow.infra.OrderflowConfig;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -14,6 +15,7 @@ import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -44,6 +46,7 @@ public final class HttpApiGateway extends Construct {
     public final HttpStage stage;
     public final LogGroup accessLogs;
     private final HttpUserPoolAuthorizer authorizer;
+    private final List<HttpRoute> publicRoutes = new ArrayList<>();
 
     public HttpApiGateway(Construct scope, String id, OrderflowConfig config, Identity identity) {
         super(scope, id);
@@ -107,7 +110,7 @@ public final class HttpApiGateway extends Construct {
 
     /** Adds a route anyone may call. */
     public void addPublicRoute(HttpMethod method, String path, ServiceFunction target) {
-        addRoute(method, path, target, new HttpNoneAuthorizer());
+        publicRoutes.addAll(addRoute(method, path, target, new HttpNoneAuthorizer()));
     }
 
     /** Adds a route that needs a valid user pool token. */
@@ -115,13 +118,18 @@ public final class HttpApiGateway extends Construct {
         addRoute(method, path, target, authorizer);
     }
 
-    private void addRoute(
+    /** The routes anyone may call (cdk-nag suppressions name them one by one). */
+    public List<HttpRoute> publicRoutes() {
+        return List.copyOf(publicRoutes);
+    }
+
+    private List<HttpRoute> addRoute(
             HttpMethod method, String path, ServiceFunction target, IHttpRouteAuthorizer auth) {
         String name =
                 method.name().charAt(0)
                         + method.name().substring(1).toLowerCase(java.util.Locale.ROOT)
                         + path.replaceAll("[^A-Za-z0-9]", "");
-        api.addRoutes(
+        return api.addRoutes(
                 AddRoutesOptions.builder()
                         .path(path)
                         .methods(List.of(method))

@@ -46,19 +46,12 @@ public final class StackNagSuppressions {
                                 List.of("Resource::*"))),
                 true);
         NagSuppressions.addResourceSuppressions(
-                stack.messaging.deadLetterQueues(),
-                List.of(
-                        suppress(
-                                "AwsSolutions-SQS3",
-                                "This queue is itself a dead-letter queue; it is alarmed when not empty.",
-                                List.of())));
-        NagSuppressions.addResourceSuppressions(
-                stack.api.api,
+                stack.api.publicRoutes(),
                 List.of(
                         suppress(
                                 "AwsSolutions-APIG4",
-                                "GET /health and GET /products are public by design (liveness and the public"
-                                        + " catalog); every other route uses the user pool JWT authorizer.",
+                                "Public by design: liveness and the public catalog. Every other route"
+                                        + " uses the user pool JWT authorizer.",
                                 List.of())),
                 true);
         NagSuppressions.addResourceSuppressions(

@@ -1,0 +1,235 @@
+package dev.orderflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The resources and settings the product depends on. */
+class OrderflowStackTest {
+
+    private final SynthesizedStack synth = SynthesizedStack.get();
+
+    private JsonNode table(String idPrefix) {
+        return synth.resources("AWS::DynamoDB::Table").stream()
+                .filter(e -> e.getKey().startsWith("Data" + idPrefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table " + idPrefix))
+                .getValue()
+                .get("Properties");
+    }
+
+    private static List<String> keySchema(JsonNode keys) {
+        List<String> out = new ArrayList<>();
+        keys.forEach(
+                k -> out.add(k.get("AttributeName").asText() + ":" + k.get("KeyType").asText()));
+        return out;
+    }
+
+    @Test
+    void tables_areOnDemandEncryptedAndRecoverable_withTheDocumentedKeys() {
+        assertThat(synth.resources("AWS::DynamoDB::Table")).hasSize(5);
+        for (var e : synth.resources("AWS::DynamoDB::Table")) {
+            JsonNode p = e.getValue().get("Properties");
+            assertThat(p.get("BillingMode").asText()).as(e.getKey()).isEqualTo("PAY_PER_REQUEST");
+            assertThat(p.at("/SSESpecification/SSEEnabled").asBoolean()).as(e.getKey()).isTrue();
+            assertThat(
+                            p.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled")
+                                    .asBoolean())
+                    .as(e.getKey())
+                    .isTrue();
+        }
+        assertThat(keySchema(table("Orders").get("KeySchema")))
+                .containsExactly("pk:HASH", "sk:RANGE");
+        assertThat(keySchema(table("Products").get("KeySchema"))).containsExactly("sku:HASH");
+        assertThat(keySchema(table("Inventory").get("KeySchema")))
+                .containsExactly("sku:HASH", "centerId:RANGE");
+        assertThat(keySchema(table("FulfillmentCenters").get("KeySchema")))
+                .containsExactly("centerId:HASH");
+        assertThat(keySchema(table("Idempotency").get("KeySchema"))).containsExactly("id:HASH");
+    }
+
+    @Test
+    void ordersTable_hasCustomerAndStatusIndexes_andAStreamForTheOutbox() {
+        JsonNode orders = table("Orders");
+        Map<String, List<String>> indexes = new java.util.HashMap<>();
+        orders.get("GlobalSecondaryIndexes")
+                .forEach(
+                        i ->
+                                indexes.put(
+                                        i.get("IndexName").asText(),
+                                        keySchema(i.get("KeySchema"))));
+        assertThat(indexes)
+                .containsEntry("byCustomer", List.of("gsi1pk:HASH", "gsi1sk:RANGE"))
+                .containsEntry("byStatus", List.of("gsi2pk:HASH", "gsi2sk:RANGE"));
+        assertThat(orders.at("/StreamSpecification/StreamViewType").asText())
+                .isEqualTo("NEW_AND_OLD_IMAGES");
+    }
+
+    @Test
+    void idempotencyRecords_expireThroughTtl() {
+        JsonNode ttl = table("Idempotency").get("TimeToLiveSpecification");
+        assertThat(ttl.get("AttributeName").asText()).isEqualTo("expiresAt");
+        assertThat(ttl.get("Enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void workQueues_redriveToADeadLetterQueue_andEveryQueueIsEncryptedAndTlsOnly() {
+        var queues = synth.resources("AWS::SQS::Queue");
+        assertThat(queues).hasSize(4);
+        long redriven =
+                queues.stream()
+                        .filter(
+                                q ->
+                                        q.getValue()
+                                                        .at(
+                                                                "/Properties/RedrivePolicy/maxReceiveCount")
+                                                        .asInt()
+                                                == 5)
+                        .count();
+        assertThat(redriven).isEqualTo(2);
+        queues.forEach(
+                q ->
+                        assertThat(q.getValue().at("/Properties/SqsManagedSseEnabled").asBoolean())
+                                .as(q.getKey())
+                                .isTrue());
+        var policies = synth.resources("AWS::SQS::QueuePolicy");
+        assertThat(policies).hasSize(4);
+        policies.forEach(
+                p ->
+                        assertThat(
+                                        p.getValue()
+                                                .at(
+                                                        "/Properties/PolicyDocument/Statement/0/Condition/Bool/aws:SecureTransport")
+                                                .asText())
+                                .isEqualTo("false"));
+    }
+
+    @Test
+    void functions_runJava21OnArm64_withSnapStartTracingAndTheirOwnLogGroup() {
+        var functions = synth.resources("AWS::Lambda::Function");
+        assertThat(functions).hasSize(OrderflowStack.HANDLERS.size());
+        for (var f : functions) {
+            JsonNode p = f.getValue().get("Properties");
+            assertThat(p.get("Runtime").asText()).isEqualTo("java21");
+            assertThat(p.get("Architectures").get(0).asText()).isEqualTo("arm64");
+            assertThat(p.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+            assertThat(p.at("/TracingConfig/Mode").asText()).isEqualTo("Active");
+            assertThat(p.at("/LoggingConfig/LogGroup").isMissingNode()).isFalse();
+            assertThat(p.at("/Environment/Variables/POWERTOOLS_SERVICE_NAME").asText())
+                    .isEqualTo("orderflow");
+            assertThat(p.at("/Environment/Variables/POWERTOOLS_METRICS_NAMESPACE").asText())
+                    .isEqualTo("Orderflow");
+        }
+        synth.template.resourceCountIs("AWS::Lambda::Alias", OrderflowStack.HANDLERS.size());
+        synth.resources("AWS::Logs::LogGroup")
+                .forEach(
+                        g ->
+                                assertThat(g.getValue().at("/Properties/RetentionInDays").asInt())
+                                        .isPositive());
+    }
+
+    @Test
+    void everyHandlerClass_existsInTheDeployedArtifact() throws IOException {
+        try (ZipFile jar = new ZipFile(RepositoryLayout.locate().handlersJar().toFile())) {
+            for (String handler : OrderflowStack.HANDLERS.values()) {
+                assertThat(jar.getEntry(handler.replace('.', '/') + ".class"))
+                        .as(handler)
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void httpApi_routesPublicAndAuthenticatedPaths_throughTheUserPoolAuthorizer() {
+        synth.template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Authorizer",
+                Map.of(
+                        "AuthorizerType",
+                        "JWT",
+                        "IdentitySource",
+                        List.of("$request.header.Authorization")));
+        Map<String, String> authByRoute = new java.util.HashMap<>();
+        synth.resources("AWS::ApiGatewayV2::Route")
+                .forEach(
+                        r ->
+                                authByRoute.put(
+                                        r.getValue().at("/Properties/RouteKey").asText(),
+                                        r.getValue().at("/Properties/AuthorizationType").asText()));
+        assertThat(authByRoute)
+                .containsEntry("GET /health", "NONE")
+                .containsEntry("GET /products", "NONE")
+                .containsEntry("GET /me", "JWT");
+    }
+
+    @Test
+    void httpApiStage_logsAccessAsJson_throttles_andAllowsTheConfiguredOrigins() {
+        JsonNode stage =
+                synth.resources("AWS::ApiGatewayV2::Stage").get(0).getValue().get("Properties");
+        assertThat(stage.at("/AccessLogSettings/DestinationArn").isMissingNode()).isFalse();
+        assertThat(stage.at("/AccessLogSettings/Format").asText())
+                .contains("$context.requestId", "$context.status");
+        assertThat(stage.at("/DefaultRouteSettings/ThrottlingRateLimit").asDouble())
+                .isEqualTo(50.0);
+        assertThat(stage.at("/DefaultRouteSettings/ThrottlingBurstLimit").asInt()).isEqualTo(100);
+        synth.template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api",
+                Map.of(
+                        "CorsConfiguration",
+                        Match.objectLike(
+                                Map.of("AllowOrigins", List.of("https://shop.example.com")))));
+    }
+
+    @Test
+    void stateMachine_isStandard_withTracingAndFullLogging() {
+        JsonNode sm =
+                synth.resources("AWS::StepFunctions::StateMachine")
+                        .get(0)
+                        .getValue()
+                        .get("Properties");
+        assertThat(sm.get("StateMachineType").asText()).isEqualTo("STANDARD");
+        assertThat(sm.at("/TracingConfiguration/Enabled").asBoolean()).isTrue();
+        assertThat(sm.at("/LoggingConfiguration/Level").asText()).isEqualTo("ALL");
+        assertThat(sm.has("DefinitionString")).as("definition inlined, not an S3 asset").isTrue();
+    }
+
+    @Test
+    void alarms_coverDlqsExecutionsApiAndEveryFunction_andNotifyTheTopic() {
+        var alarms = synth.resources("AWS::CloudWatch::Alarm");
+        List<String> metrics = new ArrayList<>();
+        alarms.forEach(a -> metrics.add(a.getValue().at("/Properties/MetricName").asText()));
+        assertThat(metrics)
+                .contains(
+                        "ApproximateNumberOfMessagesVisible",
+                        "ExecutionsFailed",
+                        "ExecutionsTimedOut",
+                        "5xx")
+                .filteredOn("Errors"::equals)
+                .hasSize(OrderflowStack.HANDLERS.size());
+        assertThat(metrics).filteredOn("Throttles"::equals).hasSize(OrderflowStack.HANDLERS.size());
+        alarms.forEach(a -> assertThat(a.getValue().at("/Properties/AlarmActions")).hasSize(1));
+        synth.template.hasResourceProperties(
+                "AWS::SNS::Subscription",
+                Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
+        synth.template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @Test
+    void nonProductionData_isDestroyedWithTheStack_butProductionWouldBeRetained() {
+        synth.resources("AWS::DynamoDB::Table")
+                .forEach(
+                        t ->
+                                assertThat(t.getValue().get("DeletionPolicy").asText())
+                                        .isEqualTo("Delete"));
+        assertThat(
+                        new OrderflowConfig("prod", java.util.Optional.empty(), List.of(), 1, 1)
+                                .isProduction())
+                .isTrue();
+    }
+}
