@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.TestStateMachine;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesFailure;
@@ -194,7 +195,87 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startSyncExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        ExecutionRun run = start(stateMachineArn, name, input, true);
+        return describe(await(start(stateMachineArn, name, input, true)));
+    }
+
+    /**
+     * Runs one state definition on {@code input} (TestState). Retry is not applied: a retriable
+     * error is reported as FAILED.
+     *
+     * @throws StepFunctionsException InvalidDefinition, InvalidExecutionInput
+     */
+    public TestStateResult testState(String stateDefinition, String input) {
+        StateMachineDef def = parse(TestStateMachine.wrap(stateDefinition));
+        try {
+            Json.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw new StepFunctionsException(
+                    "InvalidExecutionInput", "Invalid input: '" + e.getMessage() + "'");
+        }
+        String smArn =
+                Arns.stateMachine(services.region(), services.account(), TestStateMachine.NAME);
+        ExecutionRun run =
+                new ExecutionRun(
+                        services,
+                        Arns.execution(
+                                smArn, StateMachineType.EXPRESS, UUID.randomUUID().toString()),
+                        "test",
+                        smArn,
+                        TestStateMachine.NAME,
+                        "",
+                        StateMachineType.EXPRESS,
+                        input,
+                        def,
+                        null);
+        run.start();
+        ExecutionRun done = await(run);
+        List<HistoryEvent> events = done.history().snapshot();
+        Optional<String> next =
+                events.stream()
+                        .filter(
+                                e ->
+                                        e.type().endsWith("StateEntered")
+                                                && !e.details()
+                                                        .path("name")
+                                                        .asText()
+                                                        .equals(TestStateMachine.NAME))
+                        .map(e -> e.details().path("name").asText())
+                        .findFirst();
+        if (done.status() != ExecutionStatus.SUCCEEDED) {
+            return new TestStateResult(
+                    "FAILED",
+                    Optional.empty(),
+                    Optional.ofNullable(done.error()),
+                    Optional.ofNullable(done.cause()),
+                    Optional.empty());
+        }
+        Optional<HistoryEvent> failure =
+                events.stream()
+                        .filter(
+                                e ->
+                                        e.type().endsWith("Failed")
+                                                && e.details() != null
+                                                && e.details().has("error"))
+                        .findFirst();
+        if (failure.isPresent()) {
+            return new TestStateResult(
+                    "CAUGHT_ERROR",
+                    done.output() == null
+                            ? Optional.empty()
+                            : Optional.of(Json.write(done.output())),
+                    Optional.of(failure.get().details().path("error").asText()),
+                    Optional.ofNullable(failure.get().details().path("cause").textValue()),
+                    next);
+        }
+        return new TestStateResult(
+                "SUCCEEDED",
+                Optional.of(Json.write(done.output())),
+                Optional.empty(),
+                Optional.empty(),
+                next);
+    }
+
+    private ExecutionRun await(ExecutionRun run) {
         CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
         run.onCompletion(done::complete);
         if (services.clock() instanceof VirtualClock vc) {
@@ -203,7 +284,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             }
         }
         try {
-            return describe(done.get());
+            return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepFunctionsException("ServiceUnavailable", "interrupted", 500);

@@ -1,0 +1,136 @@
+package dev.orderflow.states;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.orderflow.states.internal.http.ApiHandler;
+import dev.orderflow.states.spi.TaskInvoker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Step Functions API over HTTP (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<Op>}), so
+ * the unmodified {@code SfnClient} and AWS CLI can talk to a {@link StepFunctionsEngine}.
+ *
+ * <pre>{@code
+ * try (StepFunctionsServer server = StepFunctionsServer.builder().port(0).taskInvoker(invoker).start()) {
+ *     SfnClient sfn = SfnClient.builder().endpointOverride(server.endpoint())...build();
+ * }
+ * }</pre>
+ */
+public final class StepFunctionsServer implements AutoCloseable {
+    private final HttpServer http;
+    private final ExecutorService threads;
+    private final StepFunctionsEngine engine;
+
+    private StepFunctionsServer(
+            HttpServer http, ExecutorService threads, StepFunctionsEngine engine) {
+        this.http = http;
+        this.threads = threads;
+        this.engine = engine;
+    }
+
+    /** A builder (port 8083, real time, no integrations). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URI, for example {@code http://127.0.0.1:8083}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    /** The engine behind the API (usable in-process, for example to advance a virtual clock). */
+    public StepFunctionsEngine engine() {
+        return engine;
+    }
+
+    /** Stops listening and shuts the engine down. */
+    @Override
+    public void close() {
+        http.stop(0);
+        threads.shutdownNow();
+        engine.close();
+    }
+
+    /** Configures and starts a {@link StepFunctionsServer}. */
+    public static final class Builder {
+        private int port = 8083;
+        private String host = "127.0.0.1";
+        private final StepFunctionsEngine.Builder engine = StepFunctionsEngine.builder();
+
+        private Builder() {}
+
+        /** TCP port; 0 picks an ephemeral one. */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /** Bind address (default 127.0.0.1). */
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        /** The task invoker. */
+        public Builder taskInvoker(TaskInvoker value) {
+            engine.taskInvoker(value);
+            return this;
+        }
+
+        /** The clock. */
+        public Builder clock(StatesClock value) {
+            engine.clock(value);
+            return this;
+        }
+
+        /** A Step Functions Local mock configuration file. */
+        public Builder mockConfig(Path value) {
+            engine.mockConfig(value);
+            return this;
+        }
+
+        /** Region used in ARNs. */
+        public Builder region(String value) {
+            engine.region(value);
+            return this;
+        }
+
+        /** Seed for reproducible ids and tokens. */
+        public Builder seed(long value) {
+            engine.seed(value);
+            return this;
+        }
+
+        /**
+         * Binds the port and starts serving.
+         *
+         * @throws UncheckedIOException when the port cannot be bound
+         */
+        public StepFunctionsServer start() {
+            StepFunctionsEngine e = engine.build();
+            try {
+                HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
+                ExecutorService threads =
+                        Executors.newFixedThreadPool(
+                                8,
+                                r -> {
+                                    Thread t = new Thread(r, "states-http");
+                                    t.setDaemon(true);
+                                    return t;
+                                });
+                http.setExecutor(threads);
+                http.createContext("/", new ApiHandler(e));
+                http.start();
+                return new StepFunctionsServer(http, threads, e);
+            } catch (IOException ex) {
+                e.close();
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+}

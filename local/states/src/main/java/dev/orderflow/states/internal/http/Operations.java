@@ -1,0 +1,230 @@
+package dev.orderflow.states.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.ExecutionDescription;
+import dev.orderflow.states.ExecutionStatus;
+import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineDescription;
+import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.StepFunctionsEngine;
+import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.ValidationResult;
+import dev.orderflow.states.internal.json.Json;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps each API operation to the engine (AWS Step Functions API Reference, "Actions"). */
+final class Operations {
+    private final StepFunctionsEngine engine;
+
+    Operations(StepFunctionsEngine engine) {
+        this.engine = engine;
+    }
+
+    JsonNode dispatch(String op, JsonNode r) {
+        return switch (op) {
+            case "CreateStateMachine" -> create(r);
+            case "DescribeStateMachine" ->
+                    Shapes.stateMachine(
+                            engine.describeStateMachine(Shapes.required(r, "stateMachineArn")));
+            case "UpdateStateMachine" -> {
+                ObjectNode out = Json.object();
+                out.put(
+                        "updateDate",
+                        Shapes.time(
+                                engine.updateStateMachine(
+                                        Shapes.required(r, "stateMachineArn"),
+                                        Shapes.optional(r, "definition"),
+                                        Shapes.optional(r, "roleArn"))));
+                yield out;
+            }
+            case "ListStateMachines" -> listStateMachines(r);
+            case "DeleteStateMachine" -> {
+                engine.deleteStateMachine(Shapes.required(r, "stateMachineArn"));
+                yield Json.object();
+            }
+            case "StartExecution" -> {
+                ExecutionDescription d =
+                        engine.startExecution(
+                                Shapes.required(r, "stateMachineArn"),
+                                Shapes.optional(r, "name"),
+                                Shapes.optional(r, "input"));
+                ObjectNode out = Json.object();
+                out.put("executionArn", d.executionArn());
+                out.put("startDate", Shapes.time(d.startDate()));
+                yield out;
+            }
+            case "StartSyncExecution" ->
+                    Shapes.execution(
+                            engine.startSyncExecution(
+                                    Shapes.required(r, "stateMachineArn"),
+                                    Shapes.optional(r, "name"),
+                                    Shapes.optional(r, "input")),
+                            true);
+            case "DescribeExecution" ->
+                    Shapes.execution(
+                            engine.describeExecution(Shapes.required(r, "executionArn")), false);
+            case "ListExecutions" -> listExecutions(r);
+            case "GetExecutionHistory" -> history(r);
+            case "StopExecution" -> {
+                ObjectNode out = Json.object();
+                out.put(
+                        "stopDate",
+                        Shapes.time(
+                                engine.stopExecution(
+                                        Shapes.required(r, "executionArn"),
+                                        Shapes.optional(r, "error"),
+                                        Shapes.optional(r, "cause"))));
+                yield out;
+            }
+            case "SendTaskSuccess" -> {
+                engine.sendTaskSuccess(
+                        Shapes.required(r, "taskToken"), Shapes.required(r, "output"));
+                yield Json.object();
+            }
+            case "SendTaskFailure" -> {
+                engine.sendTaskFailure(
+                        Shapes.required(r, "taskToken"),
+                        Shapes.optional(r, "error"),
+                        Shapes.optional(r, "cause"));
+                yield Json.object();
+            }
+            case "SendTaskHeartbeat" -> {
+                engine.sendTaskHeartbeat(Shapes.required(r, "taskToken"));
+                yield Json.object();
+            }
+            case "ValidateStateMachineDefinition" -> validate(r);
+            case "TestState" -> testState(r);
+            default ->
+                    throw new StepFunctionsException(
+                            "UnknownOperationException",
+                            "The operation "
+                                    + op
+                                    + " is not supported by this local Step Functions");
+        };
+    }
+
+    private JsonNode create(JsonNode r) {
+        String type = Shapes.optional(r, "type").orElse("STANDARD");
+        StateMachineType t;
+        try {
+            t = StateMachineType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new StepFunctionsException(
+                    "ValidationException",
+                    "Value '" + type + "' at 'type' failed to satisfy constraint");
+        }
+        StateMachineDescription d =
+                engine.createStateMachine(
+                        Shapes.required(r, "name"),
+                        Shapes.required(r, "definition"),
+                        Shapes.required(r, "roleArn"),
+                        t);
+        ObjectNode out = Json.object();
+        out.put("stateMachineArn", d.stateMachineArn());
+        out.put("creationDate", Shapes.time(d.creationDate()));
+        return out;
+    }
+
+    private JsonNode listStateMachines(JsonNode r) {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("stateMachines");
+        List<StateMachineDescription> all = engine.listStateMachines();
+        Page page = Page.of(r, all.size());
+        for (StateMachineDescription d : all.subList(page.from(), page.to())) {
+            ObjectNode item = list.addObject();
+            item.put("stateMachineArn", d.stateMachineArn());
+            item.put("name", d.name());
+            item.put("type", d.type().name());
+            item.put("creationDate", Shapes.time(d.creationDate()));
+        }
+        page.next().ifPresent(n -> out.put("nextToken", n));
+        return out;
+    }
+
+    private JsonNode listExecutions(JsonNode r) {
+        Optional<ExecutionStatus> status =
+                Shapes.optional(r, "statusFilter").map(ExecutionStatus::valueOf);
+        List<ExecutionDescription> all =
+                engine.listExecutions(Shapes.required(r, "stateMachineArn"), status);
+        Page page = Page.of(r, all.size());
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("executions");
+        all.subList(page.from(), page.to()).forEach(d -> list.add(Shapes.listedExecution(d)));
+        page.next().ifPresent(n -> out.put("nextToken", n));
+        return out;
+    }
+
+    private JsonNode history(JsonNode r) {
+        List<HistoryEvent> events =
+                new java.util.ArrayList<>(
+                        engine.getExecutionHistory(Shapes.required(r, "executionArn")));
+        if (r.path("reverseOrder").asBoolean(false)) {
+            java.util.Collections.reverse(events);
+        }
+        boolean includeData = r.path("includeExecutionData").asBoolean(true);
+        Page page = Page.of(r, events.size());
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("events");
+        events.subList(page.from(), page.to()).forEach(e -> list.add(Shapes.event(e, includeData)));
+        page.next().ifPresent(n -> out.put("nextToken", n));
+        return out;
+    }
+
+    private JsonNode validate(JsonNode r) {
+        ValidationResult v = engine.validate(Shapes.required(r, "definition"));
+        ObjectNode out = Json.object();
+        out.put("result", v.ok() ? "OK" : "FAIL");
+        ArrayNode list = out.putArray("diagnostics");
+        v.diagnostics()
+                .forEach(
+                        d -> {
+                            ObjectNode item = list.addObject();
+                            item.put("severity", d.severity());
+                            item.put("code", d.code());
+                            item.put("message", d.message());
+                            d.location().ifPresent(l -> item.put("location", l));
+                        });
+        out.put("truncated", false);
+        return out;
+    }
+
+    private JsonNode testState(JsonNode r) {
+        var result =
+                engine.testState(
+                        Shapes.required(r, "definition"), Shapes.optional(r, "input").orElse("{}"));
+        ObjectNode out = Json.object();
+        result.output().ifPresent(o -> out.put("output", o));
+        result.error().ifPresent(e -> out.put("error", e));
+        result.cause().ifPresent(c -> out.put("cause", c));
+        result.nextState().ifPresent(n -> out.put("nextState", n));
+        out.put("status", result.status());
+        return out;
+    }
+
+    /** Offset pagination with {@code maxResults} / {@code nextToken}. */
+    private record Page(int from, int to, Optional<String> next) {
+        static Page of(JsonNode r, int size) {
+            int max = r.path("maxResults").asInt(0);
+            if (max <= 0) {
+                max = 1000;
+            }
+            int from = 0;
+            JsonNode token = r.get("nextToken");
+            if (token != null && !token.isNull()) {
+                try {
+                    from = Integer.parseInt(token.asText());
+                } catch (NumberFormatException e) {
+                    throw new StepFunctionsException(
+                            "InvalidToken", "Invalid Token: '" + token.asText() + "'");
+                }
+            }
+            from = Math.min(from, size);
+            int to = Math.min(size, from + max);
+            return new Page(
+                    from, to, to < size ? Optional.of(Integer.toString(to)) : Optional.empty());
+        }
+    }
+}
