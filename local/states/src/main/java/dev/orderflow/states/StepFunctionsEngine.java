@@ -186,7 +186,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(start(stateMachineArn, name, input, false));
+        return describe(start(stateMachineArn, name, input, false, false));
     }
 
     /**
@@ -195,7 +195,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startSyncExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(await(start(stateMachineArn, name, input, true)));
+        return describe(await(start(stateMachineArn, name, input, true, false)));
     }
 
     /**
@@ -294,7 +294,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     private ExecutionRun start(
-            String smArn, Optional<String> name, Optional<String> input, boolean sync) {
+            String smArn,
+            Optional<String> name,
+            Optional<String> input,
+            boolean sync,
+            boolean child) {
         String testCase = null;
         int hash = smArn == null ? -1 : smArn.indexOf('#');
         if (hash >= 0) {
@@ -358,13 +362,18 @@ public final class StepFunctionsEngine implements AutoCloseable {
                     "ExecutionAlreadyExists", "Execution Already Exists: '" + execArn + "'");
         }
         byMachine.computeIfAbsent(smArn, k -> new ConcurrentLinkedDeque<>()).addFirst(run);
-        run.start();
+        if (child && services.clock().runsInline()) {
+            // Inline mode would run the child inside the parent's call stack; defer it instead.
+            services.clock().schedule(java.time.Duration.ZERO, run::start);
+        } else {
+            run.start();
+        }
         return run;
     }
 
     private ExecutionRun startChild(String smArn, String name, String input) {
         try {
-            return start(smArn, Optional.ofNullable(name), Optional.of(input), false);
+            return start(smArn, Optional.ofNullable(name), Optional.of(input), false, true);
         } catch (StepFunctionsException e) {
             throw new StatesFailure(
                     "StepFunctions." + e.errorCode() + "Exception",
