@@ -34,7 +34,7 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.front = new HttpFront(engine.dispatcher(), b.host, b.port, b.threads);
+            this.front = new HttpFront(engine.dispatcher(), b.host, b.port);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -95,7 +95,6 @@ public final class DynamoDbServer implements AutoCloseable {
         private Path dataDir;
         private Clock clock = Clock.systemUTC();
         private String host = "127.0.0.1";
-        private int threads = 16;
         private Duration ttlSweepInterval = Duration.ofSeconds(5);
 
         private Builder() {}
@@ -124,15 +123,6 @@ public final class DynamoDbServer implements AutoCloseable {
         /** Interface to bind. Default 127.0.0.1; use 0.0.0.0 to accept remote clients. */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** Request-handling threads. Default 16. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be positive");
-            }
-            this.threads = threads;
             return this;
         }
 

@@ -1,0 +1,303 @@
+package dev.orderflow.dynamodb.bench;
+
+import dev.orderflow.dynamodb.DynamoDbEngine;
+import dev.orderflow.dynamodb.DynamoDbServer;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Benchmark main (not a test): in-process throughput on one thread, throughput over HTTP with the
+ * SDK and 16 concurrent clients, and heap used by 100k items of 1 KB.
+ *
+ * <p>Run: {@code mvn -f local/dynamodb/pom.xml test-compile} then {@code java -cp
+ * "target/classes:target/test-classes:$(cat cp.txt)" dev.orderflow.dynamodb.bench.DynamoDbBench
+ * [seconds] [http-endpoint]}. With an endpoint (e.g. dynalite's) only the HTTP part runs against
+ * it.
+ */
+public final class DynamoDbBench {
+    private static final String P = "DynamoDB_20120810.";
+
+    private DynamoDbBench() {}
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        if (args.length > 1) {
+            http(URI.create(args[1]), seconds);
+            return;
+        }
+        inProcess(seconds);
+        heap();
+        try (DynamoDbServer server = DynamoDbServer.builder().port(0).start()) {
+            http(server.endpoint(), seconds);
+        }
+    }
+
+    private static byte[] b(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void call(DynamoDbEngine e, String op, String json) {
+        DynamoDbEngine.Response r = e.invoke(P + op, b(json));
+        if (r.status() != 200) {
+            throw new IllegalStateException(
+                    op + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void inProcess(double seconds) {
+        DynamoDbEngine e = DynamoDbEngine.inMemory(Clock.systemUTC());
+        call(
+                e,
+                "CreateTable",
+                "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}]}");
+        String payload = "x".repeat(1000);
+        for (int i = 0; i < 10_000; i++) {
+            call(
+                    e,
+                    "PutItem",
+                    "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"p"
+                            + (i / 10)
+                            + "\"},\"sk\":{\"N\":\""
+                            + (i % 10)
+                            + "\"},\"data\":{\"S\":\""
+                            + payload
+                            + "\"},\"n\":{\"N\":\"1000000000\"}}}");
+        }
+        byte[] get =
+                b(
+                        "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p42\"},\"sk\":{\"N\":\"3\"}}}");
+        byte[] getSmall =
+                b(
+                        "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p42\"},\"sk\":{\"N\":\"3\"}},\"ProjectionExpression\":\"n\"}");
+        byte[] put =
+                b(
+                        "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"w\"},\"sk\":{\"N\":\"1\"},\"data\":{\"S\":\""
+                                + payload
+                                + "\"}}}");
+        byte[] query =
+                b(
+                        "{\"TableName\":\"bench\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p7\"}}}");
+        byte[] update =
+                b(
+                        "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p1\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET n = n - :one\",\"ConditionExpression\":\"n > :zero\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":zero\":{\"N\":\"0\"}}}");
+        byte[] tx =
+                b(
+                        "{\"TransactItems\":[{\"Update\":{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p2\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET n = n - :one\",\"ConditionExpression\":\"n > :zero\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":zero\":{\"N\":\"0\"}}}},{\"Update\":{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p3\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET n = n + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}}]}");
+        System.out.println("== in-process, 1 thread (JSON bytes in, JSON bytes out) ==");
+        run("GetItem (1 KB item)", seconds, i -> e.invoke(P + "GetItem", get));
+        run("GetItem (projected, small)", seconds, i -> e.invoke(P + "GetItem", getSmall));
+        run("PutItem 1 KB", seconds, i -> e.invoke(P + "PutItem", put));
+        run("Query 10 items of 1 KB", seconds, i -> e.invoke(P + "Query", query));
+        run("conditional UpdateItem", seconds, i -> e.invoke(P + "UpdateItem", update));
+        run("TransactWriteItems (2 updates)", seconds, i -> e.invoke(P + "TransactWriteItems", tx));
+    }
+
+    private static void run(String name, double seconds, IntConsumer op) {
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        int i = 0;
+        while (System.nanoTime() < warmEnd) {
+            op.accept(i++);
+        }
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long n = 0;
+        while (System.nanoTime() < end) {
+            op.accept((int) n++);
+        }
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%-34s %,12.0f ops/s%n", name, rate);
+    }
+
+    private static void heap() {
+        System.gc();
+        long before = usedHeap();
+        DynamoDbEngine e = DynamoDbEngine.inMemory(Clock.systemUTC());
+        call(
+                e,
+                "CreateTable",
+                "{\"TableName\":\"heap\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+        String payload = "y".repeat(960);
+        for (int i = 0; i < 100_000; i++) {
+            call(
+                    e,
+                    "PutItem",
+                    "{\"TableName\":\"heap\",\"Item\":{\"pk\":{\"S\":\"item-"
+                            + i
+                            + "\"},\"data\":{\"S\":\""
+                            + payload
+                            + "\"},\"n\":{\"N\":\""
+                            + i
+                            + "\"}}}");
+        }
+        System.gc();
+        long after = usedHeap();
+        System.out.printf(
+                "== heap ==%n100k items of ~1 KB: %,d MB retained (%.2f KB per item)%n",
+                (after - before) >> 20, (after - before) / 1024.0 / 100_000);
+        e.close();
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void http(URI endpoint, double seconds) throws Exception {
+        int clients = 16;
+        List<DynamoDbClient> sdk = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            sdk.add(
+                    DynamoDbClient.builder()
+                            .endpointOverride(endpoint)
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(
+                                            AwsBasicCredentials.create("x", "x")))
+                            .httpClient(UrlConnectionHttpClient.create())
+                            .build());
+        }
+        DynamoDbClient c = sdk.get(0);
+        String table = "httpbench" + System.nanoTime();
+        c.createTable(
+                b ->
+                        b.tableName(table)
+                                .billingMode("PAY_PER_REQUEST")
+                                .keySchema(
+                                        k -> k.attributeName("pk").keyType("HASH"),
+                                        k -> k.attributeName("sk").keyType("RANGE"))
+                                .attributeDefinitions(
+                                        a -> a.attributeName("pk").attributeType("S"),
+                                        a -> a.attributeName("sk").attributeType("N")));
+        String payload = "x".repeat(1000);
+        for (int i = 0; i < 1000; i++) {
+            int j = i;
+            c.putItem(
+                    b ->
+                            b.tableName(table)
+                                    .item(
+                                            Map.of(
+                                                    "pk",
+                                                    AttributeValue.fromS("p" + (j / 10)),
+                                                    "sk",
+                                                    AttributeValue.fromN("" + (j % 10)),
+                                                    "data",
+                                                    AttributeValue.fromS(payload),
+                                                    "n",
+                                                    AttributeValue.fromN("1000000000"))));
+        }
+        System.out.printf(
+                "== over HTTP, AWS SDK v2 sync client (url-connection), %d concurrent clients, %s ==%n",
+                clients, endpoint);
+        httpRun(
+                "GetItem",
+                sdk,
+                seconds,
+                (cl, i) ->
+                        cl.getItem(
+                                b ->
+                                        b.tableName(table)
+                                                .key(
+                                                        Map.of(
+                                                                "pk",
+                                                                AttributeValue.fromS(
+                                                                        "p" + (i % 100)),
+                                                                "sk",
+                                                                AttributeValue.fromN("3")))));
+        httpRun(
+                "conditional UpdateItem",
+                sdk,
+                seconds,
+                (cl, i) ->
+                        cl.updateItem(
+                                b ->
+                                        b.tableName(table)
+                                                .key(
+                                                        Map.of(
+                                                                "pk",
+                                                                AttributeValue.fromS(
+                                                                        "p" + (i % 100)),
+                                                                "sk",
+                                                                AttributeValue.fromN("1")))
+                                                .updateExpression("SET n = n - :one")
+                                                .conditionExpression("n > :zero")
+                                                .expressionAttributeValues(
+                                                        Map.of(
+                                                                ":one",
+                                                                AttributeValue.fromN("1"),
+                                                                ":zero",
+                                                                AttributeValue.fromN("0")))));
+        httpRun(
+                "Query 10 items",
+                sdk,
+                seconds,
+                (cl, i) ->
+                        cl.query(
+                                b ->
+                                        b.tableName(table)
+                                                .keyConditionExpression("pk = :p")
+                                                .expressionAttributeValues(
+                                                        Map.of(
+                                                                ":p",
+                                                                AttributeValue.fromS(
+                                                                        "p" + (i % 100))))));
+        sdk.forEach(DynamoDbClient::close);
+    }
+
+    private interface ClientOp {
+        void run(DynamoDbClient c, int i);
+    }
+
+    private static void httpRun(
+            String name, List<DynamoDbClient> clients, double seconds, ClientOp op)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        AtomicLong count = new AtomicLong();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<Future<?>> fs = new ArrayList<>();
+        for (DynamoDbClient cl : clients) {
+            fs.add(
+                    pool.submit(
+                            () -> {
+                                int i = 0;
+                                while (System.nanoTime() < end) {
+                                    op.run(cl, i++);
+                                    count.incrementAndGet();
+                                }
+                            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuBefore;
+        System.out.printf(
+                "%-34s %,12.0f ops/s   (%.0f µs of this JVM's CPU per op, client+server)%n",
+                name, count.get() / elapsed, cpu / 1e3 / count.get());
+    }
+
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
+    }
+}
