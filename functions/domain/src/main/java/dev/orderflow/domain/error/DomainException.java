@@ -5,7 +5,12 @@ package dev.orderflow.domain.error;
  * to an HTTP problem type or an ASL error name ({@code Order.<code>}).
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInput, Unauthenticated, InsufficientStock, DependencyUnavailable {
+        permits InvalidInput,
+                Unauthenticated,
+                OrderNotFound,
+                InvalidStateTransition,
+                InsufficientStock,
+                DependencyUnavailable {
 
     private final String code;
 

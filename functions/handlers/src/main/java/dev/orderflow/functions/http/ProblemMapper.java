@@ -2,7 +2,10 @@ package dev.orderflow.functions.http;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
+import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.error.InvalidStateTransition;
+import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.error.Unauthenticated;
 import java.net.URI;
 import java.util.List;
@@ -43,6 +46,23 @@ public final class ProblemMapper {
                     unauthenticated.getMessage(),
                     requestId,
                     List.of());
+        }
+        if (failure instanceof OrderNotFound notFound) {
+            return problem(
+                    notFound, 404, "Order not found", notFound.getMessage(), requestId, List.of());
+        }
+        if (failure instanceof InvalidStateTransition conflict) {
+            return problem(
+                    conflict,
+                    409,
+                    "The order's state does not allow this",
+                    conflict.getMessage(),
+                    requestId,
+                    List.of());
+        }
+        if (failure instanceof InsufficientStock shortage) {
+            return problem(
+                    shortage, 422, "Not enough stock", shortage.getMessage(), requestId, List.of());
         }
         if (failure instanceof DependencyUnavailable down) {
             LOG.warn("dependency unavailable: {}", down.getMessage(), down.getCause());
