@@ -321,6 +321,10 @@ public final class DefinitionParser {
         diags.add(Diagnostic.error("SCHEMA_VALIDATION_FAILED", message, loc));
     }
 
+    void unsupported(String message, String loc) {
+        diags.add(Diagnostic.error("SCHEMA_VALIDATION_FAILED", message, loc));
+    }
+
     void invalidResource(String resource, String loc) {
         if (ResourceArn.parse(resource).isEmpty()) {
             diags.add(
