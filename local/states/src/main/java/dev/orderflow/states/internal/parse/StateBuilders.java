@@ -183,9 +183,14 @@ final class StateBuilders {
         }
         JsonNode reader = n.get("ItemReader");
         if (reader != null) {
-            p.schema(
-                    "ItemReader is not supported by this local engine (no S3)",
+            p.unsupported(
+                    "ItemReader (reading items from S3) is not supported by this local engine",
                     loc + "/ItemReader");
+        }
+        if (n.get("ResultWriter") != null) {
+            p.unsupported(
+                    "ResultWriter (writing results to S3) is not supported by this local engine",
+                    loc + "/ResultWriter");
         }
         JsonNode selector = n.has("ItemSelector") ? n.get("ItemSelector") : n.get("Parameters");
         return new State.Map(
