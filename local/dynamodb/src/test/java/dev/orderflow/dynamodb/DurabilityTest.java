@@ -1,0 +1,148 @@
+package dev.orderflow.dynamodb;
+
+import static dev.orderflow.dynamodb.LocalDynamo.n;
+import static dev.orderflow.dynamodb.LocalDynamo.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The data directory: restart after close, and no acknowledged write lost to a SIGKILL. */
+class DurabilityTest {
+
+    @Test
+    void restart_restoresTablesItemsIndexesAndSettings_afterClose(@TempDir Path dir) {
+        String table;
+        try (DynamoDbServer server = DynamoDbServer.builder().port(0).dataDir(dir).start();
+                DynamoDbClient c = LocalDynamo.client(server.endpoint())) {
+            table = LocalDynamo.createTable(c, "durable", "pk", "sk");
+            for (int i = 0; i < 20; i++) {
+                String sk = "s" + i;
+                c.putItem(
+                        b ->
+                                b.tableName(table)
+                                        .item(Map.of("pk", s("p"), "sk", s(sk), "n", n("1"))));
+            }
+            c.deleteItem(b -> b.tableName(table).key(Map.of("pk", s("p"), "sk", s("s3"))));
+            c.updateItem(
+                    b ->
+                            b.tableName(table)
+                                    .key(Map.of("pk", s("p"), "sk", s("s4")))
+                                    .updateExpression("ADD n :one")
+                                    .expressionAttributeValues(Map.of(":one", n("1"))));
+            c.updateTimeToLive(
+                    b ->
+                            b.tableName(table)
+                                    .timeToLiveSpecification(
+                                            t -> t.enabled(true).attributeName("exp")));
+        }
+        try (DynamoDbServer server = DynamoDbServer.builder().port(0).dataDir(dir).start();
+                DynamoDbClient c = LocalDynamo.client(server.endpoint())) {
+            assertThat(c.scan(b -> b.tableName(table)).count()).isEqualTo(19);
+            assertThat(
+                            c.getItem(
+                                            b ->
+                                                    b.tableName(table)
+                                                            .key(
+                                                                    Map.of(
+                                                                            "pk", s("p"), "sk",
+                                                                            s("s4"))))
+                                    .item()
+                                    .get("n")
+                                    .n())
+                    .isEqualTo("2");
+            assertThat(
+                            c.describeTimeToLive(b -> b.tableName(table))
+                                    .timeToLiveDescription()
+                                    .attributeName())
+                    .isEqualTo("exp");
+        }
+    }
+
+    @Test
+    void sigkill_losesNoAcknowledgedWrite(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path portFile = dir.resolve("port");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child =
+                new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                CrashChild.class.getName(),
+                                data.toString(),
+                                portFile.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("child.log").toFile())
+                        .start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(portFile));
+            URI endpoint = URI.create("http://127.0.0.1:" + Files.readString(portFile).trim());
+            List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicInteger attempts = new AtomicInteger();
+            java.util.concurrent.CountDownLatch enough =
+                    new java.util.concurrent.CountDownLatch(200);
+            Thread killer =
+                    new Thread(
+                            () -> {
+                                try {
+                                    enough.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                child.destroyForcibly(); // SIGKILL while writes are in flight
+                            });
+            killer.start();
+            try (DynamoDbClient c = LocalDynamo.client(endpoint)) {
+                c.createTable(
+                        b ->
+                                b.tableName("crash")
+                                        .billingMode("PAY_PER_REQUEST")
+                                        .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                                        .attributeDefinitions(LocalDynamo.def("pk")));
+                while (true) {
+                    int i = attempts.incrementAndGet();
+                    String id = "item-" + i;
+                    try {
+                        c.putItem(
+                                b ->
+                                        b.tableName("crash")
+                                                .item(
+                                                        Map.of(
+                                                                "pk",
+                                                                s(id),
+                                                                "payload",
+                                                                s("x".repeat(200)))));
+                        acknowledged.add(id);
+                        enough.countDown();
+                    } catch (SdkClientException e) {
+                        break;
+                    }
+                }
+            }
+            child.waitFor();
+            killer.join();
+            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(200);
+            try (DynamoDbServer server = DynamoDbServer.builder().port(0).dataDir(data).start();
+                    DynamoDbClient c = LocalDynamo.client(server.endpoint())) {
+                for (String id : acknowledged) {
+                    assertThat(c.getItem(b -> b.tableName("crash").key(Map.of("pk", s(id)))).item())
+                            .as(id)
+                            .isNotEmpty();
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}
