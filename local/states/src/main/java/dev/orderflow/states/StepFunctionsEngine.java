@@ -386,6 +386,26 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return describe(execution(executionArn));
     }
 
+    /**
+     * Waits until the execution has ended or {@code timeout} has passed, then describes it. With a
+     * {@link VirtualClock} nothing advances while waiting: advance the clock first.
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn
+     */
+    public ExecutionDescription awaitExecution(String executionArn, java.time.Duration timeout) {
+        ExecutionRun run = execution(executionArn);
+        CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
+        run.onCompletion(done::complete);
+        try {
+            done.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // fall through: describe the execution as it is
+        }
+        return describe(run);
+    }
+
     /** Executions of a state machine, newest first, optionally filtered by status. */
     public List<ExecutionDescription> listExecutions(
             String stateMachineArn, Optional<ExecutionStatus> status) {
