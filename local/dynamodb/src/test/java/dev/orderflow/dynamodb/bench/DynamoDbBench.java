@@ -37,6 +37,10 @@ public final class DynamoDbBench {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        if (args.length > 1 && args[1].equals("inprocess")) {
+            inProcess(seconds);
+            return;
+        }
         if (args.length > 1) {
             http(URI.create(args[1]), seconds);
             return;

@@ -111,7 +111,7 @@ final class BatchOps {
                                     left = u.putArray("Keys");
                                     unprocessed.set(g.table(), u);
                                 }
-                                left.add(AttributeJson.writeItem(key));
+                                left.add(AttributeJson.itemNode(key));
                                 continue;
                             }
                             Map<String, AttributeValue> item = t.get(key);
@@ -120,7 +120,7 @@ final class BatchOps {
                                 bytes += size;
                                 units += Capacity.readUnits(size, false);
                                 items.add(
-                                        AttributeJson.writeItem(
+                                        AttributeJson.itemNode(
                                                 g.projection() == null
                                                         ? item
                                                         : Projector.project(item, g.projection())));

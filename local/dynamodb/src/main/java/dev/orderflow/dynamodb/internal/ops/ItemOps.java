@@ -75,7 +75,7 @@ public final class ItemOps {
                     engine.changed(t, key, old, stored, false);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     if (returnValues.equals("ALL_OLD") && old != null) {
-                        out.set("Attributes", AttributeJson.writeItem(old));
+                        out.set("Attributes", AttributeJson.itemNode(old));
                     }
                     Capacity.add(
                             out,
@@ -114,7 +114,7 @@ public final class ItemOps {
         if (item != null) {
             out.set(
                     "Item",
-                    AttributeJson.writeItem(
+                    AttributeJson.itemNode(
                             projection == null ? item : Projector.project(item, projection)));
         }
         Capacity.add(
@@ -167,7 +167,7 @@ public final class ItemOps {
                     }
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     if (returnValues.equals("ALL_OLD") && old != null) {
-                        out.set("Attributes", AttributeJson.writeItem(old));
+                        out.set("Attributes", AttributeJson.itemNode(old));
                     }
                     Capacity.add(
                             out,
@@ -185,7 +185,7 @@ public final class ItemOps {
                 && !ConditionEvaluator.test(condition, old == null ? Map.of() : old)) {
             ApiException e = ApiException.conditionalCheckFailed();
             if (onFail.equals("ALL_OLD") && old != null) {
-                e.with("Item", AttributeJson.writeItem(old));
+                e.with("Item", AttributeJson.itemNode(old));
             }
             throw e;
         }

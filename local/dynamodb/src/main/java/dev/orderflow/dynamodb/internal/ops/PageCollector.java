@@ -136,14 +136,14 @@ final class PageCollector {
             ArrayNode arr = out.putArray("Items");
             for (Map<String, AttributeValue> item : items) {
                 arr.add(
-                        AttributeJson.writeItem(
+                        AttributeJson.itemNode(
                                 projection == null ? item : Projector.project(item, projection)));
             }
         }
         out.put("Count", items.size());
         out.put("ScannedCount", scanned);
         if (lastEvaluated != null) {
-            out.set("LastEvaluatedKey", AttributeJson.writeItem(lastEvaluated));
+            out.set("LastEvaluatedKey", AttributeJson.itemNode(lastEvaluated));
         }
         Capacity.add(out, consumedMode, tableName, Capacity.readUnits(bytes, consistent), false);
         return out;

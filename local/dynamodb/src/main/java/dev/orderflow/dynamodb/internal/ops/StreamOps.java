@@ -241,12 +241,12 @@ final class StreamOps {
         o.put("awsRegion", Engine.REGION);
         ObjectNode d = o.putObject("dynamodb");
         d.put("ApproximateCreationDateTime", rec.createdAt().getEpochSecond());
-        d.set("Keys", AttributeJson.writeItem(rec.keys()));
+        d.set("Keys", AttributeJson.itemNode(rec.keys()));
         if (rec.newImage() != null) {
-            d.set("NewImage", AttributeJson.writeItem(rec.newImage()));
+            d.set("NewImage", AttributeJson.itemNode(rec.newImage()));
         }
         if (rec.oldImage() != null) {
-            d.set("OldImage", AttributeJson.writeItem(rec.oldImage()));
+            d.set("OldImage", AttributeJson.itemNode(rec.oldImage()));
         }
         d.put("SequenceNumber", rec.sequenceNumber());
         d.put("SizeBytes", rec.sizeBytes());

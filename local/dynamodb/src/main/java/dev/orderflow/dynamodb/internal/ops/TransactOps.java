@@ -126,7 +126,7 @@ final class TransactOps {
                 boolean conditional = e.shortName().equals("ConditionalCheckFailedException");
                 reason.put("Code", conditional ? "ConditionalCheckFailed" : "ValidationError");
                 if (conditional && a.onFail().equals("ALL_OLD") && old != null) {
-                    reason.set("Item", AttributeJson.writeItem(old));
+                    reason.set("Item", AttributeJson.itemNode(old));
                 }
                 reason.put("Message", e.getMessage());
             }
@@ -295,7 +295,7 @@ final class TransactOps {
                         if (item != null) {
                             resp.set(
                                     "Item",
-                                    AttributeJson.writeItem(
+                                    AttributeJson.itemNode(
                                             g.projection() == null
                                                     ? item
                                                     : Projector.project(item, g.projection())));

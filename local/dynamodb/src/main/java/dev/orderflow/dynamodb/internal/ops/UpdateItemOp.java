@@ -111,7 +111,7 @@ final class UpdateItemOp {
                     Map<String, AttributeValue> attrs =
                             returned(returnValues, plan.update(), old, updated);
                     if (attrs != null && !attrs.isEmpty()) {
-                        out.set("Attributes", AttributeJson.writeItem(attrs));
+                        out.set("Attributes", AttributeJson.itemNode(attrs));
                     }
                     Capacity.add(
                             out,

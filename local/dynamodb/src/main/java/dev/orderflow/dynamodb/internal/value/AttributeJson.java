@@ -148,7 +148,12 @@ public final class AttributeJson {
         }
     }
 
-    /** Writes an item map. */
+    /** An item as a JSON node that serializes itself without building a tree. */
+    public static JsonNode itemNode(Map<String, AttributeValue> item) {
+        return F.pojoNode(new ItemJson(item));
+    }
+
+    /** Writes an item map as a JSON tree. */
     public static ObjectNode writeItem(Map<String, AttributeValue> item) {
         ObjectNode o = F.objectNode();
         item.forEach((k, v) -> o.set(k, write(v)));
