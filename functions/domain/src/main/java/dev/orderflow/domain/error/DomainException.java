@@ -10,6 +10,7 @@ public abstract sealed class DomainException extends RuntimeException
                 OrderNotFound,
                 InvalidStateTransition,
                 InsufficientStock,
+                IdempotencyKeyReused,
                 DependencyUnavailable {
 
     private final String code;

@@ -41,10 +41,19 @@ class BrowseCatalogTest {
     @Test
     void browse_dropsInactiveProducts_whenTheStoreReturnsThem() {
         ProductCatalog leaky =
-                request ->
-                        new Page<>(
+                new ProductCatalog() {
+                    @Override
+                    public Page<Product> activeProducts(PageRequest request) {
+                        return new Page<>(
                                 java.util.List.of(product("A-1", true), product("B-2", false)),
                                 Optional.empty());
+                    }
+
+                    @Override
+                    public java.util.Map<Sku, Product> productsBySku(java.util.Set<Sku> skus) {
+                        return java.util.Map.of();
+                    }
+                };
 
         Page<Product> page = new BrowseCatalog(leaky).browse(new PageRequest(10, Cursor.first()));
 

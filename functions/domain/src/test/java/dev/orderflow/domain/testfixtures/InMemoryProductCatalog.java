@@ -2,14 +2,18 @@ package dev.orderflow.domain.testfixtures;
 
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.ProductCatalog;
+import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A catalog in memory, ordered by SKU, whose cursor is the last SKU of the previous page. */
@@ -61,6 +65,21 @@ public final class InMemoryProductCatalog implements ProductCatalog {
                         ? Optional.of(new Cursor.After("sku:" + items.get(items.size() - 1).sku()))
                         : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    @Override
+    public Map<Sku, Product> productsBySku(Set<Sku> skus) {
+        if (unavailable) {
+            throw new DependencyUnavailable("catalog", new IllegalStateException("down"));
+        }
+        Map<Sku, Product> found = new HashMap<>();
+        for (Sku sku : skus) {
+            Product p = products.get(sku.value());
+            if (p != null) {
+                found.put(sku, p);
+            }
+        }
+        return found;
     }
 
     private static String decode(String token) {

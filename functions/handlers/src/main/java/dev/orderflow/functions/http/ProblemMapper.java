@@ -2,6 +2,7 @@ package dev.orderflow.functions.http;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
+import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
@@ -63,6 +64,15 @@ public final class ProblemMapper {
         if (failure instanceof InsufficientStock shortage) {
             return problem(
                     shortage, 422, "Not enough stock", shortage.getMessage(), requestId, List.of());
+        }
+        if (failure instanceof IdempotencyKeyReused reused) {
+            return problem(
+                    reused,
+                    422,
+                    "Idempotency-Key reused",
+                    reused.getMessage(),
+                    requestId,
+                    List.of());
         }
         if (failure instanceof DependencyUnavailable down) {
             LOG.warn("dependency unavailable: {}", down.getMessage(), down.getCause());

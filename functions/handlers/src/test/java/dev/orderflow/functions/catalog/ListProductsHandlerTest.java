@@ -9,12 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.domain.catalog.BrowseCatalog;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.ProductCatalog;
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.page.Page;
+import dev.orderflow.domain.page.PageRequest;
 import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
 import dev.orderflow.functions.support.TestContext;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,8 +120,16 @@ class ListProductsHandlerTest {
         var broken =
                 new ListProductsHandler(
                         new BrowseCatalog(
-                                request -> {
-                                    throw new IllegalStateException("secret table layout");
+                                new ProductCatalog() {
+                                    @Override
+                                    public Page<Product> activeProducts(PageRequest request) {
+                                        throw new IllegalStateException("secret table layout");
+                                    }
+
+                                    @Override
+                                    public Map<Sku, Product> productsBySku(Set<Sku> skus) {
+                                        throw new IllegalStateException("secret table layout");
+                                    }
                                 }),
                         metrics);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
+import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
@@ -27,6 +28,8 @@ class ProblemMapperTest {
                     new InvalidStateTransition("o-1", "SHIPPED", "CANCELLING"),
                     409,
                     new InsufficientStock(List.of(new InsufficientStock.Shortfall("MUG", 2, 1))),
+                    422,
+                    new IdempotencyKeyReused("k-1"),
                     422,
                     new DependencyUnavailable("orders table", new RuntimeException()),
                     503);

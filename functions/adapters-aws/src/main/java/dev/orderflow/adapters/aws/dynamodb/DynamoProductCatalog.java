@@ -2,16 +2,22 @@ package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.ProductCatalog;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -24,6 +30,12 @@ public final class DynamoProductCatalog implements ProductCatalog {
 
     /** Scan round trips per page at most, so a catalog of mostly inactive rows stays bounded. */
     static final int MAX_SCANS_PER_PAGE = 10;
+
+    /** BatchGetItem takes at most 100 keys. */
+    private static final int BATCH_GET_LIMIT = 100;
+
+    /** Rounds of retrying unprocessed keys before giving up as throttled. */
+    private static final int MAX_BATCH_ROUNDS = 5;
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -61,6 +73,47 @@ public final class DynamoProductCatalog implements ProductCatalog {
         // Bounded work: hand back what we have and continue from where the scan stopped.
         String lastScanned = startKey.get(ProductItem.SKU).s();
         return new Page<>(found, Optional.of(ProductCursorCodec.encode(lastScanned)));
+    }
+
+    @Override
+    public Map<Sku, Product> productsBySku(Set<Sku> skus) {
+        Map<Sku, Product> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys =
+                skus.stream()
+                        .map(s -> Map.of(ProductItem.SKU, AttributeValue.fromS(s.value())))
+                        .toList();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> pending =
+                    Map.of(
+                            tableName,
+                            KeysAndAttributes.builder()
+                                    .keys(
+                                            keys.subList(
+                                                    from,
+                                                    Math.min(keys.size(), from + BATCH_GET_LIMIT)))
+                                    .consistentRead(true)
+                                    .build());
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round == MAX_BATCH_ROUNDS) {
+                    throw new DependencyUnavailable(
+                            "products table", new IllegalStateException("keys stayed unprocessed"));
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response =
+                        DynamoErrors.translate(
+                                "products table",
+                                () -> dynamo.batchGetItem(b -> b.requestItems(request)));
+                response.responses()
+                        .getOrDefault(tableName, List.of())
+                        .forEach(
+                                item -> {
+                                    Product p = ProductItem.fromItem(item);
+                                    found.put(p.sku(), p);
+                                });
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     private ScanRequest scan(PageRequest request, Map<String, AttributeValue> startKey) {

@@ -100,6 +100,23 @@ class DynamoProductCatalogIT {
     }
 
     @Test
+    void productsBySku_findsActiveAndInactiveProducts_acrossBatches_andOmitsUnknownOnes() {
+        java.util.Set<Sku> wanted = new java.util.HashSet<>();
+        for (int i = 0; i < 130; i++) {
+            String sku = String.format("SKU-%03d", i);
+            put(sku, i % 2 == 0);
+            wanted.add(new Sku(sku));
+        }
+        wanted.add(new Sku("NOT-THERE"));
+
+        Map<Sku, Product> found = new DynamoProductCatalog(dynamo, table).productsBySku(wanted);
+
+        assertThat(found).hasSize(130).doesNotContainKey(new Sku("NOT-THERE"));
+        assertThat(found.get(new Sku("SKU-001")).active()).isFalse();
+        assertThat(found.get(new Sku("SKU-128")).active()).isTrue();
+    }
+
+    @Test
     void activeProducts_readsEveryFieldBack() {
         put("MUG-BLUE", true);
 
