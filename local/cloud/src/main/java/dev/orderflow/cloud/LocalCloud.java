@@ -1,0 +1,191 @@
+package dev.orderflow.cloud;
+
+import dev.orderflow.cloud.internal.CloudAssembly;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Docker-free local cloud: boots a synthesized CloudFormation template into embedded servers
+ * (our DynamoDB engine, ElasticMQ, our Step Functions engine, an in-process Lambda runtime) behind
+ * one AWS edge endpoint, plus an HTTP API gateway emulator with a local JWT issuer.
+ *
+ * <p>Start with {@link #builder()}; {@link #close()} stops every server. Thread-safe after start.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final CloudAssembly assembly;
+
+    private LocalCloud(CloudAssembly assembly) {
+        this.assembly = assembly;
+    }
+
+    /** A builder with the defaults of {@code ./orderflow up}: edge 4566, gateway 3000. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The AWS endpoint: point {@code AWS_ENDPOINT_URL} and SDK clients here. */
+    public URI edgeEndpoint() {
+        return assembly.edge().endpoint();
+    }
+
+    /** The HTTP API's base URL. */
+    public URI gatewayEndpoint() {
+        return assembly.gatewayEndpoint();
+    }
+
+    /** What was booted, ignored and unsupported. */
+    public BootReport report() {
+        return assembly.report();
+    }
+
+    /**
+     * Mints an access token the HTTP API's JWT authorizer accepts.
+     *
+     * @param user the username; the subject is a stable UUID derived from it
+     * @param scopes OAuth scopes, e.g. {@code orderflow/admin}
+     * @param groups Cognito groups, e.g. {@code admins}
+     * @param ttl validity from now
+     */
+    public String token(String user, List<String> scopes, List<String> groups, Duration ttl) {
+        return assembly.issuer().mint(user, scopes, groups, ttl);
+    }
+
+    /** The JWKS the local issuer publishes (also served at the edge). */
+    public String jwks() {
+        return assembly.issuer().jwks();
+    }
+
+    /**
+     * Invokes a function synchronously.
+     *
+     * @param function function name, ARN, or (a prefix of) its logical id in the template
+     * @param payload the event, as JSON
+     * @throws LocalCloudException if no such function exists or it is throttled
+     */
+    public Invocation invoke(String function, String payload) {
+        return assembly.invoke(function, payload);
+    }
+
+    /**
+     * The physical name (Ref) of a template resource.
+     *
+     * @param logicalIdPrefix the logical id or its readable prefix, e.g. {@code DataProducts}
+     */
+    public Optional<String> physicalId(String logicalIdPrefix) {
+        return assembly.physicalId(logicalIdPrefix);
+    }
+
+    /**
+     * Loads items into tables.
+     *
+     * @param seedFile JSON object: logical id prefix of a table → array of items in DynamoDB JSON
+     * @return how many items were written
+     */
+    public int seed(Path seedFile) {
+        return assembly.seed(seedFile);
+    }
+
+    /** Loads the demo catalog bundled with the local cloud into the products table. */
+    public int seedDemoCatalog() {
+        return assembly.seedDemoCatalog();
+    }
+
+    /** Stops every server; the data directory (if any) keeps the state. */
+    @Override
+    public void close() {
+        assembly.close();
+    }
+
+    /** Configures and starts a {@link LocalCloud}. */
+    public static final class Builder {
+        private Path template;
+        private int edgePort = 4566;
+        private int gatewayPort = 3000;
+        private Path dataDir;
+        private String region = "us-east-1";
+        private Clock clock = Clock.systemUTC();
+        private int functionConcurrency = 10;
+        private Path functionCode;
+
+        private Builder() {}
+
+        /** The synthesized template, e.g. {@code cdk.out/Orderflow-dev.template.json}. */
+        public Builder template(Path value) {
+            this.template = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The edge port (0 picks a free one). */
+        public Builder edgePort(int value) {
+            this.edgePort = value;
+            return this;
+        }
+
+        /** The HTTP API port (0 picks a free one). */
+        public Builder gatewayPort(int value) {
+            this.gatewayPort = value;
+            return this;
+        }
+
+        /** Where tables (and the token key) persist; without it state is in memory only. */
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
+
+        /** The region ARNs and the functions' AWS_REGION use. */
+        public Builder region(String value) {
+            this.region = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The clock of token expiry, TTL and Lambda deadlines. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Concurrent executions per function without reserved concurrency (default 10). */
+        public Builder functionConcurrency(int value) {
+            this.functionConcurrency = value;
+            return this;
+        }
+
+        /**
+         * Runs every function from this jar instead of the CDK asset staged in {@code cdk.out} (so
+         * a rebuilt handler jar is picked up without a new synth).
+         */
+        public Builder functionCode(Path jar) {
+            this.functionCode = jar;
+            return this;
+        }
+
+        /**
+         * Boots everything.
+         *
+         * @throws LocalCloudException with the reason when something cannot start
+         */
+        public LocalCloud start() {
+            if (template == null) {
+                throw new LocalCloudException("no template given");
+            }
+            return new LocalCloud(
+                    CloudAssembly.start(
+                            new CloudAssembly.Settings(
+                                    template,
+                                    edgePort,
+                                    gatewayPort,
+                                    Optional.ofNullable(dataDir),
+                                    region,
+                                    clock,
+                                    functionConcurrency,
+                                    Optional.ofNullable(functionCode))));
+        }
+    }
+}

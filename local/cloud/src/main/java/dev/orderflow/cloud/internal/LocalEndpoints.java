@@ -1,0 +1,82 @@
+package dev.orderflow.cloud.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.orderflow.cloud.internal.gateway.LocalIssuer;
+import dev.orderflow.cloud.internal.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The local cloud's own endpoints on the edge: JWKS, token minting, status. */
+final class LocalEndpoints {
+
+    private LocalEndpoints() {}
+
+    static void jwks(HttpExchange exchange, LocalIssuer issuer) throws IOException {
+        send(exchange, 200, issuer.jwks().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code GET /_local/token?user=U&scope=S&group=G&ttl=3600}. */
+    static void token(HttpExchange exchange, LocalIssuer issuer) throws IOException {
+        String user = "demo";
+        List<String> scopes = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        long ttl = 3600;
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String key = pair.substring(0, eq);
+                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                switch (key) {
+                    case "user" -> user = value;
+                    case "scope" -> scopes.add(value);
+                    case "group" -> groups.add(value);
+                    case "ttl" -> ttl = Long.parseLong(value);
+                    default -> {}
+                }
+            }
+        }
+        String token = issuer.mint(user, scopes, groups, Duration.ofSeconds(ttl));
+        ObjectNode out = Json.object().put("access_token", token).put("token_type", "Bearer");
+        out.put("expires_in", ttl);
+        send(exchange, 200, Json.bytes(out));
+    }
+
+    static void status(HttpExchange exchange, CloudAssembly assembly) throws IOException {
+        ObjectNode out = Json.object();
+        out.put("edge", assembly.edge().endpoint().toString());
+        try {
+            out.put("gateway", assembly.gatewayEndpoint().toString());
+        } catch (RuntimeException none) {
+            out.putNull("gateway");
+        }
+        ArrayNode functions = out.putArray("functions");
+        assembly.lambdas()
+                .functions()
+                .forEach(
+                        f ->
+                                functions
+                                        .addObject()
+                                        .put("name", f.spec().name())
+                                        .put("coldStarts", f.coldStarts()));
+        send(exchange, 200, Json.bytes(out));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

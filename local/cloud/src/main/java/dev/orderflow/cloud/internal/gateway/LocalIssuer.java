@@ -1,0 +1,155 @@
+package dev.orderflow.cloud.internal.gateway;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local stand-in for the Cognito user pool: an RSA key (kept in the data directory when there
+ * is one, so tokens survive a restart) that signs access tokens shaped like Cognito's, with the
+ * issuer and client id the template's JWT authorizer expects.
+ */
+public final class LocalIssuer {
+
+    private final RSAKey key;
+    private final String issuer;
+    private final String clientId;
+    private final Clock clock;
+
+    private LocalIssuer(RSAKey key, String issuer, String clientId, Clock clock) {
+        this.key = key;
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.clock = clock;
+    }
+
+    /** Loads the key from {@code keyFile} if present, else generates one (and saves it there). */
+    public static LocalIssuer create(
+            String issuer, String clientId, Clock clock, Optional<Path> keyFile) {
+        try {
+            RSAKey key = null;
+            if (keyFile.isPresent() && Files.exists(keyFile.get())) {
+                key = RSAKey.parse(Files.readString(keyFile.get()));
+            }
+            if (key == null) {
+                key =
+                        new RSAKeyGenerator(2048)
+                                .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
+                                .keyUse(KeyUse.SIGNATURE)
+                                .algorithm(JWSAlgorithm.RS256)
+                                .generate();
+                if (keyFile.isPresent()) {
+                    Files.createDirectories(keyFile.get().toAbsolutePath().getParent());
+                    Files.writeString(keyFile.get(), key.toJSONString());
+                }
+            }
+            return new LocalIssuer(key, issuer, clientId, clock);
+        } catch (JOSEException | IOException | ParseException e) {
+            throw new IllegalStateException("cannot set up the local token issuer: " + e, e);
+        }
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The public key set, as the issuer's {@code /.well-known/jwks.json} serves it. */
+    public String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    RSAKey publicKey() {
+        return key.toPublicJWK();
+    }
+
+    /** An access token like Cognito's for {@code user}, valid for {@code ttl}. */
+    public String mint(String user, List<String> scopes, List<String> groups, Duration ttl) {
+        return sign(user, scopes, groups, clock.instant(), ttl, issuer, key);
+    }
+
+    /** A token signed by a key the gateway does not trust (for negative tests and demos). */
+    public String mintWithForeignKey(String user) {
+        try {
+            RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            return sign(
+                    user,
+                    List.of(),
+                    List.of(),
+                    clock.instant(),
+                    Duration.ofHours(1),
+                    issuer,
+                    other);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token that expired {@code ago} ago. */
+    public String mintExpired(String user, Duration ago) {
+        Instant issued = clock.instant().minus(ago).minus(Duration.ofHours(1));
+        return sign(user, List.of(), List.of(), issued, Duration.ofHours(1), issuer, key);
+    }
+
+    private String sign(
+            String user,
+            List<String> scopes,
+            List<String> groups,
+            Instant issued,
+            Duration ttl,
+            String iss,
+            RSAKey signingKey) {
+        JWTClaimsSet.Builder claims =
+                new JWTClaimsSet.Builder()
+                        .subject(
+                                UUID.nameUUIDFromBytes(
+                                                user.getBytes(
+                                                        java.nio.charset.StandardCharsets.UTF_8))
+                                        .toString())
+                        .issuer(iss)
+                        .claim("client_id", clientId)
+                        .claim("token_use", "access")
+                        .claim("username", user)
+                        .claim("scope", String.join(" ", scopes))
+                        .claim("auth_time", issued.getEpochSecond())
+                        .jwtID(UUID.randomUUID().toString())
+                        .issueTime(Date.from(issued))
+                        .expirationTime(Date.from(issued.plus(ttl)));
+        if (!groups.isEmpty()) {
+            claims.claim("cognito:groups", groups);
+        }
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(signingKey.getKeyID())
+                                .build(),
+                        claims.build());
+        try {
+            jwt.sign(new RSASSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}

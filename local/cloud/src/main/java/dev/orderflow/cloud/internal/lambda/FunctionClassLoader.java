@@ -1,0 +1,83 @@
+package dev.orderflow.cloud.internal.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.cert.Certificate;
+
+/**
+ * The class loader of one Lambda execution environment: the function's code only, over the JDK's
+ * platform classes (nothing of the local cloud leaks in), with {@code System.getenv} rewritten to
+ * the environment's own {@code FunctionEnv}.
+ */
+final class FunctionClassLoader extends URLClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private static final String SHIM_NAME = GetenvRewriter.SHIM.replace('/', '.');
+
+    private final URL codeUrl;
+
+    FunctionClassLoader(String functionName, Path code) throws IOException {
+        super("lambda:" + functionName, new URL[] {code.toUri().toURL()}, platform());
+        this.codeUrl = code.toUri().toURL();
+    }
+
+    private static ClassLoader platform() {
+        return ClassLoader.getPlatformClassLoader();
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (name.equals(SHIM_NAME)) {
+            return define(name, hostBytes(name));
+        }
+        String path = name.replace('.', '/') + ".class";
+        URL resource = findResource(path);
+        if (resource == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = resource.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        return define(name, GetenvRewriter.rewrite(bytes));
+    }
+
+    private Class<?> define(String name, byte[] bytes) {
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            String pkg = name.substring(0, dot);
+            if (getDefinedPackage(pkg) == null) {
+                try {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // another thread defined it first
+                }
+            }
+        }
+        return defineClass(
+                name, bytes, 0, bytes.length, new CodeSource(codeUrl, (Certificate[]) null));
+    }
+
+    private static byte[] hostBytes(String name) {
+        String path = name.replace('.', '/') + ".class";
+        try (InputStream in =
+                FunctionClassLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.orderflow.cloud.internal.lambda;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.cloud.internal.json.Json;
+import dev.orderflow.cloud.internal.template.FunctionSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One deployed function: a pool of warm execution environments, a concurrency limit (reserved
+ * concurrency, else the runtime's per-function default) and the configured timeout.
+ */
+public final class LambdaFunction implements AutoCloseable {
+
+    private final FunctionSpec spec;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Logger log;
+    private final Semaphore concurrency;
+    private final int limit;
+    private final ConcurrentLinkedDeque<ExecutionEnvironment> warm = new ConcurrentLinkedDeque<>();
+    private final ExecutorService threads;
+    private final AtomicInteger environments = new AtomicInteger();
+
+    LambdaFunction(
+            FunctionSpec spec, Map<String, String> environment, Clock clock, int defaultLimit) {
+        this.spec = spec;
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        this.log = LoggerFactory.getLogger("lambda." + spec.logicalId());
+        this.limit = spec.reservedConcurrency().orElse(defaultLimit);
+        this.concurrency = new Semaphore(limit);
+        AtomicInteger n = new AtomicInteger();
+        this.threads =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "lambda-"
+                                                    + spec.logicalId()
+                                                    + "-"
+                                                    + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    /** Environments created so far (each one a cold start). */
+    public int coldStarts() {
+        return environments.get();
+    }
+
+    /**
+     * Invokes synchronously.
+     *
+     * @throws LambdaException {@code TooManyRequestsException} when the concurrency limit is
+     *     reached
+     */
+    public InvocationResult invoke(String requestId, byte[] payload, String qualifier) {
+        if (!concurrency.tryAcquire()) {
+            throw new LambdaException(
+                    "TooManyRequestsException",
+                    429,
+                    "Rate Exceeded. (concurrency limit " + limit + " of " + spec.name() + ")");
+        }
+        try {
+            return run(requestId, payload, qualifier);
+        } finally {
+            concurrency.release();
+        }
+    }
+
+    private InvocationResult run(String requestId, byte[] payload, String qualifier) {
+        Instant start = clock.instant();
+        Duration timeout = Duration.ofSeconds(spec.timeoutSeconds());
+        Instant deadline = start.plus(timeout);
+        InvocationRequest request = new InvocationRequest(requestId, payload, qualifier, deadline);
+        long t0 = System.nanoTime();
+        Future<Outcome> future = threads.submit(() -> execute(request));
+        try {
+            Outcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            report(requestId, t0, outcome.init);
+            return outcome.result;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            report(requestId, t0, null);
+            String message =
+                    String.format(
+                            "%s %s Task timed out after %d.00 seconds",
+                            clock.instant(), requestId, spec.timeoutSeconds());
+            log.warn("{}", message);
+            return error("Sandbox.Timedout", message, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return error("Runtime.Interrupted", "the invocation was interrupted", null);
+        } catch (ExecutionException e) {
+            return error("Runtime.Unknown", String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private record Outcome(InvocationResult result, Duration init) {}
+
+    private Outcome execute(InvocationRequest request) {
+        Duration init = null;
+        ExecutionEnvironment env = warm.pollFirst();
+        if (env == null) {
+            int number = environments.incrementAndGet();
+            log.info(
+                    "INIT_START Runtime Version: {} (local, in-process) Function: {} Environment: {}",
+                    spec.runtime(),
+                    spec.name(),
+                    number);
+            try {
+                env = ExecutionEnvironment.start(spec, environment);
+                init = env.initDuration();
+            } catch (Exception | LinkageError e) {
+                Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+                log.error("INIT failed for {}", spec.name(), cause);
+                return new Outcome(error("Runtime.InitError", String.valueOf(cause), cause), null);
+            }
+        }
+        log.info(
+                "START RequestId: {} Version: $LATEST ({} start)",
+                request.requestId(),
+                init == null ? "warm" : "cold");
+        try {
+            byte[] out = env.invoke(request, clock, log);
+            warm.addFirst(env);
+            return new Outcome(new InvocationResult.Success(out), init);
+        } catch (InvocationTargetException e) {
+            Throwable thrown = e.getCause();
+            if (Thread.currentThread().isInterrupted()) {
+                env.close();
+            } else {
+                warm.addFirst(env);
+            }
+            log.error("Unhandled exception in {}", spec.name(), thrown);
+            return new Outcome(
+                    error(thrown.getClass().getName(), String.valueOf(thrown.getMessage()), thrown),
+                    init);
+        } catch (Exception e) {
+            env.close();
+            log.error("Runtime failure in {}", spec.name(), e);
+            return new Outcome(error("Runtime.Unknown", String.valueOf(e), e), init);
+        }
+    }
+
+    private void report(String requestId, long t0, Duration init) {
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (init == null) {
+            log.info(
+                    "END RequestId: {} REPORT Duration: {} ms Billed Duration: {} ms Memory Size: {} MB",
+                    requestId,
+                    String.format("%.2f", ms),
+                    (long) Math.ceil(ms),
+                    spec.memoryMb());
+        } else {
+            log.info(
+                    "END RequestId: {} REPORT Duration: {} ms Billed Duration: {} ms Memory Size: {} MB Init Duration: {} ms",
+                    requestId,
+                    String.format("%.2f", ms),
+                    (long) Math.ceil(ms),
+                    spec.memoryMb(),
+                    String.format("%.2f", init.toNanos() / 1e6));
+        }
+    }
+
+    static InvocationResult.FunctionError error(String type, String message, Throwable thrown) {
+        ObjectNode body = Json.object();
+        body.put("errorMessage", message);
+        body.put("errorType", type);
+        if (thrown != null) {
+            ArrayNode trace = body.putArray("stackTrace");
+            for (StackTraceElement e : thrown.getStackTrace()) {
+                trace.add(e.toString());
+            }
+        }
+        return new InvocationResult.FunctionError(type, message, Json.bytes(body));
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        ExecutionEnvironment env;
+        while ((env = warm.pollFirst()) != null) {
+            env.close();
+        }
+    }
+}

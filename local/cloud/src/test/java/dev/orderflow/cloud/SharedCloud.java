@@ -1,0 +1,54 @@
+package dev.orderflow.cloud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One local cloud per test JVM, started on free ports from the template snapshot in test resources
+ * and the handler jar built by {@code functions/handlers}. Tests use their own names, so they can
+ * share it.
+ */
+final class SharedCloud {
+
+    static final Path REPO =
+            Path.of(System.getProperty("orderflow.repo", "../..")).toAbsolutePath().normalize();
+
+    private static LocalCloud cloud;
+
+    private SharedCloud() {}
+
+    static synchronized LocalCloud get() {
+        if (cloud == null) {
+            cloud =
+                    LocalCloud.builder()
+                            .template(template())
+                            .functionCode(handlerJar())
+                            .edgePort(0)
+                            .gatewayPort(0)
+                            .start();
+            cloud.seedDemoCatalog();
+            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+        }
+        return cloud;
+    }
+
+    static Path template() {
+        String configured = System.getProperty("orderflow.template");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return Path.of("src/test/resources/Orderflow-dev.template.json").toAbsolutePath();
+    }
+
+    static Path handlerJar() {
+        Path jar = REPO.resolve("functions/handlers/target/orderflow-handlers.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "the handler jar is missing at "
+                            + jar
+                            + ": build it first with `mvn -B -q package -pl functions/handlers -am"
+                            + " -DskipTests` (the reactor builds local/ before functions/)");
+        }
+        return jar;
+    }
+}
