@@ -20,6 +20,8 @@ public final class ExpressionParser {
                     "contains");
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
 
+    private static final int MAX_EXPRESSION_BYTES = 4096;
+
     private final String src;
     private final String kind;
     private final ExpressionContext ctx;
@@ -30,6 +32,13 @@ public final class ExpressionParser {
         this.src = src;
         this.kind = kind;
         this.ctx = ctx;
+        int bytes = src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        // "Expression parameters" limits, Developer Guide: each expression string is at most 4 KB.
+        if (bytes > MAX_EXPRESSION_BYTES) {
+            throw error(
+                    "Expression size has exceeded the maximum allowed size; expression size: "
+                            + bytes);
+        }
         this.tokens = Lexer.tokenize(src);
         if (tokens.size() == 1) {
             throw error("The expression can not be empty;");
