@@ -6,12 +6,12 @@ import java.util.Optional;
 public interface OrderRepository {
 
     /**
-     * Stores a new order, unless its id exists already.
+     * Stores a new order, unless an order with its id exists already (a conditional write).
      *
-     * @throws IllegalStateException if an order with that id exists (ids are random UUIDs: a bug)
+     * @return true if stored, false if the id was taken
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */
-    void create(Order order);
+    boolean create(Order order);
 
     /** The order with that id, if any. */
     Optional<Order> find(OrderId id);

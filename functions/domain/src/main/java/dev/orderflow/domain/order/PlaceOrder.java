@@ -130,7 +130,10 @@ public final class PlaceOrder {
                         command.address(),
                         total,
                         clock.instant());
-        orders.create(order);
+        if (!orders.create(order)) {
+            // A concurrent replay of the same request stored it first: answer with that one.
+            return new Result(orders.find(id).orElseThrow(), true);
+        }
         return new Result(order, earlier.isPresent());
     }
 

@@ -109,6 +109,61 @@ class PlaceOrderTest {
     }
 
     @Test
+    void place_answersWithTheStoredOrder_whenAConcurrentReplayStoresItBetweenReadAndWrite() {
+        var store = new InMemoryIdempotencyStore();
+        OrderId claimed = OrderId.random();
+        Order storedByTheOther =
+                Order.place(
+                        claimed,
+                        "alice",
+                        List.of(line("MUG", 1)),
+                        ADDRESS,
+                        Money.ofMinor(1250, "EUR"),
+                        NOW);
+        // The first request claimed the key; it stores its order just after this one looked.
+        store.claimOrGet(
+                new IdempotencyStore.Claim("alice", "k-9", fingerprintOf(line("MUG", 1)), claimed));
+        OrderRepository racingStore =
+                new OrderRepository() {
+                    private boolean looked;
+
+                    @Override
+                    public boolean create(Order order) {
+                        return orders.create(order);
+                    }
+
+                    @Override
+                    public java.util.Optional<Order> find(OrderId id) {
+                        if (!looked) {
+                            looked = true;
+                            orders.create(storedByTheOther);
+                            return java.util.Optional.empty();
+                        }
+                        return orders.find(id);
+                    }
+                };
+        var racing =
+                new PlaceOrder(
+                        catalog,
+                        racingStore,
+                        store,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        OrderId::random);
+
+        PlaceOrder.Result result =
+                racing.place(
+                        new PlaceOrder.Command(ALICE, "k-9", List.of(line("MUG", 1)), ADDRESS));
+
+        assertThat(result.replayed()).isTrue();
+        assertThat(result.order()).isSameAs(storedByTheOther);
+        assertThat(orders.size()).isEqualTo(1);
+    }
+
+    private static String fingerprintOf(OrderLine... lines) {
+        return new PlaceOrder.Command(ALICE, "k", List.of(lines), ADDRESS).fingerprint();
+    }
+
+    @Test
     void place_namesEveryBadLine() {
         assertThatThrownBy(
                         () ->

@@ -19,14 +19,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void create(Order order) {
+    public boolean create(Order order) {
         if (crashOnNextCreate) {
             crashOnNextCreate = false;
             throw new IllegalStateException("simulated crash before the order was stored");
         }
-        if (orders.putIfAbsent(order.id(), order) != null) {
-            throw new IllegalStateException("order " + order.id() + " exists");
-        }
+        return orders.putIfAbsent(order.id(), order) == null;
     }
 
     @Override
