@@ -85,6 +85,13 @@ public final class BranchRun {
         return lastEventId;
     }
 
+    long recordState(
+            String type, String field, String stateName, String payloadField, JsonNode payload) {
+        lastEventId =
+                execution.recordState(type, lastEventId, field, stateName, payloadField, payload);
+        return lastEventId;
+    }
+
     long lastEventId() {
         return lastEventId;
     }

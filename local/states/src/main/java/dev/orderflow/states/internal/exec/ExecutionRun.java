@@ -115,7 +115,7 @@ public final class ExecutionRun {
                     d);
         } else {
             JsonNode out = outcome.output();
-            if (Json.sizeInBytes(out) > StateRun.MAX_PAYLOAD) {
+            if (Json.exceeds(out, StateRun.MAX_PAYLOAD)) {
                 finished(
                         BranchOutcome.failure(
                                 StatesErrors.DATA_LIMIT_EXCEEDED,
@@ -230,6 +230,17 @@ public final class ExecutionRun {
 
     long record(String type, long previous, String field, JsonNode details) {
         return history.add(services.clock().now(), type, previous, field, details);
+    }
+
+    long recordState(
+            String type,
+            long previous,
+            String field,
+            String stateName,
+            String payloadField,
+            JsonNode payload) {
+        return history.addStateEvent(
+                services.clock().now(), type, previous, field, stateName, payloadField, payload);
     }
 
     /** The services. */

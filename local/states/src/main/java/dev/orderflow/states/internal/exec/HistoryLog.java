@@ -1,26 +1,78 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The append-only event list of one execution. Thread-safe. */
+/**
+ * The append-only event list of one execution. State events keep the engine's immutable JSON
+ * payload and render their details only when the history is read. Thread-safe.
+ */
 public final class HistoryLog {
-    private final List<HistoryEvent> events = new ArrayList<>(8);
+    private record Entry(
+            Instant at,
+            String type,
+            long previous,
+            String field,
+            JsonNode details,
+            String stateName,
+            String payloadField,
+            JsonNode payload) {}
+
+    private final List<Entry> events = new ArrayList<>(6);
 
     /** Appends an event and returns its id. */
     public synchronized long add(
             Instant at, String type, long previousEventId, String detailsField, JsonNode details) {
-        long id = events.size() + 1L;
-        events.add(new HistoryEvent(id, previousEventId, at, type, detailsField, details));
-        return id;
+        events.add(new Entry(at, type, previousEventId, detailsField, details, null, null, null));
+        return events.size();
+    }
+
+    /**
+     * Appends a state event whose details are {@code name}, {@code payloadField} (the compact JSON
+     * text of {@code payload}, rendered when read) and {@code <payloadField>Details}.
+     */
+    public synchronized long addStateEvent(
+            Instant at,
+            String type,
+            long previousEventId,
+            String detailsField,
+            String stateName,
+            String payloadField,
+            JsonNode payload) {
+        events.add(
+                new Entry(
+                        at,
+                        type,
+                        previousEventId,
+                        detailsField,
+                        null,
+                        stateName,
+                        payloadField,
+                        payload));
+        return events.size();
     }
 
     /** A snapshot of all events. */
     public synchronized List<HistoryEvent> snapshot() {
-        return List.copyOf(events);
+        List<HistoryEvent> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Entry e = events.get(i);
+            JsonNode details = e.details();
+            if (e.payloadField() != null) {
+                ObjectNode d = Json.object();
+                d.put("name", e.stateName());
+                d.put(e.payloadField(), Json.write(e.payload()));
+                d.putObject(e.payloadField() + "Details").put("truncated", false);
+                details = d;
+            }
+            out.add(new HistoryEvent(i + 1L, e.previous(), e.at(), e.type(), e.field(), details));
+        }
+        return out;
     }
 
     /** The id of the last event, or 0. */

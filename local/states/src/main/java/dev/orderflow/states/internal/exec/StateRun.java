@@ -55,12 +55,13 @@ public final class StateRun {
     }
 
     void begin() {
-        ObjectNode d = Json.object();
-        d.put("name", state.name());
-        d.put("input", Json.write(rawInput));
-        d.putObject("inputDetails").put("truncated", false);
         enteredEventId =
-                record(state.common().type() + "StateEntered", "stateEnteredEventDetails", d);
+                branch.recordState(
+                        state.common().type() + "StateEntered",
+                        "stateEnteredEventDetails",
+                        state.name(),
+                        "input",
+                        rawInput);
         attempt();
     }
 
@@ -97,9 +98,7 @@ public final class StateRun {
         if (finished) {
             return;
         }
-        if (output.isContainerNode()
-                && output.size() > 0
-                && Json.sizeInBytes(output) > MAX_PAYLOAD) {
+        if (Json.exceeds(output, MAX_PAYLOAD)) {
             fail(
                     StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The state/task '"
@@ -118,11 +117,12 @@ public final class StateRun {
     }
 
     private void recordExit(JsonNode output) {
-        ObjectNode d = Json.object();
-        d.put("name", state.name());
-        d.put("output", Json.write(output));
-        d.putObject("outputDetails").put("truncated", false);
-        record(state.common().type() + "StateExited", "stateExitedEventDetails", d);
+        branch.recordState(
+                state.common().type() + "StateExited",
+                "stateExitedEventDetails",
+                state.name(),
+                "output",
+                output);
     }
 
     /** Fails the current attempt; Retry and Catch decide what happens next. */

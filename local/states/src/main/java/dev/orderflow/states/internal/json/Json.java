@@ -44,6 +44,46 @@ public final class Json {
         return write(node).getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * True when the compact serialisation of {@code node} is larger than {@code limit} bytes. A
+     * cheap walk bounds the size first; only borderline payloads are serialised.
+     */
+    public static boolean exceeds(JsonNode node, int limit) {
+        long estimate = estimate(node, limit);
+        if (estimate * 3 < limit) {
+            return false;
+        }
+        return sizeInBytes(node) > limit;
+    }
+
+    private static long estimate(JsonNode node, long budget) {
+        if (node.isTextual()) {
+            return node.textValue().length() + 2L;
+        }
+        if (node.isContainerNode()) {
+            long total = 2;
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it =
+                            node.isObject() ? node.fields() : null;
+                    it != null && it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                total += e.getKey().length() + 4 + estimate(e.getValue(), budget);
+                if (total * 3 > budget) {
+                    return total;
+                }
+            }
+            if (node.isArray()) {
+                for (JsonNode child : node) {
+                    total += 1 + estimate(child, budget);
+                    if (total * 3 > budget) {
+                        return total;
+                    }
+                }
+            }
+            return total;
+        }
+        return 24;
+    }
+
     /** A new empty object node. */
     public static ObjectNode object() {
         return NODES.objectNode();

@@ -24,12 +24,14 @@ public final class JsonPath {
     private final Root root;
     private final String variable;
     private final List<Segment> segments;
+    private final boolean definite;
 
     private JsonPath(String text, Root root, String variable, List<Segment> segments) {
         this.text = text;
         this.root = root;
         this.variable = variable;
         this.segments = List.copyOf(segments);
+        this.definite = isDefinite();
     }
 
     /**
@@ -116,6 +118,28 @@ public final class JsonPath {
                 };
         if (start == null) {
             return null;
+        }
+        if (definite) {
+            JsonNode node = start;
+            for (Segment seg : segments) {
+                if (seg instanceof Segment.Field f) {
+                    if (node.isObject()) {
+                        node = node.get(f.name());
+                    } else if (node.isArray() && f.name().equals("length")) {
+                        node = com.fasterxml.jackson.databind.node.IntNode.valueOf(node.size());
+                    } else {
+                        node = null;
+                    }
+                } else {
+                    int index = ((Segment.Index) seg).index();
+                    int i = index < 0 ? node.size() + index : index;
+                    node = node.isArray() && i >= 0 && i < node.size() ? node.get(i) : null;
+                }
+                if (node == null) {
+                    return null;
+                }
+            }
+            return node;
         }
         List<JsonNode> found = PathEvaluator.select(start, segments, roots.input());
         if (isDefinite()) {

@@ -80,7 +80,10 @@ final class ChoiceRules {
             default:
                 break;
         }
-        String relation = op.replaceFirst("^(String|Numeric|Timestamp)", "");
+        String relation =
+                op.startsWith("String")
+                        ? op.substring(6)
+                        : op.startsWith("Numeric") ? op.substring(7) : op.substring(9);
         Integer cmp;
         if (op.startsWith("String")) {
             cmp =

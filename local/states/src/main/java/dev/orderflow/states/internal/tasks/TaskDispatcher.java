@@ -223,7 +223,7 @@ public final class TaskDispatcher implements TaskGateway {
                 && arn.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
             result = ServiceResponses.lambdaInvoke(result, run.services().random());
         }
-        if (Json.sizeInBytes(result) > dev.orderflow.states.internal.exec.StateRun.MAX_PAYLOAD) {
+        if (Json.exceeds(result, dev.orderflow.states.internal.exec.StateRun.MAX_PAYLOAD)) {
             run.fail(
                     StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The state/task '"
