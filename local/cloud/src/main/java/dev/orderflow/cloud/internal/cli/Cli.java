@@ -1,0 +1,65 @@
+package dev.orderflow.cloud.internal.cli;
+
+import java.io.PrintStream;
+
+/** Dispatches {@code ./orderflow} commands. */
+public final class Cli {
+
+    /** Returned by {@code up}: the JVM keeps serving until Ctrl-C. */
+    public static final int KEEP_RUNNING = -1;
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: ./orderflow <command> [options]",
+                    "",
+                    "  up [--port 4566] [--api-port 3000] [--data-dir DIR] [--seed]",
+                    "     [--template cdk.out/Orderflow-dev.template.json] [--code JAR]",
+                    "        boot the stack locally; Ctrl-C stops it",
+                    "  invoke FUNCTION --event events/apigw-get-health.json [--port 4566]",
+                    "        invoke a function (name, ARN or logical id prefix such as Health)",
+                    "  token --user U [--scope S]... [--group G]... [--ttl SECONDS] [--port 4566]",
+                    "        mint an access token the HTTP API's JWT authorizer accepts",
+                    "  executions [list | describe ARN | history ARN] [--port 4566]",
+                    "        Step Functions executions of the running stack",
+                    "");
+
+    private Cli() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (options.words.isEmpty() || options.flag("help")) {
+            out.print(USAGE);
+            return options.words.isEmpty() && !options.flag("help") ? 2 : 0;
+        }
+        try {
+            switch (options.words.get(0)) {
+                case "up":
+                    return new UpCommand(out, err).run(options);
+                case "invoke":
+                    return new InvokeCommand(out, err).run(options);
+                case "token":
+                    return new TokenCommand(out, err).run(options);
+                case "executions":
+                    return new ExecutionsCommand(out, err).run(options);
+                default:
+                    err.println("unknown command " + options.words.get(0));
+                    err.print(USAGE);
+                    return 2;
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}
