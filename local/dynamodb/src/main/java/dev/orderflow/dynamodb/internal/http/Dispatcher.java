@@ -63,6 +63,10 @@ public final class Dispatcher {
 
     private final ObjectMapper mapper =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final com.fasterxml.jackson.databind.ObjectReader reader =
+            mapper.readerFor(JsonNode.class);
+    private final com.fasterxml.jackson.databind.ObjectWriter writer =
+            mapper.writerFor(ObjectNode.class);
     private final Engine engine;
 
     public Dispatcher(Engine engine) {
@@ -82,7 +86,7 @@ public final class Dispatcher {
     public Result handle(String target, byte[] body) {
         try {
             ObjectNode response = dispatch(target, body);
-            return new Result(200, mapper.writeValueAsBytes(response));
+            return new Result(200, writer.writeValueAsBytes(response));
         } catch (ApiException e) {
             return error(e);
         } catch (RuntimeException | IOException e) {
@@ -124,7 +128,7 @@ public final class Dispatcher {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            node = reader.readValue(body);
         } catch (JsonProcessingException e) {
             throw ApiException.serialization("Unexpected character in request body");
         } catch (IOException e) {
@@ -141,7 +145,7 @@ public final class Dispatcher {
         body.put("__type", e.type());
         e.addFields(body);
         try {
-            return new Result(e.status(), mapper.writeValueAsBytes(body));
+            return new Result(e.status(), writer.writeValueAsBytes(body));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

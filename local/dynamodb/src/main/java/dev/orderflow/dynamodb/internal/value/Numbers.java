@@ -19,10 +19,7 @@ public final class Numbers {
     public static BigDecimal parse(String text) {
         BigDecimal value;
         try {
-            if (text.isEmpty()
-                    || text.indexOf('x') >= 0
-                    || text.indexOf('X') >= 0
-                    || text.chars().anyMatch(Character::isWhitespace)) {
+            if (!plausible(text)) {
                 throw new NumberFormatException();
             }
             value = new BigDecimal(text);
@@ -30,6 +27,27 @@ public final class Numbers {
             throw ApiException.validation("A value provided cannot be converted into a number");
         }
         return check(value);
+    }
+
+    /**
+     * Only digits, sign, decimal point and exponent (BigDecimal alone accepts a few more forms).
+     */
+    private static boolean plausible(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '+'
+                    || c == '.'
+                    || c == 'e'
+                    || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Validates range and precision and strips trailing zeros. */
