@@ -1,0 +1,250 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.domain.error.DependencyUnavailable;
+import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.fulfillment.Allocation;
+import dev.orderflow.domain.fulfillment.Shipment;
+import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderLine;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Reservations as one DynamoDB transaction per order: every inventory row is decremented only if it
+ * still holds enough ({@code available >= :qty}), and a reservation record in the order's item
+ * collection ({@code pk = ORDER#id, sk = RESERVATION}) is written only if absent. The record makes
+ * reserve and release idempotent and tells release exactly what to give back.
+ */
+public final class DynamoStockReservations implements StockReservations {
+
+    /** DynamoDB's limit on the items of one transaction. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
+    private static final String RESERVATION = "RESERVATION";
+
+    private final DynamoDbClient dynamo;
+    private final String inventoryTable;
+    private final String ordersTable;
+
+    public DynamoStockReservations(
+            DynamoDbClient dynamo, String inventoryTable, String ordersTable) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.inventoryTable = Objects.requireNonNull(inventoryTable, "inventoryTable");
+        this.ordersTable = Objects.requireNonNull(ordersTable, "ordersTable");
+    }
+
+    @Override
+    public void reserve(OrderId order, Allocation allocation) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<AttributeValue> recorded = new ArrayList<>();
+        List<Reserved> lines = new ArrayList<>();
+        for (Shipment shipment : allocation.shipments()) {
+            for (OrderLine line : shipment.lines()) {
+                lines.add(
+                        new Reserved(
+                                line.sku().value(), shipment.center().value(), line.quantity()));
+            }
+        }
+        for (Reserved line : lines) {
+            recorded.add(line.toAttribute());
+        }
+        if (lines.size() + 1 > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException(
+                    "an allocation of " + lines.size() + " lines exceeds one DynamoDB transaction");
+        }
+        items.add(
+                TransactWriteItem.builder()
+                        .put(
+                                p ->
+                                        p.tableName(ordersTable)
+                                                .item(
+                                                        Map.of(
+                                                                "pk",
+                                                                        AttributeValue.fromS(
+                                                                                OrderKeys.pk(
+                                                                                        order)),
+                                                                "sk",
+                                                                        AttributeValue.fromS(
+                                                                                RESERVATION),
+                                                                "lines",
+                                                                        AttributeValue.fromL(
+                                                                                recorded)))
+                                                .conditionExpression("attribute_not_exists(pk)"))
+                        .build());
+        for (Reserved line : lines) {
+            items.add(
+                    TransactWriteItem.builder()
+                            .update(
+                                    u ->
+                                            u.tableName(inventoryTable)
+                                                    .key(line.key())
+                                                    .updateExpression(
+                                                            "SET available = available - :q,"
+                                                                    + " reserved = if_not_exists(reserved, :zero) + :q")
+                                                    .conditionExpression("available >= :q")
+                                                    .expressionAttributeValues(
+                                                            Map.of(
+                                                                    ":q",
+                                                                            AttributeValue.fromN(
+                                                                                    Integer
+                                                                                            .toString(
+                                                                                                    line
+                                                                                                            .quantity())),
+                                                                    ":zero",
+                                                                            AttributeValue.fromN(
+                                                                                    "0")))
+                                                    .returnValuesOnConditionCheckFailure(
+                                                            ReturnValuesOnConditionCheckFailure
+                                                                    .ALL_OLD))
+                            .build());
+        }
+        try {
+            DynamoErrors.translate(
+                    "inventory table",
+                    () ->
+                            dynamo.transactWriteItems(
+                                    t ->
+                                            t.transactItems(items)
+                                                    .clientRequestToken(token("reserve", order))));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failedCondition(reasons, 0)) {
+                return; // reserved already: this is a retry of a step that succeeded
+            }
+            List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (failedCondition(reasons, i + 1)) {
+                    Reserved line = lines.get(i);
+                    shortfalls.add(
+                            new InsufficientStock.Shortfall(
+                                    line.sku(), line.quantity(), availableIn(reasons.get(i + 1))));
+                }
+            }
+            if (!shortfalls.isEmpty()) {
+                throw new InsufficientStock(shortfalls);
+            }
+            // TransactionConflict or throttling on some item: transient, the saga retries.
+            throw new DependencyUnavailable("inventory table", e);
+        }
+    }
+
+    @Override
+    public void release(OrderId order) {
+        Map<String, AttributeValue> recordKey =
+                Map.of(
+                        "pk",
+                        AttributeValue.fromS(OrderKeys.pk(order)),
+                        "sk",
+                        AttributeValue.fromS(RESERVATION));
+        GetItemResponse record =
+                DynamoErrors.translate(
+                        "orders table",
+                        () ->
+                                dynamo.getItem(
+                                        g ->
+                                                g.tableName(ordersTable)
+                                                        .key(recordKey)
+                                                        .consistentRead(true)));
+        if (!record.hasItem() || record.item().isEmpty()) {
+            return;
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(
+                TransactWriteItem.builder()
+                        .delete(
+                                d ->
+                                        d.tableName(ordersTable)
+                                                .key(recordKey)
+                                                .conditionExpression("attribute_exists(pk)"))
+                        .build());
+        for (AttributeValue value : record.item().get("lines").l()) {
+            Reserved line = Reserved.fromAttribute(value);
+            items.add(
+                    TransactWriteItem.builder()
+                            .update(
+                                    u ->
+                                            u.tableName(inventoryTable)
+                                                    .key(line.key())
+                                                    .updateExpression(
+                                                            "SET available = available + :q, reserved = reserved - :q")
+                                                    .expressionAttributeValues(
+                                                            Map.of(
+                                                                    ":q",
+                                                                    AttributeValue.fromN(
+                                                                            Integer.toString(
+                                                                                    line
+                                                                                            .quantity())))))
+                            .build());
+        }
+        try {
+            DynamoErrors.translate(
+                    "inventory table",
+                    () ->
+                            dynamo.transactWriteItems(
+                                    t ->
+                                            t.transactItems(items)
+                                                    .clientRequestToken(token("release", order))));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e.cancellationReasons(), 0)) {
+                return; // released concurrently
+            }
+            throw new DependencyUnavailable("inventory table", e);
+        }
+    }
+
+    /**
+     * Same operation on the same order: same token, so DynamoDB dedupes a retried call (10 min).
+     */
+    private static String token(String operation, OrderId order) {
+        return UUID.nameUUIDFromBytes(
+                        (operation + ":" + order.value()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static int availableIn(CancellationReason reason) {
+        if (!reason.hasItem() || reason.item().get("available") == null) {
+            return 0;
+        }
+        return Math.max(0, Integer.parseInt(reason.item().get("available").n()));
+    }
+
+    /** One reserved line: what the reservation record stores and release gives back. */
+    private record Reserved(String sku, String centerId, int quantity) {
+        Map<String, AttributeValue> key() {
+            return Map.of(
+                    "sku", AttributeValue.fromS(sku), "centerId", AttributeValue.fromS(centerId));
+        }
+
+        AttributeValue toAttribute() {
+            return AttributeValue.fromM(
+                    Map.of(
+                            "sku", AttributeValue.fromS(sku),
+                            "centerId", AttributeValue.fromS(centerId),
+                            "quantity", AttributeValue.fromN(Integer.toString(quantity))));
+        }
+
+        static Reserved fromAttribute(AttributeValue value) {
+            Map<String, AttributeValue> m = value.m();
+            return new Reserved(
+                    m.get("sku").s(),
+                    m.get("centerId").s(),
+                    Integer.parseInt(m.get("quantity").n()));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.dynamodb.DynamoDbServer;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+/** The project's DynamoDB engine, started once per test JVM, and a real SDK client for it. */
+final class LocalDynamo {
+
+    private static DynamoDbServer server;
+    private static DynamoDbClient client;
+
+    private LocalDynamo() {}
+
+    static synchronized DynamoDbClient client() {
+        if (client == null) {
+            server = DynamoDbServer.builder().port(0).start();
+            client =
+                    DynamoDbClient.builder()
+                            .endpointOverride(server.endpoint())
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(
+                                            AwsBasicCredentials.create("local", "local")))
+                            .httpClient(UrlConnectionHttpClient.builder().build())
+                            .build();
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        client.close();
+                                        server.close();
+                                    }));
+        }
+        return client;
+    }
+
+    /** Creates a table with a unique name and string keys; a null sort key means hash only. */
+    static String createTable(String prefix, String partitionKey, String sortKey) {
+        String name = prefix + "-" + UUID.randomUUID();
+        List<AttributeDefinition> attributes =
+                sortKey == null
+                        ? List.of(
+                                AttributeDefinition.builder()
+                                        .attributeName(partitionKey)
+                                        .attributeType("S")
+                                        .build())
+                        : List.of(
+                                AttributeDefinition.builder()
+                                        .attributeName(partitionKey)
+                                        .attributeType("S")
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName(sortKey)
+                                        .attributeType("S")
+                                        .build());
+        List<KeySchemaElement> keys =
+                sortKey == null
+                        ? List.of(
+                                KeySchemaElement.builder()
+                                        .attributeName(partitionKey)
+                                        .keyType("HASH")
+                                        .build())
+                        : List.of(
+                                KeySchemaElement.builder()
+                                        .attributeName(partitionKey)
+                                        .keyType("HASH")
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName(sortKey)
+                                        .keyType("RANGE")
+                                        .build());
+        client().createTable(
+                        t ->
+                                t.tableName(name)
+                                        .billingMode("PAY_PER_REQUEST")
+                                        .attributeDefinitions(attributes)
+                                        .keySchema(keys));
+        return name;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.orderflow.domain.fulfillment;
+
+import dev.orderflow.domain.order.OrderId;
+
+/**
+ * The port that makes an allocation binding. Reserving is all-or-nothing and conditional on the
+ * stock still being there, so stock never goes negative and no unit is promised twice; both
+ * operations are idempotent per order, so a retried saga step is harmless.
+ */
+public interface StockReservations {
+
+    /**
+     * Reserves every line of the allocation for the order, or nothing.
+     *
+     * @throws dev.orderflow.domain.error.InsufficientStock if a center no longer holds enough
+     *     (stock moved since allocation: allocate again on fresh levels)
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store is throttled, down, or
+     *     a concurrent transaction conflicted (retry with backoff)
+     */
+    void reserve(OrderId order, Allocation allocation);
+
+    /**
+     * Returns the order's reserved units to stock. Does nothing if the order holds no reservation
+     * (never reserved, or released already).
+     *
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    void release(OrderId order);
+}
