@@ -24,7 +24,12 @@ final class StartExecutionIntegration {
         this.children = children;
     }
 
-    void start(StateRun run, ResourceArn arn, JsonNode parameters, Consumer<TaskOutcome> done) {
+    void start(
+            StateRun run,
+            ResourceArn arn,
+            JsonNode parameters,
+            Consumer<TaskOutcome> done,
+            Consumer<JsonNode> submitted) {
         JsonNode smArn = parameters.get("StateMachineArn");
         if (smArn == null || !smArn.isTextual()) {
             done.accept(
@@ -61,6 +66,10 @@ final class StartExecutionIntegration {
             done.accept(TaskOutcome.success(out));
             return;
         }
+        ObjectNode started = Json.object();
+        started.put("ExecutionArn", child.executionArn());
+        started.put("StartDate", child.startDate().toEpochMilli());
+        submitted.accept(started);
         boolean json = arn.pattern() == IntegrationPattern.RUN_JOB_JSON;
         run.onAbort(() -> child.stop("States.Aborted", "The parent execution was stopped"));
         child.onCompletion(c -> parent.post(() -> done.accept(outcome(c, json))));

@@ -107,7 +107,7 @@ public final class TaskDispatcher implements TaskGateway {
             return;
         }
         if (arn.service().equals("states") && arn.action().equals("startExecution")) {
-            startExecution.start(run, arn, parameters, onOutcome);
+            startExecution.start(run, arn, parameters, onOutcome, events::submitted);
             if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
                 park(run, events, token, heartbeat);
             }
