@@ -75,7 +75,9 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * The physical name (Ref) of a template resource.
      *
-     * @param logicalIdPrefix the logical id or its readable prefix, e.g. {@code DataProducts}
+     * @param logicalIdPrefix the logical id or its readable prefix, e.g. {@code DataProducts}; of
+     *     several matches the shortest logical id wins (the resource itself, not its role or
+     *     policy)
      */
     public Optional<String> physicalId(String logicalIdPrefix) {
         return assembly.physicalId(logicalIdPrefix);

@@ -14,6 +14,9 @@ import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.cloud.internal.sqs.QueueService;
+import dev.orderflow.cloud.internal.states.LocalTaskInvoker;
+import dev.orderflow.cloud.internal.states.StateMachines;
 import dev.orderflow.cloud.internal.template.AuthorizerSpec;
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
@@ -22,6 +25,7 @@ import dev.orderflow.cloud.internal.template.SkippedResource;
 import dev.orderflow.cloud.internal.template.TableSpec;
 import dev.orderflow.cloud.internal.template.TemplateException;
 import dev.orderflow.dynamodb.DynamoDbServer;
+import dev.orderflow.states.StepFunctionsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,6 +71,8 @@ public final class CloudAssembly implements AutoCloseable {
     private DynamoDbServer dynamo;
     private AwsJsonClient dynamoClient;
     private LambdaRuntime lambdas;
+    private QueueService queues;
+    private StepFunctionsServer stepFunctions;
     private LocalIssuer issuer;
     private HttpApiGateway gateway;
     private BootReport report;
@@ -115,6 +121,10 @@ public final class CloudAssembly implements AutoCloseable {
         edge = new EdgeRouter("127.0.0.1", settings.edgePort());
         started.push(edge);
         startDynamo();
+        startQueues();
+        lambdas = new LambdaRuntime(settings.clock(), settings.functionConcurrency());
+        started.push(lambdas);
+        startStepFunctions();
         startLambdas();
         startGateway();
     }
@@ -152,9 +162,31 @@ public final class CloudAssembly implements AutoCloseable {
         return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
+    private void startQueues() {
+        queues = new QueueService(settings.region(), ACCOUNT, edge.port());
+        started.push(queues);
+        edge.route("sqs", queues.endpoint());
+        emulated.addAll(queues.provision(stack.queues(), stack.ids()));
+    }
+
+    private void startStepFunctions() {
+        stepFunctions =
+                StepFunctionsServer.builder()
+                        .port(0)
+                        .host("127.0.0.1")
+                        .region(settings.region())
+                        .taskInvoker(new LocalTaskInvoker(lambdas, dynamoClient, queues.client()))
+                        .start();
+        started.push(stepFunctions);
+        edge.route("states", stepFunctions.endpoint());
+        emulated.addAll(
+                StateMachines.provision(
+                        AwsJsonClient.stepFunctions(stepFunctions.endpoint()),
+                        stack.stateMachines(),
+                        stack.ids()));
+    }
+
     private void startLambdas() {
-        lambdas = new LambdaRuntime(settings.clock(), settings.functionConcurrency());
-        started.push(lambdas);
         Map<String, String> runtimeEnv = new LinkedHashMap<>();
         runtimeEnv.put("AWS_REGION", settings.region());
         runtimeEnv.put("AWS_DEFAULT_REGION", settings.region());
@@ -280,7 +312,7 @@ public final class CloudAssembly implements AutoCloseable {
         }
         return stack.logicalIds().stream()
                 .filter(id -> id.startsWith(logicalIdPrefix))
-                .findFirst()
+                .min(java.util.Comparator.comparingInt(String::length))
                 .flatMap(id -> stack.ids().ref(id));
     }
 
