@@ -59,13 +59,13 @@ public final class StatesBenchmark {
     private static final String MAP =
             """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 0, "ResultPath": null, "End": true,
-              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"v.$": "$"}, "End": true}}}}}}
+              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"v.$": "$.i"}, "End": true}}}}}}
             """;
 
     private static String itemsInput(int n) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ",").append(i);
+            sb.append(i == 0 ? "" : ",").append("{\"i\":").append(i).append('}');
         }
         return sb.append(']').toString();
     }
