@@ -22,6 +22,14 @@ public final class Req {
         this.node = node;
     }
 
+    /** Wraps a nested JSON value that must be an object (else AWS's SerializationException). */
+    public static Req of(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        return new Req((ObjectNode) node);
+    }
+
     public ObjectNode node() {
         return node;
     }

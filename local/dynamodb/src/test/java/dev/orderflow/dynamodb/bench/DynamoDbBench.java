@@ -192,6 +192,7 @@ public final class DynamoDbBench {
                                 .attributeDefinitions(
                                         a -> a.attributeName("pk").attributeType("S"),
                                         a -> a.attributeName("sk").attributeType("N")));
+        c.waiter().waitUntilTableExists(b -> b.tableName(table));
         String payload = "x".repeat(1000);
         for (int i = 0; i < 1000; i++) {
             int j = i;

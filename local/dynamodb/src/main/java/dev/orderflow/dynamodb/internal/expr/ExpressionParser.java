@@ -27,6 +27,7 @@ public final class ExpressionParser {
     private final ExpressionContext ctx;
     private final List<Token> tokens;
     private int pos;
+    private int operators;
 
     private ExpressionParser(String src, String kind, ExpressionContext ctx) {
         this.src = src;
@@ -78,9 +79,17 @@ public final class ExpressionParser {
 
     // ---- conditions ----
 
+    /** AWS counts comparators, logical operators, BETWEEN, IN and functions; at most 300. */
+    void countOperator() {
+        if (++operators > 300) {
+            throw error("The expression contains too many operators; operator count: " + operators);
+        }
+    }
+
     private Condition orExpr() {
         Condition left = andExpr();
         while (peek().isKeyword("OR")) {
+            countOperator();
             pos++;
             left = new Condition.Or(left, andExpr());
         }
@@ -90,6 +99,7 @@ public final class ExpressionParser {
     private Condition andExpr() {
         Condition left = notExpr();
         while (peek().isKeyword("AND")) {
+            countOperator();
             pos++;
             left = new Condition.And(left, notExpr());
         }
@@ -98,6 +108,7 @@ public final class ExpressionParser {
 
     private Condition notExpr() {
         if (peek().isKeyword("NOT")) {
+            countOperator();
             pos++;
             return new Condition.Not(notExpr());
         }
@@ -114,6 +125,7 @@ public final class ExpressionParser {
         if (isFunctionStart()) {
             String fn = peek().text();
             if (CONDITION_FUNCTIONS.contains(fn)) {
+                countOperator();
                 Token fnToken = next();
                 List<Operand> args = arguments(fnToken);
                 return conditionFunction(fn, args);
@@ -124,10 +136,12 @@ public final class ExpressionParser {
         Condition.Comparator cmp =
                 t.kind() == Token.Kind.PUNCT ? Condition.Comparator.of(t.text()) : null;
         if (cmp != null) {
+            countOperator();
             pos++;
             return new Condition.Compare(left, cmp, operand());
         }
         if (t.isKeyword("BETWEEN")) {
+            countOperator();
             pos++;
             Operand low = operand();
             if (!peek().isKeyword("AND")) {
@@ -137,6 +151,7 @@ public final class ExpressionParser {
             return new Condition.Between(left, low, operand());
         }
         if (t.isKeyword("IN")) {
+            countOperator();
             pos++;
             expect("(");
             List<Operand> candidates = new ArrayList<>();

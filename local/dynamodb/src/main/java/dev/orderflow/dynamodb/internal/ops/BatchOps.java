@@ -60,7 +60,7 @@ final class BatchOps {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String table = Req.validTableName(e.getKey(), "requestItems.key");
-            Req tr = new Req((ObjectNode) e.getValue());
+            Req tr = Req.of(e.getValue());
             tr.rejectLegacy("AttributesToGet");
             JsonNode keysNode = tr.array("Keys");
             if (keysNode == null || keysNode.isEmpty()) {

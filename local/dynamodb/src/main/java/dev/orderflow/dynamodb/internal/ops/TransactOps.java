@@ -179,7 +179,7 @@ final class TransactOps {
                     "TransactItems can only contain one of Check, Put, Update or Delete");
         }
         String kind = n.fieldNames().next();
-        Req r = new Req((ObjectNode) n.get(kind));
+        Req r = Req.of(n.get(kind));
         String table = r.tableName();
         switch (kind) {
             case "Put":
@@ -265,10 +265,10 @@ final class TransactOps {
         List<Get> gets = new ArrayList<>();
         for (JsonNode n : items) {
             JsonNode g = n.get("Get");
-            if (g == null || !g.isObject()) {
+            if (g == null || g.isNull()) {
                 throw Req.notNull("Get");
             }
-            Req gr = new Req((ObjectNode) g);
+            Req gr = Req.of(g);
             String table = gr.tableName();
             if (!gr.has("Key")) {
                 throw Req.notNull("Key");
