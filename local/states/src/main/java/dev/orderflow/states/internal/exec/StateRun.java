@@ -31,6 +31,7 @@ public final class StateRun {
     /** The payload quota: 256 KiB (AWS docs "Step Functions service quotas"). */
     public static final int MAX_PAYLOAD = 256 * 1024;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRun.class);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     private final BranchRun branch;
@@ -55,6 +56,13 @@ public final class StateRun {
     }
 
     void begin() {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(
+                    "execution={} state={} type={} entered",
+                    execution().executionArn(),
+                    state.name(),
+                    state.common().type());
+        }
         enteredEventId =
                 branch.recordState(
                         state.common().type() + "StateEntered",

@@ -26,6 +26,7 @@ public final class DefinitionParser {
             Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage");
 
     private final List<Diagnostic> diags = new ArrayList<>();
+    private final java.util.Set<String> allNames = new java.util.HashSet<>();
     private final TemplateChecker templates = new TemplateChecker(diags);
     private final ErrorHandlingParser errorHandling = new ErrorHandlingParser(diags, templates);
     private final ChoiceRuleParser choiceRules = new ChoiceRuleParser(diags);
@@ -119,6 +120,12 @@ public final class DefinitionParser {
             String stateLoc = loc + "/States/" + name;
             if (name.length() > 80) {
                 schema("State names must not be longer than 80 characters", stateLoc);
+            }
+            if (!allNames.add(name)) {
+                // State names are unique across the whole machine, nested branches included.
+                diags.add(
+                        Diagnostic.error(
+                                "DUPLICATE_STATE_NAME", "Duplicate State name: " + name, stateLoc));
             }
             State s = state(name, e.getValue(), stateLoc, language);
             if (s != null) {
