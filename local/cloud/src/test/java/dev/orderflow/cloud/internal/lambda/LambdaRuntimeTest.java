@@ -1,0 +1,193 @@
+package dev.orderflow.cloud.internal.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.cloud.internal.lambda.fixture.ProbeHandler;
+import dev.orderflow.cloud.internal.template.FunctionSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LambdaRuntimeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir static Path dir;
+    private static Path jar;
+    private LambdaRuntime runtime;
+
+    @BeforeAll
+    static void packageProbe() throws IOException {
+        jar = dir.resolve("probe.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            String probe = ProbeHandler.class.getName().replace('.', '/') + ".class";
+            add(out, probe, ProbeHandler.class.getClassLoader().getResourceAsStream(probe));
+            Path core =
+                    Path.of(
+                            Context.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .getPath());
+            try (JarInputStream in = new JarInputStream(Files.newInputStream(core))) {
+                JarEntry e;
+                while ((e = in.getNextJarEntry()) != null) {
+                    if (e.getName().endsWith(".class")) {
+                        add(out, e.getName(), in);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void add(JarOutputStream out, String name, InputStream in) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        in.transferTo(out);
+        out.closeEntry();
+    }
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private LambdaFunction deploy(
+            String name, int timeoutSeconds, Optional<Integer> reserved, String greeting) {
+        if (runtime == null) {
+            runtime = new LambdaRuntime(Clock.systemUTC(), 10);
+        }
+        runtime.deploy(
+                new FunctionSpec(
+                        name + "Function1234",
+                        name,
+                        "arn:aws:lambda:us-east-1:000000000000:function:" + name,
+                        ProbeHandler.class.getName(),
+                        "java21",
+                        256,
+                        timeoutSeconds,
+                        Map.of("GREETING", greeting),
+                        jar,
+                        reserved),
+                Map.of("AWS_REGION", "eu-west-1"));
+        return runtime.find(name).orElseThrow();
+    }
+
+    private static JsonNode payload(InvocationResult result) throws IOException {
+        return JSON.readTree(result.payload());
+    }
+
+    @Test
+    void invoke_givesEachFunctionItsOwnEnvironmentAndClassLoader() throws IOException {
+        deploy("first", 5, Optional.empty(), "hello");
+        deploy("second", 5, Optional.empty(), "bonjour");
+
+        JsonNode first = payload(runtime.invoke("first", "{}".getBytes(StandardCharsets.UTF_8)));
+        JsonNode second = payload(runtime.invoke("second", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(first.path("greeting").asText()).isEqualTo("hello");
+        assertThat(second.path("greeting").asText()).isEqualTo("bonjour");
+        assertThat(first.path("region").asText()).isEqualTo("eu-west-1");
+        assertThat(first.path("loader").asText()).isEqualTo("lambda:first");
+        assertThat(first.path("functionName").asText()).isEqualTo("first");
+    }
+
+    @Test
+    void invoke_reusesAWarmEnvironment_afterTheColdStart() throws IOException {
+        LambdaFunction f = deploy("warm", 5, Optional.empty(), "x");
+
+        runtime.invoke("warm", "{}".getBytes(StandardCharsets.UTF_8));
+        JsonNode second = payload(runtime.invoke("warm", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(f.coldStarts()).isEqualTo(1);
+        assertThat(second.path("invocationsInThisEnvironment").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void invoke_passesTheRemainingTimeOfTheConfiguredTimeout() throws IOException {
+        deploy("remaining", 3, Optional.empty(), "x");
+
+        JsonNode out = payload(runtime.invoke("remaining", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(out.path("remainingMillis").asLong()).isBetween(1L, 3000L);
+    }
+
+    @Test
+    void invoke_timesOutLikeLambda_whenTheHandlerOverrunsItsTimeout() throws IOException {
+        deploy("slow", 1, Optional.empty(), "x");
+
+        InvocationResult result =
+                runtime.invoke("slow", "{\"sleepMillis\":5000}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(InvocationResult.FunctionError.class);
+        assertThat(payload(result).path("errorMessage").asText())
+                .endsWith("Task timed out after 1.00 seconds");
+    }
+
+    @Test
+    void invoke_returnsLambdasErrorDocument_whenTheHandlerThrows() throws IOException {
+        deploy("failing", 5, Optional.empty(), "x");
+
+        InvocationResult result =
+                runtime.invoke("failing", "{\"fail\":\"boom\"}".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode error = payload(result);
+        assertThat(error.path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.path("errorMessage").asText()).isEqualTo("boom");
+        assertThat(error.path("stackTrace").isArray()).isTrue();
+    }
+
+    @Test
+    void invoke_throttles_whenReservedConcurrencyIsExhausted() {
+        deploy("single", 5, Optional.of(1), "x");
+        CompletableFuture<InvocationResult> busy =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                runtime.invoke(
+                                        "single",
+                                        "{\"sleepMillis\":1500}".getBytes(StandardCharsets.UTF_8)));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThatThrownBy(
+                                                () ->
+                                                        runtime.invoke(
+                                                                "single",
+                                                                "{\"sleepMillis\":1500}"
+                                                                        .getBytes(
+                                                                                StandardCharsets
+                                                                                        .UTF_8)))
+                                        .isInstanceOf(LambdaException.class)
+                                        .hasMessageContaining("Rate Exceeded"));
+        assertThat(busy.join()).isInstanceOf(InvocationResult.Success.class);
+    }
+
+    @Test
+    void invoke_reportsUnknownFunctions() {
+        runtime = new LambdaRuntime(Clock.systemUTC(), 10);
+
+        assertThatThrownBy(() -> runtime.invoke("ghost", new byte[0]))
+                .isInstanceOf(LambdaException.class)
+                .extracting(e -> ((LambdaException) e).code())
+                .isEqualTo("ResourceNotFoundException");
+    }
+}
