@@ -15,4 +15,13 @@ public interface OrderRepository {
 
     /** The order with that id, if any. */
     Optional<Order> find(OrderId id);
+
+    /**
+     * Stores the next version of an order, if nobody changed it since it was read (optimistic lock
+     * on {@link Order#version()}: the stored version must be {@code order.version() - 1}).
+     *
+     * @return true if stored, false if the stored order moved on meanwhile (re-read and retry)
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    boolean update(Order order);
 }

@@ -133,6 +133,11 @@ class PlaceOrderTest {
                     }
 
                     @Override
+                    public boolean update(Order order) {
+                        return orders.update(order);
+                    }
+
+                    @Override
                     public java.util.Optional<Order> find(OrderId id) {
                         if (!looked) {
                             looked = true;

@@ -32,6 +32,15 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return Optional.ofNullable(orders.get(id));
     }
 
+    @Override
+    public boolean update(Order order) {
+        Order stored = orders.get(order.id());
+        if (stored == null || stored.version() != order.version() - 1) {
+            return false;
+        }
+        return orders.replace(order.id(), stored, order);
+    }
+
     public int size() {
         return orders.size();
     }

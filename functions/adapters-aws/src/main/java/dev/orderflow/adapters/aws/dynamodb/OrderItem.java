@@ -1,0 +1,151 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.fulfillment.Allocation;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.Shipment;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.ShippingAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * How an {@link Order} is laid out as the {@code sk = ORDER} item of its collection, with the keys
+ * of the {@code byCustomer} and write-sharded {@code byStatus} indexes.
+ */
+final class OrderItem {
+
+    /** Spreads one status over this many partitions of the byStatus index. */
+    static final int STATUS_SHARDS = 8;
+
+    static final String SK = "ORDER";
+
+    private OrderItem() {}
+
+    static Map<String, AttributeValue> toItem(Order o) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(OrderKeys.pk(o.id())));
+        item.put("sk", s(SK));
+        item.put("orderId", s(o.id().value()));
+        item.put("customerId", s(o.customerId()));
+        item.put("status", s(o.status().name()));
+        item.put("lines", AttributeValue.fromL(o.lines().stream().map(OrderItem::line).toList()));
+        item.put("address", address(o.address()));
+        item.put("totalMinor", n(o.total().amountMinor()));
+        item.put("currency", s(o.total().currency().getCurrencyCode()));
+        o.allocation().ifPresent(a -> item.put("shipments", shipments(a)));
+        o.paymentId().ifPresent(p -> item.put("paymentId", s(p)));
+        item.put("reason", s(o.reason()));
+        item.put("version", n(o.version()));
+        item.put("createdAt", s(o.createdAt().toString()));
+        item.put("updatedAt", s(o.updatedAt().toString()));
+        item.put("gsi1pk", s("CUSTOMER#" + o.customerId()));
+        item.put("gsi1sk", s(o.createdAt() + "#" + o.id()));
+        item.put("gsi2pk", s("STATUS#" + o.status() + "#" + shard(o.id())));
+        item.put("gsi2sk", s(o.updatedAt() + "#" + o.id()));
+        return item;
+    }
+
+    static Order fromItem(Map<String, AttributeValue> item) {
+        List<OrderLine> lines = item.get("lines").l().stream().map(OrderItem::line).toList();
+        Optional<Allocation> allocation =
+                item.containsKey("shipments")
+                        ? Optional.of(
+                                new Allocation(
+                                        item.get("shipments").l().stream()
+                                                .map(
+                                                        v ->
+                                                                new Shipment(
+                                                                        new CenterId(
+                                                                                v.m().get(
+                                                                                                "centerId")
+                                                                                        .s()),
+                                                                        v
+                                                                                .m()
+                                                                                .get("lines")
+                                                                                .l()
+                                                                                .stream()
+                                                                                .map(
+                                                                                        OrderItem
+                                                                                                ::line)
+                                                                                .toList()))
+                                                .toList()))
+                        : Optional.empty();
+        Map<String, AttributeValue> a = item.get("address").m();
+        return new Order(
+                new OrderId(item.get("orderId").s()),
+                item.get("customerId").s(),
+                lines,
+                new ShippingAddress(
+                        a.get("country").s(),
+                        a.get("region").s(),
+                        a.get("city").s(),
+                        a.get("postalCode").s(),
+                        a.get("street").s()),
+                Money.ofMinor(Long.parseLong(item.get("totalMinor").n()), item.get("currency").s()),
+                OrderStatus.valueOf(item.get("status").s()),
+                allocation,
+                Optional.ofNullable(item.get("paymentId")).map(AttributeValue::s),
+                item.get("reason").s(),
+                Long.parseLong(item.get("version").n()),
+                Instant.parse(item.get("createdAt").s()),
+                Instant.parse(item.get("updatedAt").s()));
+    }
+
+    /** A stable shard per order, so an order's index entry moves only when its status does. */
+    static int shard(OrderId id) {
+        return Math.floorMod(id.value().hashCode(), STATUS_SHARDS);
+    }
+
+    private static AttributeValue line(OrderLine l) {
+        return AttributeValue.fromM(Map.of("sku", s(l.sku().value()), "quantity", n(l.quantity())));
+    }
+
+    private static OrderLine line(AttributeValue v) {
+        return new OrderLine(
+                new Sku(v.m().get("sku").s()), Integer.parseInt(v.m().get("quantity").n()));
+    }
+
+    private static AttributeValue shipments(Allocation a) {
+        List<AttributeValue> out = new ArrayList<>();
+        for (Shipment shipment : a.shipments()) {
+            out.add(
+                    AttributeValue.fromM(
+                            Map.of(
+                                    "centerId", s(shipment.center().value()),
+                                    "lines",
+                                            AttributeValue.fromL(
+                                                    shipment.lines().stream()
+                                                            .map(OrderItem::line)
+                                                            .toList()))));
+        }
+        return AttributeValue.fromL(out);
+    }
+
+    private static AttributeValue address(ShippingAddress a) {
+        return AttributeValue.fromM(
+                Map.of(
+                        "country", s(a.country()),
+                        "region", s(a.region()),
+                        "city", s(a.city()),
+                        "postalCode", s(a.postalCode()),
+                        "street", s(a.street())));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

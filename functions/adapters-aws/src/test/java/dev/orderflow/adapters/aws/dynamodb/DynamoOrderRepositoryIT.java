@@ -1,0 +1,168 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.fulfillment.Allocation;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.Shipment;
+import dev.orderflow.domain.order.IdempotencyStore;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.ShippingAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The order repository and idempotency store through the real SDK against the project's engine. */
+class DynamoOrderRepositoryIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final List<OrderLine> LINES =
+            List.of(new OrderLine(new Sku("MUG"), 2), new OrderLine(new Sku("TEA"), 1));
+    private static final ShippingAddress ADDRESS =
+            new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1");
+
+    private final DynamoDbClient dynamo = LocalDynamo.client();
+    private String ordersTable;
+    private DynamoOrderRepository orders;
+
+    @BeforeEach
+    void table() {
+        ordersTable = LocalDynamo.createTable("orders", "pk", "sk");
+        orders = new DynamoOrderRepository(dynamo, ordersTable);
+    }
+
+    private static Order placed() {
+        return Order.place(
+                OrderId.random(), "alice", LINES, ADDRESS, Money.ofMinor(2899, "EUR"), T0);
+    }
+
+    @Test
+    void createThenFind_roundTripsEveryField_throughEveryState() {
+        Order order = placed();
+        assertThat(orders.create(order)).isTrue();
+        assertThat(orders.find(order.id())).contains(order);
+
+        Order reserved =
+                order.reserved(
+                        new Allocation(
+                                List.of(
+                                        new Shipment(new CenterId("FC-MUC"), List.of(LINES.get(0))),
+                                        new Shipment(
+                                                new CenterId("FC-BER"), List.of(LINES.get(1))))),
+                        T0.plusSeconds(5));
+        Order paid = reserved.paid("pay-42", T0.plusSeconds(9));
+        assertThat(orders.update(reserved)).isTrue();
+        assertThat(orders.update(paid)).isTrue();
+
+        assertThat(orders.find(order.id())).contains(paid);
+    }
+
+    @Test
+    void create_refusesAnIdThatExists() {
+        Order order = placed();
+        orders.create(order);
+
+        assertThat(orders.create(order)).isFalse();
+    }
+
+    @Test
+    void update_refusesAStaleVersion_soConcurrentWritersCannotLoseAChange() {
+        Order order = placed();
+        orders.create(order);
+        Order cancelling = order.cancelRequested(T0.plusSeconds(1));
+        Order reservedFromStaleRead =
+                order.reserved(
+                        new Allocation(List.of(new Shipment(new CenterId("FC-MUC"), LINES))),
+                        T0.plusSeconds(2));
+
+        assertThat(orders.update(cancelling)).isTrue();
+        assertThat(orders.update(reservedFromStaleRead)).isFalse();
+        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(cancelling.status());
+    }
+
+    @Test
+    void storedItem_carriesTheIndexKeys_withTheStatusShardInRange() {
+        Order order = placed();
+        orders.create(order);
+
+        Map<String, AttributeValue> item =
+                dynamo.getItem(
+                                g ->
+                                        g.tableName(ordersTable)
+                                                .key(
+                                                        Map.of(
+                                                                "pk",
+                                                                AttributeValue.fromS(
+                                                                        "ORDER#" + order.id()),
+                                                                "sk",
+                                                                AttributeValue.fromS("ORDER"))))
+                        .item();
+
+        assertThat(item.get("gsi1pk").s()).isEqualTo("CUSTOMER#alice");
+        assertThat(item.get("gsi1sk").s()).isEqualTo("2026-11-25T10:00:00Z#" + order.id());
+        assertThat(item.get("gsi2pk").s()).matches("STATUS#PENDING#[0-7]");
+    }
+
+    @Test
+    void idempotencyStore_returnsTheEarlierClaim_untilItExpires() {
+        String table = LocalDynamo.createTable("idempotency", "id", null);
+        var clock = new MutableClock(T0);
+        var store = new DynamoIdempotencyStore(dynamo, table, clock, Duration.ofHours(24));
+        OrderId first = OrderId.random();
+
+        assertThat(store.claimOrGet(new IdempotencyStore.Claim("alice", "k", "fp-1", first)))
+                .isEmpty();
+        assertThat(
+                        store.claimOrGet(
+                                new IdempotencyStore.Claim("alice", "k", "fp-2", OrderId.random())))
+                .hasValueSatisfying(
+                        c -> {
+                            assertThat(c.orderId()).isEqualTo(first);
+                            assertThat(c.requestFingerprint()).isEqualTo("fp-1");
+                        });
+        assertThat(
+                        store.claimOrGet(
+                                new IdempotencyStore.Claim("bob", "k", "fp-3", OrderId.random())))
+                .isEmpty();
+
+        clock.now = T0.plus(Duration.ofHours(25));
+        assertThat(
+                        store.claimOrGet(
+                                new IdempotencyStore.Claim("alice", "k", "fp-4", OrderId.random())))
+                .isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
