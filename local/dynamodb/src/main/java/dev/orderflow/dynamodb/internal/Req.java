@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** Typed, validating access to a request's JSON body. */
 public final class Req {
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Pattern VALUE_KEY = Pattern.compile(":[A-Za-z0-9_]+");
     private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
 
@@ -81,11 +80,28 @@ public final class Req {
         if (name.length() > 255) {
             throw constraint(name, field, "Member must have length less than or equal to 255");
         }
-        if (!TABLE_NAME.matcher(name).matches()) {
+        if (!isTableNameChars(name)) {
             throw constraint(
                     name, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return name;
+    }
+
+    private static boolean isTableNameChars(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '_'
+                            || c == '.'
+                            || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ApiException constraint(Object value, String field, String constraint) {

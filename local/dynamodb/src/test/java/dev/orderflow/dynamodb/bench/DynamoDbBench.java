@@ -33,11 +33,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoDbBench {
     private static final String P = "DynamoDB_20120810.";
 
+    private static String only = "";
+
     private DynamoDbBench() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         if (args.length > 1 && args[1].equals("inprocess")) {
+            only = args.length > 2 ? args[2] : "";
             inProcess(seconds);
             return;
         }
@@ -113,6 +116,9 @@ public final class DynamoDbBench {
     }
 
     private static void run(String name, double seconds, IntConsumer op) {
+        if (!name.startsWith(only)) {
+            return;
+        }
         long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
         int i = 0;
         while (System.nanoTime() < warmEnd) {

@@ -56,6 +56,9 @@ public final class ExpressionContext {
 
     /** Throws AWS's error if a supplied name or value was not used by any expression. */
     public void checkAllUsed() {
+        if (usedNames.size() == names.size() && usedValues.size() == values.size()) {
+            return;
+        }
         Set<String> unusedNames = new TreeSet<>(names.keySet());
         unusedNames.removeAll(usedNames);
         if (!unusedNames.isEmpty()) {
