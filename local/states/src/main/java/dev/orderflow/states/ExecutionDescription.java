@@ -14,4 +14,7 @@ public record ExecutionDescription(
         String input,
         Optional<String> output,
         Optional<String> error,
-        Optional<String> cause) {}
+        Optional<String> cause,
+        int redriveCount,
+        String redriveStatus,
+        Optional<Instant> redriveDate) {}

@@ -435,6 +435,24 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     /**
+     * Redrives a FAILED, TIMED_OUT or ABORTED STANDARD execution from the state that failed.
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, ExecutionNotRedrivable
+     */
+    public Instant redriveExecution(String executionArn) {
+        ExecutionRun run = execution(executionArn);
+        if (!run.redrivable()) {
+            throw new StepFunctionsException(
+                    "ExecutionNotRedrivable",
+                    "Execution '"
+                            + executionArn
+                            + "' is not redrivable: only STANDARD executions that ended FAILED, TIMED_OUT or ABORTED can be redriven");
+        }
+        run.redrive();
+        return services.clock().now();
+    }
+
+    /**
      * Completes a {@code .waitForTaskToken} task. @throws StepFunctionsException InvalidToken,
      * TaskDoesNotExist, TaskTimedOut, InvalidOutput
      */
@@ -528,7 +546,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 r.inputText(),
                 Optional.ofNullable(r.output()).map(Json::write),
                 Optional.ofNullable(r.error()),
-                Optional.ofNullable(r.cause()));
+                Optional.ofNullable(r.cause()),
+                r.redriveCount(),
+                r.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE",
+                Optional.ofNullable(r.redriveDate()));
     }
 
     /** The clock in use. */

@@ -258,4 +258,46 @@ class SfnClientTest {
         assertThat(r.nextState()).isEqualTo("Big");
         assertThat(r.output()).isEqualTo("{\"n\":3}");
     }
+
+    @Test
+    void redriveExecution_restartsAtTheFailedState_withItsInputAndVariables() throws Exception {
+        invoker.script(
+                "Flaky",
+                dev.orderflow.states.spi.TaskOutcome.failure("Downstream.Unavailable", "down"),
+                dev.orderflow.states.spi.TaskOutcome.success(JSON.readTree("{\"ok\":true}")));
+        String arn =
+                create(
+                        "redrive",
+                        """
+                {"StartAt": "Prep", "States": {
+                  "Prep": {"Type": "Pass", "Assign": {"who": "prep"}, "Result": {"step": 1}, "Next": "Flaky"},
+                  "Flaky": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                    "Parameters": {"FunctionName": "f", "Payload": {"redrive.$": "$$.Execution.RedriveCount", "who.$": "$who"}},
+                    "ResultSelector": {"ok.$": "$.Payload.ok"}, "End": true}}}
+                """);
+        String exec = sfn.startExecution(b -> b.stateMachineArn(arn).name("rd")).executionArn();
+        var failed = sfn.describeExecution(b -> b.executionArn(exec));
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.redriveStatusAsString()).isEqualTo("REDRIVABLE");
+        sfn.redriveExecution(b -> b.executionArn(exec));
+        var d = sfn.describeExecution(b -> b.executionArn(exec));
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(d.redriveCount()).isEqualTo(1);
+        assertThat(d.output()).isEqualTo("{\"ok\":true}");
+        var lastCall =
+                invoker.requests.get(invoker.requests.size() - 1).parameters().get("Payload");
+        assertThat(lastCall.get("redrive").asInt()).isEqualTo(1);
+        assertThat(lastCall.get("who").asText()).isEqualTo("prep");
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events())
+                .extracting(HistoryEvent::type)
+                .containsSubsequence(
+                        HistoryEventType.EXECUTION_FAILED,
+                        HistoryEventType.EXECUTION_REDRIVEN,
+                        HistoryEventType.TASK_STATE_ENTERED,
+                        HistoryEventType.EXECUTION_SUCCEEDED);
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
+                .isInstanceOf(
+                        software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException
+                                .class);
+    }
 }

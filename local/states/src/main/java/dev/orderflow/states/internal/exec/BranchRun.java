@@ -17,6 +17,8 @@ public final class BranchRun {
     private long lastEventId;
     private StateRun current;
     private boolean done;
+    private String failedState;
+    private JsonNode failedInput;
 
     BranchRun(
             ExecutionRun execution,
@@ -34,6 +36,12 @@ public final class BranchRun {
     void start(JsonNode input, long previousEventId) {
         lastEventId = previousEventId;
         execution.post(() -> enter(definition.startAt(), input));
+    }
+
+    /** Starts at {@code stateName} instead of StartAt (redrive). */
+    void startAt(String stateName, JsonNode input, long previousEventId) {
+        lastEventId = previousEventId;
+        execution.post(() -> enter(stateName, input));
     }
 
     private void enter(String stateName, JsonNode input) {
@@ -64,6 +72,10 @@ public final class BranchRun {
             return;
         }
         done = true;
+        if (outcome.failed() && current != null) {
+            failedState = current.state().name();
+            failedInput = current.rawInput();
+        }
         current = null;
         onDone.accept(outcome);
     }
@@ -75,6 +87,8 @@ public final class BranchRun {
         }
         done = true;
         if (current != null) {
+            failedState = current.state().name();
+            failedInput = current.rawInput();
             current.abort();
             current = null;
         }
@@ -90,6 +104,16 @@ public final class BranchRun {
         lastEventId =
                 execution.recordState(type, lastEventId, field, stateName, payloadField, payload);
         return lastEventId;
+    }
+
+    /** The state that failed or was interrupted, or null. */
+    String failedState() {
+        return failedState;
+    }
+
+    /** The input of {@link #failedState()}. */
+    JsonNode failedInput() {
+        return failedInput;
     }
 
     long lastEventId() {

@@ -36,6 +36,8 @@ public final class ExecutionRun {
     private volatile String error;
     private volatile String cause;
     private BranchRun root;
+    private volatile int redriveCount;
+    private volatile Instant redriveDate;
     private StatesClock.Cancellable timeout;
     private List<Consumer<ExecutionRun>> listeners;
 
@@ -207,6 +209,60 @@ public final class ExecutionRun {
         if (ls != null) {
             ls.forEach(l -> l.accept(this));
         }
+    }
+
+    /** True for a STANDARD execution that ended FAILED, TIMED_OUT or ABORTED inside a state. */
+    public boolean redrivable() {
+        ExecutionStatus s = status;
+        return type == StateMachineType.STANDARD
+                && (s == ExecutionStatus.FAILED
+                        || s == ExecutionStatus.TIMED_OUT
+                        || s == ExecutionStatus.ABORTED)
+                && root != null
+                && root.failedState() != null;
+    }
+
+    /**
+     * Restarts the execution at the top-level state that failed, with the input and variables it
+     * had (AWS docs "Redriving executions"); a failed Map or Parallel is re-run as a whole.
+     */
+    public void redrive() {
+        post(
+                () -> {
+                    if (!redrivable()) {
+                        return;
+                    }
+                    BranchRun failed = root;
+                    redriveCount++;
+                    redriveDate = services.clock().now();
+                    stopDate = null;
+                    output = null;
+                    error = null;
+                    cause = null;
+                    status = ExecutionStatus.RUNNING;
+                    ObjectNode d = Json.object();
+                    d.put("redriveCount", redriveCount);
+                    long id =
+                            record(
+                                    "ExecutionRedriven",
+                                    history.lastId(),
+                                    "executionRedrivenEventDetails",
+                                    d);
+                    root =
+                            new BranchRun(
+                                    this, definition, failed.variables(), null, this::finished);
+                    root.startAt(failed.failedState(), failed.failedInput(), id);
+                });
+    }
+
+    /** How many times the execution was redriven. */
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When it was last redriven, or null. */
+    public Instant redriveDate() {
+        return redriveDate;
     }
 
     /** Calls {@code listener} once the execution has ended (immediately if it already has). */

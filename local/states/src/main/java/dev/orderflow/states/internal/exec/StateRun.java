@@ -312,7 +312,7 @@ public final class StateRun {
         e.put("Name", exec.name());
         e.put("RoleArn", exec.roleArn());
         e.put("StartTime", ISO.format(exec.startDate().truncatedTo(ChronoUnit.MILLIS)));
-        e.put("RedriveCount", 0);
+        e.put("RedriveCount", exec.redriveCount());
         ObjectNode s = ctx.putObject("State");
         s.put("EnteredTime", ISO.format(enteredTime.truncatedTo(ChronoUnit.MILLIS)));
         s.put("Name", state.name());

@@ -79,6 +79,13 @@ final class Operations {
                                         Shapes.optional(r, "cause"))));
                 yield out;
             }
+            case "RedriveExecution" -> {
+                ObjectNode out = Json.object();
+                out.put(
+                        "redriveDate",
+                        Shapes.time(engine.redriveExecution(Shapes.required(r, "executionArn"))));
+                yield out;
+            }
             case "SendTaskSuccess" -> {
                 engine.sendTaskSuccess(
                         Shapes.required(r, "taskToken"), Shapes.required(r, "output"));

@@ -76,8 +76,9 @@ final class Shapes {
                     .put("billedMemoryUsedInMB", 64)
                     .put("billedDurationInMilliseconds", 100);
         } else {
-            out.put("redriveCount", 0);
-            out.put("redriveStatus", "NOT_REDRIVABLE");
+            out.put("redriveCount", d.redriveCount());
+            out.put("redriveStatus", d.redriveStatus());
+            d.redriveDate().ifPresent(r -> out.put("redriveDate", time(r)));
         }
         return out;
     }
