@@ -1,10 +1,11 @@
 package dev.orderflow.states;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.internal.exec.Arns;
+import dev.orderflow.states.internal.exec.Completions;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.TestStateMachine;
+import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesFailure;
@@ -15,10 +16,10 @@ import dev.orderflow.states.internal.parse.DefinitionParser;
 import dev.orderflow.states.internal.parse.ParseResult;
 import dev.orderflow.states.internal.paths.PayloadTemplate;
 import dev.orderflow.states.internal.tasks.MockResponder;
+import dev.orderflow.states.internal.tasks.TaskCallbacks;
 import dev.orderflow.states.internal.tasks.TaskDispatcher;
 import dev.orderflow.states.internal.tasks.TaskTokens;
 import dev.orderflow.states.spi.TaskInvoker;
-import dev.orderflow.states.spi.TaskOutcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private final EngineServices services;
     private final TaskTokens tokens;
+    private final TaskCallbacks callbacks;
     private final MockConfig mockConfig;
     private final ExecutorService workers;
     private final Map<String, Machine> machines = new ConcurrentHashMap<>();
@@ -57,6 +59,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
         this.tokens = new TaskTokens(random);
+        this.callbacks = new TaskCallbacks(tokens, executions::containsKey);
         this.mockConfig = b.mockConfig == null ? null : MockConfig.load(b.mockConfig);
         AtomicInteger n = new AtomicInteger();
         this.workers =
@@ -195,7 +198,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startSyncExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(await(start(stateMachineArn, name, input, true, false)));
+        return describe(Completions.await(start(stateMachineArn, name, input, true, false)));
     }
 
     /**
@@ -205,92 +208,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * @throws StepFunctionsException InvalidDefinition, InvalidExecutionInput
      */
     public TestStateResult testState(String stateDefinition, String input) {
-        StateMachineDef def = parse(TestStateMachine.wrap(stateDefinition));
-        try {
-            Json.parse(input);
-        } catch (IllegalArgumentException e) {
-            throw new StepFunctionsException(
-                    "InvalidExecutionInput", "Invalid input: '" + e.getMessage() + "'");
-        }
-        String smArn =
-                Arns.stateMachine(services.region(), services.account(), TestStateMachine.NAME);
-        ExecutionRun run =
-                new ExecutionRun(
-                        services,
-                        Arns.execution(
-                                smArn, StateMachineType.EXPRESS, UUID.randomUUID().toString()),
-                        "test",
-                        smArn,
-                        TestStateMachine.NAME,
-                        "",
-                        StateMachineType.EXPRESS,
-                        input,
-                        def,
-                        null);
-        run.start();
-        ExecutionRun done = await(run);
-        List<HistoryEvent> events = done.history().snapshot();
-        Optional<String> next =
-                events.stream()
-                        .filter(
-                                e ->
-                                        e.type().endsWith("StateEntered")
-                                                && !e.details()
-                                                        .path("name")
-                                                        .asText()
-                                                        .equals(TestStateMachine.NAME))
-                        .map(e -> e.details().path("name").asText())
-                        .findFirst();
-        if (done.status() != ExecutionStatus.SUCCEEDED) {
-            return new TestStateResult(
-                    "FAILED",
-                    Optional.empty(),
-                    Optional.ofNullable(done.error()),
-                    Optional.ofNullable(done.cause()),
-                    Optional.empty());
-        }
-        Optional<HistoryEvent> failure =
-                events.stream()
-                        .filter(
-                                e ->
-                                        e.type().endsWith("Failed")
-                                                && e.details() != null
-                                                && e.details().has("error"))
-                        .findFirst();
-        if (failure.isPresent()) {
-            return new TestStateResult(
-                    "CAUGHT_ERROR",
-                    done.output() == null
-                            ? Optional.empty()
-                            : Optional.of(Json.write(done.output())),
-                    Optional.of(failure.get().details().path("error").asText()),
-                    Optional.ofNullable(failure.get().details().path("cause").textValue()),
-                    next);
-        }
-        return new TestStateResult(
-                "SUCCEEDED",
-                Optional.of(Json.write(done.output())),
-                Optional.empty(),
-                Optional.empty(),
-                next);
-    }
-
-    private ExecutionRun await(ExecutionRun run) {
-        CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
-        run.onCompletion(done::complete);
-        if (services.clock() instanceof VirtualClock vc) {
-            while (!done.isDone() && vc.runUntilIdle(1) > 0) {
-                // keep firing timers until the execution ends or nothing is pending
-            }
-        }
-        try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StepFunctionsException("ServiceUnavailable", "interrupted", 500);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return TestStateRunner.run(services, parse(TestStateMachine.wrap(stateDefinition)), input);
     }
 
     private ExecutionRun start(
@@ -457,49 +375,17 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * TaskDoesNotExist, TaskTimedOut, InvalidOutput
      */
     public void sendTaskSuccess(String token, String output) {
-        JsonNode parsed;
-        try {
-            parsed = Json.parse(output);
-        } catch (IllegalArgumentException e) {
-            throw new StepFunctionsException(
-                    "InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
-        }
-        TaskTokens.Pending p = pending(token, true);
-        p.execution().post(() -> p.onResult().accept(TaskOutcome.success(parsed)));
+        callbacks.success(token, output);
     }
 
     /** Fails a {@code .waitForTaskToken} task with {@code error}/{@code cause}. */
     public void sendTaskFailure(String token, Optional<String> error, Optional<String> cause) {
-        TaskTokens.Pending p = pending(token, true);
-        p.execution()
-                .post(
-                        () ->
-                                p.onResult()
-                                        .accept(
-                                                TaskOutcome.failure(
-                                                        error.orElse(""), cause.orElse(""))));
+        callbacks.failure(token, error, cause);
     }
 
     /** Records a heartbeat for a {@code .waitForTaskToken} task. */
     public void sendTaskHeartbeat(String token) {
-        pending(token, false).onHeartbeat().run();
-    }
-
-    private TaskTokens.Pending pending(String token, boolean take) {
-        Optional<TaskTokens.Pending> p = take ? tokens.take(token) : tokens.peek(token);
-        if (p.isPresent()) {
-            return p.get();
-        }
-        Optional<String> exec = TaskTokens.executionOf(token == null ? "" : token);
-        if (exec.isEmpty()) {
-            throw new StepFunctionsException("InvalidToken", "Invalid Token: '" + token + "'");
-        }
-        if (executions.containsKey(exec.get())) {
-            throw new StepFunctionsException(
-                    "TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
-        }
-        throw new StepFunctionsException(
-                "TaskDoesNotExist", "Task Does Not Exist: '" + token + "'");
+        callbacks.heartbeat(token);
     }
 
     /** Open task tokens (for tests and the benchmark). */

@@ -1,0 +1,85 @@
+package dev.orderflow.states.internal.exec;
+
+import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.TestStateResult;
+import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.model.StateMachineDef;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs a wrapped single state (TestState) as a throw-away EXPRESS execution. */
+public final class TestStateRunner {
+    private TestStateRunner() {}
+
+    /**
+     * Runs {@code def} (from {@link TestStateMachine#wrap}) on {@code input}.
+     *
+     * @throws StepFunctionsException InvalidExecutionInput
+     */
+    public static TestStateResult run(EngineServices services, StateMachineDef def, String input) {
+        try {
+            Json.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw new StepFunctionsException(
+                    "InvalidExecutionInput", "Invalid input: '" + e.getMessage() + "'");
+        }
+        String smArn =
+                Arns.stateMachine(services.region(), services.account(), TestStateMachine.NAME);
+        ExecutionRun run =
+                new ExecutionRun(
+                        services,
+                        Arns.execution(
+                                smArn, StateMachineType.EXPRESS, UUID.randomUUID().toString()),
+                        "test",
+                        smArn,
+                        TestStateMachine.NAME,
+                        "",
+                        StateMachineType.EXPRESS,
+                        input,
+                        def,
+                        null);
+        run.start();
+        ExecutionRun done = Completions.await(run);
+        List<HistoryEvent> events = done.history().snapshot();
+        Optional<String> next =
+                events.stream()
+                        .filter(
+                                e ->
+                                        e.type().endsWith("StateEntered")
+                                                && !e.details()
+                                                        .path("name")
+                                                        .asText()
+                                                        .equals(TestStateMachine.NAME))
+                        .map(e -> e.details().path("name").asText())
+                        .findFirst();
+        if (done.status() != dev.orderflow.states.ExecutionStatus.SUCCEEDED) {
+            return new TestStateResult(
+                    "FAILED",
+                    Optional.empty(),
+                    Optional.ofNullable(done.error()),
+                    Optional.ofNullable(done.cause()),
+                    Optional.empty());
+        }
+        Optional<HistoryEvent> failure =
+                events.stream()
+                        .filter(
+                                e ->
+                                        e.type().endsWith("Failed")
+                                                && e.details() != null
+                                                && e.details().has("error"))
+                        .findFirst();
+        Optional<String> output = Optional.ofNullable(done.output()).map(Json::write);
+        if (failure.isPresent()) {
+            return new TestStateResult(
+                    "CAUGHT_ERROR",
+                    output,
+                    Optional.of(failure.get().details().path("error").asText()),
+                    Optional.ofNullable(failure.get().details().path("cause").textValue()),
+                    next);
+        }
+        return new TestStateResult("SUCCEEDED", output, Optional.empty(), Optional.empty(), next);
+    }
+}
