@@ -165,4 +165,56 @@ class EngineTest {
             assertThat(d.cause().orElseThrow()).startsWith("Function not found: nope");
         }
     }
+
+    @Test
+    void realClock_manyExecutionsCompletedFromManyThreads_allSucceed() throws Exception {
+        java.util.Queue<String> tokens = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (StepFunctionsEngine real =
+                StepFunctionsEngine.builder()
+                        .taskInvoker(
+                                r -> {
+                                    tokens.add(r.taskToken().orElseThrow());
+                                    return TaskOutcome.success(r.parameters());
+                                })
+                        .build()) {
+            String arn =
+                    real.createStateMachine("many", CALLBACK, ROLE, StateMachineType.STANDARD)
+                            .stateMachineArn();
+            List<String> execs = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                execs.add(
+                        real.startExecution(
+                                        arn,
+                                        Optional.empty(),
+                                        Optional.of("{\"id\":\"o" + i + "\"}"))
+                                .executionArn());
+            }
+            java.util.concurrent.ExecutorService senders =
+                    java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.atomic.AtomicInteger sent =
+                    new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < 4; t++) {
+                senders.submit(
+                        () -> {
+                            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                            while (sent.get() < 300 && System.nanoTime() < deadline) {
+                                String token = tokens.poll();
+                                if (token == null) {
+                                    Thread.onSpinWait();
+                                    continue;
+                                }
+                                real.sendTaskHeartbeat(token);
+                                real.sendTaskSuccess(token, "{\"paid\":true}");
+                                sent.incrementAndGet();
+                            }
+                        });
+            }
+            for (String exec : execs) {
+                assertThat(real.awaitExecution(exec, Duration.ofSeconds(20)).status())
+                        .isEqualTo(ExecutionStatus.SUCCEEDED);
+            }
+            senders.shutdownNow();
+            assertThat(real.openTaskTokens()).isZero();
+        }
+    }
 }
