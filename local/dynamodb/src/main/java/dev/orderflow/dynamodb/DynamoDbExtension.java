@@ -28,12 +28,17 @@ public final class DynamoDbExtension implements BeforeAllCallback, ParameterReso
             ExtensionContext.Namespace.create(DynamoDbExtension.class);
 
     /** Holds the server in the root store so JUnit closes it at the end of the run. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final DynamoDbServer server = DynamoDbServer.builder().port(0).start();
+        private boolean closed;
 
         @Override
-        public void close() {
-            server.close();
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                server.close();
+            }
         }
     }
 
