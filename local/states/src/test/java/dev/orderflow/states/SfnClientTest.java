@@ -300,4 +300,29 @@ class SfnClientTest {
                         software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException
                                 .class);
     }
+
+    @Test
+    void getExecutionHistory_pagesByHundreds_andThePaginatorReadsAll() {
+        String arn =
+                create(
+                        "long",
+                        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"End\":true,"
+                                + "\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}}}}");
+        StringBuilder items = new StringBuilder("[0");
+        for (int i = 1; i < 60; i++) {
+            items.append(',').append(i);
+        }
+        String exec =
+                sfn.startExecution(b -> b.stateMachineArn(arn).input(items.append(']').toString()))
+                        .executionArn();
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events()).hasSize(100);
+        var all =
+                sfn
+                        .getExecutionHistoryPaginator(b -> b.executionArn(exec).maxResults(70))
+                        .events()
+                        .stream()
+                        .toList();
+        assertThat(all).hasSize(6 + 60 * 4);
+        assertThat(all.get(all.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
+    }
 }

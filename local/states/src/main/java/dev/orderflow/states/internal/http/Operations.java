@@ -214,9 +214,18 @@ final class Operations {
     /** Offset pagination with {@code maxResults} / {@code nextToken}. */
     private record Page(int from, int to, Optional<String> next) {
         static Page of(JsonNode r, int size) {
+            // AWS: default page size 100, at most 1000, 0 means the default.
             int max = r.path("maxResults").asInt(0);
-            if (max <= 0) {
-                max = 1000;
+            if (max < 0 || max > 1000) {
+                throw new StepFunctionsException(
+                        "ValidationException",
+                        "1 validation error detected: Value '"
+                                + max
+                                + "' at 'maxResults' failed to satisfy constraint: "
+                                + "Member must have value less than or equal to 1000");
+            }
+            if (max == 0) {
+                max = 100;
             }
             int from = 0;
             JsonNode token = r.get("nextToken");
