@@ -43,11 +43,10 @@ public final class TableOps {
 
     ObjectNode createTable(Req r) {
         String name = r.tableName();
-        TableDefinition def = parseDefinition(r, name);
-        ObjectNode tagsNode = null;
         JsonNode tags = r.array("Tags");
         return engine.write(
                 () -> {
+                    TableDefinition def = parseDefinition(r, name);
                     if (engine.tables().containsKey(name)) {
                         throw ApiException.resourceInUse("Table already exists: " + name);
                     }
@@ -182,7 +181,7 @@ public final class TableOps {
                 billing,
                 throughput[0],
                 throughput[1],
-                streamSettings(r.object("StreamSpecification"), arn, now),
+                uniqueStream(r.object("StreamSpecification"), arn),
                 sseEnabled,
                 sseEnabled ? sse.path("SSEType").asText("KMS") : null,
                 sseEnabled ? sse.path("KMSMasterKeyId").asText(null) : null,

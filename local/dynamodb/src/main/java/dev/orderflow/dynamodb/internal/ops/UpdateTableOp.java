@@ -148,7 +148,7 @@ final class UpdateTableOp {
         }
         TableDefinition.StreamSettings s;
         if (enable) {
-            s = TableOps.streamSettings(spec, def.arn(), engine.clock().instant());
+            s = new TableOps(engine).uniqueStream(spec, def.arn());
         } else {
             TableDefinition.StreamSettings old = def.stream();
             s = new TableDefinition.StreamSettings(false, null, old.label(), old.arn());
