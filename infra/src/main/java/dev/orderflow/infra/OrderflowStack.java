@@ -28,7 +28,9 @@ public final class OrderflowStack extends Stack {
             Map.of(
                     "Health", "dev.orderflow.functions.health.HealthHandler",
                     "ListProducts", "dev.orderflow.functions.catalog.ListProductsHandler",
-                    "DescribeCaller", "dev.orderflow.functions.identity.DescribeCallerHandler");
+                    "DescribeCaller", "dev.orderflow.functions.identity.DescribeCallerHandler",
+                    "PlaceOrder", "dev.orderflow.functions.orders.PlaceOrderHandler",
+                    "GetOrder", "dev.orderflow.functions.orders.GetOrderHandler");
 
     public final DataTables tables;
     public final Messaging messaging;
@@ -59,15 +61,29 @@ public final class OrderflowStack extends Stack {
                         "ListProducts",
                         code,
                         Map.of("PRODUCTS_TABLE", tables.products.getTableName()));
-        listProducts.function.addToRolePolicy(
-                PolicyStatement.Builder.create()
-                        .actions(List.of("dynamodb:Scan"))
-                        .resources(List.of(tables.products.getTableArn()))
-                        .build());
+        allow(listProducts, tables.products.getTableArn(), "dynamodb:Scan");
         api.addPublicRoute(HttpMethod.GET, "/products", listProducts);
 
         ServiceFunction describeCaller = function("DescribeCaller", code, Map.of());
         api.addAuthenticatedRoute(HttpMethod.GET, "/me", describeCaller);
+
+        ServiceFunction placeOrder =
+                function(
+                        "PlaceOrder",
+                        code,
+                        Map.of(
+                                "ORDERS_TABLE", tables.orders.getTableName(),
+                                "PRODUCTS_TABLE", tables.products.getTableName(),
+                                "IDEMPOTENCY_TABLE", tables.idempotency.getTableName()));
+        allow(placeOrder, tables.products.getTableArn(), "dynamodb:BatchGetItem");
+        allow(placeOrder, tables.idempotency.getTableArn(), "dynamodb:PutItem", "dynamodb:GetItem");
+        allow(placeOrder, tables.orders.getTableArn(), "dynamodb:PutItem", "dynamodb:GetItem");
+        api.addAuthenticatedRoute(HttpMethod.POST, "/orders", placeOrder);
+
+        ServiceFunction getOrder =
+                function("GetOrder", code, Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        allow(getOrder, tables.orders.getTableArn(), "dynamodb:GetItem");
+        api.addAuthenticatedRoute(HttpMethod.GET, "/orders/{id}", getOrder);
 
         workflow =
                 new OrderWorkflow(
@@ -98,6 +114,15 @@ public final class OrderflowStack extends Stack {
                 new ServiceFunction(this, id, code, HANDLERS.get(id), env, Duration.seconds(10));
         functions.put(id, fn);
         return fn;
+    }
+
+    /** Lets a function call exactly these actions on exactly this resource. */
+    private static void allow(ServiceFunction fn, String resourceArn, String... actions) {
+        fn.function.addToRolePolicy(
+                PolicyStatement.Builder.create()
+                        .actions(List.of(actions))
+                        .resources(List.of(resourceArn))
+                        .build());
     }
 
     private void output(String id, String value, String description) {

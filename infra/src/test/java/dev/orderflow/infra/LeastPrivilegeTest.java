@@ -88,22 +88,44 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void theCatalogFunction_mayOnlyScanTheProductsTable() {
-        String products =
-                synth.resources("AWS::DynamoDB::Table").stream()
-                        .filter(e -> e.getKey().startsWith("DataProducts"))
-                        .findFirst()
-                        .orElseThrow()
-                        .getKey();
-        List<JsonNode> dynamo =
-                statements().stream()
-                        .filter(
-                                s ->
-                                        strings(s.get("Action")).stream()
-                                                .anyMatch(a -> a.startsWith("dynamodb:")))
-                        .filter(s -> s.get("Resource").toString().contains(products))
-                        .toList();
-        assertThat(dynamo).hasSize(1);
-        assertThat(strings(dynamo.get(0).get("Action"))).containsExactly("dynamodb:Scan");
+    void eachFunction_getsExactlyTheDynamoDbActionsItsHandlerUses() {
+        assertThat(dynamoActionsOf("ListProducts")).containsExactly("dynamodb:Scan@Products");
+        assertThat(dynamoActionsOf("GetOrder")).containsExactly("dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("PlaceOrder"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:BatchGetItem@Products",
+                        "dynamodb:PutItem@Idempotency",
+                        "dynamodb:GetItem@Idempotency",
+                        "dynamodb:PutItem@Orders",
+                        "dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("Health")).isEmpty();
+        assertThat(dynamoActionsOf("DescribeCaller")).isEmpty();
+    }
+
+    /** "action@Table" for every DynamoDB statement in the policy of a function's role. */
+    private List<String> dynamoActionsOf(String function) {
+        List<String> found = new ArrayList<>();
+        synth.resources("AWS::IAM::Policy").stream()
+                .filter(p -> p.getKey().startsWith(function + "Role"))
+                .forEach(
+                        p ->
+                                p.getValue()
+                                        .at("/Properties/PolicyDocument/Statement")
+                                        .forEach(
+                                                statement ->
+                                                        found.addAll(dynamoActions(statement))));
+        return found;
+    }
+
+    private static List<String> dynamoActions(JsonNode statement) {
+        String resource = statement.get("Resource").toString();
+        java.util.regex.Matcher table =
+                java.util.regex.Pattern.compile("\"Data([A-Za-z]+?)[0-9A-F]{8}\"")
+                        .matcher(resource);
+        String name = table.find() ? table.group(1) : resource;
+        return strings(statement.get("Action")).stream()
+                .filter(a -> a.startsWith("dynamodb:"))
+                .map(a -> a + "@" + name)
+                .toList();
     }
 }

@@ -165,7 +165,10 @@ class OrderflowStackTest {
         assertThat(authByRoute)
                 .containsEntry("GET /health", "NONE")
                 .containsEntry("GET /products", "NONE")
-                .containsEntry("GET /me", "JWT");
+                .containsEntry("GET /me", "JWT")
+                .containsEntry("POST /orders", "JWT")
+                .containsEntry("GET /orders/{id}", "JWT")
+                .hasSize(5);
     }
 
     @Test

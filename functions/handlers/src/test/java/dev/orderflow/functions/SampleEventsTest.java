@@ -14,8 +14,11 @@ import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.health.HealthHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
+import dev.orderflow.functions.orders.GetOrderHandler;
+import dev.orderflow.functions.orders.PlaceOrderHandler;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
+import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,13 +30,18 @@ class SampleEventsTest {
 
     /** The status each sample event must produce; a new event file must be added here. */
     private static final Map<String, Integer> EXPECTED_STATUS =
-            Map.of(
-                    "apigw-get-health.json", 200,
-                    "apigw-get-me-admin.json", 200,
-                    "apigw-get-me-customer.json", 200,
-                    "apigw-get-products.json", 200,
-                    "apigw-get-products-invalid-limit.json", 400,
-                    "apigw-get-products-foreign-cursor.json", 400);
+            Map.ofEntries(
+                    Map.entry("apigw-get-health.json", 200),
+                    Map.entry("apigw-get-me-admin.json", 200),
+                    Map.entry("apigw-get-me-customer.json", 200),
+                    Map.entry("apigw-get-products.json", 200),
+                    Map.entry("apigw-get-products-invalid-limit.json", 400),
+                    Map.entry("apigw-get-products-foreign-cursor.json", 400),
+                    Map.entry("apigw-post-orders.json", 202),
+                    Map.entry("apigw-post-orders-invalid-items.json", 400),
+                    Map.entry("apigw-post-orders-missing-idempotency-key.json", 400),
+                    Map.entry("apigw-get-order.json", 200),
+                    Map.entry("apigw-get-order-of-another-customer.json", 404));
 
     static java.util.List<String> httpEvents() {
         return SampleEvents.named("apigw-");
@@ -42,7 +50,10 @@ class SampleEventsTest {
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerFor(
             String routeKey) {
         var metrics = new RecordingMetrics();
+        var shop = new Shop();
         return switch (routeKey) {
+            case "POST /orders" -> new PlaceOrderHandler(shop.placeOrder(), metrics);
+            case "GET /orders/{id}" -> new GetOrderHandler(shop.viewOrder(), metrics);
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
             case "GET /me" -> new DescribeCallerHandler(metrics);
             case "GET /products" ->

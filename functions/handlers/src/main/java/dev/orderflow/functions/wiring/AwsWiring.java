@@ -1,9 +1,16 @@
 package dev.orderflow.functions.wiring;
 
+import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
+import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
 import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.PlaceOrder;
+import dev.orderflow.domain.order.ViewOrder;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.observability.PowertoolsMetrics;
+import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -32,6 +39,29 @@ public final class AwsWiring {
     public static BrowseCatalog browseCatalog() {
         return new BrowseCatalog(
                 new DynamoProductCatalog(Clients.DYNAMO, Environment.require("PRODUCTS_TABLE")));
+    }
+
+    /** The place-order use case over the orders, products and idempotency tables. */
+    public static PlaceOrder placeOrder() {
+        return new PlaceOrder(
+                new DynamoProductCatalog(Clients.DYNAMO, Environment.require("PRODUCTS_TABLE")),
+                orders(),
+                new DynamoIdempotencyStore(
+                        Clients.DYNAMO,
+                        Environment.require("IDEMPOTENCY_TABLE"),
+                        Clock.systemUTC(),
+                        Duration.ofHours(24)),
+                Clock.systemUTC(),
+                OrderId::random);
+    }
+
+    /** The view-order use case over the orders table. */
+    public static ViewOrder viewOrder() {
+        return new ViewOrder(orders());
+    }
+
+    private static DynamoOrderRepository orders() {
+        return new DynamoOrderRepository(Clients.DYNAMO, Environment.require("ORDERS_TABLE"));
     }
 
     /** EMF metrics through Powertools. */

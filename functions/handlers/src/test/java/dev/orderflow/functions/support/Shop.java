@@ -1,0 +1,76 @@
+package dev.orderflow.functions.support;
+
+import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.PlaceOrder;
+import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.order.ViewOrder;
+import dev.orderflow.domain.testfixtures.InMemoryIdempotencyStore;
+import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
+import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** An in-memory shop matching the sample events: their products, customers and stored order. */
+public final class Shop {
+
+    /** The customer of the sample events. */
+    public static final String ALICE = "alice-0000-4000-8000-000000000001";
+
+    /** The order {@code apigw-get-order.json} asks for, owned by {@link #ALICE}. */
+    public static final OrderId STORED_ORDER = new OrderId("5b0e6f8a-3c1d-4e2f-9a7b-1c2d3e4f5a6b");
+
+    public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    public final InMemoryProductCatalog catalog =
+            new InMemoryProductCatalog()
+                    .with(
+                            new Product(
+                                    new Sku("MUG-BLUE"),
+                                    "Blue mug",
+                                    Money.ofMinor(1250, "EUR"),
+                                    true),
+                            new Product(
+                                    new Sku("TEA-SENCHA"),
+                                    "Sencha",
+                                    Money.ofMinor(899, "EUR"),
+                                    true),
+                            new Product(
+                                    new Sku("MUG-RED"),
+                                    "Red mug",
+                                    Money.ofMinor(1300, "EUR"),
+                                    false));
+    public final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+
+    public Shop() {
+        orders.create(
+                Order.place(
+                        STORED_ORDER,
+                        ALICE,
+                        List.of(new OrderLine(new Sku("MUG-BLUE"), 1)),
+                        new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1"),
+                        Money.ofMinor(1250, "EUR"),
+                        NOW.minusSeconds(3600)));
+    }
+
+    public BrowseCatalog browseCatalog() {
+        return new BrowseCatalog(catalog);
+    }
+
+    public PlaceOrder placeOrder() {
+        return new PlaceOrder(
+                catalog, orders, idempotency, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
+    }
+
+    public ViewOrder viewOrder() {
+        return new ViewOrder(orders);
+    }
+}
