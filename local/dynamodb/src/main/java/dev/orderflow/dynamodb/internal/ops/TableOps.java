@@ -94,6 +94,20 @@ public final class TableOps {
         return log;
     }
 
+    /**
+     * Stream settings whose ARN no other stream of this engine has used (a table re-created, or a
+     * stream re-enabled, within the same millisecond of a fixed test clock gets a later label).
+     */
+    TableDefinition.StreamSettings uniqueStream(JsonNode spec, String tableArn) {
+        Instant at = engine.clock().instant();
+        TableDefinition.StreamSettings s = streamSettings(spec, tableArn, at);
+        while (s.enabled() && engine.streams().containsKey(s.arn())) {
+            at = at.plusMillis(1);
+            s = streamSettings(spec, tableArn, at);
+        }
+        return s;
+    }
+
     static TableDefinition.StreamSettings streamSettings(
             JsonNode spec, String tableArn, Instant now) {
         if (spec == null || spec.isNull() || !spec.path("StreamEnabled").asBoolean(false)) {
