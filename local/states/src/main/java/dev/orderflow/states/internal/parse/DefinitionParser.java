@@ -227,6 +227,7 @@ public final class DefinitionParser {
             templates.checkTemplate(node.get("ResultSelector"), loc + "/ResultSelector");
             templates.checkTemplate(node.get("Assign"), loc + "/Assign");
         }
+        templates.checkAssignNames(node.get("Assign"), loc + "/Assign");
         return new CommonFields(
                 name,
                 type,

@@ -62,6 +62,30 @@ final class TemplateChecker {
         }
     }
 
+    /**
+     * Variable names: a letter or underscore, then letters, digits or underscores, at most 80
+     * characters, and not the reserved {@code states} (AWS docs "Variable names").
+     */
+    void checkAssignNames(JsonNode assign, String loc) {
+        if (assign == null) {
+            return;
+        }
+        if (!assign.isObject()) {
+            schema("The value for the field 'Assign' must be an OBJECT", loc);
+            return;
+        }
+        for (Iterator<String> it = assign.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (name.isEmpty()
+                    || name.length() > 80
+                    || name.equals("states")
+                    || !name.matches("[\\p{L}_][\\p{L}\\p{N}_]*")) {
+                schema("The variable name '" + name + "' is invalid", loc + "/" + key);
+            }
+        }
+    }
+
     void checkJsonata(JsonNode node, String loc) {
         if (node == null) {
             return;
