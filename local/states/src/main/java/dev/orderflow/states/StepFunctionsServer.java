@@ -100,6 +100,12 @@ public final class StepFunctionsServer implements AutoCloseable {
             return this;
         }
 
+        /** Account id used in ARNs (default 123456789012). */
+        public Builder account(String value) {
+            engine.account(value);
+            return this;
+        }
+
         /** Seed for reproducible ids and tokens. */
         public Builder seed(long value) {
             engine.seed(value);
