@@ -25,7 +25,20 @@ class DurabilityTest {
         String table;
         try (DynamoDbServer server = DynamoDbServer.builder().port(0).dataDir(dir).start();
                 DynamoDbClient c = LocalDynamo.client(server.endpoint())) {
-            table = LocalDynamo.createTable(c, "durable", "pk", "sk");
+            table = LocalDynamo.tableName("durable");
+            c.createTable(
+                    b ->
+                            b.tableName(table)
+                                    .billingMode("PAY_PER_REQUEST")
+                                    .keySchema(
+                                            k -> k.attributeName("pk").keyType("HASH"),
+                                            k -> k.attributeName("sk").keyType("RANGE"))
+                                    .attributeDefinitions(
+                                            LocalDynamo.def("pk"), LocalDynamo.def("sk"))
+                                    .streamSpecification(
+                                            st ->
+                                                    st.streamEnabled(true)
+                                                            .streamViewType("NEW_IMAGE")));
             for (int i = 0; i < 20; i++) {
                 String sk = "s" + i;
                 c.putItem(

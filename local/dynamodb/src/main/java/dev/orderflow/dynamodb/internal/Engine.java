@@ -133,9 +133,8 @@ public final class Engine {
             return;
         }
         StreamLog s = t.stream();
-        if (s != null) {
-            s.append(key, oldItem, newItem, clock.instant(), byTtl);
-        }
+        dev.orderflow.dynamodb.internal.stream.StreamRecord record =
+                s == null ? null : s.append(key, oldItem, newItem, clock.instant(), byTtl);
         Journal j = journal;
         if (j != Journal.NONE) {
             ObjectNode e = JsonNodeFactory.instance.objectNode();
@@ -146,6 +145,10 @@ public final class Engine {
             } else {
                 e.put("op", "put");
                 e.set("item", AttributeJson.writeItem(newItem));
+            }
+            if (record != null) {
+                e.put("streamArn", s.arn());
+                e.set("stream", dev.orderflow.dynamodb.internal.storage.StreamCodec.encode(record));
             }
             j.append(e);
         }

@@ -138,6 +138,12 @@ public final class DataDirectory implements Journal {
     private synchronized void compact() throws IOException {
         Path tmp = snapshot.resolveSibling("snapshot.jsonl.tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            // Streams first: table entries then find (and reuse) their current stream.
+            for (var log : engine.streams().values()) {
+                log.trim(engine.clock().instant());
+                w.write(mapper.writeValueAsString(StreamCodec.encode(log)));
+                w.write('\n');
+            }
             for (Table t : engine.tables().values()) {
                 ObjectNode meta = mapper.createObjectNode().put("op", "table");
                 meta.set("table", TableCodec.encode(t));

@@ -24,7 +24,13 @@ final class Recovery {
         String op = e.path("op").asText();
         switch (op) {
             case "table" -> table(e.get("table"));
-            case "drop" -> engine.tables().remove(e.path("table").asText());
+            case "stream" -> StreamCodec.restore(engine, e);
+            case "drop" -> {
+                Table t = engine.tables().remove(e.path("table").asText());
+                if (t != null && t.stream() != null) {
+                    t.stream().disable();
+                }
+            }
             case "put" -> {
                 Table t = engine.tables().get(e.path("table").asText());
                 if (t != null) {
@@ -32,14 +38,25 @@ final class Recovery {
                             Collections.unmodifiableMap(
                                     new LinkedHashMap<>(AttributeJson.readItem(e.get("item")))));
                 }
+                streamRecord(e);
             }
             case "delete" -> {
                 Table t = engine.tables().get(e.path("table").asText());
                 if (t != null) {
                     t.delete(AttributeJson.readItem(e.get("key")));
                 }
+                streamRecord(e);
             }
             default -> throw new IllegalStateException("unknown journal entry: " + op);
+        }
+    }
+
+    private void streamRecord(JsonNode e) {
+        if (e.has("stream")) {
+            var log = engine.streams().get(e.path("streamArn").asText());
+            if (log != null) {
+                log.restore(StreamCodec.decode(e.get("stream")));
+            }
         }
     }
 

@@ -85,14 +85,14 @@ public final class StreamLog {
     }
 
     /** Appends the change; images are kept as the view type requires. */
-    public synchronized void append(
+    public synchronized StreamRecord append(
             Map<String, AttributeValue> keys,
             Map<String, AttributeValue> oldItem,
             Map<String, AttributeValue> newItem,
             Instant now,
             boolean byTtl) {
         if (!enabled) {
-            return;
+            return null;
         }
         String eventName = oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
         boolean wantNew = viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES");
@@ -103,7 +103,7 @@ public final class StreamLog {
                 ItemSize.of(keys)
                         + (n == null ? 0 : ItemSize.of(n))
                         + (o == null ? 0 : ItemSize.of(o));
-        records.add(
+        StreamRecord record =
                 new StreamRecord(
                         sequence.incrementAndGet(),
                         UUID.randomUUID().toString().replace("-", ""),
@@ -113,8 +113,21 @@ public final class StreamLog {
                         n,
                         o,
                         size,
-                        byTtl));
+                        byTtl);
+        records.add(record);
         trim(now);
+        return record;
+    }
+
+    /** Re-adds a recovered record (data directory replay), keeping its sequence number. */
+    public synchronized void restore(StreamRecord record) {
+        records.add(record);
+        sequence.accumulateAndGet(record.sequence(), Math::max);
+    }
+
+    /** A copy of the retained records, oldest first. */
+    public synchronized List<StreamRecord> records() {
+        return new ArrayList<>(records);
     }
 
     /** Drops records past retention. */
