@@ -28,7 +28,8 @@ final class ScriptedInvoker implements TaskInvoker {
         ScriptedInvoker inv = new ScriptedInvoker();
         if (responses != null) {
             responses
-                    .fields()
+                    .properties()
+                    .iterator()
                     .forEachRemaining(
                             e -> {
                                 List<TaskOutcome> list = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class Json {
         if (node.isContainerNode()) {
             long total = 2;
             for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it =
-                            node.isObject() ? node.fields() : null;
+                            node.isObject() ? node.properties().iterator() : null;
                     it != null && it.hasNext(); ) {
                 java.util.Map.Entry<String, JsonNode> e = it.next();
                 total += e.getKey().length() + 4 + estimate(e.getValue(), budget);

@@ -39,7 +39,8 @@ public final class JsonataEvaluator {
         }
         if (template.isObject()) {
             ObjectNode out = Json.object();
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = evaluateTemplate(e.getValue(), scope);
                 if (v != null) {

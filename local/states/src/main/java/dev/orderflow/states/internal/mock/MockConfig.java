@@ -55,27 +55,32 @@ public final class MockConfig implements MockResponder {
     public static MockConfig parse(String text) {
         JsonNode root = Json.parse(text);
         Map<String, Map<String, Map<String, String>>> machines = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("StateMachines").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        root.path("StateMachines").properties().iterator();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> m = it.next();
             Map<String, Map<String, String>> cases = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> ct = m.getValue().path("TestCases").fields();
+            for (Iterator<Map.Entry<String, JsonNode>> ct =
+                            m.getValue().path("TestCases").properties().iterator();
                     ct.hasNext(); ) {
                 Map.Entry<String, JsonNode> c = ct.next();
                 Map<String, String> states = new HashMap<>();
                 c.getValue()
-                        .fields()
+                        .properties()
+                        .iterator()
                         .forEachRemaining(s -> states.put(s.getKey(), s.getValue().asText()));
                 cases.put(c.getKey(), states);
             }
             machines.put(m.getKey(), cases);
         }
         Map<String, List<Range>> responses = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("MockedResponses").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        root.path("MockedResponses").properties().iterator();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> r = it.next();
             List<Range> ranges = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> rt = r.getValue().fields(); rt.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> rt = r.getValue().properties().iterator();
+                    rt.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = rt.next();
                 String[] bounds = e.getKey().split("-");
                 int from = Integer.parseInt(bounds[0].trim());

@@ -114,7 +114,8 @@ public final class DefinitionParser {
             return null;
         }
         Map<String, State> parsed = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             String stateLoc = loc + "/States/" + name;

@@ -87,7 +87,7 @@ final class PathEvaluator {
 
     private static void deepScan(JsonNode node, String name, List<JsonNode> out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (name == null || e.getKey().equals(name)) {

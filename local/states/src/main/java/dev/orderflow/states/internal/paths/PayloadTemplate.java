@@ -35,7 +35,8 @@ public final class PayloadTemplate {
     public JsonNode evaluate(JsonNode template, PathRoots roots) {
         if (template.isObject()) {
             ObjectNode out = Json.object();
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
                 if (key.endsWith(".$") && e.getValue().isTextual()) {

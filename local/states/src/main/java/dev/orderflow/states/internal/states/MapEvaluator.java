@@ -53,7 +53,7 @@ final class MapEvaluator {
         }
         List<JsonNode> inputs = MapItems.batch(run, map, input, selected);
         ObjectNode mc = Json.object();
-        mc.put(
+        mc.set(
                 "MaxConcurrency",
                 map.maxConcurrency() != null ? map.maxConcurrency() : Json.NODES.numberNode(0));
         if (map.maxConcurrencyPath() != null) {
