@@ -20,11 +20,16 @@ final class Capacity {
     }
 
     /** Adds ConsumedCapacity to the response when the request asked for it. */
-    static void add(ObjectNode response, String mode, String table, double units, boolean write) {
+    static void add(
+            ObjectNode response,
+            String mode,
+            String table,
+            java.util.function.DoubleSupplier units,
+            boolean write) {
         if (mode == null || mode.equals("NONE")) {
-            return;
+            return; // sizing the item costs time; only do it when asked
         }
-        response.set("ConsumedCapacity", node(mode, table, units, write));
+        response.set("ConsumedCapacity", node(mode, table, units.getAsDouble(), write));
     }
 
     static ObjectNode node(String mode, String table, double units, boolean write) {

@@ -81,7 +81,7 @@ public final class ItemOps {
                             out,
                             consumed,
                             tableName,
-                            Capacity.writeUnits(ItemSize.of(stored)),
+                            () -> Capacity.writeUnits(ItemSize.of(stored)),
                             true);
                     return out;
                 });
@@ -121,7 +121,7 @@ public final class ItemOps {
                 out,
                 consumed,
                 tableName,
-                Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent),
+                () -> Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent),
                 false);
         return out;
     }
@@ -173,7 +173,7 @@ public final class ItemOps {
                             out,
                             consumed,
                             tableName,
-                            Capacity.writeUnits(old == null ? 0 : ItemSize.of(old)),
+                            () -> Capacity.writeUnits(old == null ? 0 : ItemSize.of(old)),
                             true);
                     return out;
                 });

@@ -145,7 +145,8 @@ final class PageCollector {
         if (lastEvaluated != null) {
             out.set("LastEvaluatedKey", AttributeJson.itemNode(lastEvaluated));
         }
-        Capacity.add(out, consumedMode, tableName, Capacity.readUnits(bytes, consistent), false);
+        Capacity.add(
+                out, consumedMode, tableName, () -> Capacity.readUnits(bytes, consistent), false);
         return out;
     }
 

@@ -117,7 +117,7 @@ final class UpdateItemOp {
                             out,
                             consumed,
                             tableName,
-                            Capacity.writeUnits(ItemSize.of(updated)),
+                            () -> Capacity.writeUnits(ItemSize.of(updated)),
                             true);
                     return out;
                 });

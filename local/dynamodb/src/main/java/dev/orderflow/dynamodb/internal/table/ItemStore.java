@@ -14,7 +14,6 @@ public final class ItemStore {
     private final TreeMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions =
             new TreeMap<>(Items::compareKeys);
     private long count;
-    private long bytes;
 
     public Map<String, AttributeValue> get(AttributeValue hash, RowKey row) {
         TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(hash);
@@ -22,13 +21,12 @@ public final class ItemStore {
     }
 
     public Map<String, AttributeValue> put(
-            AttributeValue hash, RowKey row, Map<String, AttributeValue> item, int size) {
+            AttributeValue hash, RowKey row, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> old =
                 partitions.computeIfAbsent(hash, h -> new TreeMap<>()).put(row, item);
         if (old == null) {
             count++;
         }
-        bytes += size;
         return old;
     }
 
@@ -47,11 +45,6 @@ public final class ItemStore {
         return old;
     }
 
-    /** Adjusts the byte estimate after a replaced or removed item. */
-    public void subtractBytes(int size) {
-        bytes -= size;
-    }
-
     public NavigableMap<RowKey, Map<String, AttributeValue>> partition(AttributeValue hash) {
         TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(hash);
         return p == null ? new TreeMap<>() : p;
@@ -65,13 +58,22 @@ public final class ItemStore {
         return count;
     }
 
+    /**
+     * Total item size, computed on demand (DescribeTable only; AWS itself refreshes TableSizeBytes
+     * about every six hours) so that writes do not pay for it.
+     */
     public long bytes() {
-        return bytes;
+        long total = 0;
+        for (TreeMap<RowKey, Map<String, AttributeValue>> p : partitions.values()) {
+            for (Map<String, AttributeValue> item : p.values()) {
+                total += dev.orderflow.dynamodb.internal.value.ItemSize.of(item);
+            }
+        }
+        return total;
     }
 
     public void clear() {
         partitions.clear();
         count = 0;
-        bytes = 0;
     }
 }

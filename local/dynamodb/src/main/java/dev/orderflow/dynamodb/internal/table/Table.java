@@ -2,7 +2,6 @@ package dev.orderflow.dynamodb.internal.table;
 
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
-import dev.orderflow.dynamodb.internal.value.ItemSize;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,14 +85,8 @@ public final class Table {
     /** Stores the item, replacing any with the same key; returns the old item or null. */
     public Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
         KeySchema k = definition.key();
-        Map<String, AttributeValue> old =
-                primary.put(
-                        k.hash() == null ? null : item.get(k.hash()),
-                        rowOf(item),
-                        item,
-                        ItemSize.of(item));
+        Map<String, AttributeValue> old = primary.put(item.get(k.hash()), rowOf(item), item);
         if (old != null) {
-            primary.subtractBytes(ItemSize.of(old));
             unindex(old);
         }
         index(item);
@@ -105,7 +98,6 @@ public final class Table {
         Map<String, AttributeValue> old =
                 primary.remove(key.get(definition.key().hash()), rowOf(key));
         if (old != null) {
-            primary.subtractBytes(ItemSize.of(old));
             unindex(old);
         }
         return old;
@@ -117,7 +109,7 @@ public final class Table {
             if (projected != null) {
                 indexStores
                         .get(i.name())
-                        .put(item.get(i.key().hash()), indexRow(i, item), projected, 0);
+                        .put(item.get(i.key().hash()), indexRow(i, item), projected);
             }
         }
     }
@@ -149,7 +141,7 @@ public final class Table {
             for (Map<String, AttributeValue> item : partition.values()) {
                 Map<String, AttributeValue> projected = i.project(item, newDefinition.key());
                 if (projected != null) {
-                    store.put(item.get(i.key().hash()), indexRow(i, item), projected, 0);
+                    store.put(item.get(i.key().hash()), indexRow(i, item), projected);
                 }
             }
         }
