@@ -8,6 +8,7 @@ import dev.orderflow.cloud.LocalCloudException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.dynamo.TableProvisioner;
 import dev.orderflow.cloud.internal.edge.EdgeRouter;
+import dev.orderflow.cloud.internal.esm.EventSourceMappings;
 import dev.orderflow.cloud.internal.gateway.HttpApiGateway;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import dev.orderflow.cloud.internal.json.Json;
@@ -76,6 +77,7 @@ public final class CloudAssembly implements AutoCloseable {
     private LocalIssuer issuer;
     private HttpApiGateway gateway;
     private BootReport report;
+    private final List<String> unsupportedMappings = new ArrayList<>();
     private final Map<String, String> tablesByLogicalId = new LinkedHashMap<>();
 
     private CloudAssembly(Settings settings) {
@@ -126,6 +128,7 @@ public final class CloudAssembly implements AutoCloseable {
         started.push(lambdas);
         startStepFunctions();
         startLambdas();
+        startEventSourceMappings();
         startGateway();
     }
 
@@ -184,6 +187,32 @@ public final class CloudAssembly implements AutoCloseable {
                         AwsJsonClient.stepFunctions(stepFunctions.endpoint()),
                         stack.stateMachines(),
                         stack.ids()));
+    }
+
+    private void startEventSourceMappings() {
+        var specs = stack.eventSourceMappings();
+        EventSourceMappings mappings =
+                new EventSourceMappings(specs, queues.client(), lambdas, settings.region());
+        started.push(mappings);
+        specs.stream()
+                .filter(m -> m.eventSourceArn().contains(":sqs:"))
+                .forEach(
+                        m ->
+                                emulated.add(
+                                        "mapping  "
+                                                + m.eventSourceArn()
+                                                + " -> "
+                                                + m.functionName()
+                                                + " (batch "
+                                                + m.batchSize()
+                                                + ", window "
+                                                + m.maximumBatchingWindowSeconds()
+                                                + " s"
+                                                + (m.reportsBatchItemFailures()
+                                                        ? ", ReportBatchItemFailures"
+                                                        : "")
+                                                + ")"));
+        unsupportedMappings.addAll(mappings.unsupported());
     }
 
     private void startLambdas() {
@@ -271,6 +300,8 @@ public final class CloudAssembly implements AutoCloseable {
                 unsupported.add(line);
             }
         }
+        unsupportedMappings.forEach(
+                m -> unsupported.add(m + ": event source not polled locally (only SQS is)"));
         report = new BootReport(emulated, ignored, unsupported, bootTime);
         unsupported.forEach(u -> LOG.warn("UNSUPPORTED resource, not emulated: {}", u));
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -90,24 +91,37 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * Lambda limits the init phase separately from the invocation: the configured timeout starts
+     * once the handler is initialised. Locally init (class loading of a whole SDK in-process, on a
+     * busy laptop) gets a generous budget instead of Lambda's 10 s.
+     */
+    static final Duration INIT_LIMIT = Duration.ofSeconds(60);
+
     private InvocationResult run(String requestId, byte[] payload, String qualifier) {
-        Instant start = clock.instant();
         Duration timeout = Duration.ofSeconds(spec.timeoutSeconds());
-        Instant deadline = start.plus(timeout);
-        InvocationRequest request = new InvocationRequest(requestId, payload, qualifier, deadline);
         long t0 = System.nanoTime();
-        Future<Outcome> future = threads.submit(() -> execute(request));
+        CompletableFuture<Instant> initialised = new CompletableFuture<>();
+        Future<Outcome> future =
+                threads.submit(() -> execute(requestId, payload, qualifier, initialised));
         try {
-            Outcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Instant invokeStart = initialised.get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            long remaining =
+                    Duration.between(clock.instant(), invokeStart.plus(timeout)).toMillis();
+            Outcome outcome = future.get(Math.max(0, remaining), TimeUnit.MILLISECONDS);
             report(requestId, t0, outcome.init);
             return outcome.result;
         } catch (TimeoutException e) {
             future.cancel(true);
             report(requestId, t0, null);
             String message =
-                    String.format(
-                            "%s %s Task timed out after %d.00 seconds",
-                            clock.instant(), requestId, spec.timeoutSeconds());
+                    initialised.isDone()
+                            ? String.format(
+                                    "%s %s Task timed out after %d.00 seconds",
+                                    clock.instant(), requestId, spec.timeoutSeconds())
+                            : String.format(
+                                    "%s %s INIT timed out after %d seconds",
+                                    clock.instant(), requestId, INIT_LIMIT.toSeconds());
             log.warn("{}", message);
             return error("Sandbox.Timedout", message, null);
         } catch (InterruptedException e) {
@@ -121,7 +135,11 @@ public final class LambdaFunction implements AutoCloseable {
 
     private record Outcome(InvocationResult result, Duration init) {}
 
-    private Outcome execute(InvocationRequest request) {
+    private Outcome execute(
+            String requestId,
+            byte[] payload,
+            String qualifier,
+            CompletableFuture<Instant> initialised) {
         Duration init = null;
         ExecutionEnvironment env = warm.pollFirst();
         if (env == null) {
@@ -137,9 +155,15 @@ public final class LambdaFunction implements AutoCloseable {
             } catch (Exception | LinkageError e) {
                 Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
                 log.error("INIT failed for {}", spec.name(), cause);
+                initialised.complete(clock.instant());
                 return new Outcome(error("Runtime.InitError", String.valueOf(cause), cause), null);
             }
         }
+        Instant start = clock.instant();
+        initialised.complete(start);
+        InvocationRequest request =
+                new InvocationRequest(
+                        requestId, payload, qualifier, start.plusSeconds(spec.timeoutSeconds()));
         log.info(
                 "START RequestId: {} Version: $LATEST ({} start)",
                 request.requestId(),

@@ -84,7 +84,12 @@ public final class CfnStack {
             throw new TemplateException(
                     file + " has no Resources: is it a CloudFormation template?");
         }
-        String stackName = file.getFileName().toString().replace(".template.json", "");
+        String stackName =
+                file.getFileName()
+                        .toString()
+                        .replace(".template.json", "")
+                        .replace(".json", "")
+                        .replaceAll("[^A-Za-z0-9-]", "-");
         return new CfnStack(file, template, new PhysicalIds(stackName, region, account));
     }
 

@@ -3,23 +3,18 @@ package dev.orderflow.cloud.internal.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.cloud.internal.lambda.fixture.ProbeHandler;
+import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,32 +30,7 @@ class LambdaRuntimeTest {
 
     @BeforeAll
     static void packageProbe() throws IOException {
-        jar = dir.resolve("probe.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            String probe = ProbeHandler.class.getName().replace('.', '/') + ".class";
-            add(out, probe, ProbeHandler.class.getClassLoader().getResourceAsStream(probe));
-            Path core =
-                    Path.of(
-                            Context.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .getPath());
-            try (JarInputStream in = new JarInputStream(Files.newInputStream(core))) {
-                JarEntry e;
-                while ((e = in.getNextJarEntry()) != null) {
-                    if (e.getName().endsWith(".class")) {
-                        add(out, e.getName(), in);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void add(JarOutputStream out, String name, InputStream in) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        in.transferTo(out);
-        out.closeEntry();
+        jar = ProbeJar.build(dir);
     }
 
     @AfterEach

@@ -1,0 +1,57 @@
+package dev.orderflow.cloud.internal.esm;
+
+import dev.orderflow.cloud.internal.aws.AwsJsonClient;
+import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the template's event source mappings, one poller thread each. */
+public final class EventSourceMappings implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSourceMappings.class);
+
+    private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<String> unsupported = new ArrayList<>();
+
+    public EventSourceMappings(
+            List<EventSourceMappingSpec> mappings,
+            AwsJsonClient sqs,
+            LambdaRuntime lambdas,
+            String region) {
+        for (EventSourceMappingSpec m : mappings) {
+            if (!m.enabled()) {
+                continue;
+            }
+            if (m.eventSourceArn().contains(":sqs:")) {
+                SqsPoller poller = new SqsPoller(m, sqs, lambdas, region);
+                Thread t = new Thread(poller, "esm-" + m.logicalId());
+                t.setDaemon(true);
+                pollers.add(poller);
+                threads.add(t);
+                t.start();
+                LOG.info(
+                        "event source mapping {} polls {} for {}",
+                        m.logicalId(),
+                        m.eventSourceArn(),
+                        m.functionName());
+            } else {
+                unsupported.add(m.logicalId() + " (" + m.eventSourceArn() + ")");
+            }
+        }
+    }
+
+    /** Mappings whose source the local cloud cannot poll (DynamoDB streams, Kinesis, ...). */
+    public List<String> unsupported() {
+        return List.copyOf(unsupported);
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(SqsPoller::stop);
+        threads.forEach(Thread::interrupt);
+    }
+}

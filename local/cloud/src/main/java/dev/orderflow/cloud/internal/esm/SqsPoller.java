@@ -1,0 +1,189 @@
+package dev.orderflow.cloud.internal.esm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.cloud.internal.aws.AwsCallException;
+import dev.orderflow.cloud.internal.aws.AwsJsonClient;
+import dev.orderflow.cloud.internal.json.Json;
+import dev.orderflow.cloud.internal.lambda.InvocationResult;
+import dev.orderflow.cloud.internal.lambda.LambdaException;
+import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SQS event source mapping (AWS docs "Using Lambda with Amazon SQS"): long-polls the queue,
+ * gathers up to {@code BatchSize} messages within the batching window, invokes the function with an
+ * {@code SQSEvent}, deletes what succeeded (all, or all but {@code batchItemFailures} with
+ * ReportBatchItemFailures). Failed messages reappear after the visibility timeout and move to the
+ * queue's DLQ after maxReceiveCount, which ElasticMQ enforces.
+ */
+final class SqsPoller implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
+
+    private final EventSourceMappingSpec mapping;
+    private final AwsJsonClient sqs;
+    private final LambdaRuntime lambdas;
+    private final String region;
+    private volatile boolean running = true;
+
+    SqsPoller(
+            EventSourceMappingSpec mapping,
+            AwsJsonClient sqs,
+            LambdaRuntime lambdas,
+            String region) {
+        this.mapping = mapping;
+        this.sqs = sqs;
+        this.lambdas = lambdas;
+        this.region = region;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        String queueName =
+                mapping.eventSourceArn().substring(mapping.eventSourceArn().lastIndexOf(':') + 1);
+        String url;
+        try {
+            url =
+                    sqs.call("GetQueueUrl", Json.object().put("QueueName", queueName))
+                            .path("QueueUrl")
+                            .asText();
+        } catch (AwsCallException e) {
+            LOG.error(
+                    "event source mapping {}: queue {} not found", mapping.logicalId(), queueName);
+            return;
+        }
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                List<JsonNode> batch = collect(url);
+                if (!batch.isEmpty()) {
+                    deliver(url, batch);
+                }
+            } catch (AwsCallException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("event source mapping {}: {}", mapping.logicalId(), e.getMessage());
+                pause(1000);
+            }
+        }
+    }
+
+    private List<JsonNode> collect(String url) {
+        List<JsonNode> batch = new ArrayList<>();
+        long windowEnds =
+                System.currentTimeMillis() + mapping.maximumBatchingWindowSeconds() * 1000L;
+        do {
+            int want = Math.min(10, mapping.batchSize() - batch.size());
+            ObjectNode receive =
+                    Json.object().put("QueueUrl", url).put("MaxNumberOfMessages", want);
+            receive.put("WaitTimeSeconds", batch.isEmpty() ? 2 : 0);
+            receive.putArray("AttributeNames").add("All");
+            receive.putArray("MessageAttributeNames").add("All");
+            JsonNode messages = sqs.call("ReceiveMessage", receive).path("Messages");
+            messages.forEach(batch::add);
+            if (messages.isEmpty() && System.currentTimeMillis() >= windowEnds) {
+                break;
+            }
+        } while (running
+                && batch.size() < mapping.batchSize()
+                && System.currentTimeMillis() < windowEnds);
+        return batch;
+    }
+
+    private void deliver(String url, List<JsonNode> batch) {
+        ObjectNode event = Json.object();
+        ArrayNode records = event.putArray("Records");
+        for (JsonNode m : batch) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", m.path("MessageId").asText());
+            r.put("receiptHandle", m.path("ReceiptHandle").asText());
+            r.put("body", m.path("Body").asText());
+            r.set(
+                    "attributes",
+                    m.path("Attributes").isObject() ? m.get("Attributes") : Json.object());
+            r.set("messageAttributes", lowerMessageAttributes(m.path("MessageAttributes")));
+            r.put("md5OfBody", m.path("MD5OfBody").asText());
+            r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", mapping.eventSourceArn());
+            r.put("awsRegion", region);
+        }
+        Set<String> failed = new HashSet<>();
+        try {
+            InvocationResult result = lambdas.invoke(mapping.functionName(), Json.bytes(event));
+            if (result instanceof InvocationResult.FunctionError) {
+                LOG.warn(
+                        "event source mapping {}: batch of {} failed, messages stay on the queue",
+                        mapping.logicalId(),
+                        batch.size());
+                return;
+            }
+            if (mapping.reportsBatchItemFailures()) {
+                try {
+                    Json.parse(result.payload())
+                            .path("batchItemFailures")
+                            .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+                } catch (IOException e) {
+                    LOG.warn(
+                            "event source mapping {}: unreadable batch response",
+                            mapping.logicalId());
+                }
+            }
+        } catch (LambdaException e) {
+            LOG.warn("event source mapping {}: {}", mapping.logicalId(), e.getMessage());
+            pause(500);
+            return;
+        }
+        ObjectNode delete = Json.object().put("QueueUrl", url);
+        ArrayNode entries = delete.putArray("Entries");
+        for (JsonNode m : batch) {
+            if (!failed.contains(m.path("MessageId").asText())) {
+                entries.addObject()
+                        .put("Id", "m" + entries.size())
+                        .put("ReceiptHandle", m.path("ReceiptHandle").asText());
+            }
+        }
+        if (!entries.isEmpty()) {
+            sqs.call("DeleteMessageBatch", delete);
+        }
+    }
+
+    /** SQSEvent spells message attribute fields in camel case (stringValue, dataType). */
+    private static JsonNode lowerMessageAttributes(JsonNode attributes) {
+        ObjectNode out = Json.object();
+        attributes
+                .properties()
+                .forEach(
+                        e -> {
+                            ObjectNode a = out.putObject(e.getKey());
+                            a.put("dataType", e.getValue().path("DataType").asText());
+                            if (e.getValue().has("StringValue")) {
+                                a.put("stringValue", e.getValue().get("StringValue").asText());
+                            }
+                            if (e.getValue().has("BinaryValue")) {
+                                a.put("binaryValue", e.getValue().get("BinaryValue").asText());
+                            }
+                        });
+        return out;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

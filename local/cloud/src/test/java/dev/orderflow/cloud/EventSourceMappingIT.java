@@ -1,0 +1,80 @@
+package dev.orderflow.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** An SQS event source mapping from a template, with a probe function and a DLQ. */
+class EventSourceMappingIT {
+
+    @TempDir static Path dir;
+    private static LocalCloud cloud;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        cloud =
+                LocalCloud.builder()
+                        .template(Path.of("src/test/resources/esm-template.json"))
+                        .functionCode(ProbeJar.build(dir))
+                        .edgePort(0)
+                        .gatewayPort(0)
+                        .start();
+        sqs = Clients.sqs(cloud.edgeEndpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    @Test
+    void report_listsTheMappingAndNamesTheUnsupportedKinesisStream() {
+        assertThat(cloud.report().emulated())
+                .anyMatch(l -> l.startsWith("mapping") && l.contains("ReportBatchItemFailures"));
+        assertThat(cloud.report().unsupported()).anyMatch(l -> l.contains("AWS::Kinesis::Stream"));
+    }
+
+    @Test
+    void mapping_deletesMessagesTheFunctionProcessed() {
+        String queue = cloud.physicalId("Work5").orElseThrow();
+        sqs.sendMessage(r -> r.queueUrl(queue).messageBody("ok"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inQueue(queue) == 0);
+    }
+
+    @Test
+    void mapping_leavesFailedMessagesToTheRedrivePolicy() {
+        String queue = cloud.physicalId("Work5").orElseThrow();
+        String dlq = cloud.physicalId("WorkDlq").orElseThrow();
+        sqs.sendMessage(r -> r.queueUrl(queue).messageBody("poison"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inQueue(dlq) == 1);
+    }
+
+    private static int inQueue(String url) {
+        Map<QueueAttributeName, String> a =
+                sqs.getQueueAttributes(
+                                r ->
+                                        r.queueUrl(url)
+                                                .attributeNames(
+                                                        QueueAttributeName
+                                                                .APPROXIMATE_NUMBER_OF_MESSAGES,
+                                                        QueueAttributeName
+                                                                .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes();
+        return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(
+                        a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}
