@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Orders in the orders table, created once and updated under an optimistic lock on {@code version}.
@@ -26,40 +27,26 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public boolean create(Order order) {
-        try {
-            DynamoErrors.translate(
-                    "orders table",
-                    () ->
-                            dynamo.putItem(
-                                    p ->
-                                            p.tableName(table)
-                                                    .item(OrderItem.toItem(order))
-                                                    .conditionExpression(
-                                                            "attribute_not_exists(pk)")));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return conditionalPut(
+                PutItemRequest.builder()
+                        .tableName(table)
+                        .item(OrderItem.toItem(order))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build());
     }
 
     @Override
     public Optional<Order> find(OrderId id) {
+        Map<String, AttributeValue> key =
+                Map.of(
+                        "pk", AttributeValue.fromS(OrderKeys.pk(id)),
+                        "sk", AttributeValue.fromS(OrderItem.SK));
         GetItemResponse response =
                 DynamoErrors.translate(
                         "orders table",
                         () ->
                                 dynamo.getItem(
-                                        g ->
-                                                g.tableName(table)
-                                                        .consistentRead(true)
-                                                        .key(
-                                                                Map.of(
-                                                                        "pk",
-                                                                        AttributeValue.fromS(
-                                                                                OrderKeys.pk(id)),
-                                                                        "sk",
-                                                                        AttributeValue.fromS(
-                                                                                OrderItem.SK)))));
+                                        g -> g.tableName(table).consistentRead(true).key(key)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -68,24 +55,22 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public boolean update(Order order) {
+        String expected = Long.toString(order.version() - 1);
+        return conditionalPut(
+                PutItemRequest.builder()
+                        .tableName(table)
+                        .item(OrderItem.toItem(order))
+                        .conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", "version"))
+                        .expressionAttributeValues(
+                                Map.of(":expected", AttributeValue.fromN(expected)))
+                        .build());
+    }
+
+    /** True if written, false if the condition failed. */
+    private boolean conditionalPut(PutItemRequest request) {
         try {
-            DynamoErrors.translate(
-                    "orders table",
-                    () ->
-                            dynamo.putItem(
-                                    p ->
-                                            p.tableName(table)
-                                                    .item(OrderItem.toItem(order))
-                                                    .conditionExpression("#version = :expected")
-                                                    .expressionAttributeNames(
-                                                            Map.of("#version", "version"))
-                                                    .expressionAttributeValues(
-                                                            Map.of(
-                                                                    ":expected",
-                                                                    AttributeValue.fromN(
-                                                                            Long.toString(
-                                                                                    order.version()
-                                                                                            - 1))))));
+            DynamoErrors.translate("orders table", () -> dynamo.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

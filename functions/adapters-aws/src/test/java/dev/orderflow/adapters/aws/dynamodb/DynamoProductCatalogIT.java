@@ -10,61 +10,24 @@ import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
-import dev.orderflow.dynamodb.DynamoDbServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The adapter through the real SDK against the project's own DynamoDB engine. */
 class DynamoProductCatalogIT {
 
-    private static DynamoDbServer server;
-    private static DynamoDbClient dynamo;
+    private final DynamoDbClient dynamo = LocalDynamo.client();
     private String table;
-
-    @BeforeAll
-    static void startEngine() {
-        server = DynamoDbServer.builder().port(0).start();
-        dynamo =
-                DynamoDbClient.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("local", "local")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        dynamo.close();
-        server.close();
-    }
 
     @BeforeEach
     void createTable() {
-        table = "products-" + UUID.randomUUID();
-        dynamo.createTable(
-                t ->
-                        t.tableName(table)
-                                .billingMode(BillingMode.PAY_PER_REQUEST)
-                                .attributeDefinitions(
-                                        a -> a.attributeName("sku").attributeType("S"))
-                                .keySchema(k -> k.attributeName("sku").keyType("HASH")));
+        table = LocalDynamo.createTable("products", "sku", null);
     }
 
     private void put(String sku, boolean active) {
