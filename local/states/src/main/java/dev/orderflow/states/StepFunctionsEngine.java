@@ -116,6 +116,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
             String name, String definition, String roleArn, StateMachineType type) {
         Arns.checkName(name);
         StateMachineDef def = parse(definition);
+        if (type == StateMachineType.EXPRESS) {
+            var problems = dev.orderflow.states.internal.parse.ExpressRules.check(def);
+            if (!problems.isEmpty()) {
+                throw new StepFunctionsException(
+                        "InvalidDefinition",
+                        new ParseResult(null, problems).invalidDefinitionMessage());
+            }
+        }
         String arn = Arns.stateMachine(services.region(), services.account(), name);
         Instant now = services.clock().now();
         StateMachineDescription d =

@@ -217,4 +217,20 @@ class EngineTest {
             assertThat(real.openTaskTokens()).isZero();
         }
     }
+
+    @Test
+    void expressMachines_rejectCallbackAndSyncIntegrations() {
+        assertThatThrownBy(
+                        () ->
+                                engine.createStateMachine(
+                                        "x", CALLBACK, ROLE, StateMachineType.EXPRESS))
+                .isInstanceOfSatisfying(
+                        StepFunctionsException.class,
+                        e -> {
+                            assertThat(e.errorCode()).isEqualTo("InvalidDefinition");
+                            assertThat(e.getMessage())
+                                    .contains(
+                                            "Express state machine does not support '.waitForTaskToken' service integration. at /States/Pay/Resource");
+                        });
+    }
 }
