@@ -24,7 +24,7 @@ final class Mailbox {
         if (executor == null) {
             drain();
         } else if (running.compareAndSet(false, true)) {
-            executor.execute(this::drainOwned);
+            submit();
         }
     }
 
@@ -44,7 +44,17 @@ final class Mailbox {
             running.set(false);
         }
         if (!queue.isEmpty() && executor != null && running.compareAndSet(false, true)) {
+            submit();
+        }
+    }
+
+    private void submit() {
+        try {
             executor.execute(this::drainOwned);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The engine was closed: late callbacks (a slow task, a timer) are dropped.
+            running.set(false);
+            queue.clear();
         }
     }
 }
