@@ -39,6 +39,10 @@ public final class DynamoDbBench {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        if (args.length > 1 && args[1].equals("heap")) {
+            heap();
+            return;
+        }
         if (args.length > 1 && args[1].equals("inprocess")) {
             only = args.length > 2 ? args[2] : "";
             inProcess(seconds);
