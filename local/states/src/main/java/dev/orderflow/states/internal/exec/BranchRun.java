@@ -12,7 +12,8 @@ public final class BranchRun {
     private final ExecutionRun execution;
     private final StateMachineDef definition;
     private final VariableScope variables;
-    private final JsonNode mapItem;
+    private final int mapIndex;
+    private JsonNode mapValue;
     private final Consumer<BranchOutcome> onDone;
     private long lastEventId;
     private StateRun current;
@@ -24,17 +25,18 @@ public final class BranchRun {
             ExecutionRun execution,
             StateMachineDef definition,
             VariableScope variables,
-            JsonNode mapItem,
+            int mapIndex,
             Consumer<BranchOutcome> onDone) {
         this.execution = execution;
         this.definition = definition;
         this.variables = variables;
-        this.mapItem = mapItem;
+        this.mapIndex = mapIndex;
         this.onDone = onDone;
     }
 
     void start(JsonNode input, long previousEventId) {
         lastEventId = previousEventId;
+        mapValue = input;
         execution.post(() -> enter(definition.startAt(), input));
     }
 
@@ -99,6 +101,11 @@ public final class BranchRun {
         return lastEventId;
     }
 
+    long recordIteration(String type, String field, String mapName, int index) {
+        lastEventId = execution.recordIteration(type, lastEventId, field, mapName, index);
+        return lastEventId;
+    }
+
     long recordState(
             String type, String field, String stateName, String payloadField, JsonNode payload) {
         lastEventId =
@@ -128,7 +135,15 @@ public final class BranchRun {
         return variables;
     }
 
+    /** {@code $$.Map.Item} ({@code Index}, {@code Value}) for a Map iteration, else null. */
     JsonNode mapItem() {
-        return mapItem;
+        if (mapIndex < 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode item =
+                dev.orderflow.states.internal.json.Json.object();
+        item.put("Index", mapIndex);
+        item.set("Value", mapValue);
+        return item;
     }
 }

@@ -86,11 +86,7 @@ public final class ExecutionRun {
                     }
                     root =
                             new BranchRun(
-                                    this,
-                                    definition,
-                                    new VariableScope(null),
-                                    null,
-                                    this::finished);
+                                    this, definition, new VariableScope(null), -1, this::finished);
                     root.start(input, id);
                 });
     }
@@ -248,9 +244,7 @@ public final class ExecutionRun {
                                     history.lastId(),
                                     "executionRedrivenEventDetails",
                                     d);
-                    root =
-                            new BranchRun(
-                                    this, definition, failed.variables(), null, this::finished);
+                    root = new BranchRun(this, definition, failed.variables(), -1, this::finished);
                     root.startAt(failed.failedState(), failed.failedInput(), id);
                 });
     }
@@ -286,6 +280,11 @@ public final class ExecutionRun {
 
     long record(String type, long previous, String field, JsonNode details) {
         return history.add(services.clock().now(), type, previous, field, details);
+    }
+
+    long recordIteration(String type, long previous, String field, String mapName, int index) {
+        return history.addIterationEvent(
+                services.clock().now(), type, previous, field, mapName, index);
     }
 
     long recordState(

@@ -57,13 +57,39 @@ public final class HistoryLog {
         return events.size();
     }
 
+    /** Appends a Map iteration event whose details ({@code name}, {@code index}) render on read. */
+    public synchronized long addIterationEvent(
+            Instant at,
+            String type,
+            long previousEventId,
+            String detailsField,
+            String mapName,
+            int index) {
+        events.add(
+                new Entry(
+                        at,
+                        type,
+                        previousEventId,
+                        detailsField,
+                        null,
+                        mapName,
+                        null,
+                        Json.NODES.numberNode(index)));
+        return events.size();
+    }
+
     /** A snapshot of all events. */
     public synchronized List<HistoryEvent> snapshot() {
         List<HistoryEvent> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             Entry e = events.get(i);
             JsonNode details = e.details();
-            if (e.payloadField() != null) {
+            if (e.payloadField() == null && e.stateName() != null) {
+                ObjectNode d = Json.object();
+                d.put("name", e.stateName());
+                d.set("index", e.payload());
+                details = d;
+            } else if (e.payloadField() != null) {
                 ObjectNode d = Json.object();
                 d.put("name", e.stateName());
                 d.put(e.payloadField(), Json.write(e.payload()));

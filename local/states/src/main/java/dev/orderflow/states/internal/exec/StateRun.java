@@ -225,13 +225,13 @@ public final class StateRun {
 
     /** Starts a child branch (Parallel branch or Map iteration) in a child variable scope. */
     public void startChild(
-            StateMachineDef def, JsonNode input, JsonNode mapItem, Consumer<BranchOutcome> done) {
+            StateMachineDef def, JsonNode input, int mapIndex, Consumer<BranchOutcome> done) {
         BranchRun child =
                 new BranchRun(
                         branch.execution(),
                         def,
                         branch.variables().child(),
-                        mapItem,
+                        mapIndex,
                         outcome -> {
                             if (!finished) {
                                 done.accept(outcome);
@@ -275,6 +275,11 @@ public final class StateRun {
             timers.forEach(StatesClock.Cancellable::cancel);
             timers = null;
         }
+    }
+
+    /** Records a Map iteration event ({@code name}, {@code index} details) on this branch. */
+    public long recordIteration(String type, String field, int index) {
+        return branch.recordIteration(type, field, state.name(), index);
     }
 
     /** Records a history event on this branch and returns its id. */

@@ -86,26 +86,17 @@ final class MapEvaluator {
                 && !run.finished()) {
             int index = nextIndex++;
             running++;
-            ObjectNode d = Json.object();
-            d.put("name", map.name());
-            d.put("index", index);
-            run.record("MapIterationStarted", "mapIterationStartedEventDetails", d);
-            ObjectNode mapItem = Json.object();
-            mapItem.put("Index", index);
-            mapItem.set("Value", inputs.get(index));
+            run.recordIteration("MapIterationStarted", "mapIterationStartedEventDetails", index);
             run.startChild(
-                    map.processor(), inputs.get(index), mapItem, outcome -> done(index, outcome));
+                    map.processor(), inputs.get(index), index, outcome -> done(index, outcome));
         }
     }
 
     private void done(int index, BranchOutcome outcome) {
         running--;
         completed++;
-        ObjectNode d = Json.object();
-        d.put("name", map.name());
-        d.put("index", index);
         if (outcome.failed()) {
-            run.record("MapIterationFailed", "mapIterationFailedEventDetails", d);
+            run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
             failures++;
             if (toleratedCount < 0 && toleratedPercentage < 0) {
                 run.record("MapStateFailed", null, null);
@@ -128,7 +119,8 @@ final class MapEvaluator {
             }
             results[index] = error;
         } else {
-            run.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", d);
+            run.recordIteration(
+                    "MapIterationSucceeded", "mapIterationSucceededEventDetails", index);
             results[index] = outcome.output();
         }
         if (completed == inputs.size()) {

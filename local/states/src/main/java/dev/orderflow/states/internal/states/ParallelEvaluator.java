@@ -21,7 +21,7 @@ final class ParallelEvaluator {
             run.startChild(
                     parallel.branches().get(i),
                     input,
-                    null,
+                    -1,
                     outcome -> {
                         if (outcome.failed()) {
                             run.record("ParallelStateFailed", null, null);
