@@ -89,7 +89,9 @@ public final class Intrinsics {
     private JsonNode function(String name, JsonNode arg) {
         switch (name) {
             case "Ref":
-                return TextNode.valueOf(ref(arg.asText()));
+                return arg.asText().equals("AWS::NoValue")
+                        ? NO_VALUE
+                        : TextNode.valueOf(ref(arg.asText()));
             case "Fn::GetAtt":
                 return TextNode.valueOf(getAtt(arg));
             case "Fn::Join":
