@@ -30,7 +30,8 @@ public final class OrderflowStack extends Stack {
                     "ListProducts", "dev.orderflow.functions.catalog.ListProductsHandler",
                     "DescribeCaller", "dev.orderflow.functions.identity.DescribeCallerHandler",
                     "PlaceOrder", "dev.orderflow.functions.orders.PlaceOrderHandler",
-                    "GetOrder", "dev.orderflow.functions.orders.GetOrderHandler");
+                    "GetOrder", "dev.orderflow.functions.orders.GetOrderHandler",
+                    "ListOrders", "dev.orderflow.functions.orders.ListOrdersHandler");
 
     public final DataTables tables;
     public final Messaging messaging;
@@ -84,6 +85,11 @@ public final class OrderflowStack extends Stack {
                 function("GetOrder", code, Map.of("ORDERS_TABLE", tables.orders.getTableName()));
         allow(getOrder, tables.orders.getTableArn(), "dynamodb:GetItem");
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders/{id}", getOrder);
+
+        ServiceFunction listOrders =
+                function("ListOrders", code, Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        allow(listOrders, tables.orders.getTableArn() + "/index/byCustomer", "dynamodb:Query");
+        api.addAuthenticatedRoute(HttpMethod.GET, "/orders", listOrders);
 
         workflow =
                 new OrderWorkflow(

@@ -98,6 +98,7 @@ class LeastPrivilegeTest {
                         "dynamodb:GetItem@Idempotency",
                         "dynamodb:PutItem@Orders",
                         "dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
         assertThat(dynamoActionsOf("DescribeCaller")).isEmpty();
     }

@@ -168,7 +168,8 @@ class OrderflowStackTest {
                 .containsEntry("GET /me", "JWT")
                 .containsEntry("POST /orders", "JWT")
                 .containsEntry("GET /orders/{id}", "JWT")
-                .hasSize(5);
+                .containsEntry("GET /orders", "JWT")
+                .hasSize(6);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.health.HealthHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
 import dev.orderflow.functions.orders.GetOrderHandler;
+import dev.orderflow.functions.orders.ListOrdersHandler;
 import dev.orderflow.functions.orders.PlaceOrderHandler;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
@@ -41,6 +42,8 @@ class SampleEventsTest {
                     Map.entry("apigw-post-orders-invalid-items.json", 400),
                     Map.entry("apigw-post-orders-missing-idempotency-key.json", 400),
                     Map.entry("apigw-get-order.json", 200),
+                    Map.entry("apigw-get-orders.json", 200),
+                    Map.entry("apigw-get-orders-unknown-status.json", 400),
                     Map.entry("apigw-get-order-of-another-customer.json", 404));
 
     static java.util.List<String> httpEvents() {
@@ -54,6 +57,7 @@ class SampleEventsTest {
         return switch (routeKey) {
             case "POST /orders" -> new PlaceOrderHandler(shop.placeOrder(), metrics);
             case "GET /orders/{id}" -> new GetOrderHandler(shop.viewOrder(), metrics);
+            case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
             case "GET /me" -> new DescribeCallerHandler(metrics);
             case "GET /products" ->

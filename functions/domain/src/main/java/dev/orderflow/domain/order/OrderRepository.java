@@ -1,6 +1,9 @@
 package dev.orderflow.domain.order;
 
+import dev.orderflow.domain.page.Page;
+import dev.orderflow.domain.page.PageRequest;
 import java.util.Optional;
+import java.util.Set;
 
 /** The port to where orders are stored. */
 public interface OrderRepository {
@@ -24,4 +27,14 @@ public interface OrderRepository {
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */
     boolean update(Order order);
+
+    /**
+     * A customer's orders, newest first, optionally only those in some states.
+     *
+     * @param statuses the states to keep; empty keeps all
+     * @throws dev.orderflow.domain.error.InvalidInput if the cursor was not issued for this
+     *     customer's listing
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    Page<Order> ofCustomer(String customerId, Set<OrderStatus> statuses, PageRequest page);
 }

@@ -123,37 +123,10 @@ class PlaceOrderTest {
         // The first request claimed the key; it stores its order just after this one looked.
         store.claimOrGet(
                 new IdempotencyStore.Claim("alice", "k-9", fingerprintOf(line("MUG", 1)), claimed));
-        OrderRepository racingStore =
-                new OrderRepository() {
-                    private boolean looked;
-
-                    @Override
-                    public boolean create(Order order) {
-                        return orders.create(order);
-                    }
-
-                    @Override
-                    public boolean update(Order order) {
-                        return orders.update(order);
-                    }
-
-                    @Override
-                    public java.util.Optional<Order> find(OrderId id) {
-                        if (!looked) {
-                            looked = true;
-                            orders.create(storedByTheOther);
-                            return java.util.Optional.empty();
-                        }
-                        return orders.find(id);
-                    }
-                };
+        orders.raceOnNextFind(() -> orders.create(storedByTheOther));
         var racing =
                 new PlaceOrder(
-                        catalog,
-                        racingStore,
-                        store,
-                        Clock.fixed(NOW, ZoneOffset.UTC),
-                        OrderId::random);
+                        catalog, orders, store, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
 
         PlaceOrder.Result result =
                 racing.place(

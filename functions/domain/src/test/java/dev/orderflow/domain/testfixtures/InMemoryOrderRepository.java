@@ -1,10 +1,18 @@
 package dev.orderflow.domain.testfixtures;
 
+import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
+import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.page.Cursor;
+import dev.orderflow.domain.page.Page;
+import dev.orderflow.domain.page.PageRequest;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Orders in memory; can be told to crash on the next create, as a process might. */
@@ -12,6 +20,16 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
     private boolean crashOnNextCreate;
+
+    private Runnable raceOnNextFind;
+
+    /**
+     * The next {@link #find} misses, and the given write happens right after it looked: a
+     * concurrent writer winning the race between a read and a conditional write.
+     */
+    public void raceOnNextFind(Runnable concurrentWrite) {
+        raceOnNextFind = concurrentWrite;
+    }
 
     /** The next {@link #create} throws before storing anything. */
     public void crashOnNextCreate() {
@@ -29,6 +47,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(OrderId id) {
+        if (raceOnNextFind != null) {
+            Runnable write = raceOnNextFind;
+            raceOnNextFind = null;
+            write.run();
+            return Optional.empty();
+        }
         return Optional.ofNullable(orders.get(id));
     }
 
@@ -39,6 +63,36 @@ public final class InMemoryOrderRepository implements OrderRepository {
             return false;
         }
         return orders.replace(order.id(), stored, order);
+    }
+
+    @Override
+    public Page<Order> ofCustomer(String customerId, Set<OrderStatus> statuses, PageRequest page) {
+        List<Order> newestFirst =
+                orders.values().stream()
+                        .filter(o -> o.customerId().equals(customerId))
+                        .filter(o -> statuses.isEmpty() || statuses.contains(o.status()))
+                        .sorted(
+                                Comparator.comparing(Order::createdAt)
+                                        .thenComparing(o -> o.id().value())
+                                        .reversed())
+                        .toList();
+        int from = 0;
+        if (page.cursor() instanceof Cursor.After after) {
+            if (!after.token().startsWith(customerId + "|")) {
+                throw InvalidInput.of("cursor", "is not a cursor returned by this API");
+            }
+            String lastId = after.token().substring(customerId.length() + 1);
+            from = newestFirst.stream().map(o -> o.id().value()).toList().indexOf(lastId) + 1;
+        }
+        List<Order> items =
+                newestFirst.subList(from, Math.min(newestFirst.size(), from + page.limit()));
+        Optional<Cursor.After> next =
+                from + items.size() < newestFirst.size()
+                        ? Optional.of(
+                                new Cursor.After(
+                                        customerId + "|" + items.get(items.size() - 1).id()))
+                        : Optional.empty();
+        return new Page<>(items, next);
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
 import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.PlaceOrder;
 import dev.orderflow.domain.order.ViewOrder;
@@ -58,6 +59,11 @@ public final class AwsWiring {
     /** The view-order use case over the orders table. */
     public static ViewOrder viewOrder() {
         return new ViewOrder(orders());
+    }
+
+    /** The list-orders use case over the orders table's customer index. */
+    public static ListOrders listOrders() {
+        return new ListOrders(orders());
     }
 
     private static DynamoOrderRepository orders() {

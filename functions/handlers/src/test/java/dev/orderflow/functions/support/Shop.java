@@ -4,6 +4,7 @@ import dev.orderflow.domain.catalog.BrowseCatalog;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
@@ -68,6 +69,10 @@ public final class Shop {
     public PlaceOrder placeOrder() {
         return new PlaceOrder(
                 catalog, orders, idempotency, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
+    }
+
+    public ListOrders listOrders() {
+        return new ListOrders(orders);
     }
 
     public ViewOrder viewOrder() {

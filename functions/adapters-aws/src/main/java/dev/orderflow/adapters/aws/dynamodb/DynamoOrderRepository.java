@@ -3,19 +3,35 @@ package dev.orderflow.adapters.aws.dynamodb;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
+import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.page.Cursor;
+import dev.orderflow.domain.page.Page;
+import dev.orderflow.domain.page.PageRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Orders in the orders table, created once and updated under an optimistic lock on {@code version}.
  */
 public final class DynamoOrderRepository implements OrderRepository {
+
+    /** The index of a customer's orders, newest first by {@code gsi1sk = createdAt#orderId}. */
+    static final String BY_CUSTOMER = "byCustomer";
+
+    /** Index reads per page at most, so a filter that matches little stays bounded. */
+    private static final int MAX_QUERIES_PER_PAGE = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -65,6 +81,69 @@ public final class DynamoOrderRepository implements OrderRepository {
                         .expressionAttributeValues(
                                 Map.of(":expected", AttributeValue.fromN(expected)))
                         .build());
+    }
+
+    @Override
+    public Page<Order> ofCustomer(String customerId, Set<OrderStatus> statuses, PageRequest page) {
+        Map<String, AttributeValue> startKey =
+                page.cursor() instanceof Cursor.After after
+                        ? OrderCursorCodec.decode(after, customerId)
+                        : null;
+        List<Order> found = new ArrayList<>();
+        for (int round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
+            QueryRequest query = customerQuery(customerId, statuses, page.limit(), startKey);
+            QueryResponse response =
+                    DynamoErrors.translate("orders table", () -> dynamo.query(query));
+            List<Map<String, AttributeValue>> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                found.add(OrderItem.fromItem(items.get(i)));
+                if (found.size() == page.limit()) {
+                    boolean more = i < items.size() - 1 || response.hasLastEvaluatedKey();
+                    return new Page<>(
+                            found,
+                            more
+                                    ? Optional.of(OrderCursorCodec.encode(customerId, items.get(i)))
+                                    : Optional.empty());
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new Page<>(found, Optional.empty());
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        // Bounded work per request: continue from where the index read stopped.
+        return new Page<>(found, Optional.of(OrderCursorCodec.encode(customerId, startKey)));
+    }
+
+    private QueryRequest customerQuery(
+            String customerId,
+            Set<OrderStatus> statuses,
+            int limit,
+            Map<String, AttributeValue> startKey) {
+        Map<String, String> names = new HashMap<>(Map.of("#c", "gsi1pk"));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":c", AttributeValue.fromS("CUSTOMER#" + customerId)));
+        QueryRequest.Builder query =
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(BY_CUSTOMER)
+                        .keyConditionExpression("#c = :c")
+                        .scanIndexForward(false)
+                        .limit(limit);
+        if (!statuses.isEmpty()) {
+            List<String> placeholders = new ArrayList<>();
+            for (OrderStatus status : statuses) {
+                String placeholder = ":s" + placeholders.size();
+                placeholders.add(placeholder);
+                values.put(placeholder, AttributeValue.fromS(status.name()));
+            }
+            names.put("#status", "status");
+            query.filterExpression("#status IN (" + String.join(", ", placeholders) + ")");
+        }
+        if (startKey != null) {
+            query.exclusiveStartKey(startKey);
+        }
+        return query.expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     /** True if written, false if the condition failed. */

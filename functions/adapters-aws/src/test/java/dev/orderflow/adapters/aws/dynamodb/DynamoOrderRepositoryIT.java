@@ -38,7 +38,7 @@ class DynamoOrderRepositoryIT {
 
     @BeforeEach
     void table() {
-        ordersTable = LocalDynamo.createTable("orders", "pk", "sk");
+        ordersTable = LocalDynamo.createOrdersTable();
         orders = new DynamoOrderRepository(dynamo, ordersTable);
     }
 
@@ -112,6 +112,89 @@ class DynamoOrderRepositoryIT {
         assertThat(item.get("gsi1pk").s()).isEqualTo("CUSTOMER#alice");
         assertThat(item.get("gsi1sk").s()).isEqualTo("2026-11-25T10:00:00Z#" + order.id());
         assertThat(item.get("gsi2pk").s()).matches("STATUS#PENDING#[0-7]");
+    }
+
+    private Order placedBy(String customer, int minutesAfterT0) {
+        Order order =
+                Order.place(
+                        OrderId.random(),
+                        customer,
+                        LINES,
+                        ADDRESS,
+                        Money.ofMinor(100, "EUR"),
+                        T0.plusSeconds(60L * minutesAfterT0));
+        orders.create(order);
+        return order;
+    }
+
+    @Test
+    void ofCustomer_pagesNewestFirst_throughOnlyThatCustomersOrders() {
+        List<Order> alices = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            alices.add(placedBy("alice", i));
+            placedBy("bob", i);
+        }
+
+        List<OrderId> seen = new java.util.ArrayList<>();
+        dev.orderflow.domain.page.Cursor cursor = dev.orderflow.domain.page.Cursor.first();
+        while (true) {
+            var page =
+                    orders.ofCustomer(
+                            "alice",
+                            java.util.Set.of(),
+                            new dev.orderflow.domain.page.PageRequest(2, cursor));
+            page.items().forEach(o -> seen.add(o.id()));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            cursor = page.next().get();
+        }
+
+        assertThat(seen)
+                .containsExactly(
+                        alices.get(4).id(),
+                        alices.get(3).id(),
+                        alices.get(2).id(),
+                        alices.get(1).id(),
+                        alices.get(0).id());
+    }
+
+    @Test
+    void ofCustomer_keepsOnlyTheAskedStates() {
+        Order pending = placedBy("alice", 1);
+        Order cancelled = placedBy("alice", 2);
+        orders.update(cancelled.cancelRequested(T0.plusSeconds(600)));
+
+        var page =
+                orders.ofCustomer(
+                        "alice",
+                        java.util.Set.of(dev.orderflow.domain.order.OrderStatus.PENDING),
+                        new dev.orderflow.domain.page.PageRequest(
+                                10, dev.orderflow.domain.page.Cursor.first()));
+
+        assertThat(page.items()).extracting(Order::id).containsExactly(pending.id());
+    }
+
+    @Test
+    void ofCustomer_refusesACursorIssuedForAnotherCustomer() {
+        for (int i = 0; i < 3; i++) {
+            placedBy("alice", i);
+        }
+        var alicesPage =
+                orders.ofCustomer(
+                        "alice",
+                        java.util.Set.of(),
+                        new dev.orderflow.domain.page.PageRequest(
+                                1, dev.orderflow.domain.page.Cursor.first()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                orders.ofCustomer(
+                                        "mallory",
+                                        java.util.Set.of(),
+                                        new dev.orderflow.domain.page.PageRequest(
+                                                1, alicesPage.next().orElseThrow())))
+                .isInstanceOf(dev.orderflow.domain.error.InvalidInput.class);
     }
 
     @Test

@@ -42,6 +42,42 @@ final class LocalDynamo {
         return client;
     }
 
+    /** Creates an orders table with the stack's {@code byCustomer} index. */
+    static String createOrdersTable() {
+        String name = "orders-" + UUID.randomUUID();
+        client().createTable(
+                        t ->
+                                t.tableName(name)
+                                        .billingMode("PAY_PER_REQUEST")
+                                        .attributeDefinitions(
+                                                a -> a.attributeName("pk").attributeType("S"),
+                                                a -> a.attributeName("sk").attributeType("S"),
+                                                a -> a.attributeName("gsi1pk").attributeType("S"),
+                                                a -> a.attributeName("gsi1sk").attributeType("S"))
+                                        .keySchema(
+                                                k -> k.attributeName("pk").keyType("HASH"),
+                                                k -> k.attributeName("sk").keyType("RANGE"))
+                                        .globalSecondaryIndexes(
+                                                g ->
+                                                        g.indexName("byCustomer")
+                                                                .keySchema(
+                                                                        k ->
+                                                                                k.attributeName(
+                                                                                                "gsi1pk")
+                                                                                        .keyType(
+                                                                                                "HASH"),
+                                                                        k ->
+                                                                                k.attributeName(
+                                                                                                "gsi1sk")
+                                                                                        .keyType(
+                                                                                                "RANGE"))
+                                                                .projection(
+                                                                        p ->
+                                                                                p.projectionType(
+                                                                                        "ALL"))));
+        return name;
+    }
+
     /** Creates a table with a unique name and string keys; a null sort key means hash only. */
     static String createTable(String prefix, String partitionKey, String sortKey) {
         String name = prefix + "-" + UUID.randomUUID();
