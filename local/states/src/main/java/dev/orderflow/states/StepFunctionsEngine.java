@@ -174,6 +174,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return machine(arn).description();
     }
 
+    /**
+     * The state machine an execution belongs to (DescribeStateMachineForExecution).
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, StateMachineDoesNotExist
+     */
+    public StateMachineDescription describeStateMachineForExecution(String executionArn) {
+        return machine(execution(executionArn).stateMachineArn()).description();
+    }
+
     /** All state machines, by name. */
     public List<StateMachineDescription> listStateMachines() {
         return machines.values().stream()

@@ -98,6 +98,8 @@ class SfnClientTest {
         assertThat(events.get(1).previousEventId()).isEqualTo(1L);
         assertThat(events.get(0).executionStartedEventDetails().input()).isEqualTo("{\"x\":1}");
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(1);
+        assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(exec)).name())
+                .isEqualTo("hello");
     }
 
     @Test

@@ -45,6 +45,21 @@ final class Operations {
                 engine.deleteStateMachine(Shapes.required(r, "stateMachineArn"));
                 yield Json.object();
             }
+            case "DescribeStateMachineForExecution" -> {
+                ObjectNode out =
+                        Shapes.stateMachine(
+                                engine.describeStateMachineForExecution(
+                                        Shapes.required(r, "executionArn")));
+                out.remove(java.util.List.of("status", "type", "creationDate"));
+                out.set(
+                        "updateDate",
+                        Json.NODES.numberNode(
+                                Shapes.time(
+                                        engine.describeStateMachineForExecution(
+                                                        Shapes.required(r, "executionArn"))
+                                                .updateDate())));
+                yield out;
+            }
             case "StartExecution" -> {
                 ExecutionDescription d =
                         engine.startExecution(
