@@ -27,9 +27,8 @@ public final class DynamoDbExtension implements BeforeAllCallback, ParameterReso
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(DynamoDbExtension.class);
 
-    /** Holds the server in the root store so JUnit closes it at the end of the run. */
-    private static final class Holder
-            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Holds the server in the root store; JUnit closes AutoCloseable store values at the end. */
+    private static final class Holder implements AutoCloseable {
         final DynamoDbServer server = DynamoDbServer.builder().port(0).start();
         private boolean closed;
 

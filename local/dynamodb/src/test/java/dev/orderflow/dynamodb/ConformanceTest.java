@@ -116,7 +116,7 @@ class ConformanceTest {
         if (expected.isObject()) {
             assertThat(actual).as(path + " in " + actual).isNotNull();
             assertThat(actual.isObject()).as(path + " is an object: " + actual).isTrue();
-            Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 assertSubset(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey());

@@ -196,7 +196,7 @@ public final class Req {
             if (names.isEmpty()) {
                 throw ApiException.validation("ExpressionAttributeNames must not be empty");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = names.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = names.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!NAME_KEY.matcher(e.getKey()).matches()) {
@@ -216,7 +216,7 @@ public final class Req {
             if (values.isEmpty()) {
                 throw ApiException.validation("ExpressionAttributeValues must not be empty");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = values.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!VALUE_KEY.matcher(e.getKey()).matches()) {

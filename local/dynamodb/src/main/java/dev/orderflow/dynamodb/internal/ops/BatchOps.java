@@ -56,7 +56,7 @@ final class BatchOps {
         String consumed = ItemOps.consumedMode(r);
         List<GetRequest> requests = new ArrayList<>();
         int total = 0;
-        Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = requestItems.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String table = Req.validTableName(e.getKey(), "requestItems.key");
@@ -144,7 +144,7 @@ final class BatchOps {
         ObjectNode requestItems = requestItems(r);
         String consumed = ItemOps.consumedMode(r);
         List<WriteRequest> writes = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = requestItems.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String table = Req.validTableName(e.getKey(), "requestItems.key");

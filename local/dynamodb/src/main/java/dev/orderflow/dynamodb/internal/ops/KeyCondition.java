@@ -161,7 +161,7 @@ record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
 
     private static String brief(AttributeValue v) {
         var node = AttributeJson.write(v);
-        var e = node.fields().next();
+        var e = node.properties().iterator().next();
         return "{" + e.getKey() + ":" + e.getValue().asText() + "}";
     }
 

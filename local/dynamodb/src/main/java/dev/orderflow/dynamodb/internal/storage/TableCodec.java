@@ -60,8 +60,8 @@ public final class TableCodec {
     public static TableDefinition definition(JsonNode o) {
         Map<String, String> types = new LinkedHashMap<>();
         o.path("attributeTypes")
-                .fields()
-                .forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText()));
+                .properties()
+                .forEach(e -> types.put(e.getKey(), e.getValue().asText()));
         List<IndexDefinition> indexes = new ArrayList<>();
         for (JsonNode io : o.path("indexes")) {
             List<String> nonKey = new ArrayList<>();
@@ -104,9 +104,7 @@ public final class TableCodec {
     /** Applies tags, TTL and PITR settings from an encoded table. */
     public static void applySettings(Table t, JsonNode o) {
         t.tags().clear();
-        o.path("tags")
-                .fields()
-                .forEachRemaining(e -> t.tags().put(e.getKey(), e.getValue().asText()));
+        o.path("tags").properties().forEach(e -> t.tags().put(e.getKey(), e.getValue().asText()));
         t.ttlAttribute(text(o, "ttl"));
         t.pointInTimeRecovery(o.path("pitr").asBoolean());
     }

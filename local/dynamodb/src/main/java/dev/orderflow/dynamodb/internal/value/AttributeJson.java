@@ -29,7 +29,7 @@ public final class AttributeJson {
             throw ApiException.serialization("Unexpected value type in payload");
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             item.put(e.getKey(), read(e.getValue()));
@@ -53,7 +53,7 @@ public final class AttributeJson {
                     "Supplied AttributeValue has more than one datatypes set, must contain exactly"
                             + " one of the supported datatypes");
         }
-        Map.Entry<String, JsonNode> e = node.fields().next();
+        Map.Entry<String, JsonNode> e = node.properties().iterator().next();
         JsonNode v = e.getValue();
         switch (e.getKey()) {
             case "S":
