@@ -58,10 +58,30 @@ class DurabilityTest {
                             b.tableName(table)
                                     .timeToLiveSpecification(
                                             t -> t.enabled(true).attributeName("exp")));
+            c.transactWriteItems(
+                    b ->
+                            b.transactItems(
+                                    t ->
+                                            t.put(
+                                                    p ->
+                                                            p.tableName(table)
+                                                                    .item(
+                                                                            Map.of(
+                                                                                    "pk", s("tx"),
+                                                                                    "sk", s("1")))),
+                                    t ->
+                                            t.put(
+                                                    p ->
+                                                            p.tableName(table)
+                                                                    .item(
+                                                                            Map.of(
+                                                                                    "pk", s("tx"),
+                                                                                    "sk",
+                                                                                    s("2"))))));
         }
         try (DynamoDbServer server = DynamoDbServer.builder().port(0).dataDir(dir).start();
                 DynamoDbClient c = LocalDynamo.client(server.endpoint())) {
-            assertThat(c.scan(b -> b.tableName(table)).count()).isEqualTo(19);
+            assertThat(c.scan(b -> b.tableName(table)).count()).isEqualTo(21);
             assertThat(
                             c.getItem(
                                             b ->

@@ -33,6 +33,9 @@ public final class Engine {
     private final Map<String, Operation> operations = new HashMap<>();
     private volatile Journal journal = Journal.NONE;
 
+    /** Journal entries of the group being written (guarded by the write lock); null if none. */
+    private java.util.List<ObjectNode> group;
+
     public Engine(Clock clock) {
         this.clock = clock;
     }
@@ -97,6 +100,35 @@ public final class Engine {
         }
     }
 
+    /**
+     * Starts collecting journal entries so that a multi-item write (a transaction) is journaled as
+     * one line: after a crash it is either entirely there or entirely absent. Caller holds the
+     * write lock and must call {@link #endGroup()}.
+     */
+    public void beginGroup() {
+        group = new java.util.ArrayList<>();
+    }
+
+    /** Journals the collected entries as one group entry. */
+    public void endGroup() {
+        java.util.List<ObjectNode> entries = group;
+        group = null;
+        if (entries != null && !entries.isEmpty()) {
+            ObjectNode e = JsonNodeFactory.instance.objectNode();
+            e.put("op", "group");
+            entries.forEach(e.putArray("entries")::add);
+            journal.append(e);
+        }
+    }
+
+    private void journalEntry(Journal j, ObjectNode e) {
+        if (group != null) {
+            group.add(e);
+        } else {
+            j.append(e);
+        }
+    }
+
     /** Journals a table's full metadata after it was created or changed (under the write lock). */
     public void journalTable(Table t) {
         Journal j = journal;
@@ -150,7 +182,7 @@ public final class Engine {
                 e.put("streamArn", s.arn());
                 e.set("stream", dev.orderflow.dynamodb.internal.storage.StreamCodec.encode(record));
             }
-            j.append(e);
+            journalEntry(j, e);
         }
     }
 }

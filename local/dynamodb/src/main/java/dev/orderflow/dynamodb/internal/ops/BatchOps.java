@@ -208,22 +208,11 @@ final class BatchOps {
                         keys.add(key);
                     }
                     Map<String, Double> units = new LinkedHashMap<>();
-                    for (int i = 0; i < writes.size(); i++) {
-                        WriteRequest w = writes.get(i);
-                        Table t = engine.table(w.table());
-                        Map<String, AttributeValue> key = keys.get(i);
-                        Map<String, AttributeValue> old;
-                        int size;
-                        if (w.item() != null) {
-                            old = t.put(w.item());
-                            engine.changed(t, key, old, w.item(), false);
-                            size = ItemSize.of(w.item());
-                        } else {
-                            old = t.delete(key);
-                            engine.changed(t, key, old, null, false);
-                            size = old == null ? 0 : ItemSize.of(old);
-                        }
-                        units.merge(w.table(), Capacity.writeUnits(size), Double::sum);
+                    engine.beginGroup();
+                    try {
+                        writeAll(writes, keys, units);
+                    } finally {
+                        engine.endGroup();
                     }
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.putObject("UnprocessedItems");
@@ -233,6 +222,29 @@ final class BatchOps {
                     }
                     return out;
                 });
+    }
+
+    private void writeAll(
+            List<WriteRequest> writes,
+            List<Map<String, AttributeValue>> keys,
+            Map<String, Double> units) {
+        for (int i = 0; i < writes.size(); i++) {
+            WriteRequest w = writes.get(i);
+            Table t = engine.table(w.table());
+            Map<String, AttributeValue> key = keys.get(i);
+            Map<String, AttributeValue> old;
+            int size;
+            if (w.item() != null) {
+                old = t.put(w.item());
+                engine.changed(t, key, old, w.item(), false);
+                size = ItemSize.of(w.item());
+            } else {
+                old = t.delete(key);
+                engine.changed(t, key, old, null, false);
+                size = old == null ? 0 : ItemSize.of(old);
+            }
+            units.merge(w.table(), Capacity.writeUnits(size), Double::sum);
+        }
     }
 
     private static ObjectNode requestItems(Req r) {

@@ -145,6 +145,24 @@ final class TransactOps {
                     .with("CancellationReasons", reasons);
         }
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+        engine.beginGroup();
+        try {
+            applyAll(actions, results, units);
+        } finally {
+            engine.endGroup();
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (!consumed.equals("NONE")) {
+            ArrayNode c = out.putArray("ConsumedCapacity");
+            units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
+        }
+        return out;
+    }
+
+    private void applyAll(
+            List<Action> actions,
+            List<Map<String, AttributeValue>> results,
+            java.util.Map<String, Double> units) {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             Table t = engine.table(a.table());
@@ -165,12 +183,6 @@ final class TransactOps {
             // Transactional writes cost two write units per KB.
             units.merge(a.table(), 2 * Capacity.writeUnits(size), Double::sum);
         }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (!consumed.equals("NONE")) {
-            ArrayNode c = out.putArray("ConsumedCapacity");
-            units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
-        }
-        return out;
     }
 
     private Action parse(JsonNode n) {

@@ -25,6 +25,7 @@ final class Recovery {
         switch (op) {
             case "table" -> table(e.get("table"));
             case "stream" -> StreamCodec.restore(engine, e);
+            case "group" -> e.path("entries").forEach(this::apply);
             case "drop" -> {
                 Table t = engine.tables().remove(e.path("table").asText());
                 if (t != null && t.stream() != null) {
