@@ -178,6 +178,7 @@ public final class CloudAssembly implements AutoCloseable {
                         .port(0)
                         .host("127.0.0.1")
                         .region(settings.region())
+                        .account(ACCOUNT)
                         .taskInvoker(new LocalTaskInvoker(lambdas, dynamoClient, queues.client()))
                         .start();
         started.push(stepFunctions);

@@ -57,10 +57,18 @@ final class ExecutionsCommand {
                 out.printf(
                         "  %-10s %s  %s%n",
                         e.path("status").asText(),
-                        e.path("startDate").asText(),
+                        date(e.path("startDate")),
                         e.path("executionArn").asText());
             }
         }
+    }
+
+    /** The API sends epoch seconds with a fraction. */
+    private static String date(JsonNode epochSeconds) {
+        if (!epochSeconds.isNumber()) {
+            return epochSeconds.asText();
+        }
+        return java.time.Instant.ofEpochMilli((long) (epochSeconds.asDouble() * 1000)).toString();
     }
 
     private void history(EdgeCalls edge, String arn) throws IOException {
