@@ -103,6 +103,39 @@ class DurabilityTest {
     }
 
     @Test
+    void walReplay_recoversTransactionsWithoutSnapshot_whenProcessDidNotClose(@TempDir Path dir) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        DynamoDbEngine crashed = DynamoDbEngine.persistent(dir, clock);
+        invoke(
+                crashed,
+                "CreateTable",
+                "{\"TableName\":\"wal\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+        invoke(
+                crashed,
+                "TransactWriteItems",
+                "{\"TransactItems\":[{\"Put\":{\"TableName\":\"wal\",\"Item\":{\"pk\":{\"S\":\"a\"}}}},{\"Put\":{\"TableName\":\"wal\",\"Item\":{\"pk\":{\"S\":\"b\"}}}}]}");
+        invoke(
+                crashed,
+                "BatchWriteItem",
+                "{\"RequestItems\":{\"wal\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"c\"}}}},{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"a\"}}}}]}}");
+        // Never closed: a second engine recovers from the write-ahead log alone.
+        try (DynamoDbEngine recovered = DynamoDbEngine.persistent(dir, clock)) {
+            String scan = invoke(recovered, "Scan", "{\"TableName\":\"wal\"}");
+            assertThat(scan).contains("\"Count\":2").contains("\"b\"").contains("\"c\"");
+        }
+    }
+
+    private static String invoke(DynamoDbEngine engine, String op, String body) {
+        DynamoDbEngine.Response r =
+                engine.invoke(
+                        "DynamoDB_20120810." + op,
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.status()).as(text).isEqualTo(200);
+        return text;
+    }
+
+    @Test
     void sigkill_losesNoAcknowledgedWrite(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         Path portFile = dir.resolve("port");
