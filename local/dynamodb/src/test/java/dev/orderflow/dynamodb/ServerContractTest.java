@@ -63,6 +63,13 @@ class ServerContractTest {
     }
 
     @Test
+    void start_throwsUncheckedIOException_whenPortIsTaken() {
+        assertThatThrownBy(() -> DynamoDbServer.builder().port(server.port()).start())
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining(Integer.toString(server.port()));
+    }
+
+    @Test
     void createTable_throwsResourceInUse_whenTableExists() {
         String table = LocalDynamo.createTable(client, "dup", "pk", null);
         assertThatThrownBy(
