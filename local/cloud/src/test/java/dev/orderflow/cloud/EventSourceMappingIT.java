@@ -23,6 +23,8 @@ class EventSourceMappingIT {
 
     @BeforeAll
     static void boot() throws Exception {
+        java.nio.file.Files.deleteIfExists(
+                Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-stream-probe.log"));
         cloud =
                 LocalCloud.builder()
                         .template(Path.of("src/test/resources/esm-template.json"))
@@ -60,6 +62,32 @@ class EventSourceMappingIT {
         sqs.sendMessage(r -> r.queueUrl(queue).messageBody("poison"));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inQueue(dlq) == 1);
+    }
+
+    @Test
+    void streamMapping_deliversTableChangesToTheFunction() throws Exception {
+        java.nio.file.Path log =
+                java.nio.file.Path.of(
+                        System.getProperty("java.io.tmpdir"), "orderflow-esm-stream-probe.log");
+        String table = cloud.physicalId("Events").orElseThrow();
+        try (var dynamo = Clients.dynamo(cloud.edgeEndpoint())) {
+            dynamo.putItem(
+                    r ->
+                            r.tableName(table)
+                                    .item(
+                                            Map.of(
+                                                    "id",
+                                                    software.amazon.awssdk.services.dynamodb.model
+                                                            .AttributeValue.fromS(
+                                                            "e-" + java.util.UUID.randomUUID()))));
+        }
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                java.nio.file.Files.exists(log)
+                                        && java.nio.file.Files.readString(log).contains("INSERT"));
     }
 
     private static int inQueue(String url) {

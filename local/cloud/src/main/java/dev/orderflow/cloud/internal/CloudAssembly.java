@@ -193,10 +193,22 @@ public final class CloudAssembly implements AutoCloseable {
     private void startEventSourceMappings() {
         var specs = stack.eventSourceMappings();
         EventSourceMappings mappings =
-                new EventSourceMappings(specs, queues.client(), lambdas, settings.region());
+                new EventSourceMappings(
+                        specs,
+                        queues.client(),
+                        new AwsJsonClient(
+                                dynamo.endpoint(),
+                                "DynamoDBStreams_20120810.",
+                                "application/x-amz-json-1.0",
+                                "dynamodb"),
+                        lambdas,
+                        settings.region());
         started.push(mappings);
         specs.stream()
-                .filter(m -> m.eventSourceArn().contains(":sqs:"))
+                .filter(
+                        m ->
+                                !mappings.unsupported().stream()
+                                        .anyMatch(u -> u.startsWith(m.logicalId())))
                 .forEach(
                         m ->
                                 emulated.add(
@@ -302,7 +314,10 @@ public final class CloudAssembly implements AutoCloseable {
             }
         }
         unsupportedMappings.forEach(
-                m -> unsupported.add(m + ": event source not polled locally (only SQS is)"));
+                m ->
+                        unsupported.add(
+                                m
+                                        + ": event source not polled locally (SQS and DynamoDB Streams are)"));
         report = new BootReport(emulated, ignored, unsupported, bootTime);
         unsupported.forEach(u -> LOG.warn("UNSUPPORTED resource, not emulated: {}", u));
     }

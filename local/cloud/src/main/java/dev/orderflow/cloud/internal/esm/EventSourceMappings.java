@@ -14,12 +14,14 @@ public final class EventSourceMappings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventSourceMappings.class);
 
     private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<StreamPoller> streamPollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> unsupported = new ArrayList<>();
 
     public EventSourceMappings(
             List<EventSourceMappingSpec> mappings,
             AwsJsonClient sqs,
+            AwsJsonClient dynamoStreams,
             LambdaRuntime lambdas,
             String region) {
         for (EventSourceMappingSpec m : mappings) {
@@ -38,13 +40,26 @@ public final class EventSourceMappings implements AutoCloseable {
                         m.logicalId(),
                         m.eventSourceArn(),
                         m.functionName());
+            } else if (m.eventSourceArn().contains(":dynamodb:")
+                    && m.eventSourceArn().contains("/stream/")) {
+                StreamPoller poller = new StreamPoller(m, dynamoStreams, lambdas, region);
+                Thread t = new Thread(poller, "esm-" + m.logicalId());
+                t.setDaemon(true);
+                streamPollers.add(poller);
+                threads.add(t);
+                t.start();
+                LOG.info(
+                        "event source mapping {} reads {} for {}",
+                        m.logicalId(),
+                        m.eventSourceArn(),
+                        m.functionName());
             } else {
                 unsupported.add(m.logicalId() + " (" + m.eventSourceArn() + ")");
             }
         }
     }
 
-    /** Mappings whose source the local cloud cannot poll (DynamoDB streams, Kinesis, ...). */
+    /** Mappings whose source the local cloud cannot poll (Kinesis, MSK, ...). */
     public List<String> unsupported() {
         return List.copyOf(unsupported);
     }
@@ -52,6 +67,7 @@ public final class EventSourceMappings implements AutoCloseable {
     @Override
     public void close() {
         pollers.forEach(SqsPoller::stop);
+        streamPollers.forEach(StreamPoller::stop);
         threads.forEach(Thread::interrupt);
     }
 }

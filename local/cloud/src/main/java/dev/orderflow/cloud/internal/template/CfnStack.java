@@ -303,7 +303,8 @@ public final class CfnStack {
                                                     .asInt(source.contains(":sqs:") ? 10 : 100),
                                             p.path("MaximumBatchingWindowInSeconds").asInt(0),
                                             types,
-                                            p.path("Enabled").asBoolean(true)));
+                                            p.path("Enabled").asBoolean(true),
+                                            p.path("StartingPosition").asText("LATEST")));
                         });
         return out;
     }

@@ -10,7 +10,8 @@ public record EventSourceMappingSpec(
         int batchSize,
         int maximumBatchingWindowSeconds,
         List<String> functionResponseTypes,
-        boolean enabled) {
+        boolean enabled,
+        String startingPosition) {
     public EventSourceMappingSpec {
         functionResponseTypes = List.copyOf(functionResponseTypes);
     }
