@@ -61,7 +61,8 @@ final class BatchOps {
             Map.Entry<String, JsonNode> e = it.next();
             String table = Req.validTableName(e.getKey(), "requestItems.key");
             Req tr = Req.of(e.getValue());
-            tr.rejectLegacy("AttributesToGet");
+            LegacyConditions.checkNotMixed(
+                    tr, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
             JsonNode keysNode = tr.array("Keys");
             if (keysNode == null || keysNode.isEmpty()) {
                 throw Req.constraint(
@@ -83,7 +84,7 @@ final class BatchOps {
             ExpressionContext ctx = tr.expressionContext(projectionText != null);
             List<Operand.Path> projection =
                     projectionText == null
-                            ? null
+                            ? LegacyConditions.attributesToGet(tr)
                             : ExpressionParser.parseProjection(projectionText, ctx);
             ctx.checkAllUsed();
             requests.add(new GetRequest(table, keys, projection, e.getValue()));

@@ -36,7 +36,12 @@ public final class ItemOps {
 
     ObjectNode putItem(Req r) {
         String tableName = r.tableName();
-        r.rejectLegacy("Expected", "ConditionalOperator");
+        LegacyConditions.checkNotMixed(
+                r,
+                "Expected",
+                "ConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
         if (!r.has("Item")) {
             throw Req.notNull("Item");
         }
@@ -59,7 +64,7 @@ public final class ItemOps {
         ExpressionContext ctx = r.expressionContext(conditionText != null);
         Condition condition =
                 conditionText == null
-                        ? null
+                        ? LegacyConditions.expected(r)
                         : ExpressionParser.parseCondition(
                                 conditionText, "ConditionExpression", ctx);
         ctx.checkAllUsed();
@@ -89,7 +94,8 @@ public final class ItemOps {
 
     ObjectNode getItem(Req r) {
         String tableName = r.tableName();
-        r.rejectLegacy("AttributesToGet");
+        LegacyConditions.checkNotMixed(
+                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
         Map<String, AttributeValue> key = r.item("Key");
         if (!r.has("Key")) {
             throw Req.notNull("Key");
@@ -100,7 +106,7 @@ public final class ItemOps {
         ExpressionContext ctx = r.expressionContext(projectionText != null);
         List<Operand.Path> projection =
                 projectionText == null
-                        ? null
+                        ? LegacyConditions.attributesToGet(r)
                         : ExpressionParser.parseProjection(projectionText, ctx);
         ctx.checkAllUsed();
         Map<String, AttributeValue> item =
@@ -128,7 +134,12 @@ public final class ItemOps {
 
     ObjectNode deleteItem(Req r) {
         String tableName = r.tableName();
-        r.rejectLegacy("Expected", "ConditionalOperator");
+        LegacyConditions.checkNotMixed(
+                r,
+                "Expected",
+                "ConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
         Map<String, AttributeValue> key = r.item("Key");
         if (!r.has("Key")) {
             throw Req.notNull("Key");
@@ -151,7 +162,7 @@ public final class ItemOps {
         ExpressionContext ctx = r.expressionContext(conditionText != null);
         Condition condition =
                 conditionText == null
-                        ? null
+                        ? LegacyConditions.expected(r)
                         : ExpressionParser.parseCondition(
                                 conditionText, "ConditionExpression", ctx);
         ctx.checkAllUsed();

@@ -42,16 +42,16 @@ final class PageCollector {
     private int bytes;
     private Map<String, AttributeValue> lastEvaluated;
 
-    PageCollector(Req r, ExpressionContext ctx, IndexDefinition index, boolean hasKeyCondition) {
+    PageCollector(Req r, ExpressionContext ctx, IndexDefinition index, String legacyFilter) {
         String filterText = r.string("FilterExpression");
         String projectionText = r.string("ProjectionExpression");
         filter =
                 filterText == null
-                        ? null
+                        ? LegacyConditions.conditions(r, legacyFilter)
                         : ExpressionParser.parseCondition(filterText, "FilterExpression", ctx);
         projection =
                 projectionText == null
-                        ? null
+                        ? LegacyConditions.attributesToGet(r)
                         : ExpressionParser.parseProjection(projectionText, ctx);
         select =
                 r.enumValue(

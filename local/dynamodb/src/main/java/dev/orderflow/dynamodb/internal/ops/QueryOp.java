@@ -28,9 +28,24 @@ final class QueryOp {
 
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
-        r.rejectLegacy("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+        LegacyConditions.checkNotMixed(
+                r,
+                "KeyConditions",
+                "KeyConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
+        LegacyConditions.checkNotMixed(
+                r,
+                "QueryFilter",
+                "FilterExpression",
+                "KeyConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
+        LegacyConditions.checkNotMixed(
+                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
         String keyText = r.string("KeyConditionExpression");
-        if (keyText == null) {
+        Condition legacyKey = LegacyConditions.conditions(r, "KeyConditions");
+        if (keyText == null && legacyKey == null) {
             throw ApiException.validation(
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified"
                             + " in the request.");
@@ -45,10 +60,17 @@ final class QueryOp {
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
                     KeySchema key = index == null ? def.key() : index.key();
-                    ExpressionContext ctx = r.expressionContext(true);
+                    ExpressionContext ctx =
+                            r.expressionContext(
+                                    keyText != null
+                                            || r.has("FilterExpression")
+                                            || r.has("ProjectionExpression"));
                     Condition kc =
-                            ExpressionParser.parseCondition(keyText, "KeyConditionExpression", ctx);
-                    PageCollector page = new PageCollector(r, ctx, index, true);
+                            keyText == null
+                                    ? legacyKey
+                                    : ExpressionParser.parseCondition(
+                                            keyText, "KeyConditionExpression", ctx);
+                    PageCollector page = new PageCollector(r, ctx, index, "QueryFilter");
                     ctx.checkAllUsed();
                     KeyCondition cond = KeyCondition.of(kc, key, def.attributeTypes());
                     if (page.filter != null) {

@@ -30,7 +30,14 @@ final class ScanOp {
 
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
-        r.rejectLegacy("ScanFilter", "AttributesToGet", "ConditionalOperator");
+        LegacyConditions.checkNotMixed(
+                r,
+                "ScanFilter",
+                "FilterExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
+        LegacyConditions.checkNotMixed(
+                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
         String indexName = r.string("IndexName");
         Integer segment = r.integer("Segment");
         Integer total = r.integer("TotalSegments");
@@ -70,7 +77,7 @@ final class ScanOp {
                     TableDefinition def = t.definition();
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);
-                    PageCollector page = new PageCollector(r, ctx, index, false);
+                    PageCollector page = new PageCollector(r, ctx, index, "ScanFilter");
                     ctx.checkAllUsed();
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>

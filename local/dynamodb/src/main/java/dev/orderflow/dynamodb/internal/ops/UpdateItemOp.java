@@ -49,7 +49,14 @@ final class UpdateItemOp {
     }
 
     static Plan plan(Req r, TableKeyLookup keyCheck) {
-        r.rejectLegacy("AttributeUpdates", "Expected", "ConditionalOperator");
+        r.rejectLegacy("AttributeUpdates");
+        LegacyConditions.checkNotMixed(
+                r,
+                "Expected",
+                "UpdateExpression",
+                "ConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
         if (!r.has("Key")) {
             throw Req.notNull("Key");
         }
@@ -61,7 +68,7 @@ final class UpdateItemOp {
                 updateText == null ? null : ExpressionParser.parseUpdate(updateText, ctx);
         Condition condition =
                 conditionText == null
-                        ? null
+                        ? LegacyConditions.expected(r)
                         : ExpressionParser.parseCondition(
                                 conditionText, "ConditionExpression", ctx);
         ctx.checkAllUsed();
