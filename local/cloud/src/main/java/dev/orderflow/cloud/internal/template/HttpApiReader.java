@@ -69,6 +69,13 @@ final class HttpApiReader {
                             + ip.path("IntegrationType").asText()
                             + " is not supported locally (only AWS_PROXY to Lambda)");
         }
+        if (!"2.0".equals(ip.path("PayloadFormatVersion").asText("2.0"))) {
+            throw new TemplateException(
+                    id
+                            + ": payload format "
+                            + ip.path("PayloadFormatVersion").asText()
+                            + " is not emulated locally (2.0 is)");
+        }
         String uri = ip.path("IntegrationUri").asText();
         int functions = uri.indexOf("/functions/");
         if (functions >= 0) {
