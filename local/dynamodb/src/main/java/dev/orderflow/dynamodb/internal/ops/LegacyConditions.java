@@ -121,6 +121,66 @@ final class LegacyConditions {
         return result;
     }
 
+    /** AttributeUpdates (PUT, DELETE, ADD per attribute) as an update expression, or null. */
+    static dev.orderflow.dynamodb.internal.expr.UpdateExpression attributeUpdates(Req r) {
+        JsonNode map = r.object("AttributeUpdates");
+        if (map == null) {
+            return null;
+        }
+        List<dev.orderflow.dynamodb.internal.expr.UpdateExpression.SetAction> sets =
+                new ArrayList<>();
+        List<Operand.Path> removes = new ArrayList<>();
+        List<dev.orderflow.dynamodb.internal.expr.UpdateExpression.AddAction> adds =
+                new ArrayList<>();
+        List<dev.orderflow.dynamodb.internal.expr.UpdateExpression.AddAction> deletes =
+                new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            JsonNode spec = e.getValue();
+            String action = spec.path("Action").asText("PUT");
+            Operand.Path p = path(e.getKey());
+            boolean hasValue = spec.has("Value") && !spec.get("Value").isNull();
+            Operand.Value v = hasValue ? (Operand.Value) value(spec.get("Value")) : null;
+            switch (action) {
+                case "PUT" -> {
+                    if (v == null) {
+                        throw ApiException.validation(
+                                "One or more parameter values were invalid: Only DELETE action is"
+                                        + " allowed when no attribute value is specified");
+                    }
+                    sets.add(
+                            new dev.orderflow.dynamodb.internal.expr.UpdateExpression.SetAction(
+                                    p, v));
+                }
+                case "DELETE" -> {
+                    if (v == null) {
+                        removes.add(p);
+                    } else {
+                        deletes.add(
+                                new dev.orderflow.dynamodb.internal.expr.UpdateExpression.AddAction(
+                                        p, v));
+                    }
+                }
+                case "ADD" -> {
+                    if (v == null) {
+                        throw ApiException.validation(
+                                "One or more parameter values were invalid: Only DELETE action is"
+                                        + " allowed when no attribute value is specified");
+                    }
+                    adds.add(
+                            new dev.orderflow.dynamodb.internal.expr.UpdateExpression.AddAction(
+                                    p, v));
+                }
+                default ->
+                        throw Req.constraint(
+                                action,
+                                "attributeUpdates.action",
+                                "Member must satisfy enum value set: [ADD, PUT, DELETE]");
+            }
+        }
+        return new dev.orderflow.dynamodb.internal.expr.UpdateExpression(
+                sets, removes, adds, deletes);
+    }
+
     private static Condition comparison(String attribute, JsonNode spec) {
         String op = spec.path("ComparisonOperator").asText("");
         List<Operand> values = new ArrayList<>();

@@ -49,7 +49,13 @@ final class UpdateItemOp {
     }
 
     static Plan plan(Req r, TableKeyLookup keyCheck) {
-        r.rejectLegacy("AttributeUpdates");
+        LegacyConditions.checkNotMixed(
+                r,
+                "AttributeUpdates",
+                "UpdateExpression",
+                "ConditionExpression",
+                "ExpressionAttributeNames",
+                "ExpressionAttributeValues");
         LegacyConditions.checkNotMixed(
                 r,
                 "Expected",
@@ -65,7 +71,9 @@ final class UpdateItemOp {
         String conditionText = r.string("ConditionExpression");
         ExpressionContext ctx = r.expressionContext(updateText != null || conditionText != null);
         UpdateExpression update =
-                updateText == null ? null : ExpressionParser.parseUpdate(updateText, ctx);
+                updateText == null
+                        ? LegacyConditions.attributeUpdates(r)
+                        : ExpressionParser.parseUpdate(updateText, ctx);
         Condition condition =
                 conditionText == null
                         ? LegacyConditions.expected(r)
