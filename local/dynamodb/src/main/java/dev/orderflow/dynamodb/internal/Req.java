@@ -230,17 +230,4 @@ public final class Req {
         }
         return new ExpressionContext(nameMap, valueMap);
     }
-
-    /** Rejects a legacy (pre-expression) parameter we do not implement. */
-    public void rejectLegacy(String... fields) {
-        for (String f : fields) {
-            if (has(f)) {
-                throw ApiException.validation(
-                        "The legacy parameter "
-                                + f
-                                + " is not supported by orderflow-dynamodb-local; use the"
-                                + " expression parameters instead");
-            }
-        }
-    }
 }
