@@ -110,11 +110,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /**
      * Creates a state machine.
      *
-     * @throws StepFunctionsException InvalidName, InvalidDefinition, StateMachineAlreadyExists
+     * @throws StepFunctionsException InvalidName, InvalidArn, InvalidDefinition,
+     *     StateMachineAlreadyExists
      */
     public StateMachineDescription createStateMachine(
             String name, String definition, String roleArn, StateMachineType type) {
         Arns.checkName(name);
+        Arns.checkRoleArn(roleArn);
         StateMachineDef def = parse(definition);
         if (type == StateMachineType.EXPRESS) {
             var problems = dev.orderflow.states.internal.parse.ExpressRules.check(def);
@@ -150,6 +152,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     public Instant updateStateMachine(
             String arn, Optional<String> definition, Optional<String> roleArn) {
         Machine m = machine(arn);
+        roleArn.ifPresent(Arns::checkRoleArn);
         String text = definition.orElse(m.description().definition());
         StateMachineDef def = definition.isPresent() ? parse(text) : m.definition();
         Instant now = services.clock().now();
@@ -274,6 +277,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
                             + " in the mock configuration");
         }
         String execArn = Arns.execution(smArn, type, execName);
+        if (type == StateMachineType.EXPRESS) {
+            // AWS docs "Execution guarantees": Express workflows do not manage idempotency, so
+            // starting the same name twice runs two executions; their ARNs carry an extra id.
+            execArn += ":" + new UUID(services.random().nextLong(), services.random().nextLong());
+        }
         ExecutionRun run =
                 new ExecutionRun(
                         services,

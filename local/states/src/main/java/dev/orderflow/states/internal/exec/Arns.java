@@ -9,12 +9,25 @@ public final class Arns {
     private static final Pattern BAD_NAME =
             Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
 
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z-]+:iam::[0-9]*:role/\\S+");
+
     private Arns() {}
 
     /** Throws InvalidName unless {@code name} is a valid resource name. */
     public static void checkName(String name) {
         if (name == null || name.isEmpty() || name.length() > 80 || BAD_NAME.matcher(name).find()) {
             throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "'");
+        }
+    }
+
+    /**
+     * Throws InvalidArn unless {@code roleArn} is an IAM role ARN (AWS API reference:
+     * CreateStateMachine and UpdateStateMachine list InvalidArn for a malformed {@code roleArn}).
+     */
+    public static void checkRoleArn(String roleArn) {
+        if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
+            throw new StepFunctionsException(
+                    "InvalidArn", "Invalid Arn: 'Not a valid IAM role ARN: " + roleArn + "'");
         }
     }
 
@@ -43,10 +56,14 @@ public final class Arns {
         }
     }
 
-    /** Throws InvalidArn unless {@code arn} is an execution ARN. */
+    /**
+     * Throws InvalidArn unless {@code arn} is an execution ARN ({@code ...:execution:sm:name}, or
+     * {@code ...:express:sm:name:id} for Express executions).
+     */
     public static void checkExecutionArn(String arn) {
         String[] p = arn == null ? new String[0] : arn.split(":");
-        if (p.length != 8
+        boolean express = p.length == 9 && p[5].equals("express");
+        if ((p.length != 8 && !express)
                 || !p[0].equals("arn")
                 || !p[2].equals("states")
                 || !(p[5].equals("execution") || p[5].equals("express"))) {

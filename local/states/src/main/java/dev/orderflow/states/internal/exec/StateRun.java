@@ -81,7 +81,29 @@ public final class StateRun {
         try {
             StateEvaluators.run(this);
         } catch (StatesFailure f) {
-            fail(f.error(), describe(f));
+            fail(f);
+        }
+    }
+
+    /**
+     * Fails the current attempt with {@code f}. A JSONata evaluation failure is first recorded as
+     * an {@code EvaluationFailed} event (AWS API reference "EvaluationFailedEventDetails").
+     */
+    public void fail(StatesFailure f) {
+        if (finished) {
+            return;
+        }
+        recordEvaluationFailure(f);
+        fail(f.error(), describe(f));
+    }
+
+    private void recordEvaluationFailure(StatesFailure f) {
+        if (f.error().equals(StatesErrors.QUERY_EVALUATION_ERROR)) {
+            ObjectNode d = Json.object();
+            d.put("error", f.error());
+            d.put("cause", f.cause());
+            d.put("state", state.name());
+            record("EvaluationFailed", "evaluationFailedEventDetails", d);
         }
     }
 
@@ -175,6 +197,7 @@ public final class StateRun {
                     r = CatchOutput.apply(this, catcher, errorOutput);
                 } catch (StatesFailure f) {
                     finished = true;
+                    recordEvaluationFailure(f);
                     branch.fail(f.error(), f.cause());
                     return;
                 }

@@ -41,6 +41,11 @@ public final class ApiHandler implements HttpHandler {
             }
             String op = target.substring(PREFIX.length());
             JsonNode request = body.length == 0 ? Json.object() : parse(body);
+            if (!request.isObject()) {
+                // AWS JSON 1.0: every request body is a structure.
+                throw new StepFunctionsException(
+                        "SerializationException", "Request body must be a JSON object");
+            }
             JsonNode response = operations.dispatch(op, request);
             LOG.info("op={} status=200", op);
             send(exchange, 200, response);

@@ -46,7 +46,7 @@ final class ParallelEvaluator {
             DataFlow.Completion done = DataFlow.withResult(run, result);
             run.succeed(done.output(), null, done.assign());
         } catch (dev.orderflow.states.internal.json.StatesFailure f) {
-            run.fail(f.error(), run.describe(f));
+            run.fail(f);
         }
     }
 }

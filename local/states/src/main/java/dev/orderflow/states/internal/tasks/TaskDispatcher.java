@@ -236,7 +236,7 @@ public final class TaskDispatcher implements TaskGateway {
             DataFlow.Completion done = DataFlow.withResult(run, result);
             run.succeed(done.output(), null, done.assign());
         } catch (StatesFailure f) {
-            run.fail(f.error(), run.describe(f));
+            run.fail(f);
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.orderflow.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Divergences from AWS found in review; each test pins the AWS behaviour. */
+class ReviewFindingsTest {
+    private static final String ROLE = "arn:aws:iam::123456789012:role/r";
+    private static final String PASS =
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}";
+
+    private final VirtualClock clock = new VirtualClock();
+    private final StepFunctionsEngine engine =
+            StepFunctionsEngine.builder().clock(clock).seed(5).build();
+
+    /** AWS docs "Execution guarantees": Express does not manage idempotency. */
+    @Test
+    void startExecution_sameNameTwiceOnExpress_runsTwoExecutions() {
+        String sm =
+                engine.createStateMachine("x", PASS, ROLE, StateMachineType.EXPRESS)
+                        .stateMachineArn();
+        String first =
+                engine.startExecution(sm, Optional.of("same"), Optional.of("{}")).executionArn();
+        String second =
+                engine.startExecution(sm, Optional.of("same"), Optional.of("{}")).executionArn();
+        assertThat(first)
+                .isNotEqualTo(second)
+                .startsWith("arn:aws:states:us-east-1:123456789012:express:x:same:");
+        assertThat(engine.describeExecution(second).name()).isEqualTo("same");
+        assertThat(engine.describeExecution(second).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    /** AWS API reference CreateStateMachine / UpdateStateMachine: InvalidArn. */
+    @Test
+    void createStateMachine_withMalformedRoleArn_isInvalidArn() {
+        assertThatThrownBy(
+                        () ->
+                                engine.createStateMachine(
+                                        "m", PASS, "notarole", StateMachineType.STANDARD))
+                .isInstanceOfSatisfying(
+                        StepFunctionsException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("InvalidArn"));
+        String sm =
+                engine.createStateMachine("m", PASS, ROLE, StateMachineType.STANDARD)
+                        .stateMachineArn();
+        assertThatThrownBy(() -> engine.updateStateMachine(sm, Optional.empty(), Optional.of("x")))
+                .isInstanceOfSatisfying(
+                        StepFunctionsException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("InvalidArn"));
+    }
+
+    /** AWS API reference "EvaluationFailedEventDetails": state, error, cause. */
+    @Test
+    void jsonataFailure_recordsEvaluationFailedWithTheStateName() {
+        String sm =
+                engine.createStateMachine(
+                                "j",
+                                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":"
+                                        + "{\"Type\":\"Pass\",\"Output\":\"{% 1 + 'a' %}\",\"End\":true}}}",
+                                ROLE,
+                                StateMachineType.STANDARD)
+                        .stateMachineArn();
+        String exec = engine.startExecution(sm, Optional.empty(), Optional.empty()).executionArn();
+        clock.runUntilIdle();
+        List<HistoryEvent> history = engine.getExecutionHistory(exec);
+        assertThat(history)
+                .extracting(HistoryEvent::type)
+                .containsExactly(
+                        "ExecutionStarted",
+                        "PassStateEntered",
+                        "EvaluationFailed",
+                        "ExecutionFailed");
+        HistoryEvent failed = history.get(2);
+        assertThat(failed.detailsField()).isEqualTo("evaluationFailedEventDetails");
+        assertThat(failed.details().get("state").asText()).isEqualTo("A");
+        assertThat(failed.details().get("error").asText()).isEqualTo("States.QueryEvaluationError");
+    }
+
+    /** AWS JSON 1.0: a request body that is not a structure is a SerializationException. */
+    @Test
+    void nonObjectRequestBody_isSerializationException() throws Exception {
+        try (StepFunctionsServer server = StepFunctionsServer.builder().port(0).start()) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                            .header("Content-Type", "application/x-amz-json-1.0")
+                            .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
+                            .POST(HttpRequest.BodyPublishers.ofString("[1]"))
+                            .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("#SerializationException");
+        }
+    }
+}
