@@ -1,5 +1,6 @@
 package dev.orderflow.states.internal.parse;
 
+import dev.orderflow.states.internal.model.Catcher;
 import dev.orderflow.states.internal.model.ChoiceBranch;
 import dev.orderflow.states.internal.model.State;
 import java.util.ArrayDeque;
@@ -71,10 +72,16 @@ final class GraphChecker {
         if (s.common().next() != null) {
             out.add(s.common().next());
         }
-        s.common().catchers().forEach(c -> out.add(c.next()));
+        // A Catcher or Choice rule without Next is already reported by its parser; skip it here.
+        s.common().catchers().stream()
+                .map(Catcher::next)
+                .filter(java.util.Objects::nonNull)
+                .forEach(out::add);
         if (s instanceof State.Choice c) {
             for (ChoiceBranch b : c.choices()) {
-                out.add(b.next());
+                if (b.next() != null) {
+                    out.add(b.next());
+                }
             }
             if (c.defaultState() != null) {
                 out.add(c.defaultState());

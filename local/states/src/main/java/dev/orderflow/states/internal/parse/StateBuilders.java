@@ -181,6 +181,21 @@ final class StateBuilders {
                     "The value for the field 'MaxConcurrency' must be a non-negative integer",
                     loc + "/MaxConcurrency");
         }
+        // AWS docs "Map state, tolerated failure threshold": a count >= 0, a percentage 0-100.
+        JsonNode tc = n.get("ToleratedFailureCount");
+        if (tc != null && !isJsonata(tc, c) && (!tc.isIntegralNumber() || tc.asLong() < 0)) {
+            p.schema(
+                    "The value for the field 'ToleratedFailureCount' must be a non-negative integer",
+                    loc + "/ToleratedFailureCount");
+        }
+        JsonNode tp = n.get("ToleratedFailurePercentage");
+        if (tp != null
+                && !isJsonata(tp, c)
+                && (!tp.isNumber() || tp.asDouble() < 0 || tp.asDouble() > 100)) {
+            p.schema(
+                    "The value for the field 'ToleratedFailurePercentage' must be a number between 0 and 100",
+                    loc + "/ToleratedFailurePercentage");
+        }
         JsonNode reader = n.get("ItemReader");
         if (reader != null) {
             p.unsupported(
