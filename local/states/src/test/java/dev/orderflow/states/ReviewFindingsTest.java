@@ -88,16 +88,45 @@ class ReviewFindingsTest {
     @Test
     void nonObjectRequestBody_isSerializationException() throws Exception {
         try (StepFunctionsServer server = StepFunctionsServer.builder().port(0).start()) {
-            HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                            .header("Content-Type", "application/x-amz-json-1.0")
-                            .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
-                            .POST(HttpRequest.BodyPublishers.ofString("[1]"))
-                            .build();
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(response.body()).contains("#SerializationException");
+            assertThat(post(server, "ListStateMachines", "[1]"))
+                    .startsWith("400 ")
+                    .contains("#SerializationException");
         }
+    }
+
+    /** Bad paging tokens and enum values are client errors (400), never an InternalFailure. */
+    @Test
+    void badNextTokenOrStatusFilter_isA400() throws Exception {
+        try (StepFunctionsServer server = StepFunctionsServer.builder().port(0).start()) {
+            String sm =
+                    server.engine()
+                            .createStateMachine("m", PASS, ROLE, StateMachineType.STANDARD)
+                            .stateMachineArn();
+            assertThat(post(server, "ListStateMachines", "{\"nextToken\":\"-5\"}"))
+                    .startsWith("400 ")
+                    .contains("#InvalidToken");
+            assertThat(
+                            post(
+                                    server,
+                                    "ListExecutions",
+                                    "{\"stateMachineArn\":\""
+                                            + sm
+                                            + "\",\"statusFilter\":\"BOGUS\"}"))
+                    .startsWith("400 ")
+                    .contains("#ValidationException");
+        }
+    }
+
+    private static String post(StepFunctionsServer server, String op, String body)
+            throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "AWSStepFunctions." + op)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 }

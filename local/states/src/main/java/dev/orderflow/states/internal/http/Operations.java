@@ -168,7 +168,7 @@ final class Operations {
 
     private JsonNode listExecutions(JsonNode r) {
         Optional<ExecutionStatus> status =
-                Shapes.optional(r, "statusFilter").map(ExecutionStatus::valueOf);
+                Shapes.optional(r, "statusFilter").map(Operations::statusFilter);
         List<ExecutionDescription> all =
                 engine.listExecutions(Shapes.required(r, "stateMachineArn"), status);
         Page page = Page.of(r, all.size());
@@ -226,6 +226,21 @@ final class Operations {
         return out;
     }
 
+    /** AWS API reference ListExecutions: an unknown statusFilter is a ValidationException. */
+    private static ExecutionStatus statusFilter(String value) {
+        for (ExecutionStatus s : ExecutionStatus.values()) {
+            if (s.name().equals(value)) {
+                return s;
+            }
+        }
+        throw new StepFunctionsException(
+                "ValidationException",
+                "1 validation error detected: Value '"
+                        + value
+                        + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: "
+                        + java.util.Arrays.toString(ExecutionStatus.values()));
+    }
+
     /** Offset pagination with {@code maxResults} / {@code nextToken}. */
     private record Page(int from, int to, Optional<String> next) {
         static Page of(JsonNode r, int size) {
@@ -248,6 +263,9 @@ final class Operations {
                 try {
                     from = Integer.parseInt(token.asText());
                 } catch (NumberFormatException e) {
+                    from = -1;
+                }
+                if (from < 0) {
                     throw new StepFunctionsException(
                             "InvalidToken", "Invalid Token: '" + token.asText() + "'");
                 }
