@@ -84,6 +84,35 @@ class ReviewFindingsTest {
         assertThat(failed.details().get("error").asText()).isEqualTo("States.QueryEvaluationError");
     }
 
+    /**
+     * AWS API reference "HistoryEvent": previousEventId is the event that caused this one, so a Map
+     * iteration's closing event follows that iteration's last state event.
+     */
+    @Test
+    void mapIterationSucceeded_followsTheIterationsLastEvent() {
+        String sm =
+                engine.createStateMachine(
+                                "map",
+                                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":"
+                                        + "{\"StartAt\":\"I\",\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}},"
+                                        + "\"End\":true}}}",
+                                ROLE,
+                                StateMachineType.STANDARD)
+                        .stateMachineArn();
+        String exec =
+                engine.startExecution(sm, Optional.empty(), Optional.of("[1,2]")).executionArn();
+        clock.runUntilIdle();
+        List<HistoryEvent> h = engine.getExecutionHistory(exec);
+        for (HistoryEvent e : h) {
+            if (e.type().equals("MapIterationSucceeded")) {
+                HistoryEvent previous = h.get((int) e.previousEventId() - 1);
+                assertThat(previous.type()).isEqualTo("PassStateExited");
+                assertThat(previous.details().get("output").asText())
+                        .isEqualTo(Integer.toString(e.details().get("index").asInt() + 1));
+            }
+        }
+    }
+
     /** AWS JSON 1.0: a request body that is not a structure is a SerializationException. */
     @Test
     void nonObjectRequestBody_isSerializationException() throws Exception {

@@ -127,6 +127,11 @@ public final class BranchRun {
         return lastEventId;
     }
 
+    /** Makes the next event of this branch follow {@code eventId} (a child branch's last). */
+    void follow(long eventId) {
+        lastEventId = eventId;
+    }
+
     ExecutionRun execution() {
         return execution;
     }

@@ -249,6 +249,7 @@ public final class StateRun {
     /** Starts a child branch (Parallel branch or Map iteration) in a child variable scope. */
     public void startChild(
             StateMachineDef def, JsonNode input, int mapIndex, Consumer<BranchOutcome> done) {
+        BranchRun[] self = new BranchRun[1];
         BranchRun child =
                 new BranchRun(
                         branch.execution(),
@@ -257,9 +258,13 @@ public final class StateRun {
                         mapIndex,
                         outcome -> {
                             if (!finished) {
+                                // The event closing an iteration/branch (MapIterationSucceeded,
+                                // ParallelStateSucceeded, ...) follows the branch's last event.
+                                branch.follow(self[0].lastEventId());
                                 done.accept(outcome);
                             }
                         });
+        self[0] = child;
         if (children == null) {
             children = new ArrayList<>();
         }
