@@ -13,7 +13,16 @@ public final class OrderflowApp {
     private OrderflowApp() {}
 
     public static void main(String[] args) {
-        App app = new App();
+        // The CDK CLI hands cdk.json's context over in CDK_CONTEXT_JSON; run directly (as the
+        // build does to write the template the local cloud boots from), read cdk.json the same way.
+        App app =
+                System.getenv("CDK_CONTEXT_JSON") == null
+                        ? App.Builder.create()
+                                .context(
+                                        CdkJson.contextAsTheCliGivesIt(
+                                                RepositoryLayout.locate().root()))
+                                .build()
+                        : new App();
         build(app);
         app.synth();
     }

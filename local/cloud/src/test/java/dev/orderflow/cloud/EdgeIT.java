@@ -226,9 +226,9 @@ class EdgeIT {
                                                                                         .fromS(
                                                                                                 "ORDER"))))
                                 .item()
-                                .get("status")
+                                .get("executionArn")
                                 .s())
-                .isEqualTo("ACCEPTED");
+                .isEqualTo(execution);
         String queue = cloud.physicalId("MessagingFulfillmentRequests").orElseThrow();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One local cloud per test JVM, started on free ports from the template snapshot in test resources
- * and the handler jar built by {@code functions/handlers}. Tests use their own names, so they can
- * share it.
+ * One local cloud per test JVM, started on free ports from the template {@code infra/} synthesizes
+ * in the same build (so the tests run exactly what {@code cdk deploy} would create) and the handler
+ * jar built by {@code functions/handlers}. Tests use their own names, so they can share it.
  */
 final class SharedCloud {
 
@@ -37,7 +37,14 @@ final class SharedCloud {
         if (configured != null) {
             return Path.of(configured);
         }
-        return Path.of("src/test/resources/Orderflow-dev.template.json").toAbsolutePath();
+        Path synthesized = REPO.resolve("infra/target/cdk.out/Orderflow-dev.template.json");
+        if (!Files.isRegularFile(synthesized)) {
+            throw new IllegalStateException(
+                    "the synthesized template is missing at "
+                            + synthesized
+                            + ": build it with `mvn -B -q package -pl infra -am -DskipTests`");
+        }
+        return synthesized;
     }
 
     static Path handlerJar() {
@@ -47,7 +54,7 @@ final class SharedCloud {
                     "the handler jar is missing at "
                             + jar
                             + ": build it first with `mvn -B -q package -pl functions/handlers -am"
-                            + " -DskipTests` (the reactor builds local/ before functions/)");
+                            + " -DskipTests`");
         }
         return jar;
     }

@@ -40,7 +40,9 @@ class LocalStackParityIT {
             List<String> reference = scenario(localstack.getEndpoint());
             try (LocalCloud cloud =
                     LocalCloud.builder()
-                            .template(Path.of("src/test/resources/Orderflow-dev.template.json"))
+                            .template(
+                                    Path.of(
+                                            "../../infra/target/cdk.out/Orderflow-dev.template.json"))
                             .functionCode(
                                     Path.of(
                                             "../../functions/handlers/target/orderflow-handlers.jar"))
