@@ -14,6 +14,12 @@ final class ErrorMatcher {
         if (errorEquals.contains(error)) {
             return true;
         }
+        // States.Timeout predates States.HeartbeatTimeout and still matches heartbeat timeouts
+        // (AWS docs "Handling errors": States.Timeout covers a missed heartbeat too).
+        if (error.equals(StatesErrors.HEARTBEAT_TIMEOUT)
+                && errorEquals.contains(StatesErrors.TIMEOUT)) {
+            return true;
+        }
         // States.ALL and States.TaskFailed never match these terminal errors.
         if (error.equals(StatesErrors.RUNTIME) || error.equals(StatesErrors.DATA_LIMIT_EXCEEDED)) {
             return false;
