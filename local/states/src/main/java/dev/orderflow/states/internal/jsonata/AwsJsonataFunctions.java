@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * The functions Step Functions adds to JSONata: {@code $partition}, {@code $range}, {@code $hash},
  * {@code $random}, {@code $uuid}, {@code $parse} (AWS docs "JSONata functions provided by Step
- * Functions"). Each delegates to the intrinsic of the same meaning.
+ * Functions"). Each delegates to the intrinsic of the same meaning. {@code $eval}, which AWS does
+ * not offer, fails with States.QueryEvaluationError.
  */
 final class AwsJsonataFunctions {
     private final IntrinsicFunctions intrinsics;
@@ -23,6 +24,15 @@ final class AwsJsonataFunctions {
     }
 
     void bind(Jsonata.Frame frame) {
+        // AWS docs "Transforming data with JSONata": every JSONata 2.0.6 function except $eval.
+        frame.bind(
+                "eval",
+                new Jsonata.JFunction(
+                        (input, args) -> {
+                            throw new IllegalArgumentException(
+                                    "The function $eval is not available in Step Functions; use $parse");
+                        },
+                        null));
         frame.bind(
                 "partition",
                 new Jsonata.JFunction((input, args) -> call("States.ArrayPartition", args), null));
