@@ -6,11 +6,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.domain.catalog.BrowseCatalog;
-import dev.orderflow.domain.catalog.Money;
-import dev.orderflow.domain.catalog.Product;
-import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.health.HealthHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
@@ -60,17 +55,7 @@ class SampleEventsTest {
             case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
             case "GET /me" -> new DescribeCallerHandler(metrics);
-            case "GET /products" ->
-                    new ListProductsHandler(
-                            new BrowseCatalog(
-                                    new InMemoryProductCatalog()
-                                            .with(
-                                                    new Product(
-                                                            new Sku("MUG-BLUE"),
-                                                            "Blue mug",
-                                                            Money.ofMinor(1250, "EUR"),
-                                                            true))),
-                            metrics);
+            case "GET /products" -> new ListProductsHandler(shop.browseCatalog(), metrics);
             default -> throw new AssertionError("no handler serves route " + routeKey);
         };
     }

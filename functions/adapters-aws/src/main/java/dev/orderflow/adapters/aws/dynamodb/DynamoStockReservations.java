@@ -111,13 +111,7 @@ public final class DynamoStockReservations implements StockReservations {
                             .build());
         }
         try {
-            DynamoErrors.translate(
-                    "inventory table",
-                    () ->
-                            dynamo.transactWriteItems(
-                                    t ->
-                                            t.transactItems(items)
-                                                    .clientRequestToken(token("reserve", order))));
+            transact(items, "reserve", order);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failedCondition(reasons, 0)) {
@@ -189,19 +183,24 @@ public final class DynamoStockReservations implements StockReservations {
                             .build());
         }
         try {
-            DynamoErrors.translate(
-                    "inventory table",
-                    () ->
-                            dynamo.transactWriteItems(
-                                    t ->
-                                            t.transactItems(items)
-                                                    .clientRequestToken(token("release", order))));
+            transact(items, "release", order);
         } catch (TransactionCanceledException e) {
             if (failedCondition(e.cancellationReasons(), 0)) {
                 return; // released concurrently
             }
             throw new DependencyUnavailable("inventory table", e);
         }
+    }
+
+    /** Runs one transaction, tokened so that DynamoDB dedupes a retried call. */
+    private void transact(List<TransactWriteItem> items, String operation, OrderId order) {
+        DynamoErrors.translate(
+                "inventory table",
+                () ->
+                        dynamo.transactWriteItems(
+                                t ->
+                                        t.transactItems(items)
+                                                .clientRequestToken(token(operation, order))));
     }
 
     /**
