@@ -1,0 +1,65 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.FulfillmentCenters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Fulfillment centers in their table ({@code centerId}; {@code name}; {@code regions}: a map from
+ * region key such as {@code DE-BY} to distance in km). A few dozen rows, read whole by a scan.
+ */
+public final class DynamoFulfillmentCenters implements FulfillmentCenters {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoFulfillmentCenters(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** The item a center is stored as. */
+    static Map<String, AttributeValue> toItem(FulfillmentCenter center) {
+        Map<String, AttributeValue> regions = new HashMap<>();
+        center.distanceKmByRegion()
+                .forEach(
+                        (region, km) ->
+                                regions.put(region, AttributeValue.fromN(Integer.toString(km))));
+        return Map.of(
+                "centerId", AttributeValue.fromS(center.id().value()),
+                "name", AttributeValue.fromS(center.name()),
+                "regions", AttributeValue.fromM(regions));
+    }
+
+    @Override
+    public List<FulfillmentCenter> all() {
+        List<Map<String, AttributeValue>> rows =
+                DynamoErrors.translate(
+                        "fulfillment centers table",
+                        () -> {
+                            List<Map<String, AttributeValue>> all = new ArrayList<>();
+                            dynamo.scanPaginator(s -> s.tableName(table).consistentRead(true))
+                                    .items()
+                                    .forEach(all::add);
+                            return all;
+                        });
+        List<FulfillmentCenter> centers = new ArrayList<>();
+        for (Map<String, AttributeValue> row : rows) {
+            Map<String, Integer> regions = new HashMap<>();
+            row.get("regions")
+                    .m()
+                    .forEach((region, km) -> regions.put(region, Integer.parseInt(km.n())));
+            centers.add(
+                    new FulfillmentCenter(
+                            new CenterId(row.get("centerId").s()), row.get("name").s(), regions));
+        }
+        return centers;
+    }
+}
