@@ -103,54 +103,65 @@ class ConcurrencyTest {
                                         % accounts;
                         String amount =
                                 Integer.toString(1 + ThreadLocalRandom.current().nextInt(60));
-                        try {
-                            client.transactWriteItems(
-                                    b ->
-                                            b.transactItems(
-                                                    TransactWriteItem.builder()
-                                                            .update(
-                                                                    u ->
-                                                                            u.tableName(table)
-                                                                                    .key(
-                                                                                            Map.of(
-                                                                                                    "pk",
-                                                                                                    s(
-                                                                                                            "acct"
-                                                                                                                    + from)))
-                                                                                    .updateExpression(
-                                                                                            "SET balance = balance - :a")
-                                                                                    .conditionExpression(
-                                                                                            "balance >= :a")
-                                                                                    .expressionAttributeValues(
-                                                                                            Map.of(
-                                                                                                    ":a",
-                                                                                                    n(
-                                                                                                            amount))))
-                                                            .build(),
-                                                    TransactWriteItem.builder()
-                                                            .update(
-                                                                    u ->
-                                                                            u.tableName(table)
-                                                                                    .key(
-                                                                                            Map.of(
-                                                                                                    "pk",
-                                                                                                    s(
-                                                                                                            "acct"
-                                                                                                                    + to)))
-                                                                                    .updateExpression(
-                                                                                            "SET balance = balance + :a")
-                                                                                    .expressionAttributeValues(
-                                                                                            Map.of(
-                                                                                                    ":a",
-                                                                                                    n(
-                                                                                                            amount))))
-                                                            .build()));
-                            return true;
-                        } catch (TransactionCanceledException e) {
-                            assertThat(e.cancellationReasons()).hasSize(2);
-                            assertThat(e.cancellationReasons().get(0).code())
-                                    .isEqualTo("ConditionalCheckFailed");
-                            return false;
+                        // Retried on TransactionConflict, as AWS clients do.
+                        for (; ; ) {
+                            try {
+                                client.transactWriteItems(
+                                        b ->
+                                                b.transactItems(
+                                                        TransactWriteItem.builder()
+                                                                .update(
+                                                                        u ->
+                                                                                u.tableName(table)
+                                                                                        .key(
+                                                                                                Map
+                                                                                                        .of(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "acct"
+                                                                                                                                + from)))
+                                                                                        .updateExpression(
+                                                                                                "SET balance = balance - :a")
+                                                                                        .conditionExpression(
+                                                                                                "balance >= :a")
+                                                                                        .expressionAttributeValues(
+                                                                                                Map
+                                                                                                        .of(
+                                                                                                                ":a",
+                                                                                                                n(
+                                                                                                                        amount))))
+                                                                .build(),
+                                                        TransactWriteItem.builder()
+                                                                .update(
+                                                                        u ->
+                                                                                u.tableName(table)
+                                                                                        .key(
+                                                                                                Map
+                                                                                                        .of(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "acct"
+                                                                                                                                + to)))
+                                                                                        .updateExpression(
+                                                                                                "SET balance = balance + :a")
+                                                                                        .expressionAttributeValues(
+                                                                                                Map
+                                                                                                        .of(
+                                                                                                                ":a",
+                                                                                                                n(
+                                                                                                                        amount))))
+                                                                .build()));
+                                return true;
+                            } catch (TransactionCanceledException e) {
+                                assertThat(e.cancellationReasons()).hasSize(2);
+                                if (e.cancellationReasons().stream()
+                                        .anyMatch(c -> c.code().equals("TransactionConflict"))) {
+                                    continue;
+                                }
+                                assertThat(e.cancellationReasons().get(0).code())
+                                        .isEqualTo("ConditionalCheckFailed");
+                                return false;
+                            }
                         }
                     });
         }

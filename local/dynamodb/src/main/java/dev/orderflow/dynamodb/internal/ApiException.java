@@ -13,6 +13,9 @@ public class ApiException extends RuntimeException {
     static final String CORAL_VALIDATE = "com.amazon.coral.validate#";
     static final String CORAL_SERVICE = "com.amazon.coral.service#";
 
+    /** AWS's message for TransactionConflictException and the TransactionConflict reason. */
+    public static final String TRANSACTION_ONGOING = "Transaction is ongoing for the item";
+
     private final String type;
     private final int status;
     private final boolean capitalMessage;
@@ -91,6 +94,12 @@ public class ApiException extends RuntimeException {
                 "The conditional request failed",
                 400,
                 false);
+    }
+
+    /** A single-item write to an item that a write transaction in flight holds. */
+    public static ApiException transactionConflict() {
+        return new ApiException(
+                DYNAMO + "TransactionConflictException", TRANSACTION_ONGOING, 400, false);
     }
 
     public static ApiException internal(String message) {

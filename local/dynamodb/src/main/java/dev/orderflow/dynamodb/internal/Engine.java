@@ -10,6 +10,7 @@ import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * The engine's shared state. One read-write lock serialises all writes (single items, batches and
- * transactions) and lets reads run in parallel, which makes every operation atomic and transactions
- * serializable with respect to each other and to single writes.
+ * transaction phases) and lets reads run in parallel, which makes every operation atomic. A write
+ * transaction runs in two phases under the lock and holds its items in between (see {@link #hold});
+ * writes to a held item fail with TransactionConflict, which keeps transactions serializable with
+ * respect to each other and to single writes.
  */
 public final class Engine {
     public static final String REGION = "us-east-1";
@@ -32,6 +35,14 @@ public final class Engine {
     private final AtomicLong streamSequence = new AtomicLong(100_000_000_000_000_000L);
     private final Map<String, Operation> operations = new HashMap<>();
     private volatile Journal journal = Journal.NONE;
+
+    /**
+     * Items held by a write transaction between its two phases: (table name, key) to the holding
+     * transaction. Guarded by the write lock.
+     */
+    private final Map<List<Object>, Object> held = new HashMap<>();
+
+    private volatile Runnable betweenTransactionPhases = () -> {};
 
     /** Journal entries of the group being written (guarded by the write lock); null if none. */
     private java.util.List<ObjectNode> group;
@@ -98,6 +109,60 @@ public final class Engine {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The identity of an item for {@link #hold}: table name and primary key. */
+    public static List<Object> itemId(String table, Map<String, AttributeValue> key) {
+        return List.of(table, key);
+    }
+
+    /**
+     * Whether another write transaction than {@code owner} holds the item (null owner: any
+     * transaction). Caller holds the write lock.
+     */
+    public boolean isHeld(String table, Map<String, AttributeValue> key, Object owner) {
+        if (held.isEmpty()) {
+            return false;
+        }
+        Object holder = held.get(itemId(table, key));
+        return holder != null && holder != owner;
+    }
+
+    /**
+     * Fails with AWS's TransactionConflictException when a write transaction in flight holds the
+     * item ("Transaction conflict handling", Developer Guide): single-item writes never wait for a
+     * transaction. Caller holds the write lock.
+     */
+    public void checkNotHeld(String table, Map<String, AttributeValue> key) {
+        if (isHeld(table, key, null)) {
+            throw ApiException.transactionConflict();
+        }
+    }
+
+    /** Marks the items as held by {@code owner} until {@link #release}. Caller holds the lock. */
+    public void hold(List<List<Object>> items, Object owner) {
+        for (List<Object> id : items) {
+            held.put(id, owner);
+        }
+    }
+
+    /** Releases the items {@code owner} holds; idempotent. Caller holds the write lock. */
+    public void release(List<List<Object>> items, Object owner) {
+        for (List<Object> id : items) {
+            held.remove(id, owner);
+        }
+    }
+
+    /**
+     * Runs between the two phases of every write transaction, outside the lock, while its items are
+     * held. Tests install a latch here to keep a transaction in flight deterministically.
+     */
+    public void betweenTransactionPhases(Runnable hook) {
+        this.betweenTransactionPhases = hook == null ? () -> {} : hook;
+    }
+
+    public Runnable betweenTransactionPhases() {
+        return betweenTransactionPhases;
     }
 
     /**

@@ -208,6 +208,10 @@ final class BatchOps {
                         }
                         keys.add(key);
                     }
+                    // Checked before any write: a batch never stops half-way.
+                    for (int i = 0; i < writes.size(); i++) {
+                        engine.checkNotHeld(writes.get(i).table(), keys.get(i));
+                    }
                     Map<String, Double> units = new LinkedHashMap<>();
                     engine.beginGroup();
                     try {

@@ -74,6 +74,7 @@ public final class ItemOps {
                     TableDefinition def = t.definition();
                     Keys.validateItem(def, stored);
                     Map<String, AttributeValue> key = def.key().keyOf(stored);
+                    engine.checkNotHeld(tableName, key);
                     Map<String, AttributeValue> old = t.get(key);
                     checkCondition(condition, old, onFail);
                     t.put(stored);
@@ -170,6 +171,7 @@ public final class ItemOps {
                 () -> {
                     Table t = engine.table(tableName);
                     Keys.validateKey(t.definition(), key);
+                    engine.checkNotHeld(tableName, key);
                     Map<String, AttributeValue> old = t.get(key);
                     checkCondition(condition, old, onFail);
                     if (old != null) {

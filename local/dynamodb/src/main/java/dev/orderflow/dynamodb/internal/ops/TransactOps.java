@@ -25,9 +25,13 @@ import java.util.Set;
 
 /**
  * TransactWriteItems and TransactGetItems ("Amazon DynamoDB Transactions: How it works", Developer
- * Guide). A write transaction runs entirely under the engine's write lock: every condition is
- * checked first, then all writes are applied, so it is all-or-nothing and serializable with every
- * other write. Cancellation reasons are reported in request order.
+ * Guide). A write transaction runs in two phases under the engine's write lock. Phase 1 checks
+ * every condition and computes every write, then holds the items; phase 2 applies the writes,
+ * journals them as one WAL line and releases the items. In between, another transaction touching a
+ * held item is cancelled with TransactionConflict and a single-item write to it fails with
+ * TransactionConflictException, as AWS does ("Transaction conflict handling"); reads see the
+ * committed state. So it is all-or-nothing and serializable with every other write. Cancellation
+ * reasons are reported in request order.
  */
 final class TransactOps {
     private static final int MAX_ITEMS = 100;
@@ -55,6 +59,18 @@ final class TransactOps {
             UpdateItemOp.Plan update,
             String onFail) {}
 
+    /**
+     * A transaction between its phases: the tables it resolved, the items it holds and the new item
+     * (null: delete or condition check) per action, all computed in phase 1.
+     */
+    private static final class Prepared {
+        final List<Table> tables = new ArrayList<>();
+        final List<List<Object>> ids = new ArrayList<>();
+        final List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        final List<Map<String, AttributeValue>> results = new ArrayList<>();
+        boolean released;
+    }
+
     ObjectNode transactWrite(Req r) {
         JsonNode items = r.array("TransactItems");
         if (items == null) {
@@ -67,62 +83,93 @@ final class TransactOps {
         for (JsonNode n : items) {
             actions.add(parse(n));
         }
-        return engine.write(
-                () -> {
-                    if (token != null) {
-                        ObjectNode previous = tokens.lookup(token, r.node());
-                        if (previous != null) {
-                            return previous;
-                        }
-                    }
-                    Set<List<Object>> seen = new HashSet<>();
-                    for (Action a : actions) {
-                        Table t = engine.table(a.table());
-                        Map<String, AttributeValue> key = a.key();
-                        if (a.kind().equals("Put")) {
-                            Keys.validateItem(t.definition(), a.item());
-                            key = t.definition().key().keyOf(a.item());
-                        } else {
-                            Keys.validateKey(t.definition(), key);
-                        }
-                        if (!seen.add(List.of(a.table(), Map.copyOf(key)))) {
-                            throw ApiException.validation(
-                                    "Transaction request cannot include multiple operations on"
-                                            + " one item");
-                        }
-                    }
-                    ObjectNode out = execute(actions, consumed);
-                    if (token != null) {
-                        tokens.remember(token, r.node(), out);
-                    }
-                    return out;
-                });
+        Prepared p = new Prepared();
+        ObjectNode previous = engine.write(() -> prepare(token, r, actions, p));
+        if (previous != null) {
+            return previous;
+        }
+        try {
+            engine.betweenTransactionPhases().run();
+            return engine.write(() -> commit(token, r, actions, p, consumed));
+        } finally {
+            if (!p.released) {
+                engine.write(() -> release(p));
+            }
+        }
     }
 
-    private ObjectNode execute(List<Action> actions, String consumed) {
-        List<Map<String, AttributeValue>> results = new ArrayList<>();
-        ArrayNode reasons = JsonNodeFactory.instance.arrayNode();
-        boolean failed = false;
+    private Object release(Prepared p) {
+        engine.release(p.ids, p);
+        p.released = true;
+        return null;
+    }
+
+    /**
+     * Phase 1, under the lock: validates the request, evaluates every condition and update and
+     * holds the items, or cancels the transaction. Returns the earlier response for a repeated
+     * ClientRequestToken, else null.
+     */
+    private ObjectNode prepare(String token, Req r, List<Action> actions, Prepared p) {
+        if (token != null) {
+            ObjectNode previous = tokens.lookup(token, r.node());
+            if (previous != null) {
+                return previous;
+            }
+        }
+        Set<List<Object>> seen = new HashSet<>();
         for (Action a : actions) {
             Table t = engine.table(a.table());
-            TableDefinition def = t.definition();
-            Map<String, AttributeValue> key =
-                    a.item() != null ? def.key().keyOf(a.item()) : a.key();
-            Map<String, AttributeValue> old = t.get(key);
+            Map<String, AttributeValue> key = a.key();
+            if (a.kind().equals("Put")) {
+                Keys.validateItem(t.definition(), a.item());
+                key = t.definition().key().keyOf(a.item());
+            } else {
+                Keys.validateKey(t.definition(), key);
+            }
+            List<Object> id = Engine.itemId(a.table(), Map.copyOf(key));
+            if (!seen.add(id)) {
+                throw ApiException.validation(
+                        "Transaction request cannot include multiple operations on one item");
+            }
+            p.tables.add(t);
+            p.ids.add(id);
+            p.keys.add(key);
+        }
+        evaluate(actions, p);
+        engine.hold(p.ids, p);
+        return null;
+    }
+
+    /** Computes each action's result, or cancels with the reasons in request order. */
+    private void evaluate(List<Action> actions, Prepared p) {
+        ArrayNode reasons = JsonNodeFactory.instance.arrayNode();
+        boolean failed = false;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            Table t = p.tables.get(i);
             ObjectNode reason = reasons.addObject();
+            if (engine.isHeld(a.table(), p.keys.get(i), p)) {
+                // Another transaction is in flight on this item ("Transaction conflict handling").
+                failed = true;
+                p.results.add(null);
+                reason.put("Code", "TransactionConflict");
+                reason.put("Message", ApiException.TRANSACTION_ONGOING);
+                continue;
+            }
+            Map<String, AttributeValue> old = t.get(p.keys.get(i));
             try {
                 Map<String, AttributeValue> next;
                 if (a.kind().equals("Update")) {
-                    next = a.update().apply(def, old);
+                    next = a.update().apply(t.definition(), old);
                 } else {
                     ItemOps.checkCondition(a.condition(), old, a.onFail());
                     next = a.kind().equals("Put") ? a.item() : null;
                 }
-                results.add(next);
+                p.results.add(next);
                 reason.put("Code", "None");
             } catch (ApiException e) {
                 failed = true;
-                results.add(null);
+                p.results.add(null);
                 boolean conditional = e.shortName().equals("ConditionalCheckFailedException");
                 reason.put("Code", conditional ? "ConditionalCheckFailed" : "ValidationError");
                 if (conditional && a.onFail().equals("ALL_OLD") && old != null) {
@@ -144,32 +191,48 @@ final class TransactOps {
                             true)
                     .with("CancellationReasons", reasons);
         }
-        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
-        engine.beginGroup();
-        try {
-            applyAll(actions, results, units);
-        } finally {
-            engine.endGroup();
-        }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (!consumed.equals("NONE")) {
-            ArrayNode c = out.putArray("ConsumedCapacity");
-            units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
-        }
-        return out;
     }
 
-    private void applyAll(
-            List<Action> actions,
-            List<Map<String, AttributeValue>> results,
-            java.util.Map<String, Double> units) {
+    /**
+     * Phase 2, under the lock: applies the writes computed in phase 1 (still valid: nobody else
+     * could change a held item), journals them as one WAL line and releases the items.
+     */
+    private ObjectNode commit(
+            String token, Req r, List<Action> actions, Prepared p, String consumed) {
+        try {
+            for (int i = 0; i < actions.size(); i++) {
+                if (engine.tables().get(actions.get(i).table()) != p.tables.get(i)) {
+                    throw ApiException.resourceNotFound(); // deleted while in flight
+                }
+            }
+            java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+            engine.beginGroup();
+            try {
+                applyAll(actions, p, units);
+            } finally {
+                engine.endGroup();
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            if (!consumed.equals("NONE")) {
+                ArrayNode c = out.putArray("ConsumedCapacity");
+                units.forEach((tb, u) -> c.add(Capacity.node(consumed, tb, u, true)));
+            }
+            if (token != null) {
+                tokens.remember(token, r.node(), out);
+            }
+            return out;
+        } finally {
+            release(p);
+        }
+    }
+
+    private void applyAll(List<Action> actions, Prepared p, java.util.Map<String, Double> units) {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
-            Table t = engine.table(a.table());
+            Table t = p.tables.get(i);
             TableDefinition def = t.definition();
-            Map<String, AttributeValue> next = results.get(i);
-            Map<String, AttributeValue> key =
-                    a.item() != null ? def.key().keyOf(a.item()) : a.key();
+            Map<String, AttributeValue> next = p.results.get(i);
+            Map<String, AttributeValue> key = p.keys.get(i);
             int size = 0;
             if (a.kind().equals("Put") || a.kind().equals("Update")) {
                 Map<String, AttributeValue> old = t.put(next);

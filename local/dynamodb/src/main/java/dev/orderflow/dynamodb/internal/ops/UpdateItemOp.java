@@ -118,6 +118,7 @@ final class UpdateItemOp {
                     Table t = engine.table(tableName);
                     TableDefinition def = t.definition();
                     Keys.validateKey(def, plan.key());
+                    engine.checkNotHeld(tableName, plan.key());
                     Map<String, AttributeValue> old = t.get(plan.key());
                     Map<String, AttributeValue> updated = plan.apply(def, old);
                     t.put(updated);

@@ -44,6 +44,9 @@ public final class TtlSweeper {
                         }
                         for (Map<String, AttributeValue> item : expired) {
                             Map<String, AttributeValue> key = t.definition().key().keyOf(item);
+                            if (engine.isHeld(t.definition().name(), key, null)) {
+                                continue; // deleted by a later sweep once the transaction ends
+                            }
                             t.delete(key);
                             engine.changed(t, key, item, null, true);
                             deleted++;
