@@ -1,11 +1,13 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -42,7 +44,14 @@ final class ItemJson implements JsonSerializable {
     static void write(JsonGenerator g, AttributeValue v) throws IOException {
         g.writeStartObject();
         if (v instanceof AttributeValue.S s) {
-            g.writeStringField("S", s.value());
+            if (s.plainAscii() && g instanceof UTF8JsonGenerator) {
+                // Nothing to escape: copy the bytes (ISO-8859-1 equals ASCII here).
+                byte[] bytes = s.value().getBytes(StandardCharsets.ISO_8859_1);
+                g.writeFieldName("S");
+                g.writeRawUTF8String(bytes, 0, bytes.length);
+            } else {
+                g.writeStringField("S", s.value());
+            }
         } else if (v instanceof AttributeValue.N n) {
             g.writeStringField("N", n.text());
         } else if (v instanceof AttributeValue.B b) {
