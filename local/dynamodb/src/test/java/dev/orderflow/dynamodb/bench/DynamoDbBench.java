@@ -43,6 +43,10 @@ public final class DynamoDbBench {
             heap();
             return;
         }
+        if (args.length > 1 && args[1].equals("datadir")) {
+            dataDir(seconds);
+            return;
+        }
         if (args.length > 1 && args[1].equals("inprocess")) {
             only = args.length > 2 ? args[2] : "";
             inProcess(seconds);
@@ -117,6 +121,39 @@ public final class DynamoDbBench {
         run("Query 10 items of 1 KB", seconds, i -> e.invoke(P + "Query", query));
         run("conditional UpdateItem", seconds, i -> e.invoke(P + "UpdateItem", update));
         run("TransactWriteItems (2 updates)", seconds, i -> e.invoke(P + "TransactWriteItems", tx));
+    }
+
+    /**
+     * PutItem of 1 KB items, distinct keys, in memory and then with {@code --data-dir} (WAL written
+     * before each response, fsync every 100 ms), back to back in one JVM: the ratio is the cost of
+     * durability.
+     */
+    private static void dataDir(double seconds) throws java.io.IOException {
+        String payload = "x".repeat(1000);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ddb-bench");
+        System.out.println("== PutItem 1 KB, distinct keys, 1 thread: in memory vs --data-dir ==");
+        try (DynamoDbEngine memory = DynamoDbEngine.inMemory(Clock.systemUTC());
+                DynamoDbEngine disk = DynamoDbEngine.persistent(dir, Clock.systemUTC())) {
+            for (DynamoDbEngine e : new DynamoDbEngine[] {memory, disk}) {
+                call(
+                        e,
+                        "CreateTable",
+                        "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+            }
+            run("PutItem 1 KB, in memory", seconds, i -> putDistinct(memory, payload, i));
+            run("PutItem 1 KB, --data-dir", seconds, i -> putDistinct(disk, payload, i));
+        }
+    }
+
+    private static void putDistinct(DynamoDbEngine e, String payload, int i) {
+        e.invoke(
+                P + "PutItem",
+                b(
+                        "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"k"
+                                + (i % 50_000)
+                                + "\"},\"data\":{\"S\":\""
+                                + payload
+                                + "\"}}}"));
     }
 
     private static void run(String name, double seconds, IntConsumer op) {
