@@ -89,30 +89,18 @@ public final class DynamoOrderRepository implements OrderRepository {
                 page.cursor() instanceof Cursor.After after
                         ? OrderCursorCodec.decode(after, customerId)
                         : null;
-        List<Order> found = new ArrayList<>();
-        for (int round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
-            QueryRequest query = customerQuery(customerId, statuses, page.limit(), startKey);
-            QueryResponse response =
-                    DynamoErrors.translate("orders table", () -> dynamo.query(query));
-            List<Map<String, AttributeValue>> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                found.add(OrderItem.fromItem(items.get(i)));
-                if (found.size() == page.limit()) {
-                    boolean more = i < items.size() - 1 || response.hasLastEvaluatedKey();
-                    return new Page<>(
-                            found,
-                            more
-                                    ? Optional.of(OrderCursorCodec.encode(customerId, items.get(i)))
-                                    : Optional.empty());
-                }
-            }
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-                return new Page<>(found, Optional.empty());
-            }
-            startKey = response.lastEvaluatedKey();
-        }
-        // Bounded work per request: continue from where the index read stopped.
-        return new Page<>(found, Optional.of(OrderCursorCodec.encode(customerId, startKey)));
+        return FilteredPages.fill(
+                page.limit(),
+                MAX_QUERIES_PER_PAGE,
+                startKey,
+                from -> {
+                    QueryRequest query = customerQuery(customerId, statuses, page.limit(), from);
+                    QueryResponse response =
+                            DynamoErrors.translate("orders table", () -> dynamo.query(query));
+                    return new FilteredPages.Read(response.items(), response.lastEvaluatedKey());
+                },
+                OrderItem::fromItem,
+                key -> OrderCursorCodec.encode(customerId, key));
     }
 
     private QueryRequest customerQuery(

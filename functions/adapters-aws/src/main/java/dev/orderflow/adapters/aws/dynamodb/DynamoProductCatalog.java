@@ -7,12 +7,10 @@ import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,27 +50,18 @@ public final class DynamoProductCatalog implements ProductCatalog {
                 request.cursor() instanceof Cursor.After after
                         ? ProductCursorCodec.decode(after)
                         : null;
-        List<Product> found = new ArrayList<>();
-        for (int scans = 0; scans < MAX_SCANS_PER_PAGE; scans++) {
-            ScanRequest scan = scan(request, startKey);
-            ScanResponse response =
-                    DynamoErrors.translate("products table", () -> dynamo.scan(scan));
-            List<Map<String, AttributeValue>> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                found.add(ProductItem.fromItem(items.get(i)));
-                if (found.size() == request.limit()) {
-                    boolean more = i < items.size() - 1 || response.hasLastEvaluatedKey();
-                    return page(found, more);
-                }
-            }
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-                return new Page<>(found, Optional.empty());
-            }
-            startKey = response.lastEvaluatedKey();
-        }
-        // Bounded work: hand back what we have and continue from where the scan stopped.
-        String lastScanned = startKey.get(ProductItem.SKU).s();
-        return new Page<>(found, Optional.of(ProductCursorCodec.encode(lastScanned)));
+        return FilteredPages.fill(
+                request.limit(),
+                MAX_SCANS_PER_PAGE,
+                startKey,
+                from -> {
+                    ScanRequest scan = scan(request, from);
+                    ScanResponse response =
+                            DynamoErrors.translate("products table", () -> dynamo.scan(scan));
+                    return new FilteredPages.Read(response.items(), response.lastEvaluatedKey());
+                },
+                ProductItem::fromItem,
+                key -> ProductCursorCodec.encode(key.get(ProductItem.SKU).s()));
     }
 
     @Override
@@ -128,15 +117,5 @@ public final class DynamoProductCatalog implements ProductCatalog {
             scan.exclusiveStartKey(startKey);
         }
         return scan.build();
-    }
-
-    private static Page<Product> page(List<Product> found, boolean more) {
-        Optional<Cursor.After> next =
-                more
-                        ? Optional.of(
-                                ProductCursorCodec.encode(
-                                        found.get(found.size() - 1).sku().value()))
-                        : Optional.empty();
-        return new Page<>(found, next);
     }
 }
