@@ -11,6 +11,7 @@ import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -80,14 +81,13 @@ public final class ReserveStock {
     private Allocation allocateAndReserve(Order order) {
         Set<Sku> skus = new LinkedHashSet<>();
         order.lines().stream().map(OrderLine::sku).forEach(skus::add);
+        // Centers do not move between rounds; stock does, so only the levels are read again.
+        List<FulfillmentCenter> all = centers.all();
         InsufficientStock last = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Allocation allocation =
                     allocator.allocate(
-                            order.lines(),
-                            order.address().regionKey(),
-                            centers.all(),
-                            levels.levelsOf(skus));
+                            order.lines(), order.address().regionKey(), all, levels.levelsOf(skus));
             try {
                 reservations.reserve(order.id(), allocation);
                 return allocation;

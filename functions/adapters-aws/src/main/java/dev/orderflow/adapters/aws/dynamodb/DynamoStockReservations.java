@@ -9,6 +9,7 @@ import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,18 +70,7 @@ public final class DynamoStockReservations implements StockReservations {
                         .put(
                                 p ->
                                         p.tableName(ordersTable)
-                                                .item(
-                                                        Map.of(
-                                                                "pk",
-                                                                        AttributeValue.fromS(
-                                                                                OrderKeys.pk(
-                                                                                        order)),
-                                                                "sk",
-                                                                        AttributeValue.fromS(
-                                                                                RESERVATION),
-                                                                "lines",
-                                                                        AttributeValue.fromL(
-                                                                                recorded)))
+                                                .item(reservationRecord(order, recorded))
                                                 .conditionExpression("attribute_not_exists(pk)"))
                         .build());
         for (Reserved line : lines) {
@@ -136,12 +126,7 @@ public final class DynamoStockReservations implements StockReservations {
 
     @Override
     public void release(OrderId order) {
-        Map<String, AttributeValue> recordKey =
-                Map.of(
-                        "pk",
-                        AttributeValue.fromS(OrderKeys.pk(order)),
-                        "sk",
-                        AttributeValue.fromS(RESERVATION));
+        Map<String, AttributeValue> recordKey = reservationKey(order);
         GetItemResponse record =
                 DynamoErrors.translate(
                         "orders table",
@@ -190,6 +175,22 @@ public final class DynamoStockReservations implements StockReservations {
             }
             throw new DependencyUnavailable("inventory table", e);
         }
+    }
+
+    /** The key of an order's reservation record, in the order's item collection. */
+    private static Map<String, AttributeValue> reservationKey(OrderId order) {
+        return Map.of(
+                "pk",
+                AttributeValue.fromS(OrderKeys.pk(order)),
+                "sk",
+                AttributeValue.fromS(RESERVATION));
+    }
+
+    private static Map<String, AttributeValue> reservationRecord(
+            OrderId order, List<AttributeValue> lines) {
+        Map<String, AttributeValue> record = new HashMap<>(reservationKey(order));
+        record.put("lines", AttributeValue.fromL(lines));
+        return record;
     }
 
     /** Runs one transaction, tokened so that DynamoDB dedupes a retried call. */
