@@ -114,7 +114,7 @@ class OrderflowStackTest {
     @Test
     void functions_runJava21OnArm64_withSnapStartTracingAndTheirOwnLogGroup() {
         var functions = synth.resources("AWS::Lambda::Function");
-        assertThat(functions).hasSize(OrderflowStack.HANDLERS.size());
+        assertThat(functions).hasSize(synth.stack.functions.all().size());
         for (var f : functions) {
             JsonNode p = f.getValue().get("Properties");
             assertThat(p.get("Runtime").asText()).isEqualTo("java21");
@@ -127,7 +127,7 @@ class OrderflowStackTest {
             assertThat(p.at("/Environment/Variables/POWERTOOLS_METRICS_NAMESPACE").asText())
                     .isEqualTo("Orderflow");
         }
-        synth.template.resourceCountIs("AWS::Lambda::Alias", OrderflowStack.HANDLERS.size());
+        synth.template.resourceCountIs("AWS::Lambda::Alias", synth.stack.functions.all().size());
         synth.resources("AWS::Logs::LogGroup")
                 .forEach(
                         g ->
@@ -138,7 +138,8 @@ class OrderflowStackTest {
     @Test
     void everyHandlerClass_existsInTheDeployedArtifact() throws IOException {
         try (ZipFile jar = new ZipFile(RepositoryLayout.locate().handlersJar().toFile())) {
-            for (String handler : OrderflowStack.HANDLERS.values()) {
+            for (String handler :
+                    synth.stack.functions.all().values().stream().map(f -> f.handler).toList()) {
                 assertThat(jar.getEntry(handler.replace('.', '/') + ".class"))
                         .as(handler)
                         .isNotNull();
@@ -215,8 +216,10 @@ class OrderflowStackTest {
                         "ExecutionsTimedOut",
                         "5xx")
                 .filteredOn("Errors"::equals)
-                .hasSize(OrderflowStack.HANDLERS.size());
-        assertThat(metrics).filteredOn("Throttles"::equals).hasSize(OrderflowStack.HANDLERS.size());
+                .hasSize(synth.stack.functions.all().size());
+        assertThat(metrics)
+                .filteredOn("Throttles"::equals)
+                .hasSize(synth.stack.functions.all().size());
         alarms.forEach(a -> assertThat(a.getValue().at("/Properties/AlarmActions")).hasSize(1));
         synth.template.hasResourceProperties(
                 "AWS::SNS::Subscription",

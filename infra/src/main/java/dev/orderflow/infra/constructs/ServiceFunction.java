@@ -33,6 +33,9 @@ public final class ServiceFunction extends Construct {
                     "POWERTOOLS_LOG_LEVEL", "INFO",
                     "POWERTOOLS_METRICS_NAMESPACE", "Orderflow");
 
+    /** The handler class, e.g. {@code dev.orderflow.functions.health.HealthHandler}. */
+    public final String handler;
+
     public final Function function;
 
     /** The published version callers use, so SnapStart applies. */
@@ -52,6 +55,7 @@ public final class ServiceFunction extends Construct {
             Map<String, String> environment,
             Duration timeout) {
         super(scope, id);
+        this.handler = handler;
         logGroup =
                 LogGroup.Builder.create(this, "Logs")
                         .retention(RetentionDays.ONE_MONTH)

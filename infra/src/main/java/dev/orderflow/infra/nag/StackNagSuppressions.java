@@ -14,28 +14,31 @@ public final class StackNagSuppressions {
     private StackNagSuppressions() {}
 
     public static void apply(OrderflowStack stack) {
-        stack.functions.forEach(
-                (name, fn) ->
-                        NagSuppressions.addResourceSuppressions(
-                                fn,
-                                List.of(
-                                        suppress(
-                                                "AwsSolutions-IAM5",
-                                                "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level"
-                                                        + " permissions; the log-stream wildcard is confined to the"
-                                                        + " function's own log group.",
-                                                List.of(
-                                                        "Resource::*",
-                                                        "Resource::<"
-                                                                + logicalId(stack, fn.logGroup)
-                                                                + ".Arn>:*")),
-                                        suppress(
-                                                "AwsSolutions-L1",
-                                                "orderflow targets the java21 runtime on purpose (SnapStart-tested,"
-                                                        + " the build compiles for 17); moving to java25 is a tracked"
-                                                        + " decision, not a default.",
-                                                List.of())),
-                                true));
+        stack.functions
+                .all()
+                .forEach(
+                        (name, fn) ->
+                                NagSuppressions.addResourceSuppressions(
+                                        fn,
+                                        List.of(
+                                                suppress(
+                                                        "AwsSolutions-IAM5",
+                                                        "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level"
+                                                                + " permissions; the log-stream wildcard is confined to the"
+                                                                + " function's own log group.",
+                                                        List.of(
+                                                                "Resource::*",
+                                                                "Resource::<"
+                                                                        + logicalId(
+                                                                                stack, fn.logGroup)
+                                                                        + ".Arn>:*")),
+                                                suppress(
+                                                        "AwsSolutions-L1",
+                                                        "orderflow targets the java21 runtime on purpose (SnapStart-tested,"
+                                                                + " the build compiles for 17); moving to java25 is a tracked"
+                                                                + " decision, not a default.",
+                                                        List.of())),
+                                        true));
         NagSuppressions.addResourceSuppressions(
                 stack.workflow.stateMachine,
                 List.of(

@@ -1,0 +1,59 @@
+package dev.orderflow.infra.services;
+
+import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/**
+ * Creates the stack's Lambda functions from the one shared handler artifact and keeps them by
+ * construct id, so alarms, nag rules and tests see every function however it was wired.
+ */
+public final class Functions {
+
+    /** What a request-scoped function may take; the API's own timeout is 30 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.seconds(10);
+
+    private final Construct scope;
+    private final Code code;
+    private final Map<String, ServiceFunction> byId = new LinkedHashMap<>();
+
+    public Functions(Construct scope, Code code) {
+        this.scope = scope;
+        this.code = code;
+    }
+
+    /** A function running {@code handler} with {@link #DEFAULT_TIMEOUT}. */
+    public ServiceFunction create(String id, String handler, Map<String, String> environment) {
+        return create(id, handler, environment, DEFAULT_TIMEOUT);
+    }
+
+    public ServiceFunction create(
+            String id, String handler, Map<String, String> environment, Duration timeout) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("function " + id + " exists already");
+        }
+        ServiceFunction fn = new ServiceFunction(scope, id, code, handler, environment, timeout);
+        byId.put(id, fn);
+        return fn;
+    }
+
+    /** Every function, by construct id, in creation order. */
+    public Map<String, ServiceFunction> all() {
+        return Collections.unmodifiableMap(byId);
+    }
+
+    /** Lets a function call exactly these actions on exactly this resource. */
+    public static void allow(ServiceFunction fn, String resourceArn, String... actions) {
+        fn.function.addToRolePolicy(
+                PolicyStatement.Builder.create()
+                        .actions(List.of(actions))
+                        .resources(List.of(resourceArn))
+                        .build());
+    }
+}
