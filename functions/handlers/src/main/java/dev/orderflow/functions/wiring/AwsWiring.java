@@ -66,8 +66,17 @@ public final class AwsWiring {
         return new ListOrders(orders());
     }
 
-    private static DynamoOrderRepository orders() {
-        return new DynamoOrderRepository(Clients.DYNAMO, Environment.require("ORDERS_TABLE"));
+    /** The orders table named by {@code ORDERS_TABLE}; other wiring classes share it. */
+    static DynamoOrderRepository orders() {
+        return new DynamoOrderRepository(dynamoDb(), Environment.require("ORDERS_TABLE"));
+    }
+
+    /**
+     * The execution environment's one DynamoDB client, for the other wiring classes of this package
+     * (one per area of the product, so each stays small).
+     */
+    static DynamoDbClient dynamoDb() {
+        return Clients.DYNAMO;
     }
 
     /** EMF metrics through Powertools. */
