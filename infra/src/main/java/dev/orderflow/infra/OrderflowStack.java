@@ -9,6 +9,7 @@ import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.nag.StackNagSuppressions;
 import dev.orderflow.infra.services.CustomerApi;
 import dev.orderflow.infra.services.Functions;
+import dev.orderflow.infra.services.SagaSteps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -39,6 +40,7 @@ public final class OrderflowStack extends Stack {
         api = new HttpApiGateway(this, "Http", config, identity);
         functions = new Functions(this, Code.fromAsset(layout.handlersJar().toString()));
         CustomerApi.wire(functions, tables, api);
+        var sagaSteps = SagaSteps.wire(functions, tables);
 
         workflow =
                 new OrderWorkflow(
@@ -46,7 +48,8 @@ public final class OrderflowStack extends Stack {
                         "Workflow",
                         layout.stateMachine("order-fulfillment"),
                         tables,
-                        messaging);
+                        messaging,
+                        sagaSteps);
         monitoring =
                 new Monitoring(
                         this, "Monitoring", config, api, workflow, messaging, functions.all());

@@ -90,7 +90,10 @@ class LeastPrivilegeTest {
     @Test
     void eachFunction_getsExactlyTheDynamoDbActionsItsHandlerUses() {
         assertThat(dynamoActionsOf("ListProducts")).containsExactly("dynamodb:Scan@Products");
-        assertThat(dynamoActionsOf("GetOrder")).containsExactly("dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("GetOrder"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Orders", "dynamodb:Query@Orders");
+        assertThat(dynamoActionsOf("CancelOrder"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Orders", "dynamodb:PutItem@Orders");
         assertThat(dynamoActionsOf("PlaceOrder"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:BatchGetItem@Products",
@@ -100,6 +103,35 @@ class LeastPrivilegeTest {
                         "dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
+        assertThat(dynamoActionsOf("ReserveStock"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:PutItem@Orders",
+                        "dynamodb:DeleteItem@Orders",
+                        "dynamodb:Query@Inventory",
+                        "dynamodb:UpdateItem@Inventory",
+                        "dynamodb:Scan@FulfillmentCenters");
+        assertThat(dynamoActionsOf("TakePayment"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Orders", "dynamodb:PutItem@Orders");
+        assertThat(dynamoActionsOf("HandOverShipments"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:PutItem@Orders",
+                        "dynamodb:Scan@FulfillmentCenters");
+        assertThat(dynamoActionsOf("ConfirmShipped"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:PutItem@Orders",
+                        "dynamodb:DeleteItem@Orders",
+                        "dynamodb:UpdateItem@Inventory");
+        assertThat(dynamoActionsOf("RefundPayment")).containsExactly("dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("ReleaseStock"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:DeleteItem@Orders",
+                        "dynamodb:UpdateItem@Inventory");
+        assertThat(dynamoActionsOf("CloseOrder"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Orders", "dynamodb:PutItem@Orders");
         assertThat(dynamoActionsOf("DescribeCaller")).isEmpty();
     }
 

@@ -170,7 +170,8 @@ class OrderflowStackTest {
                 .containsEntry("POST /orders", "JWT")
                 .containsEntry("GET /orders/{id}", "JWT")
                 .containsEntry("GET /orders", "JWT")
-                .hasSize(6);
+                .containsEntry("POST /orders/{id}/cancel", "JWT")
+                .hasSize(7);
     }
 
     @Test

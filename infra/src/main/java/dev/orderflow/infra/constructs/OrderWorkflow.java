@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Validations;
@@ -29,8 +30,17 @@ public final class OrderWorkflow extends Construct {
     public final StateMachine stateMachine;
     public final LogGroup logGroup;
 
+    /**
+     * @param steps the saga's step functions, by the name of their {@code ${<name>FunctionArn}}
+     *     placeholder; the state machine invokes their {@code live} aliases
+     */
     public OrderWorkflow(
-            Construct scope, String id, Path definition, DataTables tables, Messaging messaging) {
+            Construct scope,
+            String id,
+            Path definition,
+            DataTables tables,
+            Messaging messaging,
+            Map<String, ServiceFunction> steps) {
         super(scope, id);
         logGroup =
                 LogGroup.Builder.create(this, "Logs")
@@ -45,11 +55,7 @@ public final class OrderWorkflow extends Construct {
                 StateMachine.Builder.create(this, "OrderFulfillment")
                         .stateMachineType(StateMachineType.STANDARD)
                         .definitionBody(DefinitionBody.fromString(read(definition)))
-                        .definitionSubstitutions(
-                                Map.of(
-                                        "OrdersTableName", tables.orders.getTableName(),
-                                        "FulfillmentQueueUrl",
-                                                messaging.fulfillmentRequests.getQueueUrl()))
+                        .definitionSubstitutions(substitutions(tables, messaging, steps))
                         .tracingEnabled(true)
                         .logs(
                                 LogOptions.builder()
@@ -73,6 +79,23 @@ public final class OrderWorkflow extends Construct {
                         .resources(List.of(tables.orders.getTableArn()))
                         .build());
         messaging.fulfillmentRequests.grantSendMessages(stateMachine);
+        messaging.notifications.grantSendMessages(stateMachine);
+        stateMachine.addToRolePolicy(
+                PolicyStatement.Builder.create()
+                        .actions(List.of("lambda:InvokeFunction"))
+                        .resources(
+                                steps.values().stream().map(f -> f.live.getFunctionArn()).toList())
+                        .build());
+    }
+
+    private static Map<String, String> substitutions(
+            DataTables tables, Messaging messaging, Map<String, ServiceFunction> steps) {
+        Map<String, String> values = new TreeMap<>();
+        values.put("OrdersTableName", tables.orders.getTableName());
+        values.put("FulfillmentQueueUrl", messaging.fulfillmentRequests.getQueueUrl());
+        values.put("NotificationsQueueUrl", messaging.notifications.getQueueUrl());
+        steps.forEach((name, fn) -> values.put(name + "FunctionArn", fn.live.getFunctionArn()));
+        return values;
     }
 
     private static String read(Path definition) {

@@ -51,7 +51,8 @@ public final class CustomerApi {
                         "GetOrder",
                         PACKAGE + "orders.GetOrderHandler",
                         Map.of("ORDERS_TABLE", tables.orders.getTableName()));
-        allow(getOrder, tables.orders.getTableArn(), "dynamodb:GetItem");
+        // The order, then its event trail from the same item collection.
+        allow(getOrder, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:Query");
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders/{id}", getOrder);
 
         ServiceFunction listOrders =
@@ -61,5 +62,13 @@ public final class CustomerApi {
                         Map.of("ORDERS_TABLE", tables.orders.getTableName()));
         allow(listOrders, tables.orders.getTableArn() + "/index/byCustomer", "dynamodb:Query");
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders", listOrders);
+
+        ServiceFunction cancelOrder =
+                functions.create(
+                        "CancelOrder",
+                        PACKAGE + "orders.CancelOrderHandler",
+                        Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        allow(cancelOrder, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:PutItem");
+        api.addAuthenticatedRoute(HttpMethod.POST, "/orders/{id}/cancel", cancelOrder);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.domain.fulfillment;
 
 import dev.orderflow.domain.error.InvalidInput;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -12,11 +13,24 @@ import java.util.OptionalInt;
  * @param id the center's id
  * @param name a display name
  * @param distanceKmByRegion the regions it serves and its distance to each, in kilometres
+ * @param handlingTime how long it may take to report a shipment as shipped (its service level); the
+ *     saga gives up on the shipment and compensates after that
  */
-public record FulfillmentCenter(CenterId id, String name, Map<String, Integer> distanceKmByRegion) {
+public record FulfillmentCenter(
+        CenterId id, String name, Map<String, Integer> distanceKmByRegion, Duration handlingTime) {
+
+    /** The service level of a center that does not state its own. */
+    public static final Duration DEFAULT_HANDLING_TIME = Duration.ofHours(48);
+
+    /** The shortest: the workflow's heartbeat (at least a second) must fit inside it. */
+    public static final Duration MIN_HANDLING_TIME = Duration.ofSeconds(2);
+
+    /** The longest service level a center may state; the saga's own deadline is beyond it. */
+    public static final Duration MAX_HANDLING_TIME = Duration.ofDays(7);
 
     /**
-     * @throws InvalidInput if it serves no region or lists a negative distance
+     * @throws InvalidInput if it serves no region, lists a negative distance, or states a handling
+     *     time under {@link #MIN_HANDLING_TIME} or over {@link #MAX_HANDLING_TIME}
      */
     public FulfillmentCenter {
         Objects.requireNonNull(id, "id");
@@ -28,6 +42,22 @@ public record FulfillmentCenter(CenterId id, String name, Map<String, Integer> d
         if (distanceKmByRegion.values().stream().anyMatch(d -> d < 0)) {
             throw InvalidInput.of("regions", "distances must not be negative");
         }
+        Objects.requireNonNull(handlingTime, "handlingTime");
+        if (handlingTime.compareTo(MIN_HANDLING_TIME) < 0
+                || handlingTime.compareTo(MAX_HANDLING_TIME) > 0) {
+            throw InvalidInput.of(
+                    "handlingSeconds",
+                    "must be between "
+                            + MIN_HANDLING_TIME.toSeconds()
+                            + " and "
+                            + MAX_HANDLING_TIME.toSeconds()
+                            + " seconds");
+        }
+    }
+
+    /** A center with the {@link #DEFAULT_HANDLING_TIME}. */
+    public FulfillmentCenter(CenterId id, String name, Map<String, Integer> distanceKmByRegion) {
+        this(id, name, distanceKmByRegion, DEFAULT_HANDLING_TIME);
     }
 
     /** Its distance to a region, or empty if it does not serve that region. */

@@ -26,4 +26,12 @@ public interface StockReservations {
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */
     void release(OrderId order);
+
+    /**
+     * The reserved units left their centers: they stop being reserved, and a later release gives
+     * nothing back. Does nothing if the order holds no reservation (committed or released already).
+     *
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    void commit(OrderId order);
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 public interface OrderRepository {
 
     /**
-     * Stores a new order, unless an order with its id exists already (a conditional write).
+     * Stores a new order, unless an order with its id exists already (a conditional write), with
+     * the first event of its trail.
      *
      * @return true if stored, false if the id was taken
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
@@ -21,12 +22,26 @@ public interface OrderRepository {
 
     /**
      * Stores the next version of an order, if nobody changed it since it was read (optimistic lock
-     * on {@link Order#version()}: the stored version must be {@code order.version() - 1}).
+     * on {@link Order#version()}: the stored version must be {@code order.version() - 1}), and
+     * appends its event to the trail in the same atomic write.
      *
+     * @param detail what the event trail should say about this change; may be empty
      * @return true if stored, false if the stored order moved on meanwhile (re-read and retry)
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */
-    boolean update(Order order);
+    boolean update(Order order, String detail);
+
+    /** {@link #update(Order, String)} with the order's reason as the event's detail. */
+    default boolean update(Order order) {
+        return update(order, order.reason());
+    }
+
+    /**
+     * The order's event trail, oldest first; empty if there is no such order.
+     *
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    java.util.List<OrderEvent> trail(OrderId id);
 
     /**
      * A customer's orders, newest first, optionally only those in some states.

@@ -24,4 +24,22 @@ public final class ViewOrder {
                 .filter(order -> order.isVisibleTo(caller))
                 .orElseThrow(() -> new OrderNotFound(id.value()));
     }
+
+    /**
+     * The order with its event trail, if the caller may see it.
+     *
+     * @throws OrderNotFound as {@link #view}
+     */
+    public OrderHistory history(Caller caller, OrderId id) {
+        Order order = view(caller, id);
+        return new OrderHistory(order, orders.trail(id));
+    }
+
+    /** An order and what happened to it, oldest event first. */
+    public record OrderHistory(Order order, java.util.List<OrderEvent> trail) {
+        public OrderHistory {
+            Objects.requireNonNull(order, "order");
+            trail = java.util.List.copyOf(trail);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.orderflow.domain.testfixtures;
 
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
+    private final Map<OrderId, List<OrderEvent>> trails = new ConcurrentHashMap<>();
     private boolean crashOnNextCreate;
 
     private Runnable raceOnNextFind;
@@ -42,7 +44,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
             crashOnNextCreate = false;
             throw new IllegalStateException("simulated crash before the order was stored");
         }
-        return orders.putIfAbsent(order.id(), order) == null;
+        if (orders.putIfAbsent(order.id(), order) != null) {
+            return false;
+        }
+        trails.put(order.id(), new java.util.concurrent.CopyOnWriteArrayList<>());
+        trails.get(order.id()).add(OrderEvent.of(order, ""));
+        return true;
     }
 
     @Override
@@ -57,12 +64,19 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public boolean update(Order order) {
+    public synchronized boolean update(Order order, String detail) {
         Order stored = orders.get(order.id());
         if (stored == null || stored.version() != order.version() - 1) {
             return false;
         }
-        return orders.replace(order.id(), stored, order);
+        orders.put(order.id(), order);
+        trails.get(order.id()).add(OrderEvent.of(order, detail));
+        return true;
+    }
+
+    @Override
+    public List<OrderEvent> trail(OrderId id) {
+        return List.copyOf(trails.getOrDefault(id, List.of()));
     }
 
     @Override

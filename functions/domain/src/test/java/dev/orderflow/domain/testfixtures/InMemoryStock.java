@@ -110,6 +110,11 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
         }
     }
 
+    @Override
+    public void commit(OrderId order) {
+        reserved.remove(order); // the units left: nothing to give back
+    }
+
     private static String key(CenterId center, Sku sku) {
         return center.value() + "|" + sku.value();
     }

@@ -8,6 +8,9 @@ public interface HandlerMetrics {
     /** Adds to a count metric of this invocation. */
     void count(String metric, double value);
 
+    /** Adds a duration in milliseconds to this invocation. */
+    void milliseconds(String metric, double value);
+
     /** Records a cold start once per execution environment. */
     void coldStart(Context context);
 

@@ -20,6 +20,11 @@ public final class PowertoolsMetrics implements HandlerMetrics {
     }
 
     @Override
+    public void milliseconds(String metric, double value) {
+        metrics.addMetric(metric, value, MetricUnit.MILLISECONDS);
+    }
+
+    @Override
     public void coldStart(Context context) {
         if (!coldStartRecorded) {
             coldStartRecorded = true;

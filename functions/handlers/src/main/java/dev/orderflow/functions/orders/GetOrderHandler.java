@@ -50,6 +50,7 @@ public final class GetOrderHandler
             // Not an id we could have issued: it names no order, and 404 says so without detail.
             throw new OrderNotFound(raw);
         }
-        return HttpResponses.json(200, OrderJson.from(viewOrder.view(caller, id)));
+        ViewOrder.OrderHistory history = viewOrder.history(caller, id);
+        return HttpResponses.json(200, OrderJson.from(history.order(), history.trail()));
     }
 }

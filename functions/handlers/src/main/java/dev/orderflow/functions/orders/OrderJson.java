@@ -3,6 +3,7 @@ package dev.orderflow.functions.orders;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderLine;
 import java.util.List;
 
@@ -19,7 +20,11 @@ record OrderJson(
         String reason,
         long version,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        List<EventJson> timeline) {
+
+    /** One entry of the order's event trail. */
+    record EventJson(String at, String status, String detail) {}
 
     record LineJson(String sku, int quantity) {}
 
@@ -31,6 +36,11 @@ record OrderJson(
     record ShipmentJson(String centerId, List<LineJson> items) {}
 
     static OrderJson from(Order o) {
+        return from(o, List.of());
+    }
+
+    /** The order with its timeline, oldest event first. */
+    static OrderJson from(Order o, List<OrderEvent> trail) {
         return new OrderJson(
                 o.id().value(),
                 o.status().name(),
@@ -57,7 +67,10 @@ record OrderJson(
                 o.reason(),
                 o.version(),
                 o.createdAt().toString(),
-                o.updatedAt().toString());
+                o.updatedAt().toString(),
+                trail.stream()
+                        .map(e -> new EventJson(e.at().toString(), e.status().name(), e.detail()))
+                        .toList());
     }
 
     static PriceJson price(Money money) {

@@ -4,6 +4,7 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
 import dev.orderflow.domain.catalog.BrowseCatalog;
+import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.PlaceOrder;
@@ -59,6 +60,11 @@ public final class AwsWiring {
     /** The view-order use case over the orders table. */
     public static ViewOrder viewOrder() {
         return new ViewOrder(orders());
+    }
+
+    /** The cancel-order use case over the orders table. */
+    public static CancelOrder cancelOrder() {
+        return new CancelOrder(orders(), Clock.systemUTC());
     }
 
     /** The list-orders use case over the orders table's customer index. */

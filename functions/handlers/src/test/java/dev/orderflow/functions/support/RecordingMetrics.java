@@ -18,6 +18,11 @@ public final class RecordingMetrics implements HandlerMetrics {
     }
 
     @Override
+    public void milliseconds(String metric, double value) {
+        pending.merge(metric, value, Double::sum);
+    }
+
+    @Override
     public void coldStart(Context context) {
         coldStarts++;
     }

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.aws.dynamodb;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.FulfillmentCenters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Fulfillment centers in their table ({@code centerId}; {@code name}; {@code regions}: a map from
- * region key such as {@code DE-BY} to distance in km). A few dozen rows, read whole by a scan.
+ * region key such as {@code DE-BY} to distance in km; {@code handlingSeconds}: its service level).
+ * A few dozen rows, read whole by a scan.
  */
 public final class DynamoFulfillmentCenters implements FulfillmentCenters {
 
@@ -35,7 +37,9 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
         return Map.of(
                 "centerId", AttributeValue.fromS(center.id().value()),
                 "name", AttributeValue.fromS(center.name()),
-                "regions", AttributeValue.fromM(regions));
+                "regions", AttributeValue.fromM(regions),
+                "handlingSeconds",
+                        AttributeValue.fromN(Long.toString(center.handlingTime().toSeconds())));
     }
 
     @Override
@@ -56,9 +60,17 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
             row.get("regions")
                     .m()
                     .forEach((region, km) -> regions.put(region, Integer.parseInt(km.n())));
+            // Rows written before centers stated a handling time keep the default.
+            Duration handling =
+                    row.containsKey("handlingSeconds")
+                            ? Duration.ofSeconds(Long.parseLong(row.get("handlingSeconds").n()))
+                            : FulfillmentCenter.DEFAULT_HANDLING_TIME;
             centers.add(
                     new FulfillmentCenter(
-                            new CenterId(row.get("centerId").s()), row.get("name").s(), regions));
+                            new CenterId(row.get("centerId").s()),
+                            row.get("name").s(),
+                            regions,
+                            handling));
         }
         return centers;
     }

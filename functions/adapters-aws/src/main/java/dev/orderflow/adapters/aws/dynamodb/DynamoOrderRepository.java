@@ -1,12 +1,14 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Orders in the orders table, created once and updated under an optimistic lock on {@code version}.
@@ -43,12 +46,7 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public boolean create(Order order) {
-        return conditionalPut(
-                PutItemRequest.builder()
-                        .tableName(table)
-                        .item(OrderItem.toItem(order))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .build());
+        return writeWithEvent(order, "attribute_not_exists(pk)", Map.of(), Map.of(), "");
     }
 
     @Override
@@ -70,17 +68,42 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     @Override
-    public boolean update(Order order) {
+    public boolean update(Order order, String detail) {
         String expected = Long.toString(order.version() - 1);
-        return conditionalPut(
-                PutItemRequest.builder()
-                        .tableName(table)
-                        .item(OrderItem.toItem(order))
-                        .conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#version", "version"))
-                        .expressionAttributeValues(
-                                Map.of(":expected", AttributeValue.fromN(expected)))
-                        .build());
+        return writeWithEvent(
+                order,
+                "#version = :expected",
+                Map.of("#version", "version"),
+                Map.of(":expected", AttributeValue.fromN(expected)),
+                detail);
+    }
+
+    @Override
+    public List<OrderEvent> trail(OrderId id) {
+        List<OrderEvent> events = new ArrayList<>();
+        DynamoErrors.translate(
+                "orders table",
+                () -> {
+                    dynamo.queryPaginator(
+                                    q ->
+                                            q.tableName(table)
+                                                    .consistentRead(true)
+                                                    .keyConditionExpression(
+                                                            "pk = :pk AND begins_with(sk, :events)")
+                                                    .expressionAttributeValues(
+                                                            Map.of(
+                                                                    ":pk",
+                                                                    AttributeValue.fromS(
+                                                                            OrderKeys.pk(id)),
+                                                                    ":events",
+                                                                    AttributeValue.fromS(
+                                                                            OrderEventItem
+                                                                                    .SK_PREFIX))))
+                            .items()
+                            .forEach(item -> events.add(OrderEventItem.fromItem(item)));
+                    return events;
+                });
+        return events;
     }
 
     @Override
@@ -134,13 +157,78 @@ public final class DynamoOrderRepository implements OrderRepository {
         return query.expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
-    /** True if written, false if the condition failed. */
-    private boolean conditionalPut(PutItemRequest request) {
+    /**
+     * Writes this version of the order and its trail event in one transaction, if the order item
+     * meets the condition.
+     *
+     * @return true if written, false if the condition failed or another write held the order
+     */
+    private boolean writeWithEvent(
+            Order order,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            String detail) {
+        List<TransactWriteItem> items =
+                List.of(
+                        TransactWriteItem.builder()
+                                .put(
+                                        p -> {
+                                            p.tableName(table)
+                                                    .item(OrderItem.toItem(order))
+                                                    .conditionExpression(condition);
+                                            if (!names.isEmpty()) {
+                                                p.expressionAttributeNames(names)
+                                                        .expressionAttributeValues(values);
+                                            }
+                                        })
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(
+                                        p ->
+                                                p.tableName(table)
+                                                        .item(
+                                                                OrderEventItem.toItem(
+                                                                        order.id(),
+                                                                        OrderEvent.of(
+                                                                                order, detail)))
+                                                        .conditionExpression(
+                                                                "attribute_not_exists(pk)"))
+                                .build());
         try {
-            DynamoErrors.translate("orders table", () -> dynamo.putItem(request));
+            DynamoErrors.translate(
+                    "orders table",
+                    () ->
+                            dynamo.transactWriteItems(
+                                    t -> {
+                                        t.transactItems(items);
+                                        // A create needs no token: its condition already makes a
+                                        // retry that landed answer "exists", which callers handle.
+                                        if (order.version() > 1) {
+                                            t.clientRequestToken(token(order));
+                                        }
+                                    }));
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (TransactionCanceledException e) {
+            // A failed condition, or a concurrent transaction on the order: either way the caller
+            // re-reads and decides again.
             return false;
         }
+    }
+
+    /**
+     * The same write gets the same token, so DynamoDB dedupes the SDK's retry of a write that
+     * landed; a competing writer's version differs in status or time, so its token does too.
+     */
+    private static String token(Order order) {
+        String write =
+                order.id().value()
+                        + "@"
+                        + order.version()
+                        + "/"
+                        + order.status()
+                        + "/"
+                        + order.updatedAt();
+        return UUID.nameUUIDFromBytes(write.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Reservations as one DynamoDB transaction per order: every inventory row is decremented only if it
  * still holds enough ({@code available >= :qty}), and a reservation record in the order's item
  * collection ({@code pk = ORDER#id, sk = RESERVATION}) is written only if absent. The record makes
- * reserve and release idempotent and tells release exactly what to give back.
+ * reserve, release and commit idempotent and tells them exactly which units they settle.
  */
 public final class DynamoStockReservations implements StockReservations {
 
@@ -126,6 +126,20 @@ public final class DynamoStockReservations implements StockReservations {
 
     @Override
     public void release(OrderId order) {
+        settle(order, "release", "SET available = available + :q, reserved = reserved - :q");
+    }
+
+    @Override
+    public void commit(OrderId order) {
+        // The units left the building: they stop being reserved and never become available.
+        settle(order, "commit", "SET reserved = reserved - :q");
+    }
+
+    /**
+     * Ends the order's reservation: deletes its record and applies {@code lineUpdate} to every
+     * reserved line, in one transaction. Nothing to do if the record is gone (settled before).
+     */
+    private void settle(OrderId order, String operation, String lineUpdate) {
         Map<String, AttributeValue> recordKey = reservationKey(order);
         GetItemResponse record =
                 DynamoErrors.translate(
@@ -156,8 +170,7 @@ public final class DynamoStockReservations implements StockReservations {
                                     u ->
                                             u.tableName(inventoryTable)
                                                     .key(line.key())
-                                                    .updateExpression(
-                                                            "SET available = available + :q, reserved = reserved - :q")
+                                                    .updateExpression(lineUpdate)
                                                     .expressionAttributeValues(
                                                             Map.of(
                                                                     ":q",
@@ -168,10 +181,10 @@ public final class DynamoStockReservations implements StockReservations {
                             .build());
         }
         try {
-            transact(items, "release", order);
+            transact(items, operation, order);
         } catch (TransactionCanceledException e) {
             if (failedCondition(e.cancellationReasons(), 0)) {
-                return; // released concurrently
+                return; // settled concurrently
             }
             throw new DependencyUnavailable("inventory table", e);
         }

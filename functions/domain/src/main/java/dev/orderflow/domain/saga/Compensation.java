@@ -1,0 +1,73 @@
+package dev.orderflow.domain.saga;
+
+import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderRepository;
+import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.payment.PaymentProvider;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The saga's way back, run in reverse order of the forward steps: refund, release, close. Every
+ * operation is idempotent, so the workflow may retry any of them, and any order of failures ends in
+ * exactly one terminal state.
+ */
+public final class Compensation {
+
+    private final SagaOrders orders;
+    private final PaymentProvider payments;
+    private final StockReservations reservations;
+    private final Clock clock;
+
+    public Compensation(
+            OrderRepository orders,
+            PaymentProvider payments,
+            StockReservations reservations,
+            Clock clock) {
+        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.reservations = Objects.requireNonNull(reservations, "reservations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Gives the order's payment back, if it was paid.
+     *
+     * @return the refunded payment id, or empty if there was nothing to refund
+     */
+    public Optional<String> refund(OrderId id) {
+        Optional<String> paymentId = orders.load(id).paymentId();
+        paymentId.ifPresent(p -> payments.refund(id, p));
+        return paymentId;
+    }
+
+    /** Returns the order's reserved units to stock (none if they shipped or were released). */
+    public void release(OrderId id) {
+        reservations.release(id);
+    }
+
+    /**
+     * Ends the order: {@link OrderStatus#CANCELLED} if the customer cancelled it, {@link
+     * OrderStatus#REJECTED} with the reason otherwise. An order that ended already stays as it is.
+     *
+     * @param reason why the saga could not complete it
+     * @return the order as it ended
+     */
+    public Order close(OrderId id, String reason) {
+        return orders.change(
+                id,
+                current -> {
+                    if (current.status().isTerminal()) {
+                        return Optional.empty();
+                    }
+                    Order closed =
+                            current.status() == OrderStatus.CANCELLING
+                                    ? current.cancelled(clock.instant())
+                                    : current.rejected(reason, clock.instant());
+                    return Optional.of(new SagaOrders.Change(closed, closed.reason()));
+                });
+    }
+}

@@ -1,0 +1,44 @@
+package dev.orderflow.domain.saga;
+
+import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.error.InvalidStateTransition;
+import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderRepository;
+import dev.orderflow.domain.order.OrderStatus;
+import java.util.Objects;
+
+/** Saga step 1: allocate the order to fulfillment centers and reserve its stock. */
+public final class ReserveStep {
+
+    private final ReserveStock reserveStock;
+    private final SagaOrders orders;
+
+    public ReserveStep(ReserveStock reserveStock, OrderRepository orders) {
+        this.reserveStock = Objects.requireNonNull(reserveStock, "reserveStock");
+        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+    }
+
+    /**
+     * @return proceed once reserved; reject when the centers serving the address cannot fill it;
+     *     cancel when the customer cancelled first
+     * @throws dev.orderflow.domain.error.DependencyUnavailable when a store is down or contended
+     *     (the workflow retries)
+     */
+    public StepResult run(OrderId id) {
+        if (orders.load(id).status() == OrderStatus.CANCELLING) {
+            return StepResult.cancel();
+        }
+        try {
+            reserveStock.reserve(id);
+            return StepResult.proceed();
+        } catch (InsufficientStock e) {
+            return StepResult.reject(e.getMessage());
+        } catch (InvalidStateTransition e) {
+            if (orders.load(id).status() == OrderStatus.CANCELLING) {
+                return StepResult.cancel(); // cancelled while we reserved; ReserveStock released
+            }
+            throw e;
+        }
+    }
+}

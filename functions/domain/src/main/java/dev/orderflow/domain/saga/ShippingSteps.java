@@ -1,0 +1,146 @@
+package dev.orderflow.domain.saga;
+
+import dev.orderflow.domain.error.InvalidStateTransition;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.FulfillmentCenters;
+import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderRepository;
+import dev.orderflow.domain.order.OrderStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Saga steps 3 and 4: hand a paid order to its centers, then record that it shipped. */
+public final class ShippingSteps {
+
+    /** The longest a center may stay silent while it works on a shipment. */
+    static final Duration MAX_HEARTBEAT = Duration.ofHours(1);
+
+    private final SagaOrders orders;
+    private final FulfillmentCenters centers;
+    private final StockReservations reservations;
+    private final Clock clock;
+
+    public ShippingSteps(
+            OrderRepository orders,
+            FulfillmentCenters centers,
+            StockReservations reservations,
+            Clock clock) {
+        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.centers = Objects.requireNonNull(centers, "centers");
+        this.reservations = Objects.requireNonNull(reservations, "reservations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Marks the order {@link OrderStatus#SHIPPING} and says what each center ships, within which
+     * time.
+     *
+     * @return proceed with the work orders, or cancel (no work orders) if the customer cancelled
+     */
+    public HandOver handOver(OrderId id) {
+        Order order =
+                orders.change(
+                        id,
+                        current ->
+                                current.status() == OrderStatus.PAID
+                                        ? Optional.of(
+                                                new SagaOrders.Change(
+                                                        current.shipping(clock.instant()),
+                                                        "handed to "
+                                                                + centersOf(current)
+                                                                + " for shipping"))
+                                        : Optional.empty());
+        if (order.status() == OrderStatus.CANCELLING) {
+            return new HandOver(StepResult.cancel(), List.of());
+        }
+        if (order.status() != OrderStatus.SHIPPING) {
+            throw new InvalidStateTransition(
+                    id.value(), order.status().name(), OrderStatus.SHIPPING.name());
+        }
+        Map<CenterId, FulfillmentCenter> known =
+                centers.all().stream()
+                        .collect(Collectors.toMap(FulfillmentCenter::id, Function.identity()));
+        List<HandOver.WorkOrder> work =
+                order.allocation().orElseThrow().shipments().stream()
+                        .map(
+                                s -> {
+                                    // A center removed since allocation keeps the default level.
+                                    Duration timeout =
+                                            Optional.ofNullable(known.get(s.center()))
+                                                    .map(FulfillmentCenter::handlingTime)
+                                                    .orElse(
+                                                            FulfillmentCenter
+                                                                    .DEFAULT_HANDLING_TIME);
+                                    return new HandOver.WorkOrder(
+                                            s.center(), s.lines(), timeout, heartbeatFor(timeout));
+                                })
+                        .toList();
+        return new HandOver(StepResult.proceed(), work);
+    }
+
+    /**
+     * Records that every shipment left its center: the reserved units are committed (they are gone,
+     * so no later release may return them) and the order becomes {@link OrderStatus#SHIPPED}.
+     *
+     * @param trackingNumbers what each center reported, for the order's trail
+     * @return proceed with the shipped order, or cancel if the customer's cancellation won the race
+     *     (the goods left; the compensation refunds, and releases nothing)
+     */
+    public Confirmation confirmShipped(OrderId id, Map<CenterId, String> trackingNumbers) {
+        reservations.commit(id);
+        String detail =
+                trackingNumbers.entrySet().stream()
+                        .map(e -> e.getKey().value() + " tracking " + e.getValue())
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+        Order order =
+                orders.change(
+                        id,
+                        current ->
+                                current.status() == OrderStatus.SHIPPING
+                                        ? Optional.of(
+                                                new SagaOrders.Change(
+                                                        current.shipped(clock.instant()), detail))
+                                        : Optional.empty());
+        if (order.status() == OrderStatus.CANCELLING) {
+            return new Confirmation(StepResult.cancel(), order);
+        }
+        if (order.status() != OrderStatus.SHIPPED) {
+            throw new InvalidStateTransition(
+                    id.value(), order.status().name(), OrderStatus.SHIPPED.name());
+        }
+        return new Confirmation(StepResult.proceed(), order);
+    }
+
+    /** The verdict of {@link #confirmShipped} and the order as it stands after it. */
+    public record Confirmation(StepResult result, Order order) {
+        public Confirmation {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(order, "order");
+        }
+    }
+
+    /** A quarter of the service level, between a second and {@link #MAX_HEARTBEAT}. */
+    static Duration heartbeatFor(Duration timeout) {
+        Duration quarter = timeout.dividedBy(4);
+        if (quarter.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return quarter.compareTo(MAX_HEARTBEAT) > 0 ? MAX_HEARTBEAT : quarter;
+    }
+
+    private static String centersOf(Order order) {
+        return order.allocation().orElseThrow().shipments().stream()
+                .map(s -> s.center().value())
+                .collect(Collectors.joining(", "));
+    }
+}

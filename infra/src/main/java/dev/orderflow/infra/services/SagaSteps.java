@@ -1,0 +1,79 @@
+package dev.orderflow.infra.services;
+
+import static dev.orderflow.infra.services.Functions.allow;
+
+import dev.orderflow.infra.constructs.DataTables;
+import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The order saga's step functions, which the state machine invokes through their {@code live}
+ * aliases. Each may do exactly what its step does to the tables; order writes are transactions of
+ * the order and its trail event, which IAM authorizes as {@code PutItem}.
+ */
+public final class SagaSteps {
+
+    private static final String PACKAGE = "dev.orderflow.functions.saga.";
+
+    private SagaSteps() {}
+
+    /**
+     * Creates the steps.
+     *
+     * @return each step function by the name the definition's {@code ${<name>FunctionArn}}
+     *     placeholder uses
+     */
+    public static Map<String, ServiceFunction> wire(Functions functions, DataTables tables) {
+        Map<String, String> env =
+                Map.of(
+                        "ORDERS_TABLE", tables.orders.getTableName(),
+                        "INVENTORY_TABLE", tables.inventory.getTableName(),
+                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName(),
+                        "PAYMENT_PROVIDER", "simulated");
+        String orders = tables.orders.getTableArn();
+        String inventory = tables.inventory.getTableArn();
+        String centers = tables.fulfillmentCenters.getTableArn();
+        Map<String, ServiceFunction> steps = new LinkedHashMap<>();
+
+        ServiceFunction reserve = step(functions, steps, "ReserveStock", env);
+        // Reads the order, allocates over centers and levels, reserves in one transaction (and
+        // releases again if a cancellation won the race).
+        allow(reserve, orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
+        allow(reserve, centers, "dynamodb:Scan");
+
+        ServiceFunction pay = step(functions, steps, "TakePayment", env);
+        allow(pay, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+
+        ServiceFunction handOver = step(functions, steps, "HandOverShipments", env);
+        allow(handOver, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+        allow(handOver, centers, "dynamodb:Scan");
+
+        ServiceFunction confirm = step(functions, steps, "ConfirmShipped", env);
+        // Commits the reservation (deletes its record, lowers reserved) and records the shipment.
+        allow(confirm, orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        allow(confirm, inventory, "dynamodb:UpdateItem");
+
+        ServiceFunction refund = step(functions, steps, "RefundPayment", env);
+        allow(refund, orders, "dynamodb:GetItem");
+
+        ServiceFunction release = step(functions, steps, "ReleaseStock", env);
+        allow(release, orders, "dynamodb:GetItem", "dynamodb:DeleteItem");
+        allow(release, inventory, "dynamodb:UpdateItem");
+
+        ServiceFunction close = step(functions, steps, "CloseOrder", env);
+        allow(close, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+        return steps;
+    }
+
+    private static ServiceFunction step(
+            Functions functions,
+            Map<String, ServiceFunction> steps,
+            String name,
+            Map<String, String> env) {
+        ServiceFunction fn = functions.create(name, PACKAGE + name + "Handler", env);
+        steps.put(name, fn);
+        return fn;
+    }
+}
