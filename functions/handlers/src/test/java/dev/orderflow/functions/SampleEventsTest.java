@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.health.HealthHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
+import dev.orderflow.functions.orders.CancelOrderHandler;
 import dev.orderflow.functions.orders.GetOrderHandler;
 import dev.orderflow.functions.orders.ListOrdersHandler;
 import dev.orderflow.functions.orders.PlaceOrderHandler;
@@ -39,7 +40,8 @@ class SampleEventsTest {
                     Map.entry("apigw-get-order.json", 200),
                     Map.entry("apigw-get-orders.json", 200),
                     Map.entry("apigw-get-orders-unknown-status.json", 400),
-                    Map.entry("apigw-get-order-of-another-customer.json", 404));
+                    Map.entry("apigw-get-order-of-another-customer.json", 404),
+                    Map.entry("apigw-post-order-cancel.json", 202));
 
     static java.util.List<String> httpEvents() {
         return SampleEvents.named("apigw-");
@@ -53,6 +55,7 @@ class SampleEventsTest {
             case "POST /orders" -> new PlaceOrderHandler(shop.placeOrder(), metrics);
             case "GET /orders/{id}" -> new GetOrderHandler(shop.viewOrder(), metrics);
             case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
+            case "POST /orders/{id}/cancel" -> new CancelOrderHandler(shop.cancelOrder(), metrics);
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
             case "GET /me" -> new DescribeCallerHandler(metrics);
             case "GET /products" -> new ListProductsHandler(shop.browseCatalog(), metrics);

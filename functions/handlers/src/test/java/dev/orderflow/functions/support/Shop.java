@@ -4,6 +4,10 @@ import dev.orderflow.domain.catalog.BrowseCatalog;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
@@ -11,13 +15,20 @@ import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.PlaceOrder;
 import dev.orderflow.domain.order.ShippingAddress;
 import dev.orderflow.domain.order.ViewOrder;
+import dev.orderflow.domain.saga.Compensation;
+import dev.orderflow.domain.saga.PaymentStep;
+import dev.orderflow.domain.saga.ReserveStep;
+import dev.orderflow.domain.saga.ShippingSteps;
 import dev.orderflow.domain.testfixtures.InMemoryIdempotencyStore;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
+import dev.orderflow.domain.testfixtures.InMemoryPayments;
 import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
+import dev.orderflow.domain.testfixtures.InMemoryStock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /** An in-memory shop matching the sample events: their products, customers and stored order. */
 public final class Shop {
@@ -51,6 +62,16 @@ public final class Shop {
     public final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
+    /** The center the sample saga events name, serving the stored order's region. */
+    public static final CenterId MUNICH = new CenterId("FC-MUC");
+
+    public final InMemoryStock stock =
+            new InMemoryStock()
+                    .center(new FulfillmentCenter(MUNICH, "Munich", Map.of("DE-BY", 20)))
+                    .stock(MUNICH, "MUG-BLUE", 10);
+    public final InMemoryPayments payments = new InMemoryPayments();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
     public Shop() {
         orders.create(
                 Order.place(
@@ -69,6 +90,26 @@ public final class Shop {
     public PlaceOrder placeOrder() {
         return new PlaceOrder(
                 catalog, orders, idempotency, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
+    }
+
+    public CancelOrder cancelOrder() {
+        return new CancelOrder(orders, clock);
+    }
+
+    public ReserveStep reserveStep() {
+        return new ReserveStep(new ReserveStock(orders, stock, stock, stock, clock), orders);
+    }
+
+    public PaymentStep paymentStep() {
+        return new PaymentStep(orders, payments, clock);
+    }
+
+    public ShippingSteps shippingSteps() {
+        return new ShippingSteps(orders, stock, stock, clock);
+    }
+
+    public Compensation compensation() {
+        return new Compensation(orders, payments, stock, clock);
     }
 
     public ListOrders listOrders() {
