@@ -68,7 +68,7 @@ public final class CustomerApi {
                         "CancelOrder",
                         PACKAGE + "orders.CancelOrderHandler",
                         Map.of("ORDERS_TABLE", tables.orders.getTableName()));
-        allow(cancelOrder, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:PutItem");
+        allow(cancelOrder, tables.orders.getTableArn(), SagaSteps.ORDER_WRITES);
         api.addAuthenticatedRoute(HttpMethod.POST, "/orders/{id}/cancel", cancelOrder);
     }
 }

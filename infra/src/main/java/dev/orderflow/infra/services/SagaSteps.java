@@ -9,12 +9,19 @@ import java.util.Map;
 
 /**
  * The order saga's step functions, which the state machine invokes through their {@code live}
- * aliases. Each may do exactly what its step does to the tables; order writes are transactions of
- * the order and its trail event, which IAM authorizes as {@code PutItem}.
+ * aliases. Each may do exactly what its step does to the tables.
  */
 public final class SagaSteps {
 
     private static final String PACKAGE = "dev.orderflow.functions.saga.";
+
+    /**
+     * Reading an order and writing its next version: one transaction of an UpdateItem on the order
+     * and a PutItem of its trail event.
+     */
+    public static final String[] ORDER_WRITES = {
+        "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"
+    };
 
     private SagaSteps() {}
 
@@ -39,20 +46,22 @@ public final class SagaSteps {
         ServiceFunction reserve = step(functions, steps, "ReserveStock", env);
         // Reads the order, allocates over centers and levels, reserves in one transaction (and
         // releases again if a cancellation won the race).
-        allow(reserve, orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        allow(reserve, orders, ORDER_WRITES);
+        allow(reserve, orders, "dynamodb:DeleteItem");
         allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
         allow(reserve, centers, "dynamodb:Scan");
 
         ServiceFunction pay = step(functions, steps, "TakePayment", env);
-        allow(pay, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+        allow(pay, orders, ORDER_WRITES);
 
         ServiceFunction handOver = step(functions, steps, "HandOverShipments", env);
-        allow(handOver, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+        allow(handOver, orders, ORDER_WRITES);
         allow(handOver, centers, "dynamodb:Scan");
 
         ServiceFunction confirm = step(functions, steps, "ConfirmShipped", env);
         // Commits the reservation (deletes its record, lowers reserved) and records the shipment.
-        allow(confirm, orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        allow(confirm, orders, ORDER_WRITES);
+        allow(confirm, orders, "dynamodb:DeleteItem");
         allow(confirm, inventory, "dynamodb:UpdateItem");
 
         ServiceFunction refund = step(functions, steps, "RefundPayment", env);
@@ -63,7 +72,7 @@ public final class SagaSteps {
         allow(release, inventory, "dynamodb:UpdateItem");
 
         ServiceFunction close = step(functions, steps, "CloseOrder", env);
-        allow(close, orders, "dynamodb:GetItem", "dynamodb:PutItem");
+        allow(close, orders, ORDER_WRITES);
         return steps;
     }
 

@@ -46,15 +46,21 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public boolean create(Order order) {
-        return writeWithEvent(order, "attribute_not_exists(pk)", Map.of(), Map.of(), "");
+        TransactWriteItem put =
+                TransactWriteItem.builder()
+                        .put(
+                                p ->
+                                        p.tableName(table)
+                                                .item(OrderItem.toItem(order))
+                                                .conditionExpression("attribute_not_exists(pk)"))
+                        .build();
+        // No token: the condition already makes a retry that landed answer "exists".
+        return writeWithEvent(put, order, "", null);
     }
 
     @Override
     public Optional<Order> find(OrderId id) {
-        Map<String, AttributeValue> key =
-                Map.of(
-                        "pk", AttributeValue.fromS(OrderKeys.pk(id)),
-                        "sk", AttributeValue.fromS(OrderItem.SK));
+        Map<String, AttributeValue> key = OrderItem.key(id);
         GetItemResponse response =
                 DynamoErrors.translate(
                         "orders table",
@@ -69,13 +75,38 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public boolean update(Order order, String detail) {
-        String expected = Long.toString(order.version() - 1);
-        return writeWithEvent(
-                order,
-                "#version = :expected",
-                Map.of("#version", "version"),
-                Map.of(":expected", AttributeValue.fromN(expected)),
-                detail);
+        // SET every attribute rather than replacing the item: attributes other writers own (the
+        // workflow's executionArn) stay.
+        Map<String, AttributeValue> item = OrderItem.toItem(order);
+        item.remove("pk");
+        item.remove("sk");
+        Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
+        Map<String, AttributeValue> values =
+                new HashMap<>(
+                        Map.of(
+                                ":expected",
+                                AttributeValue.fromN(Long.toString(order.version() - 1))));
+        List<String> assignments = new ArrayList<>();
+        item.forEach(
+                (attribute, value) -> {
+                    String placeholder = "a" + assignments.size();
+                    names.put("#" + placeholder, attribute);
+                    values.put(":" + placeholder, value);
+                    assignments.add("#" + placeholder + " = :" + placeholder);
+                });
+        TransactWriteItem update =
+                TransactWriteItem.builder()
+                        .update(
+                                u ->
+                                        u.tableName(table)
+                                                .key(OrderItem.key(order.id()))
+                                                .updateExpression(
+                                                        "SET " + String.join(", ", assignments))
+                                                .conditionExpression("#version = :expected")
+                                                .expressionAttributeNames(names)
+                                                .expressionAttributeValues(values))
+                        .build();
+        return writeWithEvent(update, order, detail, token(order));
     }
 
     @Override
@@ -158,56 +189,33 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     /**
-     * Writes this version of the order and its trail event in one transaction, if the order item
-     * meets the condition.
+     * Writes this version of the order (the given write, with its condition) and its trail event in
+     * one transaction.
      *
+     * @param token the idempotency token, or null for none
      * @return true if written, false if the condition failed or another write held the order
      */
     private boolean writeWithEvent(
-            Order order,
-            String condition,
-            Map<String, String> names,
-            Map<String, AttributeValue> values,
-            String detail) {
-        List<TransactWriteItem> items =
-                List.of(
-                        TransactWriteItem.builder()
-                                .put(
-                                        p -> {
-                                            p.tableName(table)
-                                                    .item(OrderItem.toItem(order))
-                                                    .conditionExpression(condition);
-                                            if (!names.isEmpty()) {
-                                                p.expressionAttributeNames(names)
-                                                        .expressionAttributeValues(values);
-                                            }
-                                        })
-                                .build(),
-                        TransactWriteItem.builder()
-                                .put(
-                                        p ->
-                                                p.tableName(table)
-                                                        .item(
-                                                                OrderEventItem.toItem(
-                                                                        order.id(),
-                                                                        OrderEvent.of(
-                                                                                order, detail)))
-                                                        .conditionExpression(
-                                                                "attribute_not_exists(pk)"))
-                                .build());
+            TransactWriteItem orderWrite, Order order, String detail, String token) {
+        TransactWriteItem event =
+                TransactWriteItem.builder()
+                        .put(
+                                p ->
+                                        p.tableName(table)
+                                                .item(
+                                                        OrderEventItem.toItem(
+                                                                order.id(),
+                                                                OrderEvent.of(order, detail)))
+                                                .conditionExpression("attribute_not_exists(pk)"))
+                        .build();
         try {
             DynamoErrors.translate(
                     "orders table",
                     () ->
                             dynamo.transactWriteItems(
-                                    t -> {
-                                        t.transactItems(items);
-                                        // A create needs no token: its condition already makes a
-                                        // retry that landed answer "exists", which callers handle.
-                                        if (order.version() > 1) {
-                                            t.clientRequestToken(token(order));
-                                        }
-                                    }));
+                                    t ->
+                                            t.transactItems(orderWrite, event)
+                                                    .clientRequestToken(token)));
             return true;
         } catch (TransactionCanceledException e) {
             // A failed condition, or a concurrent transaction on the order: either way the caller

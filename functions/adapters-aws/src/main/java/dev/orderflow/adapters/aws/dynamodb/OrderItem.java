@@ -31,6 +31,11 @@ final class OrderItem {
 
     private OrderItem() {}
 
+    /** The primary key of the order's item. */
+    static Map<String, AttributeValue> key(OrderId id) {
+        return Map.of("pk", s(OrderKeys.pk(id)), "sk", s(SK));
+    }
+
     static Map<String, AttributeValue> toItem(Order o) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(OrderKeys.pk(o.id())));

@@ -9,8 +9,10 @@ import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.Shipment;
 import dev.orderflow.domain.order.IdempotencyStore;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.OrderStatus;
 import dev.orderflow.domain.order.ShippingAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,69 @@ class DynamoOrderRepositoryIT {
         assertThat(orders.update(paid)).isTrue();
 
         assertThat(orders.find(order.id())).contains(paid);
+    }
+
+    @Test
+    void everyWrite_appendsItsEventToTheTrail_inOrder() {
+        Order order = placed();
+        orders.create(order);
+        Order cancelling = order.cancelRequested(T0.plusSeconds(60));
+        orders.update(cancelling, "cancellation requested by alice");
+        orders.update(cancelling.cancelled(T0.plusSeconds(90)));
+
+        assertThat(orders.trail(order.id()))
+                .containsExactly(
+                        new OrderEvent(1, OrderStatus.PENDING, T0, ""),
+                        new OrderEvent(
+                                2,
+                                OrderStatus.CANCELLING,
+                                T0.plusSeconds(60),
+                                "cancellation requested by alice"),
+                        new OrderEvent(
+                                3,
+                                OrderStatus.CANCELLED,
+                                T0.plusSeconds(90),
+                                "cancelled by the customer"));
+        assertThat(orders.trail(OrderId.random())).isEmpty();
+    }
+
+    @Test
+    void aStaleUpdate_isRefused_andAppendsNoEvent_butARetriedWriteIsIdempotent() {
+        Order order = placed();
+        orders.create(order);
+        Order cancelling = order.cancelRequested(T0.plusSeconds(1));
+        orders.update(cancelling);
+        Order competing = order.rejected("out of stock", T0.plusSeconds(2));
+
+        assertThat(orders.update(competing)).as("a competing version 2").isFalse();
+        assertThat(orders.update(cancelling)).as("the same write, retried").isTrue();
+        assertThat(orders.trail(order.id())).hasSize(2);
+        assertThat(orders.find(order.id())).contains(cancelling);
+    }
+
+    @Test
+    void update_keepsAttributesOthersWroteOnTheOrderItem() {
+        Order order = placed();
+        orders.create(order);
+        // As the state machine's RecordExecution state does.
+        dynamo.updateItem(
+                u ->
+                        u.tableName(ordersTable)
+                                .key(OrderItem.key(order.id()))
+                                .updateExpression("SET executionArn = :arn")
+                                .expressionAttributeValues(
+                                        Map.of(":arn", AttributeValue.fromS("arn:execution"))));
+
+        orders.update(order.cancelRequested(T0.plusSeconds(1)));
+
+        assertThat(
+                        dynamo.getItem(g -> g.tableName(ordersTable).key(OrderItem.key(order.id())))
+                                .item()
+                                .get("executionArn")
+                                .s())
+                .isEqualTo("arn:execution");
+        assertThat(orders.find(order.id()).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLING);
     }
 
     @Test

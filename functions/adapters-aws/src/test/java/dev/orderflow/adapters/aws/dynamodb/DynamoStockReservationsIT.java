@@ -112,6 +112,20 @@ class DynamoStockReservationsIT {
     }
 
     @Test
+    void commit_takesShippedUnitsOutOfReserved_forGood_soALaterReleaseReturnsNothing() {
+        stock("MUG", MUC, 5);
+        OrderId order = OrderId.random();
+        reservations.reserve(order, allocation(MUC, "MUG", 3));
+
+        reservations.commit(order);
+        reservations.commit(order);
+        reservations.release(order);
+
+        assertThat(available("MUG", MUC)).isEqualTo(2);
+        assertThat(row("MUG", MUC).get("reserved").n()).isEqualTo("0");
+    }
+
+    @Test
     void reserveAndRelease_areIdempotentPerOrder() {
         stock("MUG", MUC, 5);
         OrderId order = OrderId.random();
