@@ -8,6 +8,7 @@ import dev.orderflow.infra.constructs.Monitoring;
 import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.nag.StackNagSuppressions;
 import dev.orderflow.infra.services.CustomerApi;
+import dev.orderflow.infra.services.FulfillmentWorkers;
 import dev.orderflow.infra.services.Functions;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -47,6 +48,7 @@ public final class OrderflowStack extends Stack {
                         layout.stateMachine("order-fulfillment"),
                         tables,
                         messaging);
+        FulfillmentWorkers.wire(functions, tables, messaging, workflow);
         monitoring =
                 new Monitoring(
                         this, "Monitoring", config, api, workflow, messaging, functions.all());
