@@ -164,32 +164,46 @@ class EdgeIT {
         String url = cloud.physicalId("MessagingNotifications").orElseThrow();
         String dlq = cloud.physicalId("MessagingNotificationsDlq").orElseThrow();
         String body = "poison-" + UUID.randomUUID();
-        sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
+        // The notifier consumes this queue too and hands the poison back; without a visibility
+        // timeout its receives count at once instead of one per minute.
+        sqs.setQueueAttributes(
+                r ->
+                        r.queueUrl(url)
+                                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "0")));
+        try {
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
 
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            sqs.receiveMessage(
-                                    r ->
-                                            r.queueUrl(url)
-                                                    .visibilityTimeout(0)
-                                                    .maxNumberOfMessages(10));
-                            return sqs
-                                    .receiveMessage(
-                                            r ->
-                                                    r.queueUrl(dlq)
-                                                            .maxNumberOfMessages(10)
-                                                            .visibilityTimeout(0))
-                                    .messages()
-                                    .stream()
-                                    .anyMatch(m -> m.body().equals(body));
-                        });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                sqs.receiveMessage(
+                                        r ->
+                                                r.queueUrl(url)
+                                                        .visibilityTimeout(0)
+                                                        .maxNumberOfMessages(10));
+                                return sqs
+                                        .receiveMessage(
+                                                r ->
+                                                        r.queueUrl(dlq)
+                                                                .maxNumberOfMessages(10)
+                                                                .visibilityTimeout(0))
+                                        .messages()
+                                        .stream()
+                                        .anyMatch(m -> m.body().equals(body));
+                            });
+        } finally {
+            sqs.setQueueAttributes(
+                    r ->
+                            r.queueUrl(url)
+                                    .attributes(
+                                            Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60")));
+        }
     }
 
     @Test
-    void stepFunctions_sagaRecordsTheOrderAndRequestsFulfillment() throws Exception {
-        String orderId = "o-" + UUID.randomUUID();
+    void stepFunctions_theOrdersOutboxStartsTheSaga_whichRecordsItsExecution() {
+        String orderId = UUID.randomUUID().toString();
         String orders = cloud.physicalId("DataOrders").orElseThrow();
         dynamo.putItem(
                 r ->
@@ -200,16 +214,19 @@ class EdgeIT {
                                                 "sk", AttributeValue.fromS("ORDER"),
                                                 "status", AttributeValue.fromS("PLACED"))));
         String machine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
+        // The outbox relay (StartFulfillment on the orders stream) names the execution after the
+        // order.
+        String execution = machine.replace(":stateMachine:", ":execution:") + ":" + orderId;
 
-        String execution =
-                sfn.startExecution(
-                                r ->
-                                        r.stateMachineArn(machine)
-                                                .input("{\"orderId\":\"" + orderId + "\"}"))
-                        .executionArn();
-
-        DescribeExecutionResponse done = awaitDone(execution);
+        DescribeExecutionResponse done =
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .ignoreExceptions()
+                        .until(
+                                () -> sfn.describeExecution(r -> r.executionArn(execution)),
+                                d -> d.status() != ExecutionStatus.RUNNING);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.input()).isEqualTo("{\"orderId\":\"" + orderId + "\"}");
         assertThat(
                         dynamo.getItem(
                                         r ->
@@ -229,20 +246,8 @@ class EdgeIT {
                                 .get("executionArn")
                                 .s())
                 .isEqualTo(execution);
-        String queue = cloud.physicalId("MessagingFulfillmentRequests").orElseThrow();
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(
-                        () ->
-                                sqs
-                                        .receiveMessage(
-                                                r ->
-                                                        r.queueUrl(queue)
-                                                                .maxNumberOfMessages(10)
-                                                                .waitTimeSeconds(1))
-                                        .messages()
-                                        .stream()
-                                        .anyMatch(m -> m.body().contains(orderId)));
+        // What the saga sent to the fulfillment queue is the fulfillment worker's now (it consumes
+        // that queue), so it is not read here.
     }
 
     @Test
