@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record TaskToken(String value) {
 
-    /** The longest token the workflow engine issues. */
-    public static final int MAX_LENGTH = 8192;
+    /** The longest token the workflow engine accepts back (the Step Functions API's limit). */
+    public static final int MAX_LENGTH = 2048;
 
     /**
      * @throws InvalidInput if the value is blank or longer than {@link #MAX_LENGTH}

@@ -142,6 +142,14 @@ class FulfillShipmentTest {
     }
 
     @Test
+    void taskToken_refusesBlankAndOverlongValues() {
+        assertThatThrownBy(() -> new TaskToken(" "))
+                .isInstanceOf(dev.orderflow.domain.error.InvalidInput.class);
+        assertThatThrownBy(() -> new TaskToken("t".repeat(TaskToken.MAX_LENGTH + 1)))
+                .isInstanceOf(dev.orderflow.domain.error.InvalidInput.class);
+    }
+
+    @Test
     void taskToken_neverShowsItsValue() {
         assertThat(new TaskToken("secret-token").toString()).doesNotContain("secret");
     }
