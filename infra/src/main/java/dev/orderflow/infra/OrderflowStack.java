@@ -8,6 +8,7 @@ import dev.orderflow.infra.constructs.Monitoring;
 import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.nag.StackNagSuppressions;
 import dev.orderflow.infra.services.CustomerApi;
+import dev.orderflow.infra.services.FulfillmentWorkers;
 import dev.orderflow.infra.services.Functions;
 import dev.orderflow.infra.services.SagaSteps;
 import software.amazon.awscdk.CfnOutput;
@@ -50,6 +51,7 @@ public final class OrderflowStack extends Stack {
                         tables,
                         messaging,
                         sagaSteps);
+        FulfillmentWorkers.wire(functions, tables, messaging, workflow);
         monitoring =
                 new Monitoring(
                         this, "Monitoring", config, api, workflow, messaging, functions.all());

@@ -13,7 +13,9 @@ class LeastPrivilegeTest {
 
     /**
      * Actions AWS does not scope to resources (X-Ray; CloudWatch Logs vended delivery used by Step
-     * Functions logging), so {@code Resource: *} is the only form they take.
+     * Functions logging; Step Functions' task-token actions, whose token names no ARN; DynamoDB
+     * Streams' ListStreams, which the stream event source mapping's role needs), so {@code
+     * Resource: *} is the only form they take.
      */
     private static final Set<String> UNSCOPABLE_ACTIONS =
             Set.of(
@@ -28,7 +30,11 @@ class LeastPrivilegeTest {
                     "logs:ListLogDeliveries",
                     "logs:PutResourcePolicy",
                     "logs:DescribeResourcePolicies",
-                    "logs:DescribeLogGroups");
+                    "logs:DescribeLogGroups",
+                    "states:SendTaskSuccess",
+                    "states:SendTaskFailure",
+                    "states:SendTaskHeartbeat",
+                    "dynamodb:ListStreams");
 
     private final SynthesizedStack synth = SynthesizedStack.get();
 
@@ -106,6 +112,16 @@ class LeastPrivilegeTest {
                         "dynamodb:PutItem@Orders",
                         "dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
+        assertThat(dynamoActionsOf("FulfillShipment")).containsExactly("dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("NotifyCustomer"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:PutItem@Idempotency", "dynamodb:DeleteItem@Idempotency");
+        assertThat(dynamoActionsOf("StartFulfillment"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:DescribeStream@Orders",
+                        "dynamodb:GetRecords@Orders",
+                        "dynamodb:GetShardIterator@Orders",
+                        "dynamodb:ListStreams@\"*\"");
         assertThat(dynamoActionsOf("Health")).isEmpty();
         assertThat(dynamoActionsOf("ReserveStock"))
                 .containsExactlyInAnyOrder(
@@ -138,6 +154,61 @@ class LeastPrivilegeTest {
                         "dynamodb:UpdateItem@Inventory");
         assertThat(dynamoActionsOf("CloseOrder")).containsExactlyInAnyOrder(ORDER_WRITES);
         assertThat(dynamoActionsOf("DescribeCaller")).isEmpty();
+    }
+
+    @Test
+    void onlyTheOutboxRelay_startsExecutions_andOnlyOnTheSaga() {
+        for (String function : synth.stack.functions.all().keySet()) {
+            List<String> starts = actionsOf(function, "states:StartExecution");
+            if (function.equals("StartFulfillment")) {
+                assertThat(starts).containsExactly("{\"Ref\":\"" + stateMachineId() + "\"}");
+            } else {
+                assertThat(starts).as(function).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void onlyTheFulfillmentWorker_answersTaskTokens() {
+        for (String function : synth.stack.functions.all().keySet()) {
+            for (String action :
+                    List.of(
+                            "states:SendTaskSuccess",
+                            "states:SendTaskFailure",
+                            "states:SendTaskHeartbeat")) {
+                if (function.equals("FulfillShipment")) {
+                    assertThat(actionsOf(function, action)).containsExactly("\"*\"");
+                } else {
+                    assertThat(actionsOf(function, action)).as(function).isEmpty();
+                }
+            }
+        }
+    }
+
+    private String stateMachineId() {
+        return synth.resources("AWS::StepFunctions::StateMachine").get(0).getKey();
+    }
+
+    /** The resources (as JSON) on which a function's role allows an action. */
+    private List<String> actionsOf(String function, String action) {
+        List<String> resources = new ArrayList<>();
+        synth.resources("AWS::IAM::Policy").stream()
+                .filter(p -> p.getKey().startsWith(function + "Role"))
+                .forEach(
+                        p ->
+                                p.getValue()
+                                        .at("/Properties/PolicyDocument/Statement")
+                                        .forEach(
+                                                statement -> {
+                                                    if (strings(statement.get("Action"))
+                                                            .contains(action)) {
+                                                        resources.add(
+                                                                statement
+                                                                        .get("Resource")
+                                                                        .toString());
+                                                    }
+                                                }));
+        return resources;
     }
 
     /** "action@Table" for every DynamoDB statement in the policy of a function's role. */

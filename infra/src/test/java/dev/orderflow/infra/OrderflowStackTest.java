@@ -82,7 +82,7 @@ class OrderflowStackTest {
     @Test
     void workQueues_redriveToADeadLetterQueue_andEveryQueueIsEncryptedAndTlsOnly() {
         var queues = synth.resources("AWS::SQS::Queue");
-        assertThat(queues).hasSize(4);
+        assertThat(queues).hasSize(5);
         long redriven =
                 queues.stream()
                         .filter(
@@ -100,7 +100,7 @@ class OrderflowStackTest {
                                 .as(q.getKey())
                                 .isTrue());
         var policies = synth.resources("AWS::SQS::QueuePolicy");
-        assertThat(policies).hasSize(4);
+        assertThat(policies).hasSize(5);
         policies.forEach(
                 p ->
                         assertThat(
@@ -109,6 +109,88 @@ class OrderflowStackTest {
                                                         "/Properties/PolicyDocument/Statement/0/Condition/Bool/aws:SecureTransport")
                                                 .asText())
                                 .isEqualTo("false"));
+    }
+
+    @Test
+    void theOrdersStream_startsWorkflows_throughAFilteredBoundedMappingWithADeadLetterQueue() {
+        JsonNode mapping = mappingFrom("DataOrders", "StreamArn");
+        assertThat(mapping.get("StartingPosition").asText()).isEqualTo("TRIM_HORIZON");
+        assertThat(mapping.get("BatchSize").asInt()).isEqualTo(25);
+        assertThat(mapping.get("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        assertThat(mapping.get("MaximumRetryAttempts").asInt()).isEqualTo(5);
+        assertThat(mapping.get("MaximumRecordAgeInSeconds").asInt()).isEqualTo(6 * 3600);
+        assertThat(strings(mapping.get("FunctionResponseTypes")))
+                .containsExactly("ReportBatchItemFailures");
+        assertThat(mapping.at("/DestinationConfig/OnFailure/Destination").toString())
+                .contains("MessagingOrderStreamDlq");
+        assertThat(mapping.at("/FunctionName").toString()).contains("StartFulfillmentLive");
+        String pattern = mapping.at("/FilterCriteria/Filters/0/Pattern").asText();
+        assertThat(pattern)
+                .isEqualTo(
+                        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"sk\":{\"S\":[\"ORDER\"]}}}}");
+        assertThat(synth.stack.messaging.deadLetterQueues().stream().map(q -> q.getNode().getId()))
+                .contains("OrderStreamDlq");
+        assertThat(synth.resources("AWS::CloudWatch::Alarm"))
+                .anySatisfy(
+                        a -> assertThat(a.getKey()).startsWith("MonitoringOrderStreamDlqNotEmpty"))
+                .anySatisfy(
+                        a -> assertThat(a.getKey()).startsWith("MonitoringOrderStreamIteratorAge"));
+    }
+
+    @Test
+    void theWorkerQueues_feedTheirFunctions_withPartialBatchResponses() {
+        JsonNode fulfillment = mappingFrom("MessagingFulfillmentRequests", "Arn");
+        JsonNode notifications = mappingFrom("MessagingNotifications", "Arn");
+        assertThat(fulfillment.at("/FunctionName").toString()).contains("FulfillShipmentLive");
+        assertThat(notifications.at("/FunctionName").toString()).contains("NotifyCustomerLive");
+        for (JsonNode mapping : List.of(fulfillment, notifications)) {
+            assertThat(mapping.get("BatchSize").asInt()).isEqualTo(10);
+            assertThat(mapping.get("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(1);
+            assertThat(strings(mapping.get("FunctionResponseTypes")))
+                    .containsExactly("ReportBatchItemFailures");
+        }
+        assertThat(synth.resources("AWS::Lambda::EventSourceMapping")).hasSize(3);
+    }
+
+    @Test
+    void theWorkers_getTheirConfiguration() {
+        assertThat(environmentOf("StartFulfillment").get("STATE_MACHINE_ARN").toString())
+                .contains(synth.resources("AWS::StepFunctions::StateMachine").get(0).getKey());
+        assertThat(environmentOf("FulfillShipment").get("ORDERS_TABLE").toString())
+                .contains("DataOrders");
+        assertThat(environmentOf("NotifyCustomer").get("IDEMPOTENCY_TABLE").toString())
+                .contains("DataIdempotency");
+    }
+
+    private JsonNode environmentOf(String function) {
+        return synth.resources("AWS::Lambda::Function").stream()
+                .filter(f -> f.getKey().startsWith(function + "Function"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no function " + function))
+                .getValue()
+                .at("/Properties/Environment/Variables");
+    }
+
+    /** The properties of the one event source mapping whose source is that resource. */
+    private JsonNode mappingFrom(String sourceIdPrefix, String attribute) {
+        return synth.resources("AWS::Lambda::EventSourceMapping").stream()
+                .map(m -> m.getValue().get("Properties"))
+                .filter(
+                        p -> {
+                            JsonNode getAtt = p.at("/EventSourceArn/Fn::GetAtt");
+                            return getAtt.isArray()
+                                    && getAtt.get(0).asText().startsWith(sourceIdPrefix)
+                                    && !getAtt.get(0).asText().contains("Dlq")
+                                    && getAtt.get(1).asText().equals(attribute);
+                        })
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mapping from " + sourceIdPrefix));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

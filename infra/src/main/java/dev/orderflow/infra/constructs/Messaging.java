@@ -27,6 +27,14 @@ public final class Messaging extends Construct {
 
     public final Queue notificationsDlq;
 
+    /**
+     * Where the orders stream's mapping parks a batch it gave up on (retries or record age
+     * exhausted): the message names the shard and sequence numbers, so the orders can be found and
+     * their workflows started by hand. A dead-letter queue itself, so it is alarmed like the
+     * others.
+     */
+    public final Queue orderStreamFailures;
+
     public Messaging(Construct scope, String id) {
         super(scope, id);
         fulfillmentRequestsDlq = deadLetterQueue("FulfillmentRequestsDlq");
@@ -34,11 +42,12 @@ public final class Messaging extends Construct {
                 workQueue("FulfillmentRequests", fulfillmentRequestsDlq, Duration.minutes(2));
         notificationsDlq = deadLetterQueue("NotificationsDlq");
         notifications = workQueue("Notifications", notificationsDlq, Duration.seconds(60));
+        orderStreamFailures = deadLetterQueue("OrderStreamDlq");
     }
 
     /** Every dead-letter queue, for the alarms. */
     public List<Queue> deadLetterQueues() {
-        return List.of(fulfillmentRequestsDlq, notificationsDlq);
+        return List.of(fulfillmentRequestsDlq, notificationsDlq, orderStreamFailures);
     }
 
     private Queue deadLetterQueue(String id) {

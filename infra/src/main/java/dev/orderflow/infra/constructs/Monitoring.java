@@ -86,6 +86,16 @@ public final class Monitoring extends Construct {
                             name + " was throttled");
                 });
 
+        ServiceFunction outboxRelay = functions.get("StartFulfillment");
+        if (outboxRelay != null) {
+            // Stream records waiting are placed orders whose workflow has not started yet.
+            alarm(
+                    "OrderStreamIteratorAge",
+                    outboxRelay.function.metric("IteratorAge", period()),
+                    Duration.minutes(5).toMilliseconds().doubleValue(),
+                    "Placed orders wait more than 5 minutes for their workflow to start");
+        }
+
         dashboard.addWidgets(
                 graph(
                         "API",

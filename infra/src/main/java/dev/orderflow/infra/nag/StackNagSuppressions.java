@@ -23,9 +23,11 @@ public final class StackNagSuppressions {
                                         List.of(
                                                 suppress(
                                                         "AwsSolutions-IAM5",
-                                                        "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level"
-                                                                + " permissions; the log-stream wildcard is confined to the"
-                                                                + " function's own log group.",
+                                                        "X-Ray's PutTraceSegments/PutTelemetryRecords, Step Functions'"
+                                                                + " SendTaskSuccess/Failure/Heartbeat (the fulfillment worker) and"
+                                                                + " DynamoDB Streams' ListStreams (the outbox relay) support no"
+                                                                + " resource-level permissions; the log-stream wildcard is confined"
+                                                                + " to the function's own log group.",
                                                         List.of(
                                                                 "Resource::*",
                                                                 "Resource::<"
@@ -47,6 +49,15 @@ public final class StackNagSuppressions {
                                 "X-Ray and CloudWatch Logs vended-delivery actions support no resource-level"
                                         + " permissions (AWS Step Functions logging/tracing docs).",
                                 List.of("Resource::*"))),
+                true);
+        NagSuppressions.addResourceSuppressions(
+                stack.messaging.orderStreamFailures,
+                List.of(
+                        suppress(
+                                "AwsSolutions-SQS3",
+                                "A dead-letter queue itself: the on-failure destination of the orders"
+                                        + " stream's event source mapping, alarmed when not empty.",
+                                List.of())),
                 true);
         NagSuppressions.addResourceSuppressions(
                 stack.api.publicRoutes(),

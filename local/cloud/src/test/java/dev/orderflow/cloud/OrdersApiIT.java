@@ -75,7 +75,10 @@ class OrdersApiIT {
         HttpResponse<String> read = send(at(location).GET(), alice);
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode order = JSON.readTree(read.body());
-        assertThat(order.get("status").asText()).isEqualTo("PENDING");
+        // The saga may have moved it on already (OrderSagaIT follows it to the end).
+        assertThat(accepted.get("status").asText()).isEqualTo("PENDING");
+        assertThat(order.get("status").asText())
+                .isIn("PENDING", "RESERVED", "PAID", "SHIPPING", "SHIPPED");
         assertThat(order.at("/total/amount").asText())
                 .isEqualTo(accepted.at("/total/amount").asText());
 

@@ -1,6 +1,8 @@
 package dev.orderflow.functions.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,14 @@ public final class SampleEvents {
 
     public static APIGatewayV2HTTPEvent http(String fileName) {
         return EventLoader.loadApiGatewayHttpEvent(FOLDER.resolve(fileName).toString());
+    }
+
+    public static SQSEvent sqs(String fileName) {
+        return EventLoader.loadSQSEvent(FOLDER.resolve(fileName).toString());
+    }
+
+    public static DynamodbEvent dynamodb(String fileName) {
+        return EventLoader.loadDynamoDbEvent(FOLDER.resolve(fileName).toString());
     }
 
     /** Every sample event whose name starts with the given source prefix. */

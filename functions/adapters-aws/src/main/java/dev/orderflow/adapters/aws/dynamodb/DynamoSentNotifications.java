@@ -1,0 +1,82 @@
+package dev.orderflow.adapters.aws.dynamodb;
+
+import dev.orderflow.domain.notification.Notification;
+import dev.orderflow.domain.notification.SentNotifications;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Sent-notification claims in the idempotency table: {@code id = notification#<orderId>#<outcome>},
+ * written with {@code attribute_not_exists(id)} so exactly one writer wins, expired by TTL on
+ * {@code expiresAt} once no redelivery can arrive any more (the retention outlives the queues' and
+ * the dead-letter queues' message retention).
+ */
+public final class DynamoSentNotifications implements SentNotifications {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration retention;
+
+    public DynamoSentNotifications(
+            DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
+    }
+
+    /** The item key of a notification's claim. */
+    public static String idOf(Notification notification) {
+        return "notification#" + notification.deduplicationKey();
+    }
+
+    @Override
+    public boolean claim(Notification notification) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item =
+                Map.of(
+                        "id", AttributeValue.fromS(idOf(notification)),
+                        "orderId", AttributeValue.fromS(notification.orderId().value()),
+                        "outcome", AttributeValue.fromS(notification.outcome().name()),
+                        "sentAt", AttributeValue.fromS(now.toString()),
+                        "expiresAt",
+                                AttributeValue.fromN(
+                                        Long.toString(now.plus(retention).getEpochSecond())));
+        try {
+            DynamoErrors.translate(
+                    "idempotency table",
+                    () ->
+                            dynamo.putItem(
+                                    p ->
+                                            p.tableName(table)
+                                                    .item(item)
+                                                    .conditionExpression(
+                                                            "attribute_not_exists(id)")));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(Notification notification) {
+        DynamoErrors.translate(
+                "idempotency table",
+                () ->
+                        dynamo.deleteItem(
+                                d ->
+                                        d.tableName(table)
+                                                .key(
+                                                        Map.of(
+                                                                "id",
+                                                                AttributeValue.fromS(
+                                                                        idOf(notification))))));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.orderflow.functions.wiring;
+
+import dev.orderflow.adapters.aws.dynamodb.DynamoSentNotifications;
+import dev.orderflow.adapters.aws.stepfunctions.SfnTaskTokens;
+import dev.orderflow.adapters.aws.stepfunctions.SfnWorkflowStarter;
+import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
+import dev.orderflow.adapters.notification.LogEmailNotifier;
+import dev.orderflow.domain.fulfillment.FulfillShipment;
+import dev.orderflow.domain.notification.NotifyCustomer;
+import dev.orderflow.domain.order.StartFulfillment;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * The client graph of the saga's workers (outbox relay, fulfillment worker, notifier), built lazily
+ * and once per execution environment like {@link AwsWiring}'s, whose DynamoDB client and orders
+ * repository it shares.
+ */
+public final class WorkerWiring {
+
+    /**
+     * How long a sent notification is remembered: longer than a message can live in the
+     * notifications queue (4 days) and its dead-letter queue (14 days), so no redrive resends it.
+     */
+    static final Duration NOTIFICATION_RETENTION = Duration.ofDays(30);
+
+    private WorkerWiring() {}
+
+    /** Holder idiom: the client is built on first use, thread-safely, then reused. */
+    private static final class Clients {
+        static final SfnClient SFN =
+                SfnClient.builder()
+                        .region(Region.of(Environment.require("AWS_REGION")))
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+    }
+
+    /** The outbox relay's use case over the state machine named by {@code STATE_MACHINE_ARN}. */
+    public static StartFulfillment startFulfillment() {
+        return new StartFulfillment(
+                new SfnWorkflowStarter(Clients.SFN, Environment.require("STATE_MACHINE_ARN")));
+    }
+
+    /** The fulfillment worker over the orders table, the simulated warehouse and task tokens. */
+    public static FulfillShipment fulfillShipment() {
+        return new FulfillShipment(
+                AwsWiring.orders(),
+                new SimulatedWarehouse(Clock.systemUTC()),
+                new SfnTaskTokens(Clients.SFN));
+    }
+
+    /** The notifier over the idempotency table named by {@code IDEMPOTENCY_TABLE}. */
+    public static NotifyCustomer notifyCustomer() {
+        return new NotifyCustomer(
+                new DynamoSentNotifications(
+                        AwsWiring.dynamoDb(),
+                        Environment.require("IDEMPOTENCY_TABLE"),
+                        Clock.systemUTC(),
+                        NOTIFICATION_RETENTION),
+                new LogEmailNotifier());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.orderflow.infra.services;
+
+import static dev.orderflow.infra.services.Functions.allow;
+
+import dev.orderflow.infra.constructs.DataTables;
+import dev.orderflow.infra.constructs.Messaging;
+import dev.orderflow.infra.constructs.OrderWorkflow;
+import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.sqs.Queue;
+
+/**
+ * The saga's workers: the outbox relay on the orders stream that starts one execution per placed
+ * order, the fulfillment centers' worker on the fulfillment-requests queue that answers the saga's
+ * task tokens, and the notifier on the notifications queue. Event source mappings invoke the {@code
+ * live} alias, so SnapStart applies as it does for the API.
+ */
+public final class FulfillmentWorkers {
+
+    private static final String PACKAGE = "dev.orderflow.functions.";
+
+    /** Stream records a relay invocation takes at most. */
+    static final int STREAM_BATCH_SIZE = 25;
+
+    /** Retries of a failing stream batch (halved by bisection each time) before it is parked. */
+    static final int STREAM_RETRY_ATTEMPTS = 5;
+
+    /** A stream record older than this is parked in the DLQ rather than retried further. */
+    static final Duration STREAM_MAX_RECORD_AGE = Duration.hours(6);
+
+    static final int QUEUE_BATCH_SIZE = 10;
+
+    static final Duration QUEUE_BATCHING_WINDOW = Duration.seconds(1);
+
+    /**
+     * Step Functions' task-token actions. The Service Authorization Reference lists no resource
+     * type for them (a token names no ARN the policy could match), so they take {@code Resource:
+     * *}.
+     */
+    public static final List<String> TASK_TOKEN_ACTIONS =
+            List.of("states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat");
+
+    private FulfillmentWorkers() {}
+
+    public static void wire(
+            Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
+        startFulfillment(functions, tables, messaging, workflow);
+        fulfillShipment(functions, tables, messaging.fulfillmentRequests);
+        notifyCustomer(functions, tables, messaging.notifications);
+    }
+
+    private static void startFulfillment(
+            Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
+        ServiceFunction relay =
+                functions.create(
+                        "StartFulfillment",
+                        PACKAGE + "workflow.StartFulfillmentHandler",
+                        Map.of("STATE_MACHINE_ARN", workflow.stateMachine.getStateMachineArn()));
+        allow(relay, workflow.stateMachine.getStateMachineArn(), "states:StartExecution");
+        relay.live.addEventSource(
+                new DynamoEventSource(
+                        tables.orders,
+                        DynamoEventSourceProps.builder()
+                                // TRIM_HORIZON: orders placed before the mapping existed still
+                                // start.
+                                .startingPosition(StartingPosition.TRIM_HORIZON)
+                                .batchSize(STREAM_BATCH_SIZE)
+                                .bisectBatchOnError(true)
+                                .retryAttempts(STREAM_RETRY_ATTEMPTS)
+                                .maxRecordAge(STREAM_MAX_RECORD_AGE)
+                                .reportBatchItemFailures(true)
+                                .onFailure(new SqsDlq(messaging.orderStreamFailures))
+                                .filters(List.of(FilterCriteria.filter(placedOrders())))
+                                .build()));
+    }
+
+    /**
+     * The stream filter: only the insert of an order item ({@code sk = ORDER}) starts a workflow;
+     * events, shipments and updates of the same partition never invoke the relay. Ordered, so the
+     * synthesized pattern is the same on every build.
+     */
+    static Map<String, Object> placedOrders() {
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("eventName", FilterRule.isEqual("INSERT"));
+        pattern.put(
+                "dynamodb", Map.of("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER")))));
+        return pattern;
+    }
+
+    private static void fulfillShipment(Functions functions, DataTables tables, Queue requests) {
+        ServiceFunction worker =
+                functions.create(
+                        "FulfillShipment",
+                        PACKAGE + "fulfillment.FulfillShipmentHandler",
+                        Map.of("ORDERS_TABLE", tables.orders.getTableName()),
+                        Duration.seconds(30));
+        allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem");
+        worker.function.addToRolePolicy(
+                PolicyStatement.Builder.create()
+                        .actions(TASK_TOKEN_ACTIONS)
+                        .resources(List.of("*"))
+                        .build());
+        worker.live.addEventSource(sqsSource(requests));
+    }
+
+    private static void notifyCustomer(
+            Functions functions, DataTables tables, Queue notifications) {
+        ServiceFunction notifier =
+                functions.create(
+                        "NotifyCustomer",
+                        PACKAGE + "notification.NotifyCustomerHandler",
+                        Map.of("IDEMPOTENCY_TABLE", tables.idempotency.getTableName()));
+        // PutItem claims a notification; DeleteItem gives the claim back when sending failed.
+        allow(
+                notifier,
+                tables.idempotency.getTableArn(),
+                "dynamodb:PutItem",
+                "dynamodb:DeleteItem");
+        notifier.live.addEventSource(sqsSource(notifications));
+    }
+
+    private static SqsEventSource sqsSource(Queue queue) {
+        return new SqsEventSource(
+                queue,
+                SqsEventSourceProps.builder()
+                        .batchSize(QUEUE_BATCH_SIZE)
+                        .maxBatchingWindow(QUEUE_BATCHING_WINDOW)
+                        .reportBatchItemFailures(true)
+                        .build());
+    }
+}

@@ -1,0 +1,304 @@
+package dev.orderflow.cloud;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * A store for one saga test: its own region, centers, products and stock (so tests sharing the
+ * cloud never touch each other's units), shoppers with tokens, and reads of what the saga did.
+ */
+final class SagaFixture {
+
+    static final Set<String> TERMINAL = Set.of("SHIPPED", "REJECTED", "CANCELLED");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Random REGIONS = new Random();
+
+    final LocalCloud cloud;
+    final DynamoDbClient dynamo;
+    final SfnClient sfn;
+
+    /** A region no other test's centers serve, e.g. {@code Q7X}. */
+    final String region;
+
+    SagaFixture(LocalCloud cloud) {
+        this.cloud = cloud;
+        this.dynamo = Clients.dynamo(cloud.edgeEndpoint());
+        this.sfn = Clients.sfn(cloud.edgeEndpoint());
+        this.region = "Q" + Integer.toString(REGIONS.nextInt(36 * 36), 36).toUpperCase();
+    }
+
+    String table(String logicalIdPrefix) {
+        return cloud.physicalId(logicalIdPrefix).orElseThrow();
+    }
+
+    /** A new active product; its price's last two digits choose the simulated payment outcome. */
+    String product(long priceMinor) {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        dynamo.putItem(
+                p ->
+                        p.tableName(table("DataProducts"))
+                                .item(
+                                        Map.of(
+                                                "sku", s(sku),
+                                                "name", s("Test product " + sku),
+                                                "priceMinor", n(priceMinor),
+                                                "currency", s("EUR"),
+                                                "active", AttributeValue.fromBool(true))));
+        return sku;
+    }
+
+    /**
+     * A center serving this fixture's region; its id suffix picks the simulated warehouse's
+     * behaviour ({@code -OFFLINE}, {@code -NOSTOCK}, {@code -SLOW}).
+     */
+    String center(String suffix, int distanceKm, long handlingSeconds) {
+        String id = "FC-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + suffix;
+        dynamo.putItem(
+                p ->
+                        p.tableName(table("DataFulfillmentCenters"))
+                                .item(
+                                        Map.of(
+                                                "centerId", s(id),
+                                                "name", s("Test center " + id),
+                                                "regions",
+                                                        AttributeValue.fromM(
+                                                                Map.of(
+                                                                        "DE-" + region,
+                                                                        n(distanceKm))),
+                                                "handlingSeconds", n(handlingSeconds))));
+        return id;
+    }
+
+    void stock(String sku, String center, int units) {
+        dynamo.putItem(
+                p ->
+                        p.tableName(table("DataInventory"))
+                                .item(
+                                        Map.of(
+                                                "sku", s(sku),
+                                                "centerId", s(center),
+                                                "available", n(units),
+                                                "reserved", n(0))));
+    }
+
+    /** {available, reserved} of a product in a center. */
+    int[] stockOf(String sku, String center) {
+        Map<String, AttributeValue> item =
+                dynamo.getItem(
+                                g ->
+                                        g.tableName(table("DataInventory"))
+                                                .consistentRead(true)
+                                                .key(Map.of("sku", s(sku), "centerId", s(center))))
+                        .item();
+        return new int[] {
+            Integer.parseInt(item.get("available").n()), Integer.parseInt(item.get("reserved").n())
+        };
+    }
+
+    String token(String user) {
+        return cloud.token(user, List.of(), List.of(), Duration.ofMinutes(15));
+    }
+
+    String orderBody(Map<String, Integer> quantities) {
+        StringBuilder items = new StringBuilder();
+        quantities.forEach(
+                (sku, q) ->
+                        items.append(items.length() == 0 ? "" : ",")
+                                .append("{\"sku\":\"")
+                                .append(sku)
+                                .append("\",\"quantity\":")
+                                .append(q)
+                                .append('}'));
+        return "{\"items\":["
+                + items
+                + "],\"address\":{\"country\":\"DE\",\"region\":\""
+                + region
+                + "\",\"city\":\"Testhausen\",\"postalCode\":\"12345\",\"street\":\"Teststr. 1\"}}";
+    }
+
+    HttpResponse<String> place(String token, String key, String body) {
+        return send(
+                at("/orders")
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                token);
+    }
+
+    /** Places an order and returns its id; fails the test unless it was accepted. */
+    String placeOrder(String token, Map<String, Integer> quantities) {
+        HttpResponse<String> placed =
+                place(token, UUID.randomUUID().toString(), orderBody(quantities));
+        if (placed.statusCode() != 202) {
+            throw new AssertionError(
+                    "order not accepted: " + placed.statusCode() + " " + placed.body());
+        }
+        return json(placed.body()).get("orderId").asText();
+    }
+
+    JsonNode order(String token, String orderId) {
+        HttpResponse<String> read = send(at("/orders/" + orderId).GET(), token);
+        if (read.statusCode() != 200) {
+            throw new AssertionError("cannot read order: " + read.statusCode() + " " + read.body());
+        }
+        return json(read.body());
+    }
+
+    HttpResponse<String> cancel(String token, String orderId) {
+        return send(
+                at("/orders/" + orderId + "/cancel").POST(HttpRequest.BodyPublishers.noBody()),
+                token);
+    }
+
+    /** Waits until the saga has ended the order, and returns it as its owner sees it. */
+    JsonNode awaitEnd(String token, String orderId) {
+        return awaitStatus(token, orderId, TERMINAL);
+    }
+
+    JsonNode awaitStatus(String token, String orderId, Set<String> statuses) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            last[0] = order(token, orderId);
+                            return statuses.contains(last[0].get("status").asText());
+                        });
+        return last[0];
+    }
+
+    /** The order's status straight from its table (no API throttling in the way). */
+    String statusInTable(String orderId) {
+        Map<String, AttributeValue> item =
+                dynamo.getItem(
+                                g ->
+                                        g.tableName(table("DataOrders"))
+                                                .consistentRead(true)
+                                                .key(
+                                                        Map.of(
+                                                                "pk", s("ORDER#" + orderId),
+                                                                "sk", s("ORDER"))))
+                        .item();
+        return item.isEmpty() ? "" : item.get("status").s();
+    }
+
+    /** The ARN of the execution that runs the order (the saga records it on the order). */
+    String executionOf(String orderId) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                dynamo.getItem(
+                                                g ->
+                                                        g.tableName(table("DataOrders"))
+                                                                .consistentRead(true)
+                                                                .key(
+                                                                        Map.of(
+                                                                                "pk",
+                                                                                s(
+                                                                                        "ORDER#"
+                                                                                                + orderId),
+                                                                                "sk",
+                                                                                s("ORDER"))))
+                                        .item()
+                                        .containsKey("executionArn"));
+        return dynamo.getItem(
+                        g ->
+                                g.tableName(table("DataOrders"))
+                                        .consistentRead(true)
+                                        .key(Map.of("pk", s("ORDER#" + orderId), "sk", s("ORDER"))))
+                .item()
+                .get("executionArn")
+                .s();
+    }
+
+    /**
+     * Every event of the order's execution once it ended, as its type followed by what matters to a
+     * reader (the SDK's own toString redacts inputs and outputs): a state's name, a task's output,
+     * a failure's error and cause.
+     */
+    List<String> history(String orderId) {
+        String arn = executionOf(orderId);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                !"RUNNING"
+                                        .equals(
+                                                sfn.describeExecution(d -> d.executionArn(arn))
+                                                        .statusAsString()));
+        return sfn.getExecutionHistoryPaginator(h -> h.executionArn(arn)).events().stream()
+                .map(SagaFixture::describe)
+                .toList();
+    }
+
+    private static String describe(HistoryEvent e) {
+        StringBuilder line = new StringBuilder(e.typeAsString());
+        if (e.stateEnteredEventDetails() != null) {
+            line.append(' ').append(e.stateEnteredEventDetails().name());
+        }
+        if (e.taskSucceededEventDetails() != null) {
+            line.append(' ').append(e.taskSucceededEventDetails().output());
+        }
+        if (e.taskFailedEventDetails() != null) {
+            line.append(' ')
+                    .append(e.taskFailedEventDetails().error())
+                    .append(' ')
+                    .append(e.taskFailedEventDetails().cause());
+        }
+        if (e.taskTimedOutEventDetails() != null) {
+            line.append(' ').append(e.taskTimedOutEventDetails().error());
+        }
+        return line.toString();
+    }
+
+    HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(
+                URI.create(cloud.gatewayEndpoint().toString().replaceAll("/$", "") + path));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        try {
+            return HTTP.send(
+                    request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,268 @@
+package dev.orderflow.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * What must hold when things go wrong around the saga: a crash between storing an order and
+ * starting its workflow, duplicate deliveries to the consumers, and a sale's last units raced by
+ * 200 orders.
+ */
+class SagaReliabilityIT {
+
+    private static LocalCloud cloud;
+    private SagaFixture shop;
+    private String alice;
+
+    @BeforeAll
+    static void boot() {
+        cloud = SharedCloud.get();
+    }
+
+    @BeforeEach
+    void newStore() {
+        shop = new SagaFixture(cloud);
+        alice = shop.token("alice-" + shop.region);
+    }
+
+    @Test
+    void anOrderStoredByAProcessThatDiedBeforeStartingAnything_isFulfilledAnyway() {
+        String sku = shop.product(1000);
+        String center = shop.center("", 10, 3600);
+        shop.stock(sku, center, 5);
+        String id = UUID.randomUUID().toString();
+        // The local issuer's subject, as Cognito's: a UUID per user name.
+        String customer =
+                UUID.nameUUIDFromBytes(
+                                ("alice-" + shop.region)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString();
+
+        // Exactly the item the API's handler writes, and nothing else: the process "crashed"
+        // right after the write, before answering or starting any workflow.
+        shop.dynamo.putItem(
+                p -> p.tableName(shop.table("DataOrders")).item(pendingOrder(id, customer, sku)));
+
+        assertThat(shop.awaitEnd(alice, id).get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(executionsNamed(id)).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateOutboxDelivery_startsNoSecondWorkflow() throws Exception {
+        String sku = shop.product(1000);
+        String center = shop.center("", 10, 3600);
+        shop.stock(sku, center, 5);
+        String id = shop.placeOrder(alice, Map.of(sku, 1));
+        shop.awaitEnd(alice, id);
+        String event =
+                Files.readString(SharedCloud.REPO.resolve("events/ddb-stream-order-inserted.json"))
+                        .replace("5b0e6f8a-3c1d-4e2f-9a7b-1c2d3e4f5a6b", id);
+
+        try (LambdaClient lambda = Clients.lambda(cloud.edgeEndpoint())) {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                var response =
+                        lambda.invoke(
+                                i ->
+                                        i.functionName(shop.table("StartFulfillmentFunction"))
+                                                .payload(SdkBytes.fromUtf8String(event)));
+                assertThat(response.functionError()).isNull();
+                assertThat(response.payload().asUtf8String()).doesNotContain(id);
+            }
+        }
+
+        assertThat(executionsNamed(id)).hasSize(1);
+        assertThat(shop.statusInTable(id)).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aDuplicateNotificationDelivery_notifiesOnce() {
+        String sku = shop.product(1000);
+        String center = shop.center("", 10, 3600);
+        shop.stock(sku, center, 5);
+        String id = shop.placeOrder(alice, Map.of(sku, 1));
+        shop.awaitEnd(alice, id);
+        String claim = "notification#" + id + "#SHIPPED";
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentAt(claim) != null);
+        String firstSentAt = sentAt(claim);
+
+        try (SqsClient sqs = Clients.sqs(cloud.edgeEndpoint())) {
+            String queue = shop.table("MessagingNotifications");
+            sqs.sendMessage(
+                    m ->
+                            m.queueUrl(queue)
+                                    .messageBody(
+                                            "{\"orderId\":\""
+                                                    + id
+                                                    + "\",\"customerId\":\"alice-"
+                                                    + shop.region
+                                                    + "\",\"status\":\"SHIPPED\",\"reason\":\"\"}"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                Map<QueueAttributeName, String> attributes =
+                                        sqs.getQueueAttributes(
+                                                        g ->
+                                                                g.queueUrl(queue)
+                                                                        .attributeNames(
+                                                                                QueueAttributeName
+                                                                                        .ALL))
+                                                .attributes();
+                                return "0"
+                                                .equals(
+                                                        attributes.get(
+                                                                QueueAttributeName
+                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES))
+                                        && "0"
+                                                .equals(
+                                                        attributes.get(
+                                                                QueueAttributeName
+                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+                            });
+        }
+
+        assertThat(sentAt(claim)).isEqualTo(firstSentAt);
+    }
+
+    @Test
+    void lastFiftyUnits_200ConcurrentOrders_exactlyFiftyShip_noneOversold() throws Exception {
+        String sku = shop.product(1000);
+        String center = shop.center("", 10, 3600);
+        shop.stock(sku, center, 50);
+        String body = shop.orderBody(Map.of(sku, 1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<String>> placed = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String token = shop.token("buyer-" + i + "-" + shop.region);
+            placed.add(pool.submit(() -> placeRetryingThrottles(token, body)));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : placed) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+
+        Map<String, String> ended = new HashMap<>();
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> {
+                            for (String id : ids) {
+                                if (!ended.containsKey(id)) {
+                                    String status = shop.statusInTable(id);
+                                    if (SagaFixture.TERMINAL.contains(status)) {
+                                        ended.put(id, status);
+                                    }
+                                }
+                            }
+                            return ended.size() == ids.size();
+                        });
+
+        Map<String, Long> byStatus =
+                ended.values().stream()
+                        .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertThat(byStatus)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 50L, "REJECTED", 150L));
+        assertThat(shop.stockOf(sku, center)).containsExactly(0, 0);
+    }
+
+    /** A shopper's client: retries a throttled request with the same idempotency key. */
+    private String placeRetryingThrottles(String token, String body) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = shop.place(token, key, body);
+            if (response.statusCode() == 202) {
+                return SagaFixture.json(response.body()).get("orderId").asText();
+            }
+            if (response.statusCode() != 429 || attempt > 50) {
+                throw new AssertionError(response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(100L + 50L * attempt);
+        }
+    }
+
+    private List<ExecutionListItem> executionsNamed(String name) {
+        String stateMachine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
+        return shop
+                .sfn
+                .listExecutionsPaginator(l -> l.stateMachineArn(stateMachine))
+                .executions()
+                .stream()
+                .filter(e -> e.name().equals(name))
+                .toList();
+    }
+
+    private String sentAt(String claim) {
+        Map<String, AttributeValue> item =
+                shop.dynamo
+                        .getItem(
+                                g ->
+                                        g.tableName(shop.table("DataIdempotency"))
+                                                .consistentRead(true)
+                                                .key(Map.of("id", SagaFixture.s(claim))))
+                        .item();
+        return item.isEmpty() ? null : item.get("sentAt").s();
+    }
+
+    private Map<String, AttributeValue> pendingOrder(String id, String customer, String sku) {
+        String now = Instant.now().toString();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", SagaFixture.s("ORDER#" + id));
+        item.put("sk", SagaFixture.s("ORDER"));
+        item.put("orderId", SagaFixture.s(id));
+        item.put("customerId", SagaFixture.s(customer));
+        item.put("status", SagaFixture.s("PENDING"));
+        item.put(
+                "lines",
+                AttributeValue.fromL(
+                        List.of(
+                                AttributeValue.fromM(
+                                        Map.of(
+                                                "sku",
+                                                SagaFixture.s(sku),
+                                                "quantity",
+                                                SagaFixture.n(1))))));
+        item.put(
+                "address",
+                AttributeValue.fromM(
+                        Map.of(
+                                "country", SagaFixture.s("DE"),
+                                "region", SagaFixture.s(shop.region),
+                                "city", SagaFixture.s("Testhausen"),
+                                "postalCode", SagaFixture.s("12345"),
+                                "street", SagaFixture.s("Teststr. 1"))));
+        item.put("totalMinor", SagaFixture.n(1000));
+        item.put("currency", SagaFixture.s("EUR"));
+        item.put("reason", SagaFixture.s(""));
+        item.put("version", SagaFixture.n(1));
+        item.put("createdAt", SagaFixture.s(now));
+        item.put("updatedAt", SagaFixture.s(now));
+        item.put("gsi1pk", SagaFixture.s("CUSTOMER#" + customer));
+        item.put("gsi1sk", SagaFixture.s(now + "#" + id));
+        item.put("gsi2pk", SagaFixture.s("STATUS#PENDING#0"));
+        item.put("gsi2sk", SagaFixture.s(now + "#" + id));
+        return item;
+    }
+}
