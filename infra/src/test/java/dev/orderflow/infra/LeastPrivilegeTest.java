@@ -99,6 +99,21 @@ class LeastPrivilegeTest {
                         "dynamodb:PutItem@Orders",
                         "dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
+        assertThat(dynamoActionsOf("AdminListProducts")).containsExactly("dynamodb:Scan@Products");
+        assertThat(dynamoActionsOf("AdminPutProduct")).containsExactly("dynamodb:PutItem@Products");
+        assertThat(dynamoActionsOf("AdminListCenters"))
+                .containsExactly("dynamodb:Scan@FulfillmentCenters");
+        assertThat(dynamoActionsOf("AdminPutCenter"))
+                .containsExactly("dynamodb:PutItem@FulfillmentCenters");
+        assertThat(dynamoActionsOf("AdminGetStock"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Products", "dynamodb:Query@Inventory");
+        assertThat(dynamoActionsOf("AdminAdjustStock"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Products",
+                        "dynamodb:GetItem@FulfillmentCenters",
+                        "dynamodb:UpdateItem@Inventory");
+        assertThat(dynamoActionsOf("AdminListOrders"))
+                .containsExactlyInAnyOrder("dynamodb:Query@Orders", "dynamodb:BatchGetItem@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
         assertThat(dynamoActionsOf("DescribeCaller")).isEmpty();
     }
