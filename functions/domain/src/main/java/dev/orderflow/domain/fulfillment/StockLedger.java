@@ -23,7 +23,10 @@ public interface StockLedger {
      * @return the position after the adjustment
      * @throws dev.orderflow.domain.error.InsufficientStock if the result would be negative; nothing
      *     changes then
-     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     * @throws dev.orderflow.domain.error.InvalidInput naming {@code delta} if the result would not
+     *     fit a 32-bit count
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer or the
+     *     row is locked by a concurrent reservation; nothing changes then, and a retry may succeed
      */
     StockPosition adjust(Sku sku, CenterId center, int delta);
 }

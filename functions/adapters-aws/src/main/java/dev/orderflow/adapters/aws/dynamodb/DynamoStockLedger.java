@@ -1,7 +1,9 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.StockLedger;
 import dev.orderflow.domain.fulfillment.StockPosition;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -24,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * UpdateItem ADD available :delta}: DynamoDB applies it atomically to whatever the row holds at
  * that moment, so it composes with the saga's concurrent conditional reservations instead of
  * overwriting them. A removal carries the condition {@code available >= -delta}, so the row never
- * goes negative.
+ * goes negative; an addition one that keeps the count within 32 bits.
  */
 public final class DynamoStockLedger implements StockLedger {
 
@@ -73,13 +76,17 @@ public final class DynamoStockLedger implements StockLedger {
                             Map.of(
                                     ":delta", number(delta),
                                     ":zero", number(0),
-                                    ":removed", number(-(long) delta)))
-                    .returnValuesOnConditionCheckFailure(
-                            ReturnValuesOnConditionCheckFailure.ALL_OLD);
+                                    ":removed", number(-(long) delta)));
         } else {
-            // Adding to a row that is never negative cannot make it negative: no condition needed.
-            update.expressionAttributeValues(Map.of(":delta", number(delta), ":zero", number(0)));
+            // Adding cannot make the row negative; the bound keeps it a 32-bit count.
+            update.conditionExpression("attribute_not_exists(available) OR available <= :ceiling")
+                    .expressionAttributeValues(
+                            Map.of(
+                                    ":delta", number(delta),
+                                    ":zero", number(0),
+                                    ":ceiling", number((long) Integer.MAX_VALUE - delta)));
         }
+        update.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         UpdateItemRequest request = update.build();
         try {
             UpdateItemResponse response =
@@ -90,8 +97,15 @@ public final class DynamoStockLedger implements StockLedger {
                     e.hasItem() && e.item().get("available") != null
                             ? Math.max(0, Integer.parseInt(e.item().get("available").n()))
                             : 0;
+            if (delta > 0) {
+                throw InvalidInput.of(
+                        "delta", "would take the stock beyond " + Integer.MAX_VALUE + " units");
+            }
             throw new InsufficientStock(
                     List.of(new InsufficientStock.Shortfall(sku.value(), -delta, available)));
+        } catch (TransactionConflictException e) {
+            // The row is in a reservation transaction right now; nothing was applied: retryable.
+            throw new DependencyUnavailable("inventory table", e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.fulfillment.Allocation;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.Shipment;
@@ -69,6 +70,17 @@ class DynamoStockLedgerIT {
                                                 new InsufficientStock.Shortfall("MUG-BLUE", 5, 3)));
         assertThatThrownBy(() -> ledger.adjust(MUG, BER, -1)).isInstanceOf(InsufficientStock.class);
         assertThat(ledger.positionsOf(MUG)).containsExactly(new StockPosition(MUG, MUC, 3, 0));
+    }
+
+    @Test
+    void adjust_refusesToOverflowTheCount() {
+        ledger.adjust(MUG, MUC, Integer.MAX_VALUE - 1);
+
+        assertThatThrownBy(() -> ledger.adjust(MUG, MUC, 2))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("delta"));
+        assertThat(ledger.adjust(MUG, MUC, 1).available()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
