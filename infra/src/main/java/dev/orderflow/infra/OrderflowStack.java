@@ -7,6 +7,7 @@ import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.Monitoring;
 import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.nag.StackNagSuppressions;
+import dev.orderflow.infra.services.AdminApi;
 import dev.orderflow.infra.services.CustomerApi;
 import dev.orderflow.infra.services.FulfillmentWorkers;
 import dev.orderflow.infra.services.Functions;
@@ -41,6 +42,7 @@ public final class OrderflowStack extends Stack {
         api = new HttpApiGateway(this, "Http", config, identity);
         functions = new Functions(this, Code.fromAsset(layout.handlersJar().toString()));
         CustomerApi.wire(functions, tables, api);
+        AdminApi.wire(functions, tables, api);
         var sagaSteps = SagaSteps.wire(functions, tables);
 
         workflow =

@@ -122,6 +122,21 @@ class LeastPrivilegeTest {
                         "dynamodb:GetRecords@Orders",
                         "dynamodb:GetShardIterator@Orders",
                         "dynamodb:ListStreams@\"*\"");
+        assertThat(dynamoActionsOf("AdminListProducts")).containsExactly("dynamodb:Scan@Products");
+        assertThat(dynamoActionsOf("AdminPutProduct")).containsExactly("dynamodb:PutItem@Products");
+        assertThat(dynamoActionsOf("AdminListCenters"))
+                .containsExactly("dynamodb:Scan@FulfillmentCenters");
+        assertThat(dynamoActionsOf("AdminPutCenter"))
+                .containsExactly("dynamodb:PutItem@FulfillmentCenters");
+        assertThat(dynamoActionsOf("AdminGetStock"))
+                .containsExactlyInAnyOrder("dynamodb:GetItem@Products", "dynamodb:Query@Inventory");
+        assertThat(dynamoActionsOf("AdminAdjustStock"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Products",
+                        "dynamodb:GetItem@FulfillmentCenters",
+                        "dynamodb:UpdateItem@Inventory");
+        assertThat(dynamoActionsOf("AdminListOrders"))
+                .containsExactlyInAnyOrder("dynamodb:Query@Orders", "dynamodb:BatchGetItem@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
         assertThat(dynamoActionsOf("ReserveStock"))
                 .containsExactlyInAnyOrder(

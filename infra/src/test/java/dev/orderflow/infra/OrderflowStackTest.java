@@ -253,7 +253,37 @@ class OrderflowStackTest {
                 .containsEntry("GET /orders/{id}", "JWT")
                 .containsEntry("GET /orders", "JWT")
                 .containsEntry("POST /orders/{id}/cancel", "JWT")
-                .hasSize(7);
+                .containsEntry("GET /admin/products", "JWT")
+                .containsEntry("PUT /admin/products/{sku}", "JWT")
+                .containsEntry("GET /admin/centers", "JWT")
+                .containsEntry("PUT /admin/centers/{centerId}", "JWT")
+                .containsEntry("GET /admin/stock/{sku}", "JWT")
+                .containsEntry("POST /admin/stock/{sku}/{centerId}/adjustments", "JWT")
+                .containsEntry("GET /admin/orders", "JWT")
+                .hasSize(14);
+    }
+
+    @Test
+    void adminRoutes_andOnlyThey_requireTheAdminScope() {
+        Map<String, List<String>> scopesByRoute = new java.util.HashMap<>();
+        synth.resources("AWS::ApiGatewayV2::Route")
+                .forEach(
+                        r -> {
+                            List<String> scopes = new ArrayList<>();
+                            r.getValue()
+                                    .at("/Properties/AuthorizationScopes")
+                                    .forEach(s -> scopes.add(s.asText()));
+                            scopesByRoute.put(
+                                    r.getValue().at("/Properties/RouteKey").asText(), scopes);
+                        });
+        scopesByRoute.forEach(
+                (route, scopes) ->
+                        assertThat(scopes)
+                                .as(route)
+                                .isEqualTo(
+                                        route.contains(" /admin/")
+                                                ? List.of("orderflow/admin")
+                                                : List.of()));
     }
 
     @Test

@@ -2,20 +2,11 @@ package dev.orderflow.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.functions.catalog.ListProductsHandler;
-import dev.orderflow.functions.health.HealthHandler;
-import dev.orderflow.functions.identity.DescribeCallerHandler;
-import dev.orderflow.functions.orders.CancelOrderHandler;
-import dev.orderflow.functions.orders.GetOrderHandler;
-import dev.orderflow.functions.orders.ListOrdersHandler;
-import dev.orderflow.functions.orders.PlaceOrderHandler;
-import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
-import dev.orderflow.functions.support.Shop;
+import dev.orderflow.functions.support.SampleRoutes;
 import dev.orderflow.functions.support.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,26 +32,22 @@ class SampleEventsTest {
                     Map.entry("apigw-get-orders.json", 200),
                     Map.entry("apigw-get-orders-unknown-status.json", 400),
                     Map.entry("apigw-get-order-of-another-customer.json", 404),
-                    Map.entry("apigw-post-order-cancel.json", 202));
+                    Map.entry("apigw-post-order-cancel.json", 202),
+                    Map.entry("apigw-admin-get-products.json", 200),
+                    Map.entry("apigw-admin-get-products-as-customer.json", 403),
+                    Map.entry("apigw-admin-put-product.json", 201),
+                    Map.entry("apigw-admin-put-product-invalid-price.json", 400),
+                    Map.entry("apigw-admin-get-centers.json", 200),
+                    Map.entry("apigw-admin-put-center.json", 200),
+                    Map.entry("apigw-admin-get-stock.json", 200),
+                    Map.entry("apigw-admin-get-stock-unknown-product.json", 404),
+                    Map.entry("apigw-admin-post-stock-adjustment.json", 200),
+                    Map.entry("apigw-admin-post-stock-adjustment-below-zero.json", 422),
+                    Map.entry("apigw-admin-get-orders.json", 200),
+                    Map.entry("apigw-admin-get-orders-missing-status.json", 400));
 
     static java.util.List<String> httpEvents() {
         return SampleEvents.named("apigw-");
-    }
-
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerFor(
-            String routeKey) {
-        var metrics = new RecordingMetrics();
-        var shop = new Shop();
-        return switch (routeKey) {
-            case "POST /orders" -> new PlaceOrderHandler(shop.placeOrder(), metrics);
-            case "GET /orders/{id}" -> new GetOrderHandler(shop.viewOrder(), metrics);
-            case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
-            case "POST /orders/{id}/cancel" -> new CancelOrderHandler(shop.cancelOrder(), metrics);
-            case "GET /health" -> new HealthHandler(metrics, "orderflow");
-            case "GET /me" -> new DescribeCallerHandler(metrics);
-            case "GET /products" -> new ListProductsHandler(shop.browseCatalog(), metrics);
-            default -> throw new AssertionError("no handler serves route " + routeKey);
-        };
     }
 
     @Test
@@ -74,7 +61,8 @@ class SampleEventsTest {
         APIGatewayV2HTTPEvent event = SampleEvents.http(file);
 
         APIGatewayV2HTTPResponse response =
-                handlerFor(event.getRouteKey()).handleRequest(event, new TestContext("req"));
+                SampleRoutes.handlerFor(event.getRouteKey())
+                        .handleRequest(event, new TestContext("req"));
 
         assertThat(response.getStatusCode()).isEqualTo(EXPECTED_STATUS.get(file));
         assertThat(new ObjectMapper().readTree(response.getBody()).isObject()).isTrue();

@@ -70,6 +70,7 @@ public final class HttpApiGateway extends Construct {
                                     List.of(
                                             CorsHttpMethod.GET,
                                             CorsHttpMethod.POST,
+                                            CorsHttpMethod.PUT,
                                             CorsHttpMethod.OPTIONS))
                             .allowHeaders(
                                     List.of("authorization", "content-type", "idempotency-key"))
@@ -110,12 +111,21 @@ public final class HttpApiGateway extends Construct {
 
     /** Adds a route anyone may call. */
     public void addPublicRoute(HttpMethod method, String path, ServiceFunction target) {
-        publicRoutes.addAll(addRoute(method, path, target, new HttpNoneAuthorizer()));
+        publicRoutes.addAll(addRoute(method, path, target, new HttpNoneAuthorizer(), List.of()));
     }
 
     /** Adds a route that needs a valid user pool token. */
     public void addAuthenticatedRoute(HttpMethod method, String path, ServiceFunction target) {
-        addRoute(method, path, target, authorizer);
+        addRoute(method, path, target, authorizer, List.of());
+    }
+
+    /**
+     * Adds a route that needs a valid user pool token granting every one of {@code scopes}: API
+     * Gateway itself refuses a token without them (403), before the function runs.
+     */
+    public void addScopedRoute(
+            HttpMethod method, String path, ServiceFunction target, List<String> scopes) {
+        addRoute(method, path, target, authorizer, scopes);
     }
 
     /** The routes anyone may call (cdk-nag suppressions name them one by one). */
@@ -124,18 +134,25 @@ public final class HttpApiGateway extends Construct {
     }
 
     private List<HttpRoute> addRoute(
-            HttpMethod method, String path, ServiceFunction target, IHttpRouteAuthorizer auth) {
+            HttpMethod method,
+            String path,
+            ServiceFunction target,
+            IHttpRouteAuthorizer auth,
+            List<String> scopes) {
         String name =
                 method.name().charAt(0)
                         + method.name().substring(1).toLowerCase(java.util.Locale.ROOT)
                         + path.replaceAll("[^A-Za-z0-9]", "");
-        return api.addRoutes(
+        AddRoutesOptions.Builder options =
                 AddRoutesOptions.builder()
                         .path(path)
                         .methods(List.of(method))
                         .integration(new HttpLambdaIntegration(name + "Integration", target.live))
-                        .authorizer(auth)
-                        .build());
+                        .authorizer(auth);
+        if (!scopes.isEmpty()) {
+            options.authorizationScopes(scopes);
+        }
+        return api.addRoutes(options.build());
     }
 
     /** The API's base URL. */

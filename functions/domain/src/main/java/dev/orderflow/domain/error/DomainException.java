@@ -9,6 +9,9 @@ public abstract sealed class DomainException extends RuntimeException
                 Unauthenticated,
                 OrderNotFound,
                 InvalidStateTransition,
+                Forbidden,
+                ProductNotFound,
+                FulfillmentCenterNotFound,
                 InsufficientStock,
                 IdempotencyKeyReused,
                 DependencyUnavailable {

@@ -2,11 +2,14 @@ package dev.orderflow.functions.http;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
+import dev.orderflow.domain.error.Forbidden;
+import dev.orderflow.domain.error.FulfillmentCenterNotFound;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
+import dev.orderflow.domain.error.ProductNotFound;
 import dev.orderflow.domain.error.Unauthenticated;
 import java.net.URI;
 import java.util.List;
@@ -29,15 +32,23 @@ public final class ProblemMapper {
 
     /** One entry per permitted subclass of {@link DomainException}; a test keeps it complete. */
     private static final Map<Class<? extends DomainException>, Kind> KINDS =
-            Map.of(
-                    InvalidInput.class, new Kind(400, "The request is not valid"),
-                    Unauthenticated.class, new Kind(401, "Authentication required"),
-                    OrderNotFound.class, new Kind(404, "Order not found"),
-                    InvalidStateTransition.class,
-                            new Kind(409, "The order's state does not allow this"),
-                    InsufficientStock.class, new Kind(422, "Not enough stock"),
-                    IdempotencyKeyReused.class, new Kind(422, "Idempotency-Key reused"),
-                    DependencyUnavailable.class, new Kind(503, "A dependency is unavailable"));
+            Map.ofEntries(
+                    Map.entry(InvalidInput.class, new Kind(400, "The request is not valid")),
+                    Map.entry(Unauthenticated.class, new Kind(401, "Authentication required")),
+                    Map.entry(Forbidden.class, new Kind(403, "Not allowed")),
+                    Map.entry(OrderNotFound.class, new Kind(404, "Order not found")),
+                    Map.entry(ProductNotFound.class, new Kind(404, "Product not found")),
+                    Map.entry(
+                            FulfillmentCenterNotFound.class,
+                            new Kind(404, "Fulfillment center not found")),
+                    Map.entry(
+                            InvalidStateTransition.class,
+                            new Kind(409, "The order's state does not allow this")),
+                    Map.entry(InsufficientStock.class, new Kind(422, "Not enough stock")),
+                    Map.entry(IdempotencyKeyReused.class, new Kind(422, "Idempotency-Key reused")),
+                    Map.entry(
+                            DependencyUnavailable.class,
+                            new Kind(503, "A dependency is unavailable")));
 
     private ProblemMapper() {}
 

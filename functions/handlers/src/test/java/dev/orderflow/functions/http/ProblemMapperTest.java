@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
+import dev.orderflow.domain.error.Forbidden;
+import dev.orderflow.domain.error.FulfillmentCenterNotFound;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
+import dev.orderflow.domain.error.ProductNotFound;
 import dev.orderflow.domain.error.Unauthenticated;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +21,22 @@ class ProblemMapperTest {
 
     /** One example of every permitted domain error, with the status it must map to. */
     private static final Map<DomainException, Integer> EXAMPLES =
-            Map.of(
-                    InvalidInput.of("limit", "bad"),
-                    400,
-                    new Unauthenticated("no token"),
-                    401,
-                    new OrderNotFound("o-1"),
-                    404,
-                    new InvalidStateTransition("o-1", "SHIPPED", "CANCELLING"),
-                    409,
-                    new InsufficientStock(List.of(new InsufficientStock.Shortfall("MUG", 2, 1))),
-                    422,
-                    new IdempotencyKeyReused("k-1"),
-                    422,
-                    new DependencyUnavailable("orders table", new RuntimeException()),
-                    503);
+            Map.ofEntries(
+                    Map.entry(InvalidInput.of("limit", "bad"), 400),
+                    Map.entry(new Unauthenticated("no token"), 401),
+                    Map.entry(new Forbidden("not an admin"), 403),
+                    Map.entry(new OrderNotFound("o-1"), 404),
+                    Map.entry(new ProductNotFound("MUG"), 404),
+                    Map.entry(new FulfillmentCenterNotFound("FC-1"), 404),
+                    Map.entry(new InvalidStateTransition("o-1", "SHIPPED", "CANCELLING"), 409),
+                    Map.entry(
+                            new InsufficientStock(
+                                    List.of(new InsufficientStock.Shortfall("MUG", 2, 1))),
+                            422),
+                    Map.entry(new IdempotencyKeyReused("k-1"), 422),
+                    Map.entry(
+                            new DependencyUnavailable("orders table", new RuntimeException()),
+                            503));
 
     @Test
     void everyDomainError_mapsToItsOwnStatusAndType_neverTo500() {

@@ -1,0 +1,54 @@
+package dev.orderflow.functions.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.StockPosition;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The JSON bodies of the admin routes. */
+final class AdminJson {
+
+    private AdminJson() {}
+
+    /** Amount as a decimal string, as the shop shows prices. */
+    record PriceJson(String amount, String currency) {}
+
+    record ProductJson(String sku, String name, PriceJson price, boolean active) {
+        static ProductJson from(Product p) {
+            return new ProductJson(
+                    p.sku().value(),
+                    p.name(),
+                    new PriceJson(
+                            p.price().decimalAmount().toPlainString(),
+                            p.price().currency().getCurrencyCode()),
+                    p.active());
+        }
+    }
+
+    record CenterJson(String centerId, String name, Map<String, Integer> regions) {
+        static CenterJson from(FulfillmentCenter c) {
+            return new CenterJson(c.id().value(), c.name(), new TreeMap<>(c.distanceKmByRegion()));
+        }
+    }
+
+    record StockPositionJson(String sku, String centerId, int available, int reserved) {
+        static StockPositionJson from(StockPosition p) {
+            return new StockPositionJson(
+                    p.sku().value(), p.center().value(), p.available(), p.reserved());
+        }
+    }
+
+    record CenterStockJson(String centerId, int available, int reserved) {}
+
+    record StockJson(String sku, List<CenterStockJson> levels) {}
+
+    /** A page of any admin listing. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PageJson(List<?> items, String nextCursor) {}
+
+    /** A complete, unpaged listing. */
+    record ListJson(List<?> items) {}
+}

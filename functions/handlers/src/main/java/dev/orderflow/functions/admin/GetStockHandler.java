@@ -1,0 +1,50 @@
+package dev.orderflow.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.fulfillment.AdjustStock;
+import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.wiring.AdminWiring;
+import dev.orderflow.functions.wiring.AwsWiring;
+
+/** {@code GET /admin/stock/{sku}}: the product's available and reserved units per center. */
+public final class GetStockHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final AdjustStock stock;
+    private final HttpEndpoint endpoint;
+
+    /** For Lambda. */
+    public GetStockHandler() {
+        this(AdminWiring.adjustStock(), AwsWiring.metrics());
+    }
+
+    /** For tests. */
+    public GetStockHandler(AdjustStock stock, HandlerMetrics metrics) {
+        this.stock = stock;
+        this.endpoint = new HttpEndpoint("GET /admin/stock/{sku}", metrics);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return endpoint.serve(event, context, this::get);
+    }
+
+    private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
+        var admin = AdminRequests.admin(event);
+        Sku sku = new Sku(AdminRequests.path(event, "sku"));
+        var levels =
+                stock.positions(admin, sku).stream()
+                        .map(
+                                p ->
+                                        new AdminJson.CenterStockJson(
+                                                p.center().value(), p.available(), p.reserved()))
+                        .toList();
+        return HttpResponses.json(200, new AdminJson.StockJson(sku.value(), levels));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.orderflow.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.fulfillment.ManageCenters;
+import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.wiring.AdminWiring;
+import dev.orderflow.functions.wiring.AwsWiring;
+
+/** {@code GET /admin/centers}: every fulfillment center, ordered by id (a few dozen: unpaged). */
+public final class ListCentersHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ManageCenters centers;
+    private final HttpEndpoint endpoint;
+
+    /** For Lambda. */
+    public ListCentersHandler() {
+        this(AdminWiring.manageCenters(), AwsWiring.metrics());
+    }
+
+    /** For tests. */
+    public ListCentersHandler(ManageCenters centers, HandlerMetrics metrics) {
+        this.centers = centers;
+        this.endpoint = new HttpEndpoint("GET /admin/centers", metrics);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return endpoint.serve(event, context, this::list);
+    }
+
+    private APIGatewayV2HTTPResponse list(APIGatewayV2HTTPEvent event) {
+        var admin = AdminRequests.admin(event);
+        return HttpResponses.json(
+                200,
+                new AdminJson.ListJson(
+                        centers.list(admin).stream().map(AdminJson.CenterJson::from).toList()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orderflow.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.ManageCenters;
+import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.RequestBodies;
+import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.wiring.AdminWiring;
+import dev.orderflow.functions.wiring.AwsWiring;
+import java.util.Map;
+
+/**
+ * {@code PUT /admin/centers/{centerId}}: creates the center (201) or replaces its name and regions
+ * (200). Idempotent.
+ */
+public final class PutCenterHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ManageCenters centers;
+    private final HttpEndpoint endpoint;
+
+    /** For Lambda. */
+    public PutCenterHandler() {
+        this(AdminWiring.manageCenters(), AwsWiring.metrics());
+    }
+
+    /** For tests. */
+    public PutCenterHandler(ManageCenters centers, HandlerMetrics metrics) {
+        this.centers = centers;
+        this.endpoint = new HttpEndpoint("PUT /admin/centers/{centerId}", metrics);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return endpoint.serve(event, context, this::put);
+    }
+
+    private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent event) {
+        var admin = AdminRequests.admin(event);
+        CenterId id = new CenterId(AdminRequests.path(event, "centerId"));
+        var center = RequestBodies.read(event, PutCenterRequest.class).toCenter(id);
+        ManageCenters.Saved saved = centers.put(admin, center);
+        APIGatewayV2HTTPResponse response =
+                HttpResponses.json(
+                        saved.created() ? 201 : 200, AdminJson.CenterJson.from(saved.center()));
+        if (saved.created()) {
+            response.setHeaders(
+                    Map.of(
+                            "Content-Type",
+                            "application/json",
+                            "Location",
+                            "/admin/centers/" + id.value()));
+        }
+        return response;
+    }
+}

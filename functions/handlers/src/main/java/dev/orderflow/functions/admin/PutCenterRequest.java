@@ -1,0 +1,38 @@
+package dev.orderflow.functions.admin;
+
+import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON body of {@code PUT /admin/centers/{centerId}}: its name and the regions it serves, each
+ * with its distance in km.
+ */
+record PutCenterRequest(String name, Map<String, Integer> regions) {
+
+    /** The center, every missing field named. */
+    FulfillmentCenter toCenter(CenterId id) {
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        if (name == null) {
+            violations.add(new InvalidInput.Violation("name", "is required"));
+        }
+        if (regions == null) {
+            violations.add(new InvalidInput.Violation("regions", "is required"));
+        } else {
+            regions.forEach(
+                    (region, km) -> {
+                        if (km == null) {
+                            violations.add(
+                                    new InvalidInput.Violation("regions." + region, "is required"));
+                        }
+                    });
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return new FulfillmentCenter(id, name, regions);
+    }
+}

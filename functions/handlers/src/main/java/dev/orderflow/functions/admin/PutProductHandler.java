@@ -1,0 +1,61 @@
+package dev.orderflow.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.catalog.ManageCatalog;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.RequestBodies;
+import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.wiring.AdminWiring;
+import dev.orderflow.functions.wiring.AwsWiring;
+import java.util.Map;
+
+/**
+ * {@code PUT /admin/products/{sku}}: creates the product (201) or replaces its name, price and
+ * active flag (200). Idempotent: the same PUT again leaves the same product.
+ */
+public final class PutProductHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ManageCatalog catalog;
+    private final HttpEndpoint endpoint;
+
+    /** For Lambda. */
+    public PutProductHandler() {
+        this(AdminWiring.manageCatalog(), AwsWiring.metrics());
+    }
+
+    /** For tests. */
+    public PutProductHandler(ManageCatalog catalog, HandlerMetrics metrics) {
+        this.catalog = catalog;
+        this.endpoint = new HttpEndpoint("PUT /admin/products/{sku}", metrics);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return endpoint.serve(event, context, this::put);
+    }
+
+    private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent event) {
+        var admin = AdminRequests.admin(event);
+        Sku sku = new Sku(AdminRequests.path(event, "sku"));
+        var product = RequestBodies.read(event, PutProductRequest.class).toProduct(sku);
+        ManageCatalog.Saved saved = catalog.put(admin, product);
+        APIGatewayV2HTTPResponse response =
+                HttpResponses.json(
+                        saved.created() ? 201 : 200, AdminJson.ProductJson.from(saved.product()));
+        if (saved.created()) {
+            response.setHeaders(
+                    Map.of(
+                            "Content-Type",
+                            "application/json",
+                            "Location",
+                            "/admin/products/" + sku.value()));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.orderflow.functions.admin;
+
+import static dev.orderflow.functions.admin.AdminEvents.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.functions.support.AdminShop;
+import dev.orderflow.functions.support.RecordingMetrics;
+import dev.orderflow.functions.support.TestContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PutCenterHandlerTest {
+
+    private static final String FILE = "apigw-admin-put-center.json";
+
+    private final AdminShop shop = new AdminShop();
+    private final PutCenterHandler handler =
+            new PutCenterHandler(shop.manageCenters(), new RecordingMetrics());
+
+    private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, new TestContext("r"));
+    }
+
+    @Test
+    void put_replacesAnExistingCenter_with200_andCreatesANewOne_with201() {
+        APIGatewayV2HTTPResponse replaced = put(AdminEvents.event(FILE));
+        assertThat(replaced.getStatusCode()).isEqualTo(200);
+        assertThat(body(replaced).at("/regions/AT-9").asInt()).isEqualTo(430);
+        assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().distanceKmByRegion())
+                .containsEntry("DE-BY", 15)
+                .hasSize(3);
+
+        APIGatewayV2HTTPEvent hamburg = AdminEvents.event(FILE);
+        hamburg.setPathParameters(Map.of("centerId", "FC-HAM"));
+        APIGatewayV2HTTPResponse created = put(hamburg);
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(created.getHeaders()).containsEntry("Location", "/admin/centers/FC-HAM");
+        assertThat(shop.centers.find(new CenterId("FC-HAM"))).isPresent();
+    }
+
+    @Test
+    void put_namesMissingAndMalformedFields() {
+        assertThat(body(put(AdminEvents.withBody(FILE, "{}"))).findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "regions");
+        assertThat(
+                        body(put(AdminEvents.withBody(FILE, "{\"name\":\"M\",\"regions\":{}}")))
+                                .at("/errors/0/field")
+                                .asText())
+                .isEqualTo("regions");
+        assertThat(
+                        body(put(
+                                        AdminEvents.withBody(
+                                                FILE,
+                                                "{\"name\":\"M\",\"regions\":{\"bavaria\":3}}")))
+                                .at("/errors/0/field")
+                                .asText())
+                .isEqualTo("regions.bavaria");
+        assertThat(
+                        put(AdminEvents.withBody(
+                                        FILE, "{\"name\":\"M\",\"regions\":{\"DE-BY\":-3}}"))
+                                .getStatusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aCustomer_gets403() {
+        assertThat(put(AdminEvents.asCustomer(AdminEvents.event(FILE))).getStatusCode())
+                .isEqualTo(403);
+        assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().name()).isEqualTo("Munich");
+    }
+}

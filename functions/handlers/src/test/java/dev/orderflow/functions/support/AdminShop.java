@@ -1,0 +1,63 @@
+package dev.orderflow.functions.support;
+
+import dev.orderflow.domain.catalog.ManageCatalog;
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.fulfillment.AdjustStock;
+import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.ManageCenters;
+import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.order.BrowseOrdersByStatus;
+import dev.orderflow.domain.testfixtures.InMemoryCatalogStore;
+import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
+import dev.orderflow.domain.testfixtures.InMemoryOrdersByStatus;
+import dev.orderflow.domain.testfixtures.InMemoryStockLedger;
+import java.util.Map;
+
+/** The admin side of {@link Shop}: its products, one center, some stock and its stored order. */
+public final class AdminShop {
+
+    public static final Sku MUG = new Sku("MUG-BLUE");
+    public static final CenterId MUNICH = new CenterId("FC-MUC");
+
+    public final Shop shop = new Shop();
+    public final InMemoryCatalogStore catalog =
+            new InMemoryCatalogStore()
+                    .with(
+                            new Product(MUG, "Blue mug", Money.ofMinor(1250, "EUR"), true),
+                            new Product(
+                                    new Sku("TEA-SENCHA"),
+                                    "Sencha",
+                                    Money.ofMinor(899, "EUR"),
+                                    true),
+                            new Product(
+                                    new Sku("MUG-RED"),
+                                    "Red mug",
+                                    Money.ofMinor(1300, "EUR"),
+                                    false));
+    public final InMemoryCenterDirectory centers =
+            new InMemoryCenterDirectory()
+                    .with(new FulfillmentCenter(MUNICH, "Munich", Map.of("DE-BY", 10)));
+    public final InMemoryStockLedger stock =
+            new InMemoryStockLedger().with(new StockPosition(MUG, MUNICH, 5, 2));
+    public final InMemoryOrdersByStatus ordersByStatus =
+            new InMemoryOrdersByStatus().with(shop.orders.find(Shop.STORED_ORDER).orElseThrow());
+
+    public ManageCatalog manageCatalog() {
+        return new ManageCatalog(catalog);
+    }
+
+    public ManageCenters manageCenters() {
+        return new ManageCenters(centers);
+    }
+
+    public AdjustStock adjustStock() {
+        return new AdjustStock(catalog, centers, stock);
+    }
+
+    public BrowseOrdersByStatus browseOrdersByStatus() {
+        return new BrowseOrdersByStatus(ordersByStatus);
+    }
+}

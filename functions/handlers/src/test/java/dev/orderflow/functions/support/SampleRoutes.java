@@ -1,0 +1,54 @@
+package dev.orderflow.functions.support;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.functions.admin.AdjustStockHandler;
+import dev.orderflow.functions.admin.GetStockHandler;
+import dev.orderflow.functions.admin.ListAllProductsHandler;
+import dev.orderflow.functions.admin.ListCentersHandler;
+import dev.orderflow.functions.admin.ListOrdersByStatusHandler;
+import dev.orderflow.functions.admin.PutCenterHandler;
+import dev.orderflow.functions.admin.PutProductHandler;
+import dev.orderflow.functions.catalog.ListProductsHandler;
+import dev.orderflow.functions.health.HealthHandler;
+import dev.orderflow.functions.identity.DescribeCallerHandler;
+import dev.orderflow.functions.orders.CancelOrderHandler;
+import dev.orderflow.functions.orders.GetOrderHandler;
+import dev.orderflow.functions.orders.ListOrdersHandler;
+import dev.orderflow.functions.orders.PlaceOrderHandler;
+
+/** The handler of each route, over a fresh in-memory shop matching the sample events. */
+public final class SampleRoutes {
+
+    private SampleRoutes() {}
+
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerFor(
+            String routeKey) {
+        var metrics = new RecordingMetrics();
+        var admin = new AdminShop();
+        var shop = admin.shop;
+        return switch (routeKey) {
+            case "POST /orders" -> new PlaceOrderHandler(shop.placeOrder(), metrics);
+            case "GET /orders/{id}" -> new GetOrderHandler(shop.viewOrder(), metrics);
+            case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
+            case "POST /orders/{id}/cancel" -> new CancelOrderHandler(shop.cancelOrder(), metrics);
+            case "GET /health" -> new HealthHandler(metrics, "orderflow");
+            case "GET /me" -> new DescribeCallerHandler(metrics);
+            case "GET /products" -> new ListProductsHandler(shop.browseCatalog(), metrics);
+            case "GET /admin/products" ->
+                    new ListAllProductsHandler(admin.manageCatalog(), metrics);
+            case "PUT /admin/products/{sku}" ->
+                    new PutProductHandler(admin.manageCatalog(), metrics);
+            case "GET /admin/centers" -> new ListCentersHandler(admin.manageCenters(), metrics);
+            case "PUT /admin/centers/{centerId}" ->
+                    new PutCenterHandler(admin.manageCenters(), metrics);
+            case "GET /admin/stock/{sku}" -> new GetStockHandler(admin.adjustStock(), metrics);
+            case "POST /admin/stock/{sku}/{centerId}/adjustments" ->
+                    new AdjustStockHandler(admin.adjustStock(), metrics);
+            case "GET /admin/orders" ->
+                    new ListOrdersByStatusHandler(admin.browseOrdersByStatus(), metrics);
+            default -> throw new AssertionError("no handler serves route " + routeKey);
+        };
+    }
+}

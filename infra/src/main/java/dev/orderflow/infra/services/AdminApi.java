@@ -1,0 +1,88 @@
+package dev.orderflow.infra.services;
+
+import static dev.orderflow.infra.services.Functions.allow;
+
+import dev.orderflow.infra.constructs.DataTables;
+import dev.orderflow.infra.constructs.HttpApiGateway;
+import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+
+/**
+ * The routes operations staff use: the catalog, fulfillment centers, stock and every customer's
+ * orders. Each needs a token with the {@code orderflow/admin} scope, which API Gateway checks; the
+ * handlers check that the caller is an admin too.
+ */
+public final class AdminApi {
+
+    /** The scope every admin route requires (see {@code Identity}). */
+    public static final String ADMIN_SCOPE = "orderflow/admin";
+
+    private static final String PACKAGE = "dev.orderflow.functions.admin.";
+
+    private AdminApi() {}
+
+    public static void wire(Functions functions, DataTables tables, HttpApiGateway api) {
+        String products = tables.products.getTableArn();
+        String centers = tables.fulfillmentCenters.getTableArn();
+        String inventory = tables.inventory.getTableArn();
+        String orders = tables.orders.getTableArn();
+        Map<String, String> productsEnv = Map.of("PRODUCTS_TABLE", tables.products.getTableName());
+        Map<String, String> centersEnv =
+                Map.of("CENTERS_TABLE", tables.fulfillmentCenters.getTableName());
+        Map<String, String> stockEnv =
+                Map.of(
+                        "PRODUCTS_TABLE", tables.products.getTableName(),
+                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName(),
+                        "INVENTORY_TABLE", tables.inventory.getTableName());
+
+        ServiceFunction listProducts =
+                functions.create(
+                        "AdminListProducts", PACKAGE + "ListAllProductsHandler", productsEnv);
+        allow(listProducts, products, "dynamodb:Scan");
+        route(api, HttpMethod.GET, "/admin/products", listProducts);
+
+        ServiceFunction putProduct =
+                functions.create("AdminPutProduct", PACKAGE + "PutProductHandler", productsEnv);
+        allow(putProduct, products, "dynamodb:PutItem");
+        route(api, HttpMethod.PUT, "/admin/products/{sku}", putProduct);
+
+        ServiceFunction listCenters =
+                functions.create("AdminListCenters", PACKAGE + "ListCentersHandler", centersEnv);
+        allow(listCenters, centers, "dynamodb:Scan");
+        route(api, HttpMethod.GET, "/admin/centers", listCenters);
+
+        ServiceFunction putCenter =
+                functions.create("AdminPutCenter", PACKAGE + "PutCenterHandler", centersEnv);
+        allow(putCenter, centers, "dynamodb:PutItem");
+        route(api, HttpMethod.PUT, "/admin/centers/{centerId}", putCenter);
+
+        ServiceFunction getStock =
+                functions.create("AdminGetStock", PACKAGE + "GetStockHandler", stockEnv);
+        allow(getStock, products, "dynamodb:GetItem");
+        allow(getStock, inventory, "dynamodb:Query");
+        route(api, HttpMethod.GET, "/admin/stock/{sku}", getStock);
+
+        ServiceFunction adjustStock =
+                functions.create("AdminAdjustStock", PACKAGE + "AdjustStockHandler", stockEnv);
+        allow(adjustStock, products, "dynamodb:GetItem");
+        allow(adjustStock, centers, "dynamodb:GetItem");
+        allow(adjustStock, inventory, "dynamodb:UpdateItem");
+        route(api, HttpMethod.POST, "/admin/stock/{sku}/{centerId}/adjustments", adjustStock);
+
+        ServiceFunction listOrders =
+                functions.create(
+                        "AdminListOrders",
+                        PACKAGE + "ListOrdersByStatusHandler",
+                        Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        allow(listOrders, orders + "/index/byStatus", "dynamodb:Query");
+        allow(listOrders, orders, "dynamodb:BatchGetItem");
+        route(api, HttpMethod.GET, "/admin/orders", listOrders);
+    }
+
+    private static void route(
+            HttpApiGateway api, HttpMethod method, String path, ServiceFunction fn) {
+        api.addScopedRoute(method, path, fn, List.of(ADMIN_SCOPE));
+    }
+}
