@@ -1,7 +1,9 @@
 package dev.orderflow.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** State kept in {@code --data-dir} survives a restart: items, and the token issuer's key. */
+/**
+ * State kept in {@code --data-dir} survives a restart: items, the token issuer's key, queues and
+ * their messages, state machines and executions (a task parked on a token continues afterwards).
+ */
 class DataDirIT {
 
     @TempDir Path dataDir;
@@ -66,6 +79,125 @@ class DataDirIT {
                                     HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(second.report().emulated()).anyMatch(l -> l.contains("DataIdempotency"));
+        }
+    }
+
+    private static final String ROLE = "arn:aws:iam::000000000000:role/local";
+
+    @Test
+    void restart_keepsMessagesAndExecutions_andAParkedTaskTakesItsTokenAfterwards()
+            throws Exception {
+        String queueUrl;
+        String messageId;
+        String finished;
+        String parked;
+        List<HistoryEvent> finishedHistory;
+        try (LocalCloud first = boot();
+                SqsClient sqs = Clients.sqs(first.edgeEndpoint());
+                SfnClient sfn = Clients.sfn(first.edgeEndpoint())) {
+            queueUrl = sqs.createQueue(r -> r.queueName("datadir-kept")).queueUrl();
+            String callbacks = sqs.createQueue(r -> r.queueName("datadir-callbacks")).queueUrl();
+            messageId =
+                    sqs.sendMessage(
+                                    r ->
+                                            r.queueUrl(queueUrl)
+                                                    .messageBody("hello")
+                                                    .messageAttributes(
+                                                            Map.of(
+                                                                    "kind",
+                                                                    MessageAttributeValue.builder()
+                                                                            .dataType("String")
+                                                                            .stringValue("test")
+                                                                            .build())))
+                            .messageId();
+            // received once and made visible again: the receive count must survive too
+            assertThat(
+                            sqs.receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(0))
+                                    .messages())
+                    .hasSize(1);
+
+            String pass =
+                    sfn.createStateMachine(
+                                    r ->
+                                            r.name("datadir-pass")
+                                                    .roleArn(ROLE)
+                                                    .definition(
+                                                            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"v\":1},\"End\":true}}}"))
+                            .stateMachineArn();
+            finished = sfn.startExecution(r -> r.stateMachineArn(pass)).executionArn();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn.describeExecution(r -> r.executionArn(finished)).status()
+                                            == ExecutionStatus.SUCCEEDED);
+            finishedHistory = sfn.getExecutionHistory(r -> r.executionArn(finished)).events();
+
+            String callback =
+                    sfn.createStateMachine(
+                                    r ->
+                                            r.name("datadir-callback")
+                                                    .roleArn(ROLE)
+                                                    .definition(
+                                                            "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
+                                                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                                                    + "\"Parameters\":{\"QueueUrl\":\""
+                                                                    + callbacks
+                                                                    + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}"))
+                            .stateMachineArn();
+            parked = sfn.startExecution(r -> r.stateMachineArn(callback)).executionArn();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn
+                                            .getExecutionHistory(r -> r.executionArn(parked))
+                                            .events()
+                                            .stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.type()
+                                                                    == HistoryEventType
+                                                                            .TASK_SUBMITTED));
+        }
+
+        try (LocalCloud second = boot();
+                SqsClient sqs = Clients.sqs(second.edgeEndpoint());
+                SfnClient sfn = Clients.sfn(second.edgeEndpoint())) {
+            List<Message> kept =
+                    sqs.receiveMessage(
+                                    r ->
+                                            r.queueUrl(queueUrl)
+                                                    .messageAttributeNames("All")
+                                                    .messageSystemAttributeNames(
+                                                            MessageSystemAttributeName
+                                                                    .APPROXIMATE_RECEIVE_COUNT))
+                            .messages();
+            assertThat(kept).hasSize(1);
+            assertThat(kept.get(0).messageId()).isEqualTo(messageId);
+            assertThat(kept.get(0).body()).isEqualTo("hello");
+            assertThat(kept.get(0).messageAttributes().get("kind").stringValue()).isEqualTo("test");
+            assertThat(
+                            kept.get(0)
+                                    .attributes()
+                                    .get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .isEqualTo("2");
+
+            assertThat(sfn.describeExecution(r -> r.executionArn(finished)).status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(finished)).events())
+                    .isEqualTo(finishedHistory);
+
+            String callbacks = sqs.getQueueUrl(r -> r.queueName("datadir-callbacks")).queueUrl();
+            List<Message> asks = sqs.receiveMessage(r -> r.queueUrl(callbacks)).messages();
+            assertThat(asks).hasSize(1);
+            String token = new ObjectMapper().readTree(asks.get(0).body()).path("token").asText();
+            sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"paid\":true}"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn.describeExecution(r -> r.executionArn(parked)).status()
+                                            == ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.describeExecution(r -> r.executionArn(parked)).output())
+                    .isEqualTo("{\"paid\":true}");
         }
     }
 }

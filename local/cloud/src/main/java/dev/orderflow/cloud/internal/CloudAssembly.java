@@ -130,6 +130,7 @@ public final class CloudAssembly implements AutoCloseable {
         startLambdas();
         startEventSourceMappings();
         startGateway();
+        stepFunctions.engine().resumeExecutions();
     }
 
     private void startDynamo() {
@@ -166,21 +167,29 @@ public final class CloudAssembly implements AutoCloseable {
     }
 
     private void startQueues() {
-        queues = new QueueService(settings.region(), ACCOUNT, edge.port());
+        queues =
+                new QueueService(
+                        settings.region(),
+                        ACCOUNT,
+                        edge.port(),
+                        settings.dataDir().map(d -> d.resolve("sqs")));
         started.push(queues);
         edge.route("sqs", queues.endpoint());
         emulated.addAll(queues.provision(stack.queues(), stack.ids()));
     }
 
     private void startStepFunctions() {
-        stepFunctions =
+        StepFunctionsServer.Builder builder =
                 StepFunctionsServer.builder()
                         .port(0)
                         .host("127.0.0.1")
                         .region(settings.region())
                         .account(ACCOUNT)
                         .taskInvoker(new LocalTaskInvoker(lambdas, dynamoClient, queues.client()))
-                        .start();
+                        // executions resume once the functions they call are deployed (boot())
+                        .resumeOnStart(false);
+        settings.dataDir().ifPresent(d -> builder.dataDir(d.resolve("states")));
+        stepFunctions = builder.start();
         started.push(stepFunctions);
         edge.route("states", stepFunctions.endpoint());
         emulated.addAll(
