@@ -78,6 +78,7 @@ public final class CloudAssembly implements AutoCloseable {
     private HttpApiGateway gateway;
     private BootReport report;
     private final List<String> unsupportedMappings = new ArrayList<>();
+    private final List<String> unsupportedMappingProperties = new ArrayList<>();
     private final Map<String, String> tablesByLogicalId = new LinkedHashMap<>();
 
     private CloudAssembly(Settings settings) {
@@ -233,8 +234,31 @@ public final class CloudAssembly implements AutoCloseable {
                                                 + (m.reportsBatchItemFailures()
                                                         ? ", ReportBatchItemFailures"
                                                         : "")
+                                                + (m.filterPatterns().isEmpty()
+                                                        ? ""
+                                                        : ", "
+                                                                + m.filterPatterns().size()
+                                                                + " filters")
+                                                + (m.isSqs()
+                                                        ? ""
+                                                        : ", retries "
+                                                                + (m.maximumRetryAttempts() < 0
+                                                                        ? "until expiry"
+                                                                        : String.valueOf(
+                                                                                m
+                                                                                        .maximumRetryAttempts()))
+                                                                + (m.bisectBatchOnFunctionError()
+                                                                        ? ", bisect"
+                                                                        : "")
+                                                                + m.onFailureDestination()
+                                                                        .map(
+                                                                                d ->
+                                                                                        ", on failure "
+                                                                                                + d)
+                                                                        .orElse(""))
                                                 + ")"));
         unsupportedMappings.addAll(mappings.unsupported());
+        unsupportedMappingProperties.addAll(mappings.unsupportedProperties());
     }
 
     private void startLambdas() {
@@ -327,6 +351,8 @@ public final class CloudAssembly implements AutoCloseable {
                         unsupported.add(
                                 m
                                         + ": event source not polled locally (SQS and DynamoDB Streams are)"));
+        unsupportedMappingProperties.forEach(
+                p -> unsupported.add(p + ": event source mapping property not emulated locally"));
         report = new BootReport(emulated, ignored, unsupported, bootTime);
         unsupported.forEach(u -> LOG.warn("UNSUPPORTED resource, not emulated: {}", u));
     }

@@ -17,6 +17,7 @@ public final class EventSourceMappings implements AutoCloseable {
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> unsupported = new ArrayList<>();
+    private final List<String> unsupportedProperties = new ArrayList<>();
 
     public EventSourceMappings(
             List<EventSourceMappingSpec> mappings,
@@ -28,6 +29,16 @@ public final class EventSourceMappings implements AutoCloseable {
             if (!m.enabled()) {
                 continue;
             }
+            List<String> notEmulated = new ArrayList<>(m.unsupportedProperties());
+            notEmulated.addAll(EventFilter.unsupported(m.filterPatterns()));
+            notEmulated.forEach(
+                    p -> {
+                        unsupportedProperties.add(m.logicalId() + ": " + p);
+                        LOG.warn(
+                                "event source mapping {}: {} is not emulated locally",
+                                m.logicalId(),
+                                p);
+                    });
             if (m.eventSourceArn().contains(":sqs:")) {
                 SqsPoller poller = new SqsPoller(m, sqs, lambdas, region);
                 Thread t = new Thread(poller, "esm-" + m.logicalId());
@@ -42,7 +53,7 @@ public final class EventSourceMappings implements AutoCloseable {
                         m.functionName());
             } else if (m.eventSourceArn().contains(":dynamodb:")
                     && m.eventSourceArn().contains("/stream/")) {
-                StreamPoller poller = new StreamPoller(m, dynamoStreams, lambdas, region);
+                StreamPoller poller = new StreamPoller(m, dynamoStreams, sqs, lambdas, region);
                 Thread t = new Thread(poller, "esm-" + m.logicalId());
                 t.setDaemon(true);
                 streamPollers.add(poller);
@@ -57,6 +68,11 @@ public final class EventSourceMappings implements AutoCloseable {
                 unsupported.add(m.logicalId() + " (" + m.eventSourceArn() + ")");
             }
         }
+    }
+
+    /** Properties of polled mappings that the local pollers do not emulate, one line each. */
+    public List<String> unsupportedProperties() {
+        return List.copyOf(unsupportedProperties);
     }
 
     /** Mappings whose source the local cloud cannot poll (Kinesis, MSK, ...). */
