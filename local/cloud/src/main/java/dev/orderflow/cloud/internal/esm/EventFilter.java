@@ -49,7 +49,9 @@ final class EventFilter {
         }
         for (Map.Entry<String, JsonNode> e : pattern.properties()) {
             JsonNode v = e.getValue();
-            if (v.isObject()) {
+            if (e.getKey().equals("$or")) {
+                out.add("FilterCriteria $or");
+            } else if (v.isObject()) {
                 collectUnsupported(v, out);
             } else if (v.isArray()) {
                 for (JsonNode m : v) {
