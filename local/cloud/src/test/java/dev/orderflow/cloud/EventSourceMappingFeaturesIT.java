@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -106,7 +107,21 @@ class EventSourceMappingFeaturesIT {
     void streamBatchThatKeepsFailing_isBisectedRetriedOnce_andReportedToTheOnFailureQueue()
             throws Exception {
         String poison = "poison-" + UUID.randomUUID();
-        put(poison, "keep");
+        String healthy = "healthy-" + UUID.randomUUID();
+        // one write, so both records reach the stream, and the function, in one batch
+        String table = cloud.physicalId("Ledger").orElseThrow();
+        dynamo.batchWriteItem(
+                r ->
+                        r.requestItems(
+                                Map.of(
+                                        table,
+                                        List.of(
+                                                WriteRequest.builder()
+                                                        .putRequest(p -> p.item(item(poison)))
+                                                        .build(),
+                                                WriteRequest.builder()
+                                                        .putRequest(p -> p.item(item(healthy)))
+                                                        .build()))));
         String failures = cloud.physicalId("StreamFailures").orElseThrow();
 
         JsonNode failure =
@@ -129,6 +144,15 @@ class EventSourceMappingFeaturesIT {
                 .isEqualTo(info.path("endSequenceNumber").asText())
                 .isNotEmpty();
         assertThat(info.path("approximateArrivalOfFirstRecord").asText()).endsWith("Z");
+        // bisected: the healthy record came in the failed batch, then alone, and succeeded
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                ledgerLog()
+                                                .lines()
+                                                .filter(l -> l.equals("INSERT:" + healthy))
+                                                .count()
+                                        == 2);
 
         String after = "after-" + UUID.randomUUID();
         put(after, "keep");
@@ -152,6 +176,10 @@ class EventSourceMappingFeaturesIT {
 
     private static String body(String kind, int amount, String run) {
         return "{\"kind\":\"" + kind + "\",\"amount\":" + amount + ",\"run\":\"" + run + "\"}";
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return Map.of("id", AttributeValue.fromS(id), "kind", AttributeValue.fromS("keep"));
     }
 
     private static void put(String id, String kind) {
