@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * State kept in {@code --data-dir} survives a restart: items, the token issuer's key, queues and
@@ -199,5 +203,61 @@ class DataDirIT {
             assertThat(sfn.describeExecution(r -> r.executionArn(parked)).output())
                     .isEqualTo("{\"paid\":true}");
         }
+    }
+
+    @Test
+    void restart_continuesAStreamMappingAfterItsLastRecord_andAppliesChangedQueueAttributes()
+            throws Exception {
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-ledger-probe.log");
+        Path jar = ProbeJar.build(Files.createDirectories(dataDir.resolve("code")));
+        Path original = Path.of("src/test/resources/esm-features-template.json");
+        Path changed = dataDir.resolve("code/changed.template.json");
+        Files.writeString(
+                changed,
+                Files.readString(original)
+                        .replace("\"VisibilityTimeout\": 2", "\"VisibilityTimeout\": 7"));
+        String before = "before-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        for (String id : List.of(before, after)) {
+            try (LocalCloud cloud =
+                            LocalCloud.builder()
+                                    .template(id.equals(before) ? original : changed)
+                                    .functionCode(jar)
+                                    .edgePort(0)
+                                    .gatewayPort(0)
+                                    .dataDir(dataDir)
+                                    .start();
+                    DynamoDbClient dynamo = Clients.dynamo(cloud.edgeEndpoint())) {
+                String table = cloud.physicalId("Ledger").orElseThrow();
+                dynamo.putItem(
+                        r ->
+                                r.tableName(table)
+                                        .item(
+                                                Map.of(
+                                                        "id",
+                                                        AttributeValue.fromS(id),
+                                                        "kind",
+                                                        AttributeValue.fromS("keep"))));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.exists(log) && Files.readString(log).contains(id));
+                if (id.equals(after)) {
+                    try (SqsClient sqs = Clients.sqs(cloud.edgeEndpoint())) {
+                        String queue = cloud.physicalId("FilteredQueue").orElseThrow();
+                        assertThat(
+                                        sqs.getQueueAttributes(
+                                                        r ->
+                                                                r.queueUrl(queue)
+                                                                        .attributeNames(
+                                                                                QueueAttributeName
+                                                                                        .VISIBILITY_TIMEOUT))
+                                                .attributes()
+                                                .get(QueueAttributeName.VISIBILITY_TIMEOUT))
+                                .isEqualTo("7");
+                    }
+                }
+            }
+        }
+        // TRIM_HORIZON applies to the first run only: the second run did not deliver `before` again
+        assertThat(Files.readString(log).lines().filter(l -> l.contains(before))).hasSize(1);
     }
 }

@@ -212,7 +212,8 @@ public final class CloudAssembly implements AutoCloseable {
                                 "application/x-amz-json-1.0",
                                 "dynamodb"),
                         lambdas,
-                        settings.region());
+                        settings.region(),
+                        settings.dataDir().map(d -> d.resolve("esm")));
         started.push(mappings);
         specs.stream()
                 .filter(

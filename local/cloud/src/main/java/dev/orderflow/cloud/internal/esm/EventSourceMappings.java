@@ -3,8 +3,10 @@ package dev.orderflow.cloud.internal.esm;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ public final class EventSourceMappings implements AutoCloseable {
             AwsJsonClient sqs,
             AwsJsonClient dynamoStreams,
             LambdaRuntime lambdas,
-            String region) {
+            String region,
+            Optional<Path> dataDir) {
         for (EventSourceMappingSpec m : mappings) {
             if (!m.enabled()) {
                 continue;
@@ -53,7 +56,15 @@ public final class EventSourceMappings implements AutoCloseable {
                         m.functionName());
             } else if (m.eventSourceArn().contains(":dynamodb:")
                     && m.eventSourceArn().contains("/stream/")) {
-                StreamPoller poller = new StreamPoller(m, dynamoStreams, sqs, lambdas, region);
+                StreamPoller poller =
+                        new StreamPoller(
+                                m,
+                                dynamoStreams,
+                                sqs,
+                                lambdas,
+                                region,
+                                dataDir.map(d -> ShardCheckpoints.in(d, m.logicalId()))
+                                        .orElseGet(ShardCheckpoints::inMemory));
                 Thread t = new Thread(poller, "esm-" + m.logicalId());
                 t.setDaemon(true);
                 streamPollers.add(poller);

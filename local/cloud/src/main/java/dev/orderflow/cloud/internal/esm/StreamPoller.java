@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ final class StreamPoller implements Runnable {
     private final LambdaRuntime lambdas;
     private final String region;
     private final EventFilter filter;
+    private final ShardCheckpoints checkpoints;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
     private volatile boolean running = true;
@@ -57,7 +59,9 @@ final class StreamPoller implements Runnable {
             AwsJsonClient streams,
             AwsJsonClient sqs,
             LambdaRuntime lambdas,
-            String region) {
+            String region,
+            ShardCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.mapping = mapping;
         this.streams = streams;
         this.sqs = sqs;
@@ -109,10 +113,14 @@ final class StreamPoller implements Runnable {
                 continue;
             }
             ObjectNode request =
-                    Json.object()
-                            .put("StreamArn", mapping.eventSourceArn())
-                            .put("ShardId", id)
-                            .put("ShardIteratorType", mapping.startingPosition());
+                    Json.object().put("StreamArn", mapping.eventSourceArn()).put("ShardId", id);
+            Optional<String> done = checkpoints.position(id);
+            if (done.isPresent()) {
+                request.put("ShardIteratorType", "AFTER_SEQUENCE_NUMBER");
+                request.put("SequenceNumber", done.get());
+            } else {
+                request.put("ShardIteratorType", mapping.startingPosition());
+            }
             iterators.put(
                     id, streams.call("GetShardIterator", request).path("ShardIterator").asText());
         }
@@ -143,6 +151,9 @@ final class StreamPoller implements Runnable {
         }
         if (!batch.isEmpty()) {
             process(shard, batch);
+        }
+        if (running) {
+            checkpoints.save(shard, sequenceNumber(records.get(records.size() - 1)));
         }
         advance(shard, page);
         return true;

@@ -168,7 +168,7 @@ public final class QueueService implements AutoCloseable {
             queue.attributes().forEach(attributes::put);
             String url;
             try {
-                url = client.call("CreateQueue", request).path("QueueUrl").asText();
+                url = createOrUpdate(request);
             } catch (AwsCallException e) {
                 throw new IllegalStateException("queue " + queue.name() + ": " + e.getMessage(), e);
             }
@@ -177,6 +177,36 @@ public final class QueueService implements AutoCloseable {
             lines.add("queue    " + url + describe(queue));
         }
         return lines;
+    }
+
+    /**
+     * Creates the queue; one kept in the data directory from an earlier run with other attributes
+     * gets the template's attributes (its messages stay).
+     */
+    private String createOrUpdate(ObjectNode request) {
+        try {
+            return client.call("CreateQueue", request).path("QueueUrl").asText();
+        } catch (AwsCallException e) {
+            if (!e.code().contains("QueueAlreadyExists") && !e.code().contains("QueueNameExists")) {
+                throw e;
+            }
+            String url =
+                    client.call(
+                                    "GetQueueUrl",
+                                    Json.object()
+                                            .put("QueueName", request.path("QueueName").asText()))
+                            .path("QueueUrl")
+                            .asText();
+            ObjectNode attributes = ((ObjectNode) request.path("Attributes")).deepCopy();
+            attributes.remove("FifoQueue"); // fixed at creation
+            if (!attributes.isEmpty()) {
+                ObjectNode update = Json.object().put("QueueUrl", url);
+                update.set("Attributes", attributes);
+                client.call("SetQueueAttributes", update);
+            }
+            LOG.info("queue {} kept from the data directory, attributes updated", url);
+            return url;
+        }
     }
 
     private static String describe(QueueSpec queue) {
