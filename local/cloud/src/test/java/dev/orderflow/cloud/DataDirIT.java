@@ -211,7 +211,8 @@ class DataDirIT {
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-ledger-probe.log");
         Path jar = ProbeJar.build(Files.createDirectories(dataDir.resolve("code")));
         Path original = Path.of("src/test/resources/esm-features-template.json");
-        Path changed = dataDir.resolve("code/changed.template.json");
+        // same file name, so the same stack name and physical names
+        Path changed = dataDir.resolve("code/esm-features-template.json");
         Files.writeString(
                 changed,
                 Files.readString(original)
