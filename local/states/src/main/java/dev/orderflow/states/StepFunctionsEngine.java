@@ -109,41 +109,40 @@ public final class StepFunctionsEngine implements AutoCloseable {
         }
         Map<String, StateMachineDef> definitions = new java.util.HashMap<>();
         for (JournalReplay.Execution e : replay.executions()) {
-            StateMachineDef def = definitions.computeIfAbsent(e.definition, this::parse);
+            StateMachineDef def = definitions.computeIfAbsent(e.definition(), this::parse);
             ExecutionRun run =
                     new ExecutionRun(
                             services,
-                            e.arn,
-                            e.name,
-                            e.stateMachineArn,
-                            e.stateMachineName,
-                            e.roleArn,
-                            e.type,
-                            e.input,
+                            e.arn(),
+                            e.name(),
+                            e.stateMachineArn(),
+                            e.stateMachineName(),
+                            e.roleArn(),
+                            e.type(),
+                            e.input(),
                             def,
-                            e.testCase,
-                            e.startDate);
+                            e.testCase(),
+                            e.startDate());
             ResumePoint point = e.resumePoint();
             run.restore(
-                    e.history,
-                    e.status,
-                    e.stopDate,
-                    e.output,
-                    e.error,
-                    e.cause,
-                    e.redriveCount,
-                    e.redriveDate,
+                    e.history(),
+                    e.status(),
+                    e.stopDate(),
+                    e.output(),
+                    e.error(),
+                    e.cause(),
+                    e.redriveCount(),
+                    e.redriveDate(),
                     point);
-            executions.put(e.arn, run);
+            executions.put(e.arn(), run);
             byMachine
-                    .computeIfAbsent(e.stateMachineArn, k -> new ConcurrentLinkedDeque<>())
+                    .computeIfAbsent(e.stateMachineArn(), k -> new ConcurrentLinkedDeque<>())
                     .addFirst(run);
-            if (e.status == ExecutionStatus.RUNNING) {
-                List<JournalReplay.TaskResult> results = List.copyOf(e.taskResults);
+            if (e.status() == ExecutionStatus.RUNNING) {
                 pendingResumes.add(
                         () -> {
                             run.resume(point);
-                            for (JournalReplay.TaskResult r : results) {
+                            for (JournalReplay.TaskResult r : e.taskResults()) {
                                 if (r.token().equals(point.token())) {
                                     run.post(() -> callbacks.deliver(r.token(), r.outcome()));
                                 }

@@ -22,26 +22,45 @@ public final class JournalReplay {
     public record TaskResult(String token, TaskOutcome outcome) {}
 
     /** One execution as the journal left it. */
-    public static final class Execution {
-        public final String arn;
-        public final String name;
-        public final String stateMachineArn;
-        public final String stateMachineName;
-        public final String roleArn;
-        public final StateMachineType type;
-        public final String input;
-        public final String definition;
-        public final String testCase;
-        public final Instant startDate;
-        public final List<HistoryEvent> history = new ArrayList<>();
-        public final List<TaskResult> taskResults = new ArrayList<>();
-        public ExecutionStatus status = ExecutionStatus.RUNNING;
-        public Instant stopDate;
-        public JsonNode output;
-        public String error;
-        public String cause;
-        public int redriveCount;
-        public Instant redriveDate;
+    public record Execution(
+            String arn,
+            String name,
+            String stateMachineArn,
+            String stateMachineName,
+            String roleArn,
+            StateMachineType type,
+            String input,
+            String definition,
+            String testCase,
+            Instant startDate,
+            List<HistoryEvent> history,
+            ExecutionStatus status,
+            Instant stopDate,
+            JsonNode output,
+            String error,
+            String cause,
+            int redriveCount,
+            Instant redriveDate,
+            ResumePoint resumePoint,
+            List<TaskResult> taskResults) {
+        public Execution {
+            history = List.copyOf(history);
+            taskResults = List.copyOf(taskResults);
+        }
+    }
+
+    /** An execution while its records are read. */
+    private static final class Replayed {
+        private final JsonNode start;
+        private final List<HistoryEvent> history = new ArrayList<>();
+        private final List<TaskResult> taskResults = new ArrayList<>();
+        private ExecutionStatus status = ExecutionStatus.RUNNING;
+        private Instant stopDate;
+        private JsonNode output;
+        private String error;
+        private String cause;
+        private int redriveCount;
+        private Instant redriveDate;
         private JsonNode checkpoint;
         private String token;
         private Instant parkedAt;
@@ -51,21 +70,36 @@ public final class JournalReplay {
         private int retryCount;
         private Instant retryDue;
 
-        private Execution(JsonNode r) {
-            arn = r.path("x").asText();
-            name = r.path("name").asText();
-            stateMachineArn = r.path("sm").asText();
-            stateMachineName = r.path("smName").asText();
-            roleArn = text(r, "role");
-            type = StateMachineType.valueOf(r.path("type").asText());
-            input = r.path("input").asText();
-            definition = r.path("definition").asText();
-            testCase = text(r, "testCase");
-            startDate = Instant.parse(r.path("at").asText());
+        private Replayed(JsonNode start) {
+            this.start = start;
+        }
+
+        private Execution build() {
+            return new Execution(
+                    start.path("x").asText(),
+                    start.path("name").asText(),
+                    start.path("sm").asText(),
+                    start.path("smName").asText(),
+                    text(start, "role"),
+                    StateMachineType.valueOf(start.path("type").asText()),
+                    start.path("input").asText(),
+                    start.path("definition").asText(),
+                    text(start, "testCase"),
+                    Instant.parse(start.path("at").asText()),
+                    history,
+                    status,
+                    stopDate,
+                    output,
+                    error,
+                    cause,
+                    redriveCount,
+                    redriveDate,
+                    resumePoint(),
+                    taskResults);
         }
 
         /** The top-level state to continue from, as of the last checkpoint. */
-        public ResumePoint resumePoint() {
+        private ResumePoint resumePoint() {
             if (checkpoint == null) {
                 return new ResumePoint(
                         null, null, Map.of(), null, 0, null, null, null, null, null, 0, null);
@@ -86,15 +120,10 @@ public final class JournalReplay {
                     retryCount,
                     retryDue);
         }
-
-        /** True when the execution had entered a state (a FAILED one can be redriven). */
-        public boolean enteredAnyState() {
-            return checkpoint != null;
-        }
     }
 
     private final Map<String, StateMachineDescription> machines = new LinkedHashMap<>();
-    private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final Map<String, Replayed> executions = new LinkedHashMap<>();
 
     private JournalReplay() {}
 
@@ -114,7 +143,7 @@ public final class JournalReplay {
 
     /** Executions, oldest first. */
     public List<Execution> executions() {
-        return List.copyOf(executions.values());
+        return executions.values().stream().map(Replayed::build).toList();
     }
 
     private void apply(JsonNode r) {
@@ -137,10 +166,10 @@ public final class JournalReplay {
             return;
         }
         if (kind.equals("start")) {
-            executions.put(r.path("x").asText(), new Execution(r));
+            executions.put(r.path("x").asText(), new Replayed(r));
             return;
         }
-        Execution e = executions.get(r.path("x").asText());
+        Replayed e = executions.get(r.path("x").asText());
         if (e == null) {
             return;
         }
