@@ -174,6 +174,44 @@ class EventSourceMappingFeaturesIT {
                                         == 2);
     }
 
+    @Test
+    void sqsBatchItemFailures_leaveOnlyTheReportedMessages_andAnUnknownIdFailsTheBatch()
+            throws Exception {
+        String queue = cloud.physicalId("PartialQueue").orElseThrow();
+        String dlq = cloud.physicalId("PartialDlq").orElseThrow();
+        String run = UUID.randomUUID().toString();
+        // one batch: the reported message goes to the DLQ (maxReceiveCount 1), the other is deleted
+        sqs.sendMessageBatch(
+                r ->
+                        r.queueUrl(queue)
+                                .entries(
+                                        e -> e.id("ok").messageBody("ok-" + run),
+                                        e -> e.id("failed").messageBody("fail-item-" + run)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> inQueue(queue) == 0 && bodies(dlq).contains("fail-item-" + run));
+        assertThat(bodies(dlq)).doesNotContain("ok-" + run);
+
+        // an itemIdentifier that is not in the batch fails the whole batch
+        sqs.sendMessageBatch(
+                r ->
+                        r.queueUrl(queue)
+                                .entries(
+                                        e -> e.id("ok").messageBody("ok2-" + run),
+                                        e -> e.id("bad").messageBody("bad-id-" + run)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> bodies(dlq).containsAll(List.of("ok2-" + run, "bad-id-" + run)));
+    }
+
+    /** Bodies on a queue, read without consuming (visibility timeout 0). */
+    private static List<String> bodies(String queue) {
+        return sqs
+                .receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(0))
+                .messages()
+                .stream()
+                .map(Message::body)
+                .toList();
+    }
+
     private static String body(String kind, int amount, String run) {
         return "{\"kind\":\"" + kind + "\",\"amount\":" + amount + ",\"run\":\"" + run + "\"}";
     }
