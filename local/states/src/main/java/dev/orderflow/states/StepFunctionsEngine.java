@@ -66,6 +66,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
         this.tokens = new TaskTokens(random);
         JournalReplay replay = b.dataDir == null ? null : JournalReplay.read(b.dataDir);
+        if (replay != null) {
+            FileExecutionJournal.compact(b.dataDir, replay);
+        }
         this.journal =
                 b.dataDir == null ? ExecutionJournal.NONE : new FileExecutionJournal(b.dataDir);
         this.callbacks = new TaskCallbacks(tokens, executions::containsKey, journal);

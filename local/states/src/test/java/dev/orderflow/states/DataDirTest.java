@@ -3,6 +3,7 @@ package dev.orderflow.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,6 +190,41 @@ class DataDirTest {
             var d = sfn.describeExecution(b -> b.executionArn(exec));
             assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(JSON.readTree(d.output())).isEqualTo(JSON.readTree("{\"a\":1}"));
+        }
+    }
+
+    @Test
+    void restarts_compactTheJournal_andAParkedTaskStillTakesItsToken() throws Exception {
+        String exec;
+        String token;
+        ScriptedInvoker invoker = new ScriptedInvoker();
+        try (StepFunctionsServer first = server(new VirtualClock(T0), invoker);
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "steps",
+                            "{\"StartAt\":\"A\",\"States\":{"
+                                    + "\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},"
+                                    + "\"B\":{\"Type\":\"Pass\",\"Next\":\"C\"},"
+                                    + "\"C\":{\"Type\":\"Pass\",\"Next\":\"T\"},"
+                                    + "\"T\":{\"Type\":\"Task\","
+                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                    + "\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"t.$\":\"$$.Task.Token\"}},"
+                                    + "\"HeartbeatSeconds\":600,\"End\":true}}}");
+            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("s")).executionArn();
+            token = invoker.requests.get(0).taskToken().orElseThrow();
+            sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+        }
+        Path journal = dataDir.resolve("executions.jsonl");
+        int written = Files.readAllLines(journal).size();
+        server(new VirtualClock(T0), new ScriptedInvoker()).close();
+        assertThat(Files.readAllLines(journal)).hasSizeLessThan(written);
+        try (StepFunctionsServer third = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(third)) {
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"done\":1}"));
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
         }
     }
 }

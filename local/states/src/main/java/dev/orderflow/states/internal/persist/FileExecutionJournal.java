@@ -28,6 +28,16 @@ public final class FileExecutionJournal implements ExecutionJournal {
         this.file = new JournalFile(dataDir.resolve(FILE));
     }
 
+    /**
+     * Rewrites the journal in {@code dataDir} with only the records {@code replay} needs (call
+     * before opening it), so it grows with the history kept, not with every checkpoint.
+     */
+    public static void compact(Path dataDir, JournalReplay replay) {
+        if (java.nio.file.Files.exists(dataDir.resolve(FILE))) {
+            JournalFile.rewrite(dataDir.resolve(FILE), replay.compacted());
+        }
+    }
+
     private static ObjectNode record(String kind, String executionArn) {
         ObjectNode r = Json.object().put("k", kind);
         if (executionArn != null) {

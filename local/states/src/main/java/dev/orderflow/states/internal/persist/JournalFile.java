@@ -83,6 +83,41 @@ final class JournalFile implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Replaces {@code file} with {@code records}: written to a temporary file, fsynced, then
+     * atomically renamed over it, so a crash leaves either the old or the new file.
+     */
+    static void rewrite(Path file, List<JsonNode> records) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel out =
+                    FileChannel.open(
+                            tmp,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                StringBuilder text = new StringBuilder();
+                for (JsonNode r : records) {
+                    text.append(Json.write(r)).append('\n');
+                }
+                ByteBuffer buffer =
+                        ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact " + file, e);
+        }
+    }
+
     /** Appends one record. */
     synchronized void append(JsonNode record) {
         if (closed) {

@@ -52,6 +52,10 @@ public final class JournalReplay {
     /** An execution while its records are read. */
     private static final class Replayed {
         private final JsonNode start;
+        private final List<JsonNode> events = new ArrayList<>();
+        private final List<JsonNode> sinceCheckpoint = new ArrayList<>();
+        private JsonNode lastRedrive;
+        private JsonNode lastEnd;
         private final List<HistoryEvent> history = new ArrayList<>();
         private final List<TaskResult> taskResults = new ArrayList<>();
         private ExecutionStatus status = ExecutionStatus.RUNNING;
@@ -122,6 +126,7 @@ public final class JournalReplay {
         }
     }
 
+    private final Map<String, JsonNode> machineRecords = new LinkedHashMap<>();
     private final Map<String, StateMachineDescription> machines = new LinkedHashMap<>();
     private final Map<String, Replayed> executions = new LinkedHashMap<>();
 
@@ -141,6 +146,31 @@ public final class JournalReplay {
         return List.copyOf(machines.values());
     }
 
+    /**
+     * The records that rebuild the same state: state machines as they are, then per execution its
+     * start and history events, its last redrive, its last checkpoint with what followed it, and
+     * its end. Superseded checkpoints, heartbeats, timers and applied task results are dropped.
+     */
+    List<JsonNode> compacted() {
+        List<JsonNode> out = new ArrayList<>(machineRecords.values());
+        for (Replayed e : executions.values()) {
+            out.add(e.start);
+            out.addAll(e.events);
+            if (e.lastRedrive != null) {
+                out.add(e.lastRedrive);
+            }
+            if (e.checkpoint != null) {
+                out.add(e.checkpoint);
+            }
+            if (e.status == ExecutionStatus.RUNNING) {
+                out.addAll(e.sinceCheckpoint);
+            } else {
+                out.add(e.lastEnd);
+            }
+        }
+        return out;
+    }
+
     /** Executions, oldest first. */
     public List<Execution> executions() {
         return executions.values().stream().map(Replayed::build).toList();
@@ -149,6 +179,7 @@ public final class JournalReplay {
     private void apply(JsonNode r) {
         String kind = r.path("k").asText();
         if (kind.equals("sm")) {
+            machineRecords.put(r.path("arn").asText(), r);
             machines.put(
                     r.path("arn").asText(),
                     new StateMachineDescription(
@@ -162,6 +193,7 @@ public final class JournalReplay {
             return;
         }
         if (kind.equals("smdel")) {
+            machineRecords.remove(r.path("arn").asText());
             machines.remove(r.path("arn").asText());
             return;
         }
@@ -172,6 +204,17 @@ public final class JournalReplay {
         Replayed e = executions.get(r.path("x").asText());
         if (e == null) {
             return;
+        }
+        if (kind.equals("ev")) {
+            e.events.add(r);
+        } else if (kind.equals("cp")) {
+            e.sinceCheckpoint.clear();
+        } else if (kind.equals("end")) {
+            e.lastEnd = r;
+        } else if (kind.equals("redrive")) {
+            e.lastRedrive = r;
+        } else {
+            e.sinceCheckpoint.add(r);
         }
         switch (kind) {
             case "ev" ->
