@@ -335,8 +335,19 @@ public final class CfnStack {
                     unsupported.add(streamOnly + " (stream sources only; AWS rejects it for SQS)");
                 }
             }
-        } else if (p.has("ScalingConfig")) {
-            unsupported.add("ScalingConfig (SQS sources only)");
+        } else {
+            if (p.has("ScalingConfig")) {
+                unsupported.add("ScalingConfig (SQS sources only)");
+            }
+            String position = p.path("StartingPosition").asText("LATEST");
+            if (!position.equals("LATEST") && !position.equals("TRIM_HORIZON")) {
+                unsupported.add("StartingPosition " + position + " (LATEST is used)");
+            }
+            if (p.path("MaximumBatchingWindowInSeconds").asInt(0) > 0) {
+                unsupported.add(
+                        "MaximumBatchingWindowInSeconds on a stream (records go out as they are"
+                                + " read)");
+            }
         }
         JsonNode destination = p.path("DestinationConfig");
         Optional<String> onFailure = Optional.empty();
@@ -366,7 +377,9 @@ public final class CfnStack {
                 p.path("MaximumBatchingWindowInSeconds").asInt(0),
                 types,
                 p.path("Enabled").asBoolean(true),
-                p.path("StartingPosition").asText("LATEST"),
+                "TRIM_HORIZON".equals(p.path("StartingPosition").asText())
+                        ? "TRIM_HORIZON"
+                        : "LATEST",
                 p.path("MaximumRetryAttempts").asInt(-1),
                 p.path("BisectBatchOnFunctionError").asBoolean(false),
                 p.path("MaximumRecordAgeInSeconds").asInt(-1),
