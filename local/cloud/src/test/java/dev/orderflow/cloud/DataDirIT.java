@@ -1,21 +1,38 @@
 package dev.orderflow.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** State kept in {@code --data-dir} survives a restart: items, and the token issuer's key. */
+/**
+ * State kept in {@code --data-dir} survives a restart: items, the token issuer's key, queues and
+ * their messages, state machines and executions (a task parked on a token continues afterwards).
+ */
 class DataDirIT {
 
     @TempDir Path dataDir;
@@ -67,5 +84,181 @@ class DataDirIT {
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(second.report().emulated()).anyMatch(l -> l.contains("DataIdempotency"));
         }
+    }
+
+    private static final String ROLE = "arn:aws:iam::000000000000:role/local";
+
+    @Test
+    void restart_keepsMessagesAndExecutions_andAParkedTaskTakesItsTokenAfterwards()
+            throws Exception {
+        String queueUrl;
+        String messageId;
+        String finished;
+        String parked;
+        List<HistoryEvent> finishedHistory;
+        try (LocalCloud first = boot();
+                SqsClient sqs = Clients.sqs(first.edgeEndpoint());
+                SfnClient sfn = Clients.sfn(first.edgeEndpoint())) {
+            queueUrl = sqs.createQueue(r -> r.queueName("datadir-kept")).queueUrl();
+            String callbacks = sqs.createQueue(r -> r.queueName("datadir-callbacks")).queueUrl();
+            messageId =
+                    sqs.sendMessage(
+                                    r ->
+                                            r.queueUrl(queueUrl)
+                                                    .messageBody("hello")
+                                                    .messageAttributes(
+                                                            Map.of(
+                                                                    "kind",
+                                                                    MessageAttributeValue.builder()
+                                                                            .dataType("String")
+                                                                            .stringValue("test")
+                                                                            .build())))
+                            .messageId();
+            // received once and made visible again: the receive count must survive too
+            assertThat(
+                            sqs.receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(0))
+                                    .messages())
+                    .hasSize(1);
+
+            String pass =
+                    sfn.createStateMachine(
+                                    r ->
+                                            r.name("datadir-pass")
+                                                    .roleArn(ROLE)
+                                                    .definition(
+                                                            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"v\":1},\"End\":true}}}"))
+                            .stateMachineArn();
+            finished = sfn.startExecution(r -> r.stateMachineArn(pass)).executionArn();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn.describeExecution(r -> r.executionArn(finished)).status()
+                                            == ExecutionStatus.SUCCEEDED);
+            finishedHistory = sfn.getExecutionHistory(r -> r.executionArn(finished)).events();
+
+            String callback =
+                    sfn.createStateMachine(
+                                    r ->
+                                            r.name("datadir-callback")
+                                                    .roleArn(ROLE)
+                                                    .definition(
+                                                            "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
+                                                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                                                    + "\"Parameters\":{\"QueueUrl\":\""
+                                                                    + callbacks
+                                                                    + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}"))
+                            .stateMachineArn();
+            parked = sfn.startExecution(r -> r.stateMachineArn(callback)).executionArn();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn
+                                            .getExecutionHistory(r -> r.executionArn(parked))
+                                            .events()
+                                            .stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.type()
+                                                                    == HistoryEventType
+                                                                            .TASK_SUBMITTED));
+        }
+
+        try (LocalCloud second = boot();
+                SqsClient sqs = Clients.sqs(second.edgeEndpoint());
+                SfnClient sfn = Clients.sfn(second.edgeEndpoint())) {
+            List<Message> kept =
+                    sqs.receiveMessage(
+                                    r ->
+                                            r.queueUrl(queueUrl)
+                                                    .messageAttributeNames("All")
+                                                    .messageSystemAttributeNames(
+                                                            MessageSystemAttributeName
+                                                                    .APPROXIMATE_RECEIVE_COUNT))
+                            .messages();
+            assertThat(kept).hasSize(1);
+            assertThat(kept.get(0).messageId()).isEqualTo(messageId);
+            assertThat(kept.get(0).body()).isEqualTo("hello");
+            assertThat(kept.get(0).messageAttributes().get("kind").stringValue()).isEqualTo("test");
+            assertThat(
+                            kept.get(0)
+                                    .attributes()
+                                    .get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .isEqualTo("2");
+
+            assertThat(sfn.describeExecution(r -> r.executionArn(finished)).status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(finished)).events())
+                    .isEqualTo(finishedHistory);
+
+            String callbacks = sqs.getQueueUrl(r -> r.queueName("datadir-callbacks")).queueUrl();
+            List<Message> asks = sqs.receiveMessage(r -> r.queueUrl(callbacks)).messages();
+            assertThat(asks).hasSize(1);
+            String token = new ObjectMapper().readTree(asks.get(0).body()).path("token").asText();
+            sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"paid\":true}"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    sfn.describeExecution(r -> r.executionArn(parked)).status()
+                                            == ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.describeExecution(r -> r.executionArn(parked)).output())
+                    .isEqualTo("{\"paid\":true}");
+        }
+    }
+
+    @Test
+    void restart_continuesAStreamMappingAfterItsLastRecord_andAppliesChangedQueueAttributes()
+            throws Exception {
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-ledger-probe.log");
+        Path jar = ProbeJar.build(Files.createDirectories(dataDir.resolve("code")));
+        Path original = Path.of("src/test/resources/esm-features-template.json");
+        // same file name, so the same stack name and physical names
+        Path changed = dataDir.resolve("code/esm-features-template.json");
+        Files.writeString(
+                changed,
+                Files.readString(original)
+                        .replace("\"VisibilityTimeout\": 2", "\"VisibilityTimeout\": 7"));
+        String before = "before-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        for (String id : List.of(before, after)) {
+            try (LocalCloud cloud =
+                            LocalCloud.builder()
+                                    .template(id.equals(before) ? original : changed)
+                                    .functionCode(jar)
+                                    .edgePort(0)
+                                    .gatewayPort(0)
+                                    .dataDir(dataDir)
+                                    .start();
+                    DynamoDbClient dynamo = Clients.dynamo(cloud.edgeEndpoint())) {
+                String table = cloud.physicalId("Ledger").orElseThrow();
+                dynamo.putItem(
+                        r ->
+                                r.tableName(table)
+                                        .item(
+                                                Map.of(
+                                                        "id",
+                                                        AttributeValue.fromS(id),
+                                                        "kind",
+                                                        AttributeValue.fromS("keep"))));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.exists(log) && Files.readString(log).contains(id));
+                if (id.equals(after)) {
+                    try (SqsClient sqs = Clients.sqs(cloud.edgeEndpoint())) {
+                        String queue = cloud.physicalId("FilteredQueue").orElseThrow();
+                        assertThat(
+                                        sqs.getQueueAttributes(
+                                                        r ->
+                                                                r.queueUrl(queue)
+                                                                        .attributeNames(
+                                                                                QueueAttributeName
+                                                                                        .VISIBILITY_TIMEOUT))
+                                                .attributes()
+                                                .get(QueueAttributeName.VISIBILITY_TIMEOUT))
+                                .isEqualTo("7");
+                    }
+                }
+            }
+        }
+        // TRIM_HORIZON applies to the first run only: the second run did not deliver `before` again
+        assertThat(Files.readString(log).lines().filter(l -> l.contains(before))).hasSize(1);
     }
 }

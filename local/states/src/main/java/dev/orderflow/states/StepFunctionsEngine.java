@@ -3,7 +3,9 @@ package dev.orderflow.states;
 import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.Completions;
 import dev.orderflow.states.internal.exec.EngineServices;
+import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.internal.exec.TestStateMachine;
 import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
@@ -15,6 +17,8 @@ import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.parse.DefinitionParser;
 import dev.orderflow.states.internal.parse.ParseResult;
 import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.persist.FileExecutionJournal;
+import dev.orderflow.states.internal.persist.JournalReplay;
 import dev.orderflow.states.internal.tasks.MockResponder;
 import dev.orderflow.states.internal.tasks.TaskCallbacks;
 import dev.orderflow.states.internal.tasks.TaskDispatcher;
@@ -51,6 +55,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final TaskCallbacks callbacks;
     private final MockConfig mockConfig;
     private final ExecutorService workers;
+    private final ExecutionJournal journal;
+    private final List<Runnable> pendingResumes = new ArrayList<>();
     private final Map<String, Machine> machines = new ConcurrentHashMap<>();
     private final Map<String, ExecutionRun> executions = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedDeque<ExecutionRun>> byMachine =
@@ -59,7 +65,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
         this.tokens = new TaskTokens(random);
-        this.callbacks = new TaskCallbacks(tokens, executions::containsKey);
+        JournalReplay replay = b.dataDir == null ? null : JournalReplay.read(b.dataDir);
+        if (replay != null) {
+            FileExecutionJournal.compact(b.dataDir, replay);
+        }
+        this.journal =
+                b.dataDir == null ? ExecutionJournal.NONE : new FileExecutionJournal(b.dataDir);
+        this.callbacks = new TaskCallbacks(tokens, executions::containsKey, journal);
         this.mockConfig = b.mockConfig == null ? null : MockConfig.load(b.mockConfig);
         AtomicInteger n = new AtomicInteger();
         this.workers =
@@ -83,7 +95,77 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         dispatcher,
                         workers,
                         b.region,
-                        b.account);
+                        b.account,
+                        journal);
+        if (replay != null) {
+            restore(replay);
+        }
+    }
+
+    /**
+     * Puts back the journaled state machines and executions. RUNNING executions continue when
+     * {@link #resumeExecutions()} is called, once whatever their tasks call is up.
+     */
+    private void restore(JournalReplay replay) {
+        for (StateMachineDescription d : replay.machines()) {
+            machines.put(d.stateMachineArn(), new Machine(d, parse(d.definition())));
+        }
+        Map<String, StateMachineDef> definitions = new java.util.HashMap<>();
+        for (JournalReplay.Execution e : replay.executions()) {
+            StateMachineDef def = definitions.computeIfAbsent(e.definition(), this::parse);
+            ExecutionRun run =
+                    new ExecutionRun(
+                            services,
+                            e.arn(),
+                            e.name(),
+                            e.stateMachineArn(),
+                            e.stateMachineName(),
+                            e.roleArn(),
+                            e.type(),
+                            e.input(),
+                            def,
+                            e.testCase(),
+                            e.startDate());
+            ResumePoint point = e.resumePoint();
+            run.restore(
+                    e.history(),
+                    e.status(),
+                    e.stopDate(),
+                    e.output(),
+                    e.error(),
+                    e.cause(),
+                    e.redriveCount(),
+                    e.redriveDate(),
+                    point);
+            executions.put(e.arn(), run);
+            byMachine
+                    .computeIfAbsent(e.stateMachineArn(), k -> new ConcurrentLinkedDeque<>())
+                    .addFirst(run);
+            if (e.status() == ExecutionStatus.RUNNING) {
+                pendingResumes.add(
+                        () -> {
+                            run.resume(point);
+                            for (JournalReplay.TaskResult r : e.taskResults()) {
+                                if (r.token().equals(point.token())) {
+                                    run.post(() -> callbacks.deliver(r.token(), r.outcome()));
+                                }
+                            }
+                        });
+            }
+        }
+    }
+
+    /**
+     * Continues the RUNNING executions read from the data directory (each from the top-level state
+     * it was in). Does nothing the second time, or without a data directory.
+     */
+    public void resumeExecutions() {
+        List<Runnable> resumes;
+        synchronized (pendingResumes) {
+            resumes = List.copyOf(pendingResumes);
+            pendingResumes.clear();
+        }
+        resumes.forEach(Runnable::run);
     }
 
     /** A builder with real time, no integrations and region us-east-1. */
@@ -131,7 +213,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
         StateMachineDescription d =
                 new StateMachineDescription(arn, name, definition, roleArn, type, now, now);
         Machine existing = machines.putIfAbsent(arn, new Machine(d, def));
-        if (existing != null) {
+        if (existing == null) {
+            journal.machineSaved(d);
+        } else {
             if (existing.description().definition().equals(definition)
                     && existing.description().type() == type
                     && String.valueOf(existing.description().roleArn())
@@ -157,18 +241,17 @@ public final class StepFunctionsEngine implements AutoCloseable {
         StateMachineDef def = definition.isPresent() ? parse(text) : m.definition();
         Instant now = services.clock().now();
         StateMachineDescription old = m.description();
-        machines.put(
-                arn,
-                new Machine(
-                        new StateMachineDescription(
-                                arn,
-                                old.name(),
-                                text,
-                                roleArn.orElse(old.roleArn()),
-                                old.type(),
-                                old.creationDate(),
-                                now),
-                        def));
+        StateMachineDescription updated =
+                new StateMachineDescription(
+                        arn,
+                        old.name(),
+                        text,
+                        roleArn.orElse(old.roleArn()),
+                        old.type(),
+                        old.creationDate(),
+                        now);
+        machines.put(arn, new Machine(updated, def));
+        journal.machineSaved(updated);
         return now;
     }
 
@@ -197,7 +280,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Deletes a state machine; its executions stay describable. Idempotent. */
     public void deleteStateMachine(String arn) {
         Arns.checkStateMachineArn(arn);
-        machines.remove(arn);
+        if (machines.remove(arn) != null) {
+            journal.machineDeleted(arn);
+        }
     }
 
     /**
@@ -304,6 +389,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             throw new StepFunctionsException(
                     "ExecutionAlreadyExists", "Execution Already Exists: '" + execArn + "'");
         }
+        journal.started(run, m.description().definition());
         byMachine.computeIfAbsent(smArn, k -> new ConcurrentLinkedDeque<>()).addFirst(run);
         if (child && services.clock().runsInline()) {
             // Inline mode would run the child inside the parent's call stack; defer it instead.
@@ -471,6 +557,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        journal.close();
     }
 
     /** Configures a {@link StepFunctionsEngine}. */
@@ -481,6 +568,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         private String region = "us-east-1";
         private String account = "123456789012";
         private Long seed;
+        private Path dataDir;
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
         private Builder() {}
@@ -512,6 +600,16 @@ public final class StepFunctionsEngine implements AutoCloseable {
         /** Account id used in ARNs (default 123456789012). */
         public Builder account(String value) {
             this.account = value;
+            return this;
+        }
+
+        /**
+         * Keeps state machines and executions in {@code dir} (an append-only journal): they survive
+         * a restart, and RUNNING executions continue after {@link
+         * StepFunctionsEngine#resumeExecutions()}.
+         */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
             return this;
         }
 

@@ -44,7 +44,7 @@ public final class StepFunctionsLocal {
             String option = args[i];
             if (option.equals("--help")) {
                 throw new IllegalArgumentException(
-                        "usage: [--port 8083] [--host 127.0.0.1] [--mock-config FILE]");
+                        "usage: [--port 8083] [--host 127.0.0.1] [--mock-config FILE] [--data-dir DIR]");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
@@ -55,6 +55,7 @@ public final class StepFunctionsLocal {
                 case "--host" -> builder.host(value);
                 case "--mock-config" -> builder.mockConfig(Path.of(value));
                 case "--region" -> builder.region(value);
+                case "--data-dir" -> builder.dataDir(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -60,6 +60,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     public static final class Builder {
         private int port = 8083;
         private String host = "127.0.0.1";
+        private boolean resume = true;
         private final StepFunctionsEngine.Builder engine = StepFunctionsEngine.builder();
 
         private Builder() {}
@@ -106,6 +107,22 @@ public final class StepFunctionsServer implements AutoCloseable {
             return this;
         }
 
+        /** Keeps state machines and executions in {@code dir} (see the module README). */
+        public Builder dataDir(Path dir) {
+            engine.dataDir(dir);
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} continues the RUNNING executions read from the data directory
+         * (default true); false leaves it to {@link StepFunctionsEngine#resumeExecutions()}, for
+         * hosts that start the services the tasks call afterwards.
+         */
+        public Builder resumeOnStart(boolean value) {
+            this.resume = value;
+            return this;
+        }
+
         /** Seed for reproducible ids and tokens. */
         public Builder seed(long value) {
             engine.seed(value);
@@ -119,6 +136,9 @@ public final class StepFunctionsServer implements AutoCloseable {
          */
         public StepFunctionsServer start() {
             StepFunctionsEngine e = engine.build();
+            if (resume) {
+                e.resumeExecutions();
+            }
             try {
                 HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
                 ExecutorService threads =

@@ -78,6 +78,7 @@ public final class CloudAssembly implements AutoCloseable {
     private HttpApiGateway gateway;
     private BootReport report;
     private final List<String> unsupportedMappings = new ArrayList<>();
+    private final List<String> unsupportedMappingProperties = new ArrayList<>();
     private final Map<String, String> tablesByLogicalId = new LinkedHashMap<>();
 
     private CloudAssembly(Settings settings) {
@@ -130,6 +131,7 @@ public final class CloudAssembly implements AutoCloseable {
         startLambdas();
         startEventSourceMappings();
         startGateway();
+        stepFunctions.engine().resumeExecutions();
     }
 
     private void startDynamo() {
@@ -166,21 +168,29 @@ public final class CloudAssembly implements AutoCloseable {
     }
 
     private void startQueues() {
-        queues = new QueueService(settings.region(), ACCOUNT, edge.port());
+        queues =
+                new QueueService(
+                        settings.region(),
+                        ACCOUNT,
+                        edge.port(),
+                        settings.dataDir().map(d -> d.resolve("sqs")));
         started.push(queues);
         edge.route("sqs", queues.endpoint());
         emulated.addAll(queues.provision(stack.queues(), stack.ids()));
     }
 
     private void startStepFunctions() {
-        stepFunctions =
+        StepFunctionsServer.Builder builder =
                 StepFunctionsServer.builder()
                         .port(0)
                         .host("127.0.0.1")
                         .region(settings.region())
                         .account(ACCOUNT)
                         .taskInvoker(new LocalTaskInvoker(lambdas, dynamoClient, queues.client()))
-                        .start();
+                        // executions resume once the functions they call are deployed (boot())
+                        .resumeOnStart(false);
+        settings.dataDir().ifPresent(d -> builder.dataDir(d.resolve("states")));
+        stepFunctions = builder.start();
         started.push(stepFunctions);
         edge.route("states", stepFunctions.endpoint());
         emulated.addAll(
@@ -202,7 +212,8 @@ public final class CloudAssembly implements AutoCloseable {
                                 "application/x-amz-json-1.0",
                                 "dynamodb"),
                         lambdas,
-                        settings.region());
+                        settings.region(),
+                        settings.dataDir().map(d -> d.resolve("esm")));
         started.push(mappings);
         specs.stream()
                 .filter(
@@ -224,8 +235,31 @@ public final class CloudAssembly implements AutoCloseable {
                                                 + (m.reportsBatchItemFailures()
                                                         ? ", ReportBatchItemFailures"
                                                         : "")
+                                                + (m.filterPatterns().isEmpty()
+                                                        ? ""
+                                                        : ", "
+                                                                + m.filterPatterns().size()
+                                                                + " filters")
+                                                + (m.isSqs()
+                                                        ? ""
+                                                        : ", retries "
+                                                                + (m.maximumRetryAttempts() < 0
+                                                                        ? "until expiry"
+                                                                        : String.valueOf(
+                                                                                m
+                                                                                        .maximumRetryAttempts()))
+                                                                + (m.bisectBatchOnFunctionError()
+                                                                        ? ", bisect"
+                                                                        : "")
+                                                                + m.onFailureDestination()
+                                                                        .map(
+                                                                                d ->
+                                                                                        ", on failure "
+                                                                                                + d)
+                                                                        .orElse(""))
                                                 + ")"));
         unsupportedMappings.addAll(mappings.unsupported());
+        unsupportedMappingProperties.addAll(mappings.unsupportedProperties());
     }
 
     private void startLambdas() {
@@ -318,6 +352,8 @@ public final class CloudAssembly implements AutoCloseable {
                         unsupported.add(
                                 m
                                         + ": event source not polled locally (SQS and DynamoDB Streams are)"));
+        unsupportedMappingProperties.forEach(
+                p -> unsupported.add(p + ": event source mapping property not emulated locally"));
         report = new BootReport(emulated, ignored, unsupported, bootTime);
         unsupported.forEach(u -> LOG.warn("UNSUPPORTED resource, not emulated: {}", u));
     }

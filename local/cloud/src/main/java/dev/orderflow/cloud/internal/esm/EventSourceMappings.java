@@ -3,8 +3,10 @@ package dev.orderflow.cloud.internal.esm;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +19,29 @@ public final class EventSourceMappings implements AutoCloseable {
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> unsupported = new ArrayList<>();
+    private final List<String> unsupportedProperties = new ArrayList<>();
 
     public EventSourceMappings(
             List<EventSourceMappingSpec> mappings,
             AwsJsonClient sqs,
             AwsJsonClient dynamoStreams,
             LambdaRuntime lambdas,
-            String region) {
+            String region,
+            Optional<Path> dataDir) {
         for (EventSourceMappingSpec m : mappings) {
             if (!m.enabled()) {
                 continue;
             }
+            List<String> notEmulated = new ArrayList<>(m.unsupportedProperties());
+            notEmulated.addAll(EventFilter.unsupported(m.filterPatterns()));
+            notEmulated.forEach(
+                    p -> {
+                        unsupportedProperties.add(m.logicalId() + ": " + p);
+                        LOG.warn(
+                                "event source mapping {}: {} is not emulated locally",
+                                m.logicalId(),
+                                p);
+                    });
             if (m.eventSourceArn().contains(":sqs:")) {
                 SqsPoller poller = new SqsPoller(m, sqs, lambdas, region);
                 Thread t = new Thread(poller, "esm-" + m.logicalId());
@@ -42,7 +56,15 @@ public final class EventSourceMappings implements AutoCloseable {
                         m.functionName());
             } else if (m.eventSourceArn().contains(":dynamodb:")
                     && m.eventSourceArn().contains("/stream/")) {
-                StreamPoller poller = new StreamPoller(m, dynamoStreams, lambdas, region);
+                StreamPoller poller =
+                        new StreamPoller(
+                                m,
+                                dynamoStreams,
+                                sqs,
+                                lambdas,
+                                region,
+                                dataDir.map(d -> ShardCheckpoints.in(d, m.logicalId()))
+                                        .orElseGet(ShardCheckpoints::inMemory));
                 Thread t = new Thread(poller, "esm-" + m.logicalId());
                 t.setDaemon(true);
                 streamPollers.add(poller);
@@ -57,6 +79,11 @@ public final class EventSourceMappings implements AutoCloseable {
                 unsupported.add(m.logicalId() + " (" + m.eventSourceArn() + ")");
             }
         }
+    }
+
+    /** Properties of polled mappings that the local pollers do not emulate, one line each. */
+    public List<String> unsupportedProperties() {
+        return List.copyOf(unsupportedProperties);
     }
 
     /** Mappings whose source the local cloud cannot poll (Kinesis, MSK, ...). */

@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
  * An SQS event source mapping (AWS docs "Using Lambda with Amazon SQS"): long-polls the queue,
  * gathers up to {@code BatchSize} messages within the batching window, invokes the function with an
  * {@code SQSEvent}, deletes what succeeded (all, or all but {@code batchItemFailures} with
- * ReportBatchItemFailures). Failed messages reappear after the visibility timeout and move to the
- * queue's DLQ after maxReceiveCount, which ElasticMQ enforces.
+ * ReportBatchItemFailures; an identifier that is empty or not in the batch fails the whole batch).
+ * Messages that match no {@code FilterCriteria} pattern are deleted without invoking, as Lambda
+ * does; the body is matched as JSON when it is JSON, else as a plain string. Failed messages
+ * reappear after the visibility timeout and move to the queue's DLQ after maxReceiveCount, which
+ * ElasticMQ enforces. One batch is in flight at a time, which stays within any {@code
+ * ScalingConfig.MaximumConcurrency} (its minimum is 2).
  */
 final class SqsPoller implements Runnable {
 
@@ -33,6 +37,7 @@ final class SqsPoller implements Runnable {
     private final AwsJsonClient sqs;
     private final LambdaRuntime lambdas;
     private final String region;
+    private final EventFilter filter;
     private volatile boolean running = true;
 
     SqsPoller(
@@ -44,6 +49,7 @@ final class SqsPoller implements Runnable {
         this.sqs = sqs;
         this.lambdas = lambdas;
         this.region = region;
+        this.filter = new EventFilter(mapping.filterPatterns());
     }
 
     void stop() {
@@ -103,22 +109,25 @@ final class SqsPoller implements Runnable {
         return batch;
     }
 
-    private void deliver(String url, List<JsonNode> batch) {
+    private void deliver(String url, List<JsonNode> received) {
         ObjectNode event = Json.object();
         ArrayNode records = event.putArray("Records");
-        for (JsonNode m : batch) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", m.path("MessageId").asText());
-            r.put("receiptHandle", m.path("ReceiptHandle").asText());
-            r.put("body", m.path("Body").asText());
-            r.set(
-                    "attributes",
-                    m.path("Attributes").isObject() ? m.get("Attributes") : Json.object());
-            r.set("messageAttributes", lowerMessageAttributes(m.path("MessageAttributes")));
-            r.put("md5OfBody", m.path("MD5OfBody").asText());
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", mapping.eventSourceArn());
-            r.put("awsRegion", region);
+        List<JsonNode> batch = new ArrayList<>();
+        List<JsonNode> dropped = new ArrayList<>();
+        for (JsonNode m : received) {
+            ObjectNode r = record(m);
+            if (filter.matches(filterView(r))) {
+                records.add(r);
+                batch.add(m);
+            } else {
+                dropped.add(m);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            delete(url, dropped, Set.of());
+        }
+        if (batch.isEmpty()) {
+            return;
         }
         Set<String> failed = new HashSet<>();
         try {
@@ -130,26 +139,50 @@ final class SqsPoller implements Runnable {
                         batch.size());
                 return;
             }
-            if (mapping.reportsBatchItemFailures()) {
-                try {
-                    Json.parse(result.payload())
-                            .path("batchItemFailures")
-                            .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
-                } catch (IOException e) {
-                    LOG.warn(
-                            "event source mapping {}: unreadable batch response",
-                            mapping.logicalId());
-                }
+            if (mapping.reportsBatchItemFailures() && !reportedFailures(result, batch, failed)) {
+                return;
             }
         } catch (LambdaException e) {
             LOG.warn("event source mapping {}: {}", mapping.logicalId(), e.getMessage());
             pause(500);
             return;
         }
+        delete(url, batch, failed);
+    }
+
+    /**
+     * Reads {@code batchItemFailures} into {@code failed}; false when the response fails the whole
+     * batch (unreadable, or an identifier that is empty or not a message of the batch).
+     */
+    private boolean reportedFailures(
+            InvocationResult result, List<JsonNode> batch, Set<String> failed) {
+        Set<String> ids = new HashSet<>();
+        batch.forEach(m -> ids.add(m.path("MessageId").asText()));
+        try {
+            for (JsonNode f : Json.parse(result.payload()).path("batchItemFailures")) {
+                String id = f.path("itemIdentifier").asText("");
+                if (!ids.contains(id)) {
+                    LOG.warn(
+                            "event source mapping {}: batch item failure '{}' is not in the batch,"
+                                    + " the whole batch failed",
+                            mapping.logicalId(),
+                            id);
+                    return false;
+                }
+                failed.add(id);
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.warn("event source mapping {}: unreadable batch response", mapping.logicalId());
+            return false;
+        }
+    }
+
+    private void delete(String url, List<JsonNode> messages, Set<String> keep) {
         ObjectNode delete = Json.object().put("QueueUrl", url);
         ArrayNode entries = delete.putArray("Entries");
-        for (JsonNode m : batch) {
-            if (!failed.contains(m.path("MessageId").asText())) {
+        for (JsonNode m : messages) {
+            if (!keep.contains(m.path("MessageId").asText())) {
                 entries.addObject()
                         .put("Id", "m" + entries.size())
                         .put("ReceiptHandle", m.path("ReceiptHandle").asText());
@@ -158,6 +191,40 @@ final class SqsPoller implements Runnable {
         if (!entries.isEmpty()) {
             sqs.call("DeleteMessageBatch", delete);
         }
+    }
+
+    /**
+     * The record as filters see it: a JSON body is matched as JSON (AWS "Filtering Amazon SQS").
+     */
+    private static JsonNode filterView(ObjectNode record) {
+        String body = record.path("body").asText();
+        JsonNode parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            return record;
+        }
+        if (!parsed.isContainerNode()) {
+            return record;
+        }
+        ObjectNode view = record.deepCopy();
+        view.set("body", parsed);
+        return view;
+    }
+
+    /** The {@code SQSEvent} record of a received message. */
+    private ObjectNode record(JsonNode m) {
+        ObjectNode r = Json.object();
+        r.put("messageId", m.path("MessageId").asText());
+        r.put("receiptHandle", m.path("ReceiptHandle").asText());
+        r.put("body", m.path("Body").asText());
+        r.set("attributes", m.path("Attributes").isObject() ? m.get("Attributes") : Json.object());
+        r.set("messageAttributes", lowerMessageAttributes(m.path("MessageAttributes")));
+        r.put("md5OfBody", m.path("MD5OfBody").asText());
+        r.put("eventSource", "aws:sqs");
+        r.put("eventSourceARN", mapping.eventSourceArn());
+        r.put("awsRegion", region);
+        return r;
     }
 
     /** SQSEvent spells message attribute fields in camel case (stringValue, dataType). */

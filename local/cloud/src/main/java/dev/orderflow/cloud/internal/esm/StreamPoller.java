@@ -11,30 +11,45 @@ import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A DynamoDB Streams event source mapping: reads every shard of the table's stream through the
- * engine's Streams API, invokes the function with a {@code DynamodbEvent} of up to {@code
- * BatchSize} records, and retries a failed batch (from the first reported failure with
- * ReportBatchItemFailures) until it succeeds, as Lambda does by default.
+ * A DynamoDB Streams event source mapping (AWS docs "Using AWS Lambda with Amazon DynamoDB"): reads
+ * every shard of the table's stream from {@code StartingPosition}, drops records that match no
+ * {@code FilterCriteria} pattern, and invokes the function with a {@code DynamodbEvent} of up to
+ * {@code BatchSize} records. A failed batch is retried (from the first reported failure with
+ * ReportBatchItemFailures; split in two first with BisectBatchOnFunctionError, which costs no
+ * retry) until it succeeds, {@code MaximumRetryAttempts} is used up or its records are older than
+ * {@code MaximumRecordAgeInSeconds}; then the records are skipped and, with an OnFailure
+ * destination, a failure record describing them is sent to that SQS queue.
  */
 final class StreamPoller implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
     private static final long IDLE_MILLIS = 250;
+    private static final long RETRY_MILLIS = 500;
+
+    /** One invocation's outcome: what is left to deliver and whether the function failed. */
+    private record Attempt(List<JsonNode> remaining, boolean functionError) {}
 
     private final EventSourceMappingSpec mapping;
     private final AwsJsonClient streams;
+    private final AwsJsonClient sqs;
     private final LambdaRuntime lambdas;
     private final String region;
+    private final EventFilter filter;
+    private final ShardCheckpoints checkpoints;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
     private volatile boolean running = true;
@@ -42,12 +57,17 @@ final class StreamPoller implements Runnable {
     StreamPoller(
             EventSourceMappingSpec mapping,
             AwsJsonClient streams,
+            AwsJsonClient sqs,
             LambdaRuntime lambdas,
-            String region) {
+            String region,
+            ShardCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.mapping = mapping;
         this.streams = streams;
+        this.sqs = sqs;
         this.lambdas = lambdas;
         this.region = region;
+        this.filter = new EventFilter(mapping.filterPatterns());
     }
 
     void stop() {
@@ -93,10 +113,14 @@ final class StreamPoller implements Runnable {
                 continue;
             }
             ObjectNode request =
-                    Json.object()
-                            .put("StreamArn", mapping.eventSourceArn())
-                            .put("ShardId", id)
-                            .put("ShardIteratorType", mapping.startingPosition());
+                    Json.object().put("StreamArn", mapping.eventSourceArn()).put("ShardId", id);
+            Optional<String> done = checkpoints.position(id);
+            if (done.isPresent()) {
+                request.put("ShardIteratorType", "AFTER_SEQUENCE_NUMBER");
+                request.put("SequenceNumber", done.get());
+            } else {
+                request.put("ShardIteratorType", mapping.startingPosition());
+            }
             iterators.put(
                     id, streams.call("GetShardIterator", request).path("ShardIterator").asText());
         }
@@ -114,13 +138,22 @@ final class StreamPoller implements Runnable {
             advance(shard, page);
             return false;
         }
-        List<JsonNode> pending = new ArrayList<>();
-        records.forEach(pending::add);
-        while (running && !pending.isEmpty()) {
-            pending = deliver(pending);
-            if (!pending.isEmpty()) {
-                pause(1000);
+        List<JsonNode> batch = new ArrayList<>();
+        for (JsonNode record : records) {
+            ObjectNode r = record.deepCopy();
+            r.put("eventSourceARN", mapping.eventSourceArn());
+            if (!r.has("awsRegion")) {
+                r.put("awsRegion", region);
             }
+            if (filter.matches(r)) {
+                batch.add(r);
+            }
+        }
+        if (!batch.isEmpty()) {
+            process(shard, batch);
+        }
+        if (running) {
+            checkpoints.save(shard, sequenceNumber(records.get(records.size() - 1)));
         }
         advance(shard, page);
         return true;
@@ -136,49 +169,186 @@ final class StreamPoller implements Runnable {
         }
     }
 
-    /** Invokes once; returns the records still to deliver (empty on success). */
-    private List<JsonNode> deliver(List<JsonNode> batch) {
+    /** Delivers {@code batch} until it succeeds, is discarded, or the mapping stops. */
+    private void process(String shard, List<JsonNode> batch) {
+        List<JsonNode> pending = batch;
+        int invokes = 0;
+        while (running && !pending.isEmpty()) {
+            pending = withoutExpired(shard, pending, invokes);
+            if (pending.isEmpty()) {
+                return;
+            }
+            Attempt attempt = invoke(pending);
+            invokes++;
+            if (attempt.remaining().isEmpty()) {
+                return;
+            }
+            if (attempt.functionError()
+                    && mapping.bisectBatchOnFunctionError()
+                    && attempt.remaining().size() > 1) {
+                // AWS: splitting a batch does not count towards the retry quota.
+                List<JsonNode> failed = attempt.remaining();
+                int half = failed.size() / 2;
+                process(shard, new ArrayList<>(failed.subList(0, half)));
+                process(shard, new ArrayList<>(failed.subList(half, failed.size())));
+                return;
+            }
+            if (mapping.maximumRetryAttempts() >= 0 && invokes > mapping.maximumRetryAttempts()) {
+                LOG.warn(
+                        "event source mapping {}: {} records skipped after {} attempts",
+                        mapping.logicalId(),
+                        attempt.remaining().size(),
+                        invokes);
+                discard(shard, attempt.remaining(), "RetryAttemptsExhausted", invokes);
+                return;
+            }
+            pending = attempt.remaining();
+            pause(RETRY_MILLIS);
+        }
+    }
+
+    /** Discards (and reports) records older than MaximumRecordAgeInSeconds; returns the rest. */
+    private List<JsonNode> withoutExpired(String shard, List<JsonNode> batch, int invokes) {
+        if (mapping.maximumRecordAgeSeconds() < 0) {
+            return batch;
+        }
+        long oldest = System.currentTimeMillis() / 1000 - mapping.maximumRecordAgeSeconds();
+        List<JsonNode> expired = new ArrayList<>();
+        List<JsonNode> live = new ArrayList<>();
+        for (JsonNode r : batch) {
+            (arrival(r) < oldest ? expired : live).add(r);
+        }
+        if (!expired.isEmpty()) {
+            LOG.warn(
+                    "event source mapping {}: {} records older than {} s skipped",
+                    mapping.logicalId(),
+                    expired.size(),
+                    mapping.maximumRecordAgeSeconds());
+            discard(shard, expired, "RecordAgeExceeded", invokes);
+        }
+        return live;
+    }
+
+    private static long arrival(JsonNode record) {
+        return record.path("dynamodb").path("ApproximateCreationDateTime").asLong();
+    }
+
+    /** Invokes once. */
+    private Attempt invoke(List<JsonNode> batch) {
         ObjectNode event = Json.object();
         ArrayNode out = event.putArray("Records");
-        for (JsonNode record : batch) {
-            ObjectNode r = record.deepCopy();
-            r.put("eventSourceARN", mapping.eventSourceArn());
-            if (!r.has("awsRegion")) {
-                r.put("awsRegion", region);
-            }
-            out.add(r);
-        }
+        batch.forEach(out::add);
         try {
             InvocationResult result = lambdas.invoke(mapping.functionName(), Json.bytes(event));
             if (result instanceof InvocationResult.FunctionError) {
                 LOG.warn(
-                        "event source mapping {}: batch of {} failed, retrying",
+                        "event source mapping {}: batch of {} failed",
                         mapping.logicalId(),
                         batch.size());
-                return batch;
+                return new Attempt(batch, true);
             }
             if (mapping.reportsBatchItemFailures()) {
-                JsonNode failures = Json.parse(result.payload()).path("batchItemFailures");
-                if (failures.size() > 0) {
-                    String first = failures.get(0).path("itemIdentifier").asText();
-                    for (int i = 0; i < batch.size(); i++) {
-                        if (batch.get(i)
-                                .path("dynamodb")
-                                .path("SequenceNumber")
-                                .asText()
-                                .equals(first)) {
-                            return new ArrayList<>(batch.subList(i, batch.size()));
-                        }
-                    }
-                }
+                return new Attempt(fromFirstFailure(batch, result), false);
             }
-            return List.of();
+            return new Attempt(List.of(), false);
         } catch (LambdaException e) {
             LOG.warn("event source mapping {}: {}", mapping.logicalId(), e.getMessage());
-            return batch;
+            return new Attempt(batch, false);
+        }
+    }
+
+    /**
+     * The records from the first reported failure on (AWS docs "Configuring partial batch response
+     * with DynamoDB and Lambda": the batch is retried from the lowest reported sequence number; an
+     * identifier that is empty or not in the batch fails the whole batch).
+     */
+    private List<JsonNode> fromFirstFailure(List<JsonNode> batch, InvocationResult result) {
+        JsonNode failures;
+        try {
+            failures = Json.parse(result.payload()).path("batchItemFailures");
         } catch (IOException e) {
             LOG.warn("event source mapping {}: unreadable batch response", mapping.logicalId());
-            return List.of();
+            return batch;
+        }
+        int first = batch.size();
+        for (JsonNode f : failures) {
+            String id = f.path("itemIdentifier").asText("");
+            int at = -1;
+            for (int i = 0; i < batch.size(); i++) {
+                if (sequenceNumber(batch.get(i)).equals(id)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return batch;
+            }
+            first = Math.min(first, at);
+        }
+        return new ArrayList<>(batch.subList(first, batch.size()));
+    }
+
+    private static String sequenceNumber(JsonNode record) {
+        return record.path("dynamodb").path("SequenceNumber").asText();
+    }
+
+    /**
+     * Sends the on-failure record AWS documents for stream sources ("Retaining discarded batches
+     * for a DynamoDB event source"): the invocation context and {@code DDBStreamBatchInfo}.
+     */
+    private void discard(String shard, List<JsonNode> records, String condition, int invokes) {
+        if (mapping.onFailureDestination().isEmpty()) {
+            return;
+        }
+        String[] arn = mapping.eventSourceArn().split(":");
+        ObjectNode failure = Json.object();
+        ObjectNode request = failure.putObject("requestContext");
+        request.put("requestId", UUID.randomUUID().toString());
+        request.put(
+                "functionArn",
+                "arn:aws:lambda:" + region + ":" + arn[4] + ":function:" + mapping.functionName());
+        request.put("condition", condition);
+        request.put("approximateInvokeCount", invokes);
+        if (invokes > 0) {
+            ObjectNode response = failure.putObject("responseContext");
+            response.put("statusCode", 200);
+            response.put("executedVersion", "$LATEST");
+            response.put("functionError", "Unhandled");
+        }
+        failure.put("version", "1.0");
+        failure.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        ObjectNode info = failure.putObject("DDBStreamBatchInfo");
+        info.put("shardId", shard);
+        info.put("startSequenceNumber", sequenceNumber(records.get(0)));
+        info.put("endSequenceNumber", sequenceNumber(records.get(records.size() - 1)));
+        info.put(
+                "approximateArrivalOfFirstRecord",
+                Instant.ofEpochSecond(arrival(records.get(0))).toString());
+        info.put(
+                "approximateArrivalOfLastRecord",
+                Instant.ofEpochSecond(arrival(records.get(records.size() - 1))).toString());
+        info.put("batchSize", records.size());
+        info.put("streamArn", mapping.eventSourceArn());
+        String destination = mapping.onFailureDestination().get();
+        try {
+            String url =
+                    sqs.call(
+                                    "GetQueueUrl",
+                                    Json.object()
+                                            .put(
+                                                    "QueueName",
+                                                    destination.substring(
+                                                            destination.lastIndexOf(':') + 1)))
+                            .path("QueueUrl")
+                            .asText();
+            sqs.call(
+                    "SendMessage",
+                    Json.object().put("QueueUrl", url).put("MessageBody", Json.text(failure)));
+        } catch (AwsCallException e) {
+            LOG.error(
+                    "event source mapping {}: cannot send the failure record to {}: {}",
+                    mapping.logicalId(),
+                    destination,
+                    e.getMessage());
         }
     }
 

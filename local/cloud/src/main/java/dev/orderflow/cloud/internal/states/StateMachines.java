@@ -27,8 +27,7 @@ public final class StateMachines {
                             .put("type", machine.type());
             String arn;
             try {
-                JsonNode created = sfn.call("CreateStateMachine", request);
-                arn = created.path("stateMachineArn").asText();
+                arn = createOrUpdate(sfn, request);
             } catch (AwsCallException e) {
                 throw new IllegalStateException(
                         "state machine " + machine.logicalId() + ": " + e.getMessage(), e);
@@ -38,5 +37,35 @@ public final class StateMachines {
             lines.add("workflow " + arn + " (" + machine.type() + ")");
         }
         return lines;
+    }
+
+    /**
+     * Creates the machine; one kept in the data directory from an earlier run with another
+     * definition is updated to the template's (its executions keep the definition they started
+     * with).
+     */
+    private static String createOrUpdate(AwsJsonClient sfn, ObjectNode request) {
+        try {
+            return sfn.call("CreateStateMachine", request).path("stateMachineArn").asText();
+        } catch (AwsCallException e) {
+            if (!e.code().endsWith("StateMachineAlreadyExists")) {
+                throw e;
+            }
+            String arn = null;
+            for (JsonNode m : sfn.call("ListStateMachines", Json.object()).path("stateMachines")) {
+                if (m.path("name").asText().equals(request.path("name").asText())) {
+                    arn = m.path("stateMachineArn").asText();
+                }
+            }
+            if (arn == null) {
+                throw e;
+            }
+            sfn.call(
+                    "UpdateStateMachine",
+                    Json.object()
+                            .put("stateMachineArn", arn)
+                            .put("definition", request.path("definition").asText()));
+            return arn;
+        }
     }
 }

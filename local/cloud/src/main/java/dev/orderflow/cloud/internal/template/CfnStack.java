@@ -285,28 +285,108 @@ public final class CfnStack {
         return out;
     }
 
+    /** Event source mapping properties the pollers honour; any other one is reported at boot. */
+    private static final java.util.Set<String> MAPPING_PROPERTIES =
+            java.util.Set.of(
+                    "FunctionName",
+                    "EventSourceArn",
+                    "BatchSize",
+                    "MaximumBatchingWindowInSeconds",
+                    "FunctionResponseTypes",
+                    "Enabled",
+                    "StartingPosition",
+                    "MaximumRetryAttempts",
+                    "BisectBatchOnFunctionError",
+                    "MaximumRecordAgeInSeconds",
+                    "DestinationConfig",
+                    "FilterCriteria",
+                    "ScalingConfig",
+                    "Tags");
+
     public List<EventSourceMappingSpec> eventSourceMappings() {
         List<EventSourceMappingSpec> out = new ArrayList<>();
         forType("AWS::Lambda::EventSourceMapping")
-                .forEach(
-                        (id, r) -> {
-                            JsonNode p = intrinsics.resolve(r.path("Properties"));
-                            List<String> types = new ArrayList<>();
-                            p.path("FunctionResponseTypes").forEach(t -> types.add(t.asText()));
-                            String source = p.path("EventSourceArn").asText();
-                            out.add(
-                                    new EventSourceMappingSpec(
-                                            id,
-                                            functionName(p.path("FunctionName").asText()),
-                                            source,
-                                            p.path("BatchSize")
-                                                    .asInt(source.contains(":sqs:") ? 10 : 100),
-                                            p.path("MaximumBatchingWindowInSeconds").asInt(0),
-                                            types,
-                                            p.path("Enabled").asBoolean(true),
-                                            p.path("StartingPosition").asText("LATEST")));
-                        });
+                .forEach((id, r) -> out.add(eventSourceMapping(id, r)));
         return out;
+    }
+
+    private EventSourceMappingSpec eventSourceMapping(String id, JsonNode r) {
+        JsonNode p = intrinsics.resolve(r.path("Properties"));
+        List<String> types = new ArrayList<>();
+        p.path("FunctionResponseTypes").forEach(t -> types.add(t.asText()));
+        String source = p.path("EventSourceArn").asText();
+        List<String> unsupported = new ArrayList<>();
+        p.fieldNames()
+                .forEachRemaining(
+                        f -> {
+                            if (!MAPPING_PROPERTIES.contains(f)) {
+                                unsupported.add(f);
+                            }
+                        });
+        if (source.contains(":sqs:")) {
+            for (String streamOnly :
+                    List.of(
+                            "MaximumRetryAttempts",
+                            "BisectBatchOnFunctionError",
+                            "MaximumRecordAgeInSeconds",
+                            "DestinationConfig",
+                            "StartingPosition")) {
+                if (p.has(streamOnly)) {
+                    unsupported.add(streamOnly + " (stream sources only; AWS rejects it for SQS)");
+                }
+            }
+        } else {
+            if (p.has("ScalingConfig")) {
+                unsupported.add("ScalingConfig (SQS sources only)");
+            }
+            String position = p.path("StartingPosition").asText("LATEST");
+            if (!position.equals("LATEST") && !position.equals("TRIM_HORIZON")) {
+                unsupported.add("StartingPosition " + position + " (LATEST is used)");
+            }
+            if (p.path("MaximumBatchingWindowInSeconds").asInt(0) > 0) {
+                unsupported.add(
+                        "MaximumBatchingWindowInSeconds on a stream (records go out as they are"
+                                + " read)");
+            }
+        }
+        JsonNode destination = p.path("DestinationConfig");
+        Optional<String> onFailure = Optional.empty();
+        if (destination.isObject()) {
+            String arn = destination.path("OnFailure").path("Destination").asText("");
+            if (arn.contains(":sqs:")) {
+                onFailure = Optional.of(arn);
+            } else {
+                unsupported.add("DestinationConfig (only an SQS queue OnFailure destination)");
+            }
+        }
+        List<JsonNode> patterns = new ArrayList<>();
+        for (JsonNode filter : p.path("FilterCriteria").path("Filters")) {
+            String pattern = filter.path("Pattern").asText();
+            try {
+                patterns.add(Json.parse(pattern));
+            } catch (IllegalArgumentException e) {
+                throw new TemplateException(
+                        id + ": FilterCriteria pattern is not JSON: " + pattern);
+            }
+        }
+        return new EventSourceMappingSpec(
+                id,
+                functionName(p.path("FunctionName").asText()),
+                source,
+                p.path("BatchSize").asInt(source.contains(":sqs:") ? 10 : 100),
+                p.path("MaximumBatchingWindowInSeconds").asInt(0),
+                types,
+                p.path("Enabled").asBoolean(true),
+                "TRIM_HORIZON".equals(p.path("StartingPosition").asText())
+                        ? "TRIM_HORIZON"
+                        : "LATEST",
+                p.path("MaximumRetryAttempts").asInt(-1),
+                p.path("BisectBatchOnFunctionError").asBoolean(false),
+                p.path("MaximumRecordAgeInSeconds").asInt(-1),
+                onFailure,
+                patterns,
+                p.path("ScalingConfig").path("MaximumConcurrency").asInt(0),
+                unsupported);
     }
 
     /** The function name inside a function name, function ARN or alias ARN. */

@@ -40,6 +40,34 @@ public final class BranchRun {
         execution.post(() -> enter(definition.startAt(), input));
     }
 
+    /** A finished top-level branch that failed at {@code state} (restored for a redrive). */
+    static BranchRun failedAt(
+            ExecutionRun execution,
+            StateMachineDef definition,
+            VariableScope variables,
+            String state,
+            JsonNode input) {
+        BranchRun b = new BranchRun(execution, definition, variables, -1, o -> {});
+        b.done = true;
+        b.failedState = state;
+        b.failedInput = input;
+        return b;
+    }
+
+    /** Continues a restored execution in {@code point.state()} (runs on the mailbox already). */
+    void resumeAt(ResumePoint point, long previousEventId) {
+        lastEventId = previousEventId;
+        current =
+                new StateRun(
+                        this, definition.state(point.state()), point.input(), point.enteredAt());
+        current.resume(point);
+    }
+
+    /** True for the top-level branch of an execution (not a Parallel branch or Map iteration). */
+    boolean topLevel() {
+        return execution.rootBranch() == this;
+    }
+
     /** Starts at {@code stateName} instead of StartAt (redrive). */
     void startAt(String stateName, JsonNode input, long previousEventId) {
         lastEventId = previousEventId;

@@ -20,4 +20,5 @@ public record EngineServices(
         TaskGateway tasks,
         Executor workers,
         String region,
-        String account) {}
+        String account,
+        ExecutionJournal journal) {}

@@ -3,6 +3,7 @@ package dev.orderflow.states.internal.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.ExecutionStatus;
+import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.internal.json.Json;
@@ -29,7 +30,7 @@ public final class ExecutionRun {
     private final StateMachineDef definition;
     private final String mockTestCase;
     private final Mailbox mailbox;
-    private final HistoryLog history = new HistoryLog();
+    private final HistoryLog history;
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant stopDate;
     private volatile JsonNode output;
@@ -53,6 +54,33 @@ public final class ExecutionRun {
             String inputText,
             StateMachineDef definition,
             String mockTestCase) {
+        this(
+                services,
+                executionArn,
+                name,
+                stateMachineArn,
+                stateMachineName,
+                roleArn,
+                type,
+                inputText,
+                definition,
+                mockTestCase,
+                services.clock().now());
+    }
+
+    /** Creates an execution that started at {@code startDate} (one read from a journal). */
+    public ExecutionRun(
+            EngineServices services,
+            String executionArn,
+            String name,
+            String stateMachineArn,
+            String stateMachineName,
+            String roleArn,
+            StateMachineType type,
+            String inputText,
+            StateMachineDef definition,
+            String mockTestCase,
+            Instant startDate) {
         this.services = services;
         this.executionArn = executionArn;
         this.name = name;
@@ -62,7 +90,10 @@ public final class ExecutionRun {
         this.type = type;
         this.inputText = inputText;
         this.input = Json.parse(inputText);
-        this.startDate = services.clock().now();
+        this.startDate = startDate;
+        ExecutionJournal journal = services.journal();
+        this.history =
+                new HistoryLog(journal.enabled() ? e -> journal.event(executionArn, e) : null);
         this.definition = definition;
         this.mockTestCase = mockTestCase;
         this.mailbox = new Mailbox(services.clock().runsInline() ? null : services.workers());
@@ -194,6 +225,7 @@ public final class ExecutionRun {
         cause = why;
         record(event, history.lastId(), field, d);
         status = s;
+        services.journal().ended(this);
         if (timeout != null) {
             timeout.cancel();
         }
@@ -236,6 +268,7 @@ public final class ExecutionRun {
                     error = null;
                     cause = null;
                     status = ExecutionStatus.RUNNING;
+                    services.journal().redriven(this);
                     ObjectNode d = Json.object();
                     d.put("redriveCount", redriveCount);
                     long id =
@@ -247,6 +280,74 @@ public final class ExecutionRun {
                     root = new BranchRun(this, definition, failed.variables(), -1, this::finished);
                     root.startAt(failed.failedState(), failed.failedInput(), id);
                 });
+    }
+
+    /**
+     * Puts back what a journal recorded: the history, the status and result, the redrive count; a
+     * FAILED/TIMED_OUT/ABORTED execution that had entered a state stays redrivable from it.
+     */
+    public void restore(
+            List<HistoryEvent> events,
+            ExecutionStatus restoredStatus,
+            Instant restoredStop,
+            JsonNode restoredOutput,
+            String restoredError,
+            String restoredCause,
+            int restoredRedriveCount,
+            Instant restoredRedriveDate,
+            ResumePoint point) {
+        history.restore(events);
+        status = restoredStatus;
+        stopDate = restoredStop;
+        output = restoredOutput;
+        error = restoredError;
+        cause = restoredCause;
+        redriveCount = restoredRedriveCount;
+        redriveDate = restoredRedriveDate;
+        if (restoredStatus != ExecutionStatus.RUNNING && point.state() != null) {
+            root =
+                    BranchRun.failedAt(
+                            this, definition, variables(point), point.state(), point.input());
+        }
+    }
+
+    /**
+     * Continues a restored RUNNING execution at {@code point}: the top-level state is entered again
+     * with its input and variables (a task parked on a token waits for the same token; Wait, retry
+     * and timeout timers keep their deadlines). Work a crash interrupted inside that state runs
+     * again.
+     */
+    public void resume(ResumePoint point) {
+        post(
+                () -> {
+                    if (definition.timeoutSeconds() != null) {
+                        Duration left =
+                                Duration.between(
+                                        services.clock().now(),
+                                        startDate.plusSeconds(definition.timeoutSeconds()));
+                        timeout =
+                                services.clock()
+                                        .schedule(
+                                                left.isNegative() ? Duration.ZERO : left,
+                                                () -> post(this::timedOut));
+                    }
+                    root = new BranchRun(this, definition, variables(point), -1, this::finished);
+                    if (point.state() == null) {
+                        root.start(input, history.lastId());
+                    } else {
+                        root.resumeAt(point, history.lastId());
+                    }
+                });
+    }
+
+    private static VariableScope variables(ResumePoint point) {
+        VariableScope scope = new VariableScope(null);
+        scope.assignAll(point.variables());
+        return scope;
+    }
+
+    BranchRun rootBranch() {
+        return root;
     }
 
     /** How many times the execution was redriven. */

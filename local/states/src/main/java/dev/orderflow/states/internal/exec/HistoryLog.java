@@ -7,6 +7,7 @@ import dev.orderflow.states.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The append-only event list of one execution. State events keep the engine's immutable JSON
@@ -24,12 +25,41 @@ public final class HistoryLog {
             JsonNode payload) {}
 
     private final List<Entry> events = new ArrayList<>(6);
+    private final Consumer<HistoryEvent> sink;
+
+    /** An empty log; {@code sink} (nullable) receives every added event, rendered. */
+    public HistoryLog(Consumer<HistoryEvent> sink) {
+        this.sink = sink;
+    }
+
+    /** Puts back events read from a journal (not passed to the sink). */
+    public synchronized void restore(List<HistoryEvent> restored) {
+        for (HistoryEvent e : restored) {
+            events.add(
+                    new Entry(
+                            e.timestamp(),
+                            e.type(),
+                            e.previousEventId(),
+                            e.detailsField(),
+                            e.details(),
+                            null,
+                            null,
+                            null));
+        }
+    }
+
+    private long added() {
+        if (sink != null) {
+            sink.accept(render(events.size() - 1));
+        }
+        return events.size();
+    }
 
     /** Appends an event and returns its id. */
     public synchronized long add(
             Instant at, String type, long previousEventId, String detailsField, JsonNode details) {
         events.add(new Entry(at, type, previousEventId, detailsField, details, null, null, null));
-        return events.size();
+        return added();
     }
 
     /**
@@ -54,7 +84,7 @@ public final class HistoryLog {
                         stateName,
                         payloadField,
                         payload));
-        return events.size();
+        return added();
     }
 
     /** Appends a Map iteration event whose details ({@code name}, {@code index}) render on read. */
@@ -75,30 +105,34 @@ public final class HistoryLog {
                         mapName,
                         null,
                         Json.NODES.numberNode(index)));
-        return events.size();
+        return added();
     }
 
     /** A snapshot of all events. */
     public synchronized List<HistoryEvent> snapshot() {
         List<HistoryEvent> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            Entry e = events.get(i);
-            JsonNode details = e.details();
-            if (e.payloadField() == null && e.stateName() != null) {
-                ObjectNode d = Json.object();
-                d.put("name", e.stateName());
-                d.set("index", e.payload());
-                details = d;
-            } else if (e.payloadField() != null) {
-                ObjectNode d = Json.object();
-                d.put("name", e.stateName());
-                d.put(e.payloadField(), Json.write(e.payload()));
-                d.putObject(e.payloadField() + "Details").put("truncated", false);
-                details = d;
-            }
-            out.add(new HistoryEvent(i + 1L, e.previous(), e.at(), e.type(), e.field(), details));
+            out.add(render(i));
         }
         return out;
+    }
+
+    private HistoryEvent render(int i) {
+        Entry e = events.get(i);
+        JsonNode details = e.details();
+        if (e.payloadField() == null && e.stateName() != null) {
+            ObjectNode d = Json.object();
+            d.put("name", e.stateName());
+            d.set("index", e.payload());
+            details = d;
+        } else if (e.payloadField() != null) {
+            ObjectNode d = Json.object();
+            d.put("name", e.stateName());
+            d.put(e.payloadField(), Json.write(e.payload()));
+            d.putObject(e.payloadField() + "Details").put("truncated", false);
+            details = d;
+        }
+        return new HistoryEvent(i + 1L, e.previous(), e.at(), e.type(), e.field(), details);
     }
 
     /** The id of the last event, or 0. */

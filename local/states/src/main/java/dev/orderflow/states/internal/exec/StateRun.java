@@ -48,11 +48,63 @@ public final class StateRun {
     private String taskToken;
     private long enteredEventId;
 
+    private Instant resumedWaitDeadline;
+
     StateRun(BranchRun branch, State state, JsonNode rawInput) {
+        this(branch, state, rawInput, branch.execution().services().clock().now());
+    }
+
+    StateRun(BranchRun branch, State state, JsonNode rawInput, Instant enteredTime) {
         this.branch = branch;
         this.state = state;
         this.rawInput = rawInput;
-        this.enteredTime = services().clock().now();
+        this.enteredTime = enteredTime;
+    }
+
+    /** Continues this state after a restart (its StateEntered event is already in the history). */
+    void resume(ResumePoint point) {
+        enteredEventId = point.enteredEventId();
+        if (point.retryCounts() != null) {
+            retryCounts = point.retryCounts();
+            retryCount = point.retryCount();
+        }
+        LOG.info(
+                "execution={} state={} resumed after a restart",
+                execution().executionArn(),
+                state.name());
+        if (point.token() != null && state instanceof State.Task) {
+            attempt++;
+            try {
+                services().tasks().resumeParked(this, point);
+            } catch (StatesFailure f) {
+                fail(f);
+            }
+        } else if (point.retryDue() != null) {
+            schedule(untilNow(point.retryDue()), this::attempt);
+        } else {
+            resumedWaitDeadline = point.waitDeadline();
+            attempt();
+        }
+    }
+
+    private Duration untilNow(Instant deadline) {
+        Duration d = Duration.between(services().clock().now(), deadline);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** For a Wait state resumed after a restart: the deadline it had, else null. */
+    public Instant resumedWaitDeadline() {
+        return resumedWaitDeadline;
+    }
+
+    /** True when this state runs at the top level of the execution (it is checkpointed). */
+    public boolean topLevel() {
+        return branch.topLevel();
+    }
+
+    /** The journal of the engine. */
+    public ExecutionJournal journal() {
+        return services().journal();
     }
 
     void begin() {
@@ -70,6 +122,16 @@ public final class StateRun {
                         state.name(),
                         "input",
                         rawInput);
+        if (topLevel() && journal().enabled()) {
+            journal()
+                    .entered(
+                            execution().executionArn(),
+                            state.name(),
+                            rawInput,
+                            branch.variables().visible(),
+                            enteredTime,
+                            enteredEventId);
+        }
         attempt();
     }
 
@@ -181,7 +243,16 @@ public final class StateRun {
                     }
                     retryCounts[i]++;
                     retryCount++;
-                    schedule(Duration.ofMillis((long) (delay * 1000)), this::attempt);
+                    Duration wait = Duration.ofMillis((long) (delay * 1000));
+                    if (topLevel() && journal().enabled()) {
+                        journal()
+                                .retrying(
+                                        execution().executionArn(),
+                                        retryCounts,
+                                        retryCount,
+                                        services().clock().now().plus(wait));
+                    }
+                    schedule(wait, this::attempt);
                     return;
                 }
                 break;

@@ -37,6 +37,11 @@ final class WaitEvaluator {
             }
             delay = Duration.between(now, ts.toInstant());
         }
+        if (run.resumedWaitDeadline() != null) {
+            delay = Duration.between(now, run.resumedWaitDeadline());
+        } else if (run.topLevel() && run.journal().enabled()) {
+            run.journal().waiting(run.execution().executionArn(), now.plus(delay));
+        }
         DataFlow.Completion done =
                 DataFlow.withoutResult(run, input, wait.common().output(), wait.common().assign());
         if (delay.isNegative() || delay.isZero()) {

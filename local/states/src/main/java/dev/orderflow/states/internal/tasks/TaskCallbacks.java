@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.util.Optional;
@@ -11,11 +12,22 @@ import java.util.function.Predicate;
 public final class TaskCallbacks {
     private final TaskTokens tokens;
     private final Predicate<String> executionExists;
+    private final ExecutionJournal journal;
 
-    /** Creates the callbacks over {@code tokens}. */
-    public TaskCallbacks(TaskTokens tokens, Predicate<String> executionExists) {
+    /** Creates the callbacks over {@code tokens}; results are journaled before they are applied. */
+    public TaskCallbacks(
+            TaskTokens tokens, Predicate<String> executionExists, ExecutionJournal journal) {
         this.tokens = tokens;
         this.executionExists = executionExists;
+        this.journal = journal;
+    }
+
+    /**
+     * Applies a result read back from the journal, if {@code token} is open (call on the
+     * execution's mailbox, after the task was resumed).
+     */
+    public void deliver(String token, TaskOutcome outcome) {
+        tokens.take(token).ifPresent(p -> p.onResult().accept(outcome));
     }
 
     /**
@@ -30,7 +42,9 @@ public final class TaskCallbacks {
                     "InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
         }
         TaskTokens.Pending p = pending(token, true);
-        p.execution().post(() -> p.onResult().accept(TaskOutcome.success(parsed)));
+        TaskOutcome outcome = TaskOutcome.success(parsed);
+        journal.taskResult(p.execution().executionArn(), token, outcome);
+        p.execution().post(() -> p.onResult().accept(outcome));
     }
 
     /**
@@ -39,6 +53,7 @@ public final class TaskCallbacks {
     public void failure(String token, Optional<String> error, Optional<String> cause) {
         TaskTokens.Pending p = pending(token, true);
         TaskOutcome outcome = TaskOutcome.failure(error.orElse(""), cause.orElse(""));
+        journal.taskResult(p.execution().executionArn(), token, outcome);
         p.execution().post(() -> p.onResult().accept(outcome));
     }
 

@@ -3,6 +3,7 @@ package dev.orderflow.states.internal.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.exec.TaskGateway;
 import dev.orderflow.states.internal.json.Json;
@@ -16,6 +17,7 @@ import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -107,9 +109,15 @@ public final class TaskDispatcher implements TaskGateway {
             return;
         }
         if (arn.service().equals("states") && arn.action().equals("startExecution")) {
-            startExecution.start(run, arn, parameters, onOutcome, events::submitted);
+            String parkedToken = token;
+            startExecution.start(
+                    run,
+                    arn,
+                    parameters,
+                    onOutcome,
+                    output -> submitted(run, events, output, parkedToken));
             if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
-                park(run, events, token, heartbeat);
+                park(run, events, token, heartbeat, null);
             }
             return;
         }
@@ -125,7 +133,7 @@ public final class TaskDispatcher implements TaskGateway {
                         exec.executionArn(),
                         run.state().name());
         if (token != null) {
-            park(run, events, token, heartbeat);
+            park(run, events, token, heartbeat, null);
         }
         if (exec.services().clock().runsInline() || exec.services().workers() == null) {
             onOutcome.accept(call(request));
@@ -140,12 +148,68 @@ public final class TaskDispatcher implements TaskGateway {
         }
     }
 
-    private void park(StateRun run, TaskEvents events, String token, Long heartbeat) {
+    @Override
+    public void resumeParked(StateRun run, ResumePoint point) {
+        State.Task task = (State.Task) run.state();
+        ResourceArn arn =
+                ResourceArn.parse(task.resource())
+                        .orElseThrow(
+                                () ->
+                                        StatesFailure.runtime(
+                                                "The resource "
+                                                        + task.resource()
+                                                        + " is not supported"));
+        TaskEvents events = new TaskEvents(run, arn);
+        run.taskToken(point.token());
+        Long timeout =
+                seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
+        Long heartbeat =
+                seconds(
+                        run,
+                        task.heartbeatSeconds(),
+                        task.heartbeatSecondsPath(),
+                        "HeartbeatSeconds");
+        if (timeout != null) {
+            run.schedule(
+                    until(run, point.parkedAt().plusSeconds(timeout)),
+                    () -> {
+                        events.timedOut(StatesErrors.TIMEOUT);
+                        run.fail(StatesErrors.TIMEOUT, null);
+                    });
+        }
+        park(
+                run,
+                events,
+                point.token(),
+                heartbeat,
+                point.lastHeartbeat() != null ? point.lastHeartbeat() : point.parkedAt());
+    }
+
+    private static Duration until(StateRun run, Instant deadline) {
+        Duration d = Duration.between(run.services().clock().now(), deadline);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** The resource accepted the token: from here on a restart waits for that same token. */
+    private static void submitted(StateRun run, TaskEvents events, JsonNode output, String token) {
+        events.submitted(output);
+        if (token != null && run.topLevel() && run.journal().enabled()) {
+            run.journal()
+                    .parked(run.execution().executionArn(), token, run.services().clock().now());
+        }
+    }
+
+    /**
+     * Opens {@code token}; with HeartbeatSeconds, the first window ends {@code heartbeat} seconds
+     * after {@code heartbeatFrom} (a restored task's last heartbeat), or from now when null.
+     */
+    private void park(
+            StateRun run, TaskEvents events, String token, Long heartbeat, Instant heartbeatFrom) {
         ExecutionRun exec = run.execution();
         int attempt = run.attemptNumber();
         StatesClock.Cancellable[] timer = new StatesClock.Cancellable[1];
-        Runnable arm =
-                () -> {
+        Consumer<Duration> arm =
+                window -> {
                     if (heartbeat == null) {
                         return;
                     }
@@ -156,7 +220,7 @@ public final class TaskDispatcher implements TaskGateway {
                     // running.
                     timer[0] =
                             run.schedule(
-                                    Duration.ofSeconds(heartbeat),
+                                    window,
                                     () -> {
                                         tokens.close(token);
                                         events.timedOut(StatesErrors.HEARTBEAT_TIMEOUT);
@@ -177,11 +241,24 @@ public final class TaskDispatcher implements TaskGateway {
                                 exec.post(
                                         () -> {
                                             if (!run.finished() && run.attemptNumber() == attempt) {
-                                                arm.run();
+                                                if (run.topLevel() && run.journal().enabled()) {
+                                                    run.journal()
+                                                            .heartbeat(
+                                                                    exec.executionArn(),
+                                                                    run.services().clock().now());
+                                                }
+                                                if (heartbeat != null) {
+                                                    arm.accept(Duration.ofSeconds(heartbeat));
+                                                }
                                             }
                                         })));
         run.onAbort(() -> tokens.close(token));
-        arm.run();
+        if (heartbeat != null) {
+            arm.accept(
+                    heartbeatFrom == null
+                            ? Duration.ofSeconds(heartbeat)
+                            : until(run, heartbeatFrom.plusSeconds(heartbeat)));
+        }
     }
 
     private TaskOutcome call(TaskRequest request) {
@@ -200,7 +277,7 @@ public final class TaskDispatcher implements TaskGateway {
             StateRun run, TaskEvents events, ResourceArn arn, TaskOutcome outcome, String token) {
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
                 && outcome instanceof TaskOutcome.Succeeded s) {
-            events.submitted(s.output());
+            submitted(run, events, s.output(), token);
             return;
         }
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {

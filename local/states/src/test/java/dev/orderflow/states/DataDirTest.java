@@ -1,0 +1,230 @@
+package dev.orderflow.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/**
+ * State machines and executions kept in a data directory survive a restart of the server: a
+ * finished execution keeps its history, a task parked on a token takes the same token afterwards,
+ * and a Wait state ends at the deadline it had. Each restart is a new server on the same directory,
+ * driven through the unmodified SDK.
+ */
+class DataDirTest {
+    private static final String ROLE = "arn:aws:iam::123456789012:role/sfn";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir Path dataDir;
+
+    private StepFunctionsServer server(VirtualClock clock, ScriptedInvoker invoker) {
+        return StepFunctionsServer.builder()
+                .port(0)
+                .clock(clock)
+                .taskInvoker(invoker)
+                .dataDir(dataDir)
+                .start();
+    }
+
+    private static SfnClient client(StepFunctionsServer server) {
+        return SfnClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static String create(SfnClient sfn, String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE))
+                .stateMachineArn();
+    }
+
+    @Test
+    void finishedExecution_keepsStatusOutputAndHistory_afterRestart() throws Exception {
+        String exec;
+        List<HistoryEvent> before;
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "done",
+                            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
+                                    + "\"Result\":{\"v\":1},\"End\":true}}}");
+            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("e1")).executionArn();
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+            before = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+        }
+        try (StepFunctionsServer second = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(second)) {
+            var d = sfn.describeExecution(b -> b.executionArn(exec));
+            assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(d.output())).isEqualTo(JSON.readTree("{\"v\":1}"));
+            assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events())
+                    .isEqualTo(before);
+            assertThat(sfn.listStateMachines().stateMachines()).hasSize(1);
+            assertThat(
+                            sfn.listExecutions(
+                                            b ->
+                                                    b.stateMachineArn(
+                                                            sfn.listStateMachines()
+                                                                    .stateMachines()
+                                                                    .get(0)
+                                                                    .stateMachineArn()))
+                                    .executions())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void parkedTask_acceptsTheSameTokenAfterRestart_andKeepsVariables() throws Exception {
+        String exec;
+        String token;
+        ScriptedInvoker firstInvoker = new ScriptedInvoker();
+        try (StepFunctionsServer first = server(new VirtualClock(T0), firstInvoker);
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "callback",
+                            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"Remember\",\"States\":{"
+                                    + "\"Remember\":{\"Type\":\"Pass\",\"Assign\":{\"order\":\"o-7\"},\"Next\":\"Ask\"},"
+                                    + "\"Ask\":{\"Type\":\"Task\","
+                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                    + "\"Arguments\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"token\":\"{% $states.context.Task.Token %}\"}},"
+                                    + "\"TimeoutSeconds\":3600,\"Next\":\"Done\"},"
+                                    + "\"Done\":{\"Type\":\"Pass\",\"Output\":{\"order\":\"{% $order %}\",\"paid\":\"{% $states.input.paid %}\"},\"End\":true}}}");
+            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("cb")).executionArn();
+            token = firstInvoker.requests.get(0).taskToken().orElseThrow();
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+        }
+        ScriptedInvoker secondInvoker = new ScriptedInvoker();
+        try (StepFunctionsServer second =
+                        server(new VirtualClock(T0.plusSeconds(60)), secondInvoker);
+                SfnClient sfn = client(second)) {
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"paid\":true}"));
+            var d = sfn.describeExecution(b -> b.executionArn(exec));
+            assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(d.output()))
+                    .isEqualTo(JSON.readTree("{\"order\":\"o-7\",\"paid\":true}"));
+            assertThat(secondInvoker.requests).isEmpty();
+            assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events())
+                    .extracting(HistoryEvent::type)
+                    .containsOnlyOnce(
+                            HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_SUBMITTED)
+                    .endsWith(HistoryEventType.EXECUTION_SUCCEEDED);
+        }
+    }
+
+    @Test
+    void parkedTask_timesOutAtItsOriginalDeadline_afterRestart() {
+        String exec;
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "slow",
+                            "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
+                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                    + "\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"t.$\":\"$$.Task.Token\"}},"
+                                    + "\"TimeoutSeconds\":100,\"End\":true}}}");
+            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("s")).executionArn();
+        }
+        VirtualClock later = new VirtualClock(T0.plusSeconds(60));
+        try (StepFunctionsServer second = server(later, new ScriptedInvoker());
+                SfnClient sfn = client(second)) {
+            later.advance(Duration.ofSeconds(39));
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+            later.advance(Duration.ofSeconds(1));
+            var d = sfn.describeExecution(b -> b.executionArn(exec));
+            assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(d.error()).isEqualTo("States.Timeout");
+        }
+    }
+
+    @Test
+    void waitState_endsAtTheDeadlineItHadBeforeTheRestart() throws Exception {
+        String exec;
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "sleepy",
+                            "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},"
+                                    + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+            exec =
+                    sfn.startExecution(b -> b.stateMachineArn(machine).name("w").input("{\"a\":1}"))
+                            .executionArn();
+        }
+        VirtualClock later = new VirtualClock(T0.plusSeconds(40));
+        try (StepFunctionsServer second = server(later, new ScriptedInvoker());
+                SfnClient sfn = client(second)) {
+            later.advance(Duration.ofSeconds(19));
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+            later.advance(Duration.ofSeconds(1));
+            var d = sfn.describeExecution(b -> b.executionArn(exec));
+            assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(d.output())).isEqualTo(JSON.readTree("{\"a\":1}"));
+        }
+    }
+
+    @Test
+    void restarts_compactTheJournal_andAParkedTaskStillTakesItsToken() throws Exception {
+        String exec;
+        String token;
+        ScriptedInvoker invoker = new ScriptedInvoker();
+        try (StepFunctionsServer first = server(new VirtualClock(T0), invoker);
+                SfnClient sfn = client(first)) {
+            String machine =
+                    create(
+                            sfn,
+                            "steps",
+                            "{\"StartAt\":\"A\",\"States\":{"
+                                    + "\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},"
+                                    + "\"B\":{\"Type\":\"Pass\",\"Next\":\"C\"},"
+                                    + "\"C\":{\"Type\":\"Pass\",\"Next\":\"T\"},"
+                                    + "\"T\":{\"Type\":\"Task\","
+                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                                    + "\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"t.$\":\"$$.Task.Token\"}},"
+                                    + "\"HeartbeatSeconds\":600,\"End\":true}}}");
+            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("s")).executionArn();
+            token = invoker.requests.get(0).taskToken().orElseThrow();
+            sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+        }
+        Path journal = dataDir.resolve("executions.jsonl");
+        int written = Files.readAllLines(journal).size();
+        server(new VirtualClock(T0), new ScriptedInvoker()).close();
+        assertThat(Files.readAllLines(journal)).hasSizeLessThan(written);
+        try (StepFunctionsServer third = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(third)) {
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"done\":1}"));
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
+}
