@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,25 +15,7 @@ import org.junit.jupiter.api.Test;
  * orders stream, run by the Step Functions engine through the real step functions, shipped by the
  * simulated fulfillment centers over SQS task tokens, and notified. One test per path.
  */
-class OrderSagaIT {
-
-    /** A price whose last two digits let the simulated provider approve. */
-    private static final long APPROVED = 1000;
-
-    private static LocalCloud cloud;
-    private SagaFixture shop;
-    private String alice;
-
-    @BeforeAll
-    static void boot() {
-        cloud = SharedCloud.get();
-    }
-
-    @BeforeEach
-    void newStore() {
-        shop = new SagaFixture(cloud);
-        alice = shop.token("alice-" + shop.region);
-    }
+class OrderSagaIT extends SagaTestSupport {
 
     private static List<String> timeline(JsonNode order) {
         return StreamSupport.stream(order.get("timeline").spliterator(), false)
@@ -45,9 +25,9 @@ class OrderSagaIT {
 
     @Test
     void happyPath_singleCenter_ships_withTimelinePaymentAndTracking() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 2));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -83,9 +63,9 @@ class OrderSagaIT {
 
     @Test
     void outOfStock_rejectsTheOrder_withTheReason_andMovesNoStock() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 1);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 1);
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 3));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -98,9 +78,9 @@ class OrderSagaIT {
 
     @Test
     void declinedPayment_rejects_andReleasesTheReservedStock() {
-        String sku = shop.product(1001); // ..01: the simulated provider declines
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(1001, "", 3600, 5); // ..01: declined
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -113,9 +93,9 @@ class OrderSagaIT {
 
     @Test
     void paymentTimeout_isRetriedWithBackoff_andTheOrderShips() {
-        String sku = shop.product(1002); // ..02: times out once, approves on the retry
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(1002, "", 3600, 5); // ..02: one timeout
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -133,9 +113,9 @@ class OrderSagaIT {
 
     @Test
     void paymentProviderDown_afterEveryRetry_rejects_andReleases() {
-        String sku = shop.product(1004); // ..04: always times out
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(1004, "", 3600, 5); // ..04: always times out
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -148,9 +128,9 @@ class OrderSagaIT {
 
     @Test
     void fulfillmentTimeout_compensates_refundsAndReleases() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("-OFFLINE", 10, 2); // never answers; 2 s service level
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "-OFFLINE", 2, 5); // silent; 2 s level
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 2));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -167,9 +147,9 @@ class OrderSagaIT {
 
     @Test
     void centerCannotPick_compensates() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("-NOSTOCK", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "-NOSTOCK", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -182,9 +162,9 @@ class OrderSagaIT {
 
     @Test
     void cancelBeforeShipment_compensates_andEndsCancelled_idempotently() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("-OFFLINE", 10, 8);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "-OFFLINE", 8, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 2));
         shop.awaitStatus(alice, id, Set.of("SHIPPING"));
 
@@ -204,9 +184,9 @@ class OrderSagaIT {
 
     @Test
     void cancelAfterShipment_isRefusedWith409() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         assertThat(shop.awaitEnd(alice, id).get("status").asText()).isEqualTo("SHIPPED");
 
@@ -220,9 +200,9 @@ class OrderSagaIT {
 
     @Test
     void anotherCustomer_canNeitherSeeNorCancelTheOrder() {
-        String sku = shop.product(APPROVED);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         String mallory = shop.token("mallory-" + shop.region);
 

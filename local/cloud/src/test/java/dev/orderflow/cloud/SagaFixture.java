@@ -99,6 +99,16 @@ final class SagaFixture {
                                                 "reserved", n(0))));
     }
 
+    /** A new product, a new center and that center's stock of it. */
+    Stocked stocked(long priceMinor, String centerSuffix, long handlingSeconds, int units) {
+        String sku = product(priceMinor);
+        String center = center(centerSuffix, 10, handlingSeconds);
+        stock(sku, center, units);
+        return new Stocked(sku, center);
+    }
+
+    record Stocked(String sku, String center) {}
+
     /** {available, reserved} of a product in a center. */
     int[] stockOf(String sku, String center) {
         Map<String, AttributeValue> item =

@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,28 +29,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * starting its workflow, duplicate deliveries to the consumers, and a sale's last units raced by
  * 200 orders.
  */
-class SagaReliabilityIT {
-
-    private static LocalCloud cloud;
-    private SagaFixture shop;
-    private String alice;
-
-    @BeforeAll
-    static void boot() {
-        cloud = SharedCloud.get();
-    }
-
-    @BeforeEach
-    void newStore() {
-        shop = new SagaFixture(cloud);
-        alice = shop.token("alice-" + shop.region);
-    }
+class SagaReliabilityIT extends SagaTestSupport {
 
     @Test
     void anOrderStoredByAProcessThatDiedBeforeStartingAnything_isFulfilledAnyway() {
-        String sku = shop.product(1000);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = UUID.randomUUID().toString();
         // The local issuer's subject, as Cognito's: a UUID per user name.
         String customer =
@@ -72,9 +55,9 @@ class SagaReliabilityIT {
 
     @Test
     void aDuplicateOutboxDelivery_startsNoSecondWorkflow() throws Exception {
-        String sku = shop.product(1000);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         shop.awaitEnd(alice, id);
         String event =
@@ -99,9 +82,9 @@ class SagaReliabilityIT {
 
     @Test
     void aDuplicateNotificationDelivery_notifiesOnce() {
-        String sku = shop.product(1000);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 5);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         shop.awaitEnd(alice, id);
         String claim = "notification#" + id + "#SHIPPED";
@@ -148,9 +131,9 @@ class SagaReliabilityIT {
 
     @Test
     void lastFiftyUnits_200ConcurrentOrders_exactlyFiftyShip_noneOversold() throws Exception {
-        String sku = shop.product(1000);
-        String center = shop.center("", 10, 3600);
-        shop.stock(sku, center, 50);
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 50);
+        String sku = stocked.sku();
+        String center = stocked.center();
         String body = shop.orderBody(Map.of(sku, 1));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<String>> placed = new ArrayList<>();

@@ -3,22 +3,18 @@ package dev.orderflow.domain.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderflow.domain.catalog.Money;
-import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
-import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
-import dev.orderflow.domain.order.ShippingAddress;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.InMemoryStock;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +33,7 @@ class ReserveStockTest {
             new ReserveStock(orders, stock, stock, stock, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Order pending(int mugs) {
-        Order order =
-                Order.place(
-                        OrderId.random(),
-                        "alice",
-                        List.of(new OrderLine(new Sku("MUG"), mugs)),
-                        new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1"),
-                        Money.ofMinor(1250L * mugs, "EUR"),
-                        NOW);
-        orders.create(order);
-        return order;
+        return SampleOrders.placeMugs(orders, mugs, NOW);
     }
 
     @Test

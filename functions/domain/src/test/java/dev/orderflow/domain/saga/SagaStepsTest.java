@@ -3,27 +3,23 @@ package dev.orderflow.domain.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderflow.domain.catalog.Money;
-import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.ReserveStock;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
-import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
-import dev.orderflow.domain.order.ShippingAddress;
 import dev.orderflow.domain.payment.PaymentUnavailable;
 import dev.orderflow.domain.saga.StepResult.Verdict;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.InMemoryPayments;
 import dev.orderflow.domain.testfixtures.InMemoryStock;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,16 +47,7 @@ class SagaStepsTest {
     private final Compensation compensation = new Compensation(orders, payments, stock, clock);
 
     private OrderId placed(int mugs) {
-        Order order =
-                Order.place(
-                        OrderId.random(),
-                        "alice",
-                        List.of(new OrderLine(new Sku("MUG"), mugs)),
-                        new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1"),
-                        Money.ofMinor(1250L * mugs, "EUR"),
-                        NOW);
-        orders.create(order);
-        return order.id();
+        return SampleOrders.placeMugs(orders, mugs, NOW).id();
     }
 
     private OrderStatus statusOf(OrderId id) {

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
@@ -15,7 +13,6 @@ import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
-import java.util.Map;
 import org.slf4j.MDC;
 
 /**
@@ -49,15 +46,7 @@ public final class CancelOrderHandler
 
     private APIGatewayV2HTTPResponse cancel(APIGatewayV2HTTPEvent event) {
         var caller = JwtCallers.from(event);
-        Map<String, String> path =
-                event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        String raw = path.getOrDefault("id", "");
-        OrderId id;
-        try {
-            id = new OrderId(raw);
-        } catch (InvalidInput e) {
-            throw new OrderNotFound(raw); // not an id we issued: names no order
-        }
+        OrderId id = OrderPaths.orderId(event);
         MDC.put("orderId", id.value());
         Order order = cancelOrder.cancel(caller, id);
         metrics.count("CancellationsRequested", order.status() == OrderStatus.CANCELLING ? 1 : 0);

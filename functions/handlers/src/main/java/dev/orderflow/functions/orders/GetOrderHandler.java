@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.ViewOrder;
 import dev.orderflow.functions.http.HttpEndpoint;
@@ -13,7 +11,6 @@ import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
-import java.util.Map;
 
 /** {@code GET /orders/{id}}: one order, for its owner or an admin; everyone else gets 404. */
 public final class GetOrderHandler
@@ -40,16 +37,7 @@ public final class GetOrderHandler
 
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
         var caller = JwtCallers.from(event);
-        Map<String, String> path =
-                event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        String raw = path.getOrDefault("id", "");
-        OrderId id;
-        try {
-            id = new OrderId(raw);
-        } catch (InvalidInput e) {
-            // Not an id we could have issued: it names no order, and 404 says so without detail.
-            throw new OrderNotFound(raw);
-        }
+        OrderId id = OrderPaths.orderId(event);
         ViewOrder.OrderHistory history = viewOrder.history(caller, id);
         return HttpResponses.json(200, OrderJson.from(history.order(), history.trail()));
     }
