@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.observability.Spans;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -48,7 +50,7 @@ public final class HttpEndpoint {
         metrics.coldStart(context);
         APIGatewayV2HTTPResponse response;
         try {
-            response = logic.apply(event);
+            response = Spans.inSpan(route, Map.of("http.route", route), () -> logic.apply(event));
         } catch (RuntimeException failure) {
             response = HttpResponses.problem(ProblemMapper.toProblem(failure, requestId));
         }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.functions.observability.HandlerMetrics;
+import dev.orderflow.functions.observability.Spans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -68,7 +70,13 @@ final class StepEndpoint {
         MDC.put("orderId", String.valueOf(request.orderId()));
         MDC.put("correlationId", String.valueOf(request.executionId()));
         try {
-            Object result = logic.apply(request);
+            Object result =
+                    Spans.inSpan(
+                            "saga " + step,
+                            Map.of(
+                                    "orderflow.order_id", request.orderId(),
+                                    "orderflow.execution", String.valueOf(request.executionId())),
+                            () -> logic.apply(request));
             LOG.info("{} done", step);
             return result;
         } catch (RuntimeException failure) {
