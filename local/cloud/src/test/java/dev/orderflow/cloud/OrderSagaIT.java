@@ -162,7 +162,8 @@ class OrderSagaIT extends SagaTestSupport {
 
     @Test
     void cancelBeforeShipment_compensates_andEndsCancelled_idempotently() {
-        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "-OFFLINE", 8, 5);
+        SagaFixture.Stocked stocked =
+                shop.stocked(APPROVED, "-OFFLINE", 40, 5); // 10 s heartbeat: time to cancel
         String sku = stocked.sku();
         String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 2));
