@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Every IAM statement names its actions and is scoped to named resources. */
@@ -49,8 +50,18 @@ class LeastPrivilegeTest {
     }
 
     private List<JsonNode> statements() {
+        return statementsOf(policy -> true);
+    }
+
+    /** The statements of the policies on a function's role. */
+    private List<JsonNode> statementsOf(String function) {
+        return statementsOf(policy -> policy.startsWith(function + "Role"));
+    }
+
+    private List<JsonNode> statementsOf(Predicate<String> policyId) {
         List<JsonNode> all = new ArrayList<>();
-        synth.resources("AWS::IAM::Policy")
+        synth.resources("AWS::IAM::Policy").stream()
+                .filter(p -> policyId.test(p.getKey()))
                 .forEach(
                         p ->
                                 p.getValue()
@@ -206,39 +217,17 @@ class LeastPrivilegeTest {
 
     /** The resources (as JSON) on which a function's role allows an action. */
     private List<String> actionsOf(String function, String action) {
-        List<String> resources = new ArrayList<>();
-        synth.resources("AWS::IAM::Policy").stream()
-                .filter(p -> p.getKey().startsWith(function + "Role"))
-                .forEach(
-                        p ->
-                                p.getValue()
-                                        .at("/Properties/PolicyDocument/Statement")
-                                        .forEach(
-                                                statement -> {
-                                                    if (strings(statement.get("Action"))
-                                                            .contains(action)) {
-                                                        resources.add(
-                                                                statement
-                                                                        .get("Resource")
-                                                                        .toString());
-                                                    }
-                                                }));
-        return resources;
+        return statementsOf(function).stream()
+                .filter(statement -> strings(statement.get("Action")).contains(action))
+                .map(statement -> statement.get("Resource").toString())
+                .toList();
     }
 
     /** "action@Table" for every DynamoDB statement in the policy of a function's role. */
     private List<String> dynamoActionsOf(String function) {
-        List<String> found = new ArrayList<>();
-        synth.resources("AWS::IAM::Policy").stream()
-                .filter(p -> p.getKey().startsWith(function + "Role"))
-                .forEach(
-                        p ->
-                                p.getValue()
-                                        .at("/Properties/PolicyDocument/Statement")
-                                        .forEach(
-                                                statement ->
-                                                        found.addAll(dynamoActions(statement))));
-        return found;
+        return statementsOf(function).stream()
+                .flatMap(statement -> dynamoActions(statement).stream())
+                .toList();
     }
 
     private static List<String> dynamoActions(JsonNode statement) {

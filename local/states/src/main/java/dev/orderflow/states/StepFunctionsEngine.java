@@ -378,7 +378,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         type,
                         inputText,
                         m.definition(),
-                        testCase);
+                        testCase,
+                        services.clock().now());
         ExecutionRun existing = executions.putIfAbsent(execArn, run);
         if (existing != null) {
             if (existing.status() == ExecutionStatus.RUNNING

@@ -10,11 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -42,18 +39,38 @@ class DataDirTest {
     }
 
     private static SfnClient client(StepFunctionsServer server) {
-        return SfnClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return SdkClients.sfn(server).build();
     }
 
-    private static String create(SfnClient sfn, String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE))
-                .stateMachineArn();
+    /** Creates the state machine and starts one execution of it; returns the execution's ARN. */
+    private static String start(
+            SfnClient sfn, String machineName, String definition, String execName, String input) {
+        String machine =
+                sfn.createStateMachine(
+                                b -> b.name(machineName).definition(definition).roleArn(ROLE))
+                        .stateMachineArn();
+        return sfn.startExecution(b -> b.stateMachineArn(machine).name(execName).input(input))
+                .executionArn();
+    }
+
+    private static ExecutionStatus status(SfnClient sfn, String exec) {
+        return sfn.describeExecution(b -> b.executionArn(exec)).status();
+    }
+
+    /**
+     * Restarts the server with its clock at {@code restartAt}, checks that the execution still runs
+     * one second before {@code deadline}, and describes it at the deadline.
+     */
+    private DescribeExecutionResponse describeAtDeadlineAfterRestart(
+            String exec, Instant restartAt, Instant deadline) {
+        VirtualClock later = new VirtualClock(restartAt);
+        try (StepFunctionsServer second = server(later, new ScriptedInvoker());
+                SfnClient sfn = client(second)) {
+            later.advance(Duration.between(restartAt, deadline).minusSeconds(1));
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.RUNNING);
+            later.advance(Duration.ofSeconds(1));
+            return sfn.describeExecution(b -> b.executionArn(exec));
+        }
     }
 
     @Test
@@ -62,15 +79,15 @@ class DataDirTest {
         List<HistoryEvent> before;
         try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
                 SfnClient sfn = client(first)) {
-            String machine =
-                    create(
+            exec =
+                    start(
                             sfn,
                             "done",
                             "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
-                                    + "\"Result\":{\"v\":1},\"End\":true}}}");
-            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("e1")).executionArn();
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+                                    + "\"Result\":{\"v\":1},\"End\":true}}}",
+                            "e1",
+                            "{}");
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
             before = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
         }
         try (StepFunctionsServer second = server(new VirtualClock(T0), new ScriptedInvoker());
@@ -101,8 +118,8 @@ class DataDirTest {
         ScriptedInvoker firstInvoker = new ScriptedInvoker();
         try (StepFunctionsServer first = server(new VirtualClock(T0), firstInvoker);
                 SfnClient sfn = client(first)) {
-            String machine =
-                    create(
+            exec =
+                    start(
                             sfn,
                             "callback",
                             "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"Remember\",\"States\":{"
@@ -111,18 +128,17 @@ class DataDirTest {
                                     + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
                                     + "\"Arguments\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"token\":\"{% $states.context.Task.Token %}\"}},"
                                     + "\"TimeoutSeconds\":3600,\"Next\":\"Done\"},"
-                                    + "\"Done\":{\"Type\":\"Pass\",\"Output\":{\"order\":\"{% $order %}\",\"paid\":\"{% $states.input.paid %}\"},\"End\":true}}}");
-            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("cb")).executionArn();
+                                    + "\"Done\":{\"Type\":\"Pass\",\"Output\":{\"order\":\"{% $order %}\",\"paid\":\"{% $states.input.paid %}\"},\"End\":true}}}",
+                            "cb",
+                            "{}");
             token = firstInvoker.requests.get(0).taskToken().orElseThrow();
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.RUNNING);
         }
         ScriptedInvoker secondInvoker = new ScriptedInvoker();
         try (StepFunctionsServer second =
                         server(new VirtualClock(T0.plusSeconds(60)), secondInvoker);
                 SfnClient sfn = client(second)) {
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.RUNNING);
             sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"paid\":true}"));
             var d = sfn.describeExecution(b -> b.executionArn(exec));
             assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -142,27 +158,20 @@ class DataDirTest {
         String exec;
         try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
                 SfnClient sfn = client(first)) {
-            String machine =
-                    create(
+            exec =
+                    start(
                             sfn,
                             "slow",
                             "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
                                     + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
                                     + "\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"t.$\":\"$$.Task.Token\"}},"
-                                    + "\"TimeoutSeconds\":100,\"End\":true}}}");
-            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("s")).executionArn();
+                                    + "\"TimeoutSeconds\":100,\"End\":true}}}",
+                            "s",
+                            "{}");
         }
-        VirtualClock later = new VirtualClock(T0.plusSeconds(60));
-        try (StepFunctionsServer second = server(later, new ScriptedInvoker());
-                SfnClient sfn = client(second)) {
-            later.advance(Duration.ofSeconds(39));
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.RUNNING);
-            later.advance(Duration.ofSeconds(1));
-            var d = sfn.describeExecution(b -> b.executionArn(exec));
-            assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(d.error()).isEqualTo("States.Timeout");
-        }
+        var d = describeAtDeadlineAfterRestart(exec, T0.plusSeconds(60), T0.plusSeconds(100));
+        assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(d.error()).isEqualTo("States.Timeout");
     }
 
     @Test
@@ -170,27 +179,18 @@ class DataDirTest {
         String exec;
         try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
                 SfnClient sfn = client(first)) {
-            String machine =
-                    create(
+            exec =
+                    start(
                             sfn,
                             "sleepy",
                             "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},"
-                                    + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
-            exec =
-                    sfn.startExecution(b -> b.stateMachineArn(machine).name("w").input("{\"a\":1}"))
-                            .executionArn();
+                                    + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                            "w",
+                            "{\"a\":1}");
         }
-        VirtualClock later = new VirtualClock(T0.plusSeconds(40));
-        try (StepFunctionsServer second = server(later, new ScriptedInvoker());
-                SfnClient sfn = client(second)) {
-            later.advance(Duration.ofSeconds(19));
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.RUNNING);
-            later.advance(Duration.ofSeconds(1));
-            var d = sfn.describeExecution(b -> b.executionArn(exec));
-            assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertThat(JSON.readTree(d.output())).isEqualTo(JSON.readTree("{\"a\":1}"));
-        }
+        var d = describeAtDeadlineAfterRestart(exec, T0.plusSeconds(40), T0.plusSeconds(60));
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(JSON.readTree(d.output())).isEqualTo(JSON.readTree("{\"a\":1}"));
     }
 
     @Test
@@ -200,8 +200,8 @@ class DataDirTest {
         ScriptedInvoker invoker = new ScriptedInvoker();
         try (StepFunctionsServer first = server(new VirtualClock(T0), invoker);
                 SfnClient sfn = client(first)) {
-            String machine =
-                    create(
+            exec =
+                    start(
                             sfn,
                             "steps",
                             "{\"StartAt\":\"A\",\"States\":{"
@@ -211,8 +211,9 @@ class DataDirTest {
                                     + "\"T\":{\"Type\":\"Task\","
                                     + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
                                     + "\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"t.$\":\"$$.Task.Token\"}},"
-                                    + "\"HeartbeatSeconds\":600,\"End\":true}}}");
-            exec = sfn.startExecution(b -> b.stateMachineArn(machine).name("s")).executionArn();
+                                    + "\"HeartbeatSeconds\":600,\"End\":true}}}",
+                            "s",
+                            "{}");
             token = invoker.requests.get(0).taskToken().orElseThrow();
             sfn.sendTaskHeartbeat(b -> b.taskToken(token));
         }
@@ -223,8 +224,7 @@ class DataDirTest {
         try (StepFunctionsServer third = server(new VirtualClock(T0), new ScriptedInvoker());
                 SfnClient sfn = client(third)) {
             sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"done\":1}"));
-            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
-                    .isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
         }
     }
 }

@@ -15,10 +15,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -59,15 +55,7 @@ class OrderSagaTest {
     @BeforeEach
     void start() {
         server = StepFunctionsServer.builder().port(0).taskInvoker(this::invoke).start();
-        sfn =
-                SfnClient.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("x", "y")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
+        sfn = SdkClients.sfn(server).build();
     }
 
     @AfterEach

@@ -9,10 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -50,13 +46,7 @@ class SfnClientTest {
                         .seed(1)
                         .start();
         sfn =
-                SfnClient.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("x", "y")))
-                        .httpClient(UrlConnectionHttpClient.create())
+                SdkClients.sfn(server)
                         .overrideConfiguration(
                                 c -> c.addExecutionInterceptor(new StripSyncHostPrefix()))
                         .build();

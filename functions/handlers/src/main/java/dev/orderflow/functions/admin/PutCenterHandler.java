@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.ManageCenters;
 import dev.orderflow.functions.http.HttpEndpoint;
-import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
-import java.util.Map;
 
 /**
  * {@code PUT /admin/centers/{centerId}}: creates the center (201) or replaces its name and regions
@@ -45,17 +43,9 @@ public final class PutCenterHandler
         CenterId id = new CenterId(AdminRequests.path(event, "centerId"));
         var center = RequestBodies.read(event, PutCenterRequest.class).toCenter(id);
         ManageCenters.Saved saved = centers.put(admin, center);
-        APIGatewayV2HTTPResponse response =
-                HttpResponses.json(
-                        saved.created() ? 201 : 200, AdminJson.CenterJson.from(saved.center()));
-        if (saved.created()) {
-            response.setHeaders(
-                    Map.of(
-                            "Content-Type",
-                            "application/json",
-                            "Location",
-                            "/admin/centers/" + id.value()));
-        }
-        return response;
+        return SavedResponses.saved(
+                saved.created(),
+                AdminJson.CenterJson.from(saved.center()),
+                "/admin/centers/" + id.value());
     }
 }

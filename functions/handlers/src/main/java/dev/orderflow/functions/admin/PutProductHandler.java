@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.catalog.ManageCatalog;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.functions.http.HttpEndpoint;
-import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
-import java.util.Map;
 
 /**
  * {@code PUT /admin/products/{sku}}: creates the product (201) or replaces its name, price and
@@ -45,17 +43,9 @@ public final class PutProductHandler
         Sku sku = new Sku(AdminRequests.path(event, "sku"));
         var product = RequestBodies.read(event, PutProductRequest.class).toProduct(sku);
         ManageCatalog.Saved saved = catalog.put(admin, product);
-        APIGatewayV2HTTPResponse response =
-                HttpResponses.json(
-                        saved.created() ? 201 : 200, AdminJson.ProductJson.from(saved.product()));
-        if (saved.created()) {
-            response.setHeaders(
-                    Map.of(
-                            "Content-Type",
-                            "application/json",
-                            "Location",
-                            "/admin/products/" + sku.value()));
-        }
-        return response;
+        return SavedResponses.saved(
+                saved.created(),
+                AdminJson.ProductJson.from(saved.product()),
+                "/admin/products/" + sku.value());
     }
 }

@@ -39,8 +39,7 @@ public final class FulfillShipmentHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.response(
-                endpoint.process(context, SqsBatches.items(event), this::fulfill, false));
+        return SqsBatches.process(endpoint, context, event, this::fulfill);
     }
 
     private String fulfill(SQSMessage message) {

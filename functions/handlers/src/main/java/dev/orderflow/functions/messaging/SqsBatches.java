@@ -1,5 +1,6 @@
 package dev.orderflow.functions.messaging;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
@@ -32,6 +33,18 @@ public final class SqsBatches {
     public static SQSBatchResponse response(List<String> failedMessageIds) {
         return new SQSBatchResponse(
                 failedMessageIds.stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    }
+
+    /**
+     * Runs the work on each message of the batch, every message on its own (one failing does not
+     * stop the others), and answers with the partial batch response.
+     */
+    public static SQSBatchResponse process(
+            BatchEndpoint endpoint,
+            Context context,
+            SQSEvent event,
+            BatchEndpoint.Work<SQSMessage> work) {
+        return response(endpoint.process(context, items(event), work, false));
     }
 
     private static String idOf(SQSMessage message) {

@@ -37,8 +37,7 @@ public final class NotifyCustomerHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.response(
-                endpoint.process(context, SqsBatches.items(event), this::notifyOf, false));
+        return SqsBatches.process(endpoint, context, event, this::notifyOf);
     }
 
     private String notifyOf(SQSMessage message) {

@@ -1,8 +1,6 @@
 package dev.orderflow.functions.support;
 
 import dev.orderflow.domain.catalog.ManageCatalog;
-import dev.orderflow.domain.catalog.Money;
-import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.fulfillment.AdjustStock;
 import dev.orderflow.domain.fulfillment.CenterId;
@@ -23,20 +21,7 @@ public final class AdminShop {
     public static final CenterId MUNICH = new CenterId("FC-MUC");
 
     public final Shop shop = new Shop();
-    public final InMemoryCatalogStore catalog =
-            new InMemoryCatalogStore()
-                    .with(
-                            new Product(MUG, "Blue mug", Money.ofMinor(1250, "EUR"), true),
-                            new Product(
-                                    new Sku("TEA-SENCHA"),
-                                    "Sencha",
-                                    Money.ofMinor(899, "EUR"),
-                                    true),
-                            new Product(
-                                    new Sku("MUG-RED"),
-                                    "Red mug",
-                                    Money.ofMinor(1300, "EUR"),
-                                    false));
+    public final InMemoryCatalogStore catalog = new InMemoryCatalogStore().with(Shop.products());
     public final InMemoryCenterDirectory centers =
             new InMemoryCenterDirectory()
                     .with(new FulfillmentCenter(MUNICH, "Munich", Map.of("DE-BY", 10)));

@@ -41,24 +41,7 @@ public final class Shop {
 
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    public final InMemoryProductCatalog catalog =
-            new InMemoryProductCatalog()
-                    .with(
-                            new Product(
-                                    new Sku("MUG-BLUE"),
-                                    "Blue mug",
-                                    Money.ofMinor(1250, "EUR"),
-                                    true),
-                            new Product(
-                                    new Sku("TEA-SENCHA"),
-                                    "Sencha",
-                                    Money.ofMinor(899, "EUR"),
-                                    true),
-                            new Product(
-                                    new Sku("MUG-RED"),
-                                    "Red mug",
-                                    Money.ofMinor(1300, "EUR"),
-                                    false));
+    public final InMemoryProductCatalog catalog = new InMemoryProductCatalog().with(products());
     public final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
@@ -81,6 +64,15 @@ public final class Shop {
                         new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1"),
                         Money.ofMinor(1250, "EUR"),
                         NOW.minusSeconds(3600)));
+    }
+
+    /** The products of the sample events: two active, one ({@code MUG-RED}) inactive. */
+    static Product[] products() {
+        return new Product[] {
+            new Product(new Sku("MUG-BLUE"), "Blue mug", Money.ofMinor(1250, "EUR"), true),
+            new Product(new Sku("TEA-SENCHA"), "Sencha", Money.ofMinor(899, "EUR"), true),
+            new Product(new Sku("MUG-RED"), "Red mug", Money.ofMinor(1300, "EUR"), false)
+        };
     }
 
     public BrowseCatalog browseCatalog() {

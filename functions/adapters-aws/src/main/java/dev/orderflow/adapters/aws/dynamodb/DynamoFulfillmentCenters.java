@@ -42,6 +42,15 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                         AttributeValue.fromN(Long.toString(center.handlingTime().toSeconds())));
     }
 
+    /** A stored center's distances in km by region. */
+    static Map<String, Integer> regionsOf(Map<String, AttributeValue> row) {
+        Map<String, Integer> regions = new HashMap<>();
+        row.get("regions")
+                .m()
+                .forEach((region, km) -> regions.put(region, Integer.parseInt(km.n())));
+        return regions;
+    }
+
     @Override
     public List<FulfillmentCenter> all() {
         List<Map<String, AttributeValue>> rows =
@@ -56,10 +65,6 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                         });
         List<FulfillmentCenter> centers = new ArrayList<>();
         for (Map<String, AttributeValue> row : rows) {
-            Map<String, Integer> regions = new HashMap<>();
-            row.get("regions")
-                    .m()
-                    .forEach((region, km) -> regions.put(region, Integer.parseInt(km.n())));
             // Rows written before centers stated a handling time keep the default.
             Duration handling =
                     row.containsKey("handlingSeconds")
@@ -69,7 +74,7 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                     new FulfillmentCenter(
                             new CenterId(row.get("centerId").s()),
                             row.get("name").s(),
-                            regions,
+                            regionsOf(row),
                             handling));
         }
         return centers;

@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * Idempotency claims in the idempotency table ({@code id = order#<customer>#<key>}), expired by TTL
@@ -19,15 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final KeyedTable claims;
     private final Clock clock;
     private final Duration retention;
 
     public DynamoIdempotencyStore(
             DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
-        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-        this.table = Objects.requireNonNull(table, "table");
+        this.claims = new KeyedTable(dynamo, table, "idempotency table", "id");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
     }
@@ -48,63 +44,30 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     private Optional<Optional<Claim>> tryClaim(Claim claim) {
         String id = "order#" + claim.customerId() + "#" + claim.key();
         long now = clock.instant().getEpochSecond();
-        try {
-            DynamoErrors.translate(
-                    "idempotency table",
-                    () ->
-                            dynamo.putItem(
-                                    p ->
-                                            p.tableName(table)
-                                                    .item(
-                                                            Map.of(
-                                                                    "id", AttributeValue.fromS(id),
-                                                                    "fingerprint",
-                                                                            AttributeValue.fromS(
-                                                                                    claim
-                                                                                            .requestFingerprint()),
-                                                                    "orderId",
-                                                                            AttributeValue.fromS(
-                                                                                    claim.orderId()
-                                                                                            .value()),
-                                                                    "expiresAt",
-                                                                            AttributeValue.fromN(
-                                                                                    Long.toString(
-                                                                                            now
-                                                                                                    + retention
-                                                                                                            .toSeconds()))))
-                                                    .conditionExpression(
-                                                            "attribute_not_exists(id) OR expiresAt < :now")
-                                                    .expressionAttributeValues(
-                                                            Map.of(
-                                                                    ":now",
-                                                                    AttributeValue.fromN(
-                                                                            Long.toString(now))))));
+        Map<String, AttributeValue> item =
+                Map.of(
+                        "id", AttributeValue.fromS(id),
+                        "fingerprint", AttributeValue.fromS(claim.requestFingerprint()),
+                        "orderId", AttributeValue.fromS(claim.orderId().value()),
+                        "expiresAt",
+                                AttributeValue.fromN(Long.toString(now + retention.toSeconds())));
+        if (claims.putIf(
+                item,
+                "attribute_not_exists(id) OR expiresAt < :now",
+                Map.of(":now", AttributeValue.fromN(Long.toString(now))))) {
             return Optional.of(Optional.empty());
-        } catch (ConditionalCheckFailedException e) {
-            GetItemResponse earlier =
-                    DynamoErrors.translate(
-                            "idempotency table",
-                            () ->
-                                    dynamo.getItem(
-                                            g ->
-                                                    g.tableName(table)
-                                                            .consistentRead(true)
-                                                            .key(
-                                                                    Map.of(
-                                                                            "id",
-                                                                            AttributeValue.fromS(
-                                                                                    id)))));
-            Map<String, AttributeValue> item = earlier.item();
-            if (!earlier.hasItem() || item.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    Optional.of(
-                            new Claim(
-                                    claim.customerId(),
-                                    claim.key(),
-                                    item.get("fingerprint").s(),
-                                    new OrderId(item.get("orderId").s()))));
         }
+        Optional<Map<String, AttributeValue>> earlier = claims.read(id);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> stored = earlier.get();
+        return Optional.of(
+                Optional.of(
+                        new Claim(
+                                claim.customerId(),
+                                claim.key(),
+                                stored.get("fingerprint").s(),
+                                new OrderId(stored.get("orderId").s()))));
     }
 }

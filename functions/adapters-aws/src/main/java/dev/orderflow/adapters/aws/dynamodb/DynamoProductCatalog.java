@@ -4,7 +4,6 @@ import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.ProductCatalog;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.DependencyUnavailable;
-import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The catalog in a DynamoDB table keyed by {@code sku}. Listing scans the table: the catalog is
@@ -25,9 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * product write would have to maintain.
  */
 public final class DynamoProductCatalog implements ProductCatalog {
-
-    /** Scan round trips per page at most, so a catalog of mostly inactive rows stays bounded. */
-    static final int MAX_SCANS_PER_PAGE = 10;
 
     /** BatchGetItem takes at most 100 keys. */
     private static final int BATCH_GET_LIMIT = 100;
@@ -46,22 +41,16 @@ public final class DynamoProductCatalog implements ProductCatalog {
 
     @Override
     public Page<Product> activeProducts(PageRequest request) {
-        Map<String, AttributeValue> startKey =
-                request.cursor() instanceof Cursor.After after
-                        ? ProductCursorCodec.decode(after)
-                        : null;
-        return FilteredPages.fill(
-                request.limit(),
-                MAX_SCANS_PER_PAGE,
-                startKey,
-                from -> {
-                    ScanRequest scan = scan(request, from);
-                    ScanResponse response =
-                            DynamoErrors.translate("products table", () -> dynamo.scan(scan));
-                    return new FilteredPages.Read(response.items(), response.lastEvaluatedKey());
-                },
-                ProductItem::fromItem,
-                key -> ProductCursorCodec.encode(key.get(ProductItem.SKU).s()));
+        return ProductScans.page(
+                dynamo,
+                ScanRequest.builder()
+                        .tableName(tableName)
+                        .limit(request.limit())
+                        .filterExpression("#active = :true")
+                        .expressionAttributeNames(Map.of("#active", ProductItem.ACTIVE))
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
+                        .build(),
+                request);
     }
 
     @Override
@@ -103,19 +92,5 @@ public final class DynamoProductCatalog implements ProductCatalog {
             }
         }
         return found;
-    }
-
-    private ScanRequest scan(PageRequest request, Map<String, AttributeValue> startKey) {
-        ScanRequest.Builder scan =
-                ScanRequest.builder()
-                        .tableName(tableName)
-                        .limit(request.limit())
-                        .filterExpression("#active = :true")
-                        .expressionAttributeNames(Map.of("#active", ProductItem.ACTIVE))
-                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)));
-        if (startKey != null) {
-            scan.exclusiveStartKey(startKey);
-        }
-        return scan.build();
     }
 }

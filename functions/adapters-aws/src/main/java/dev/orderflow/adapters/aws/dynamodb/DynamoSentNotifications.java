@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Sent-notification claims in the idempotency table: {@code id = notification#<orderId>#<outcome>},
@@ -19,15 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoSentNotifications implements SentNotifications {
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final KeyedTable claims;
     private final Clock clock;
     private final Duration retention;
 
     public DynamoSentNotifications(
             DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
-        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-        this.table = Objects.requireNonNull(table, "table");
+        this.claims = new KeyedTable(dynamo, table, "idempotency table", "id");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
     }
@@ -49,34 +46,11 @@ public final class DynamoSentNotifications implements SentNotifications {
                         "expiresAt",
                                 AttributeValue.fromN(
                                         Long.toString(now.plus(retention).getEpochSecond())));
-        try {
-            DynamoErrors.translate(
-                    "idempotency table",
-                    () ->
-                            dynamo.putItem(
-                                    p ->
-                                            p.tableName(table)
-                                                    .item(item)
-                                                    .conditionExpression(
-                                                            "attribute_not_exists(id)")));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return claims.putIf(item, "attribute_not_exists(id)", Map.of());
     }
 
     @Override
     public void release(Notification notification) {
-        DynamoErrors.translate(
-                "idempotency table",
-                () ->
-                        dynamo.deleteItem(
-                                d ->
-                                        d.tableName(table)
-                                                .key(
-                                                        Map.of(
-                                                                "id",
-                                                                AttributeValue.fromS(
-                                                                        idOf(notification))))));
+        claims.delete(idOf(notification));
     }
 }

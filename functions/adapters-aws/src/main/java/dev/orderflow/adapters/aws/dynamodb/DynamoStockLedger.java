@@ -14,7 +14,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -41,21 +40,9 @@ public final class DynamoStockLedger implements StockLedger {
 
     @Override
     public List<StockPosition> positionsOf(Sku sku) {
-        QueryRequest query =
-                QueryRequest.builder()
-                        .tableName(inventoryTable)
-                        .keyConditionExpression("sku = :sku")
-                        .expressionAttributeValues(
-                                Map.of(":sku", AttributeValue.fromS(sku.value())))
-                        .consistentRead(true)
-                        .build();
-        return DynamoErrors.translate(
-                "inventory table",
-                () -> {
-                    List<StockPosition> positions = new ArrayList<>();
-                    dynamo.queryPaginator(query).items().forEach(i -> positions.add(position(i)));
-                    return positions;
-                });
+        List<StockPosition> positions = new ArrayList<>();
+        InventoryRows.ofSku(dynamo, inventoryTable, sku).forEach(i -> positions.add(position(i)));
+        return positions;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Stock levels from the inventory table: one query per product over its centers. */
 public final class DynamoStockLevels implements StockLevels {
@@ -28,22 +27,8 @@ public final class DynamoStockLevels implements StockLevels {
     public List<StockLevel> levelsOf(Set<Sku> skus) {
         List<StockLevel> levels = new ArrayList<>();
         for (Sku sku : skus) {
-            QueryRequest query =
-                    QueryRequest.builder()
-                            .tableName(inventoryTable)
-                            .keyConditionExpression("sku = :sku")
-                            .expressionAttributeValues(
-                                    Map.of(":sku", AttributeValue.fromS(sku.value())))
-                            .consistentRead(true)
-                            .build();
             List<Map<String, AttributeValue>> rows =
-                    DynamoErrors.translate(
-                            "inventory table",
-                            () -> {
-                                List<Map<String, AttributeValue>> all = new ArrayList<>();
-                                dynamo.queryPaginator(query).items().forEach(all::add);
-                                return all;
-                            });
+                    InventoryRows.ofSku(dynamo, inventoryTable, sku);
             rows.forEach(
                     item ->
                             levels.add(

@@ -20,13 +20,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /** Orders by status over the sharded, keys-only index, through the real SDK and engine. */
 class DynamoOrdersByStatusIT {
@@ -39,36 +35,7 @@ class DynamoOrdersByStatusIT {
 
     @BeforeEach
     void table() {
-        String name = "orders-" + UUID.randomUUID();
-        dynamo.createTable(
-                t ->
-                        t.tableName(name)
-                                .billingMode("PAY_PER_REQUEST")
-                                .attributeDefinitions(
-                                        a -> a.attributeName("pk").attributeType("S"),
-                                        a -> a.attributeName("sk").attributeType("S"),
-                                        a -> a.attributeName("gsi2pk").attributeType("S"),
-                                        a -> a.attributeName("gsi2sk").attributeType("S"))
-                                .keySchema(
-                                        k -> k.attributeName("pk").keyType("HASH"),
-                                        k -> k.attributeName("sk").keyType("RANGE"))
-                                .globalSecondaryIndexes(
-                                        GlobalSecondaryIndex.builder()
-                                                .indexName("byStatus")
-                                                .keySchema(
-                                                        KeySchemaElement.builder()
-                                                                .attributeName("gsi2pk")
-                                                                .keyType("HASH")
-                                                                .build(),
-                                                        KeySchemaElement.builder()
-                                                                .attributeName("gsi2sk")
-                                                                .keyType("RANGE")
-                                                                .build())
-                                                .projection(
-                                                        Projection.builder()
-                                                                .projectionType("KEYS_ONLY")
-                                                                .build())
-                                                .build()));
+        String name = LocalDynamo.createOrdersTable();
         repository = new DynamoOrderRepository(dynamo, name);
         byStatus = new DynamoOrdersByStatus(dynamo, name);
     }

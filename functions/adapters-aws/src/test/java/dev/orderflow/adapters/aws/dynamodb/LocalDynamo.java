@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /** The project's DynamoDB engine, started once per test JVM, and a real SDK client for it. */
@@ -42,7 +43,10 @@ final class LocalDynamo {
         return client;
     }
 
-    /** Creates an orders table with the stack's {@code byCustomer} index. */
+    /**
+     * Creates an orders table as the stack does: GSI {@code byCustomer} (all attributes) and the
+     * write-sharded GSI {@code byStatus} (keys only).
+     */
     static String createOrdersTable() {
         String name = "orders-" + UUID.randomUUID();
         client().createTable(
@@ -53,29 +57,31 @@ final class LocalDynamo {
                                                 a -> a.attributeName("pk").attributeType("S"),
                                                 a -> a.attributeName("sk").attributeType("S"),
                                                 a -> a.attributeName("gsi1pk").attributeType("S"),
-                                                a -> a.attributeName("gsi1sk").attributeType("S"))
+                                                a -> a.attributeName("gsi1sk").attributeType("S"),
+                                                a -> a.attributeName("gsi2pk").attributeType("S"),
+                                                a -> a.attributeName("gsi2sk").attributeType("S"))
                                         .keySchema(
                                                 k -> k.attributeName("pk").keyType("HASH"),
                                                 k -> k.attributeName("sk").keyType("RANGE"))
                                         .globalSecondaryIndexes(
-                                                g ->
-                                                        g.indexName("byCustomer")
-                                                                .keySchema(
-                                                                        k ->
-                                                                                k.attributeName(
-                                                                                                "gsi1pk")
-                                                                                        .keyType(
-                                                                                                "HASH"),
-                                                                        k ->
-                                                                                k.attributeName(
-                                                                                                "gsi1sk")
-                                                                                        .keyType(
-                                                                                                "RANGE"))
-                                                                .projection(
-                                                                        p ->
-                                                                                p.projectionType(
-                                                                                        "ALL"))));
+                                                index("byCustomer", "gsi1pk", "gsi1sk", "ALL"),
+                                                index(
+                                                        "byStatus",
+                                                        "gsi2pk",
+                                                        "gsi2sk",
+                                                        "KEYS_ONLY")));
         return name;
+    }
+
+    private static GlobalSecondaryIndex index(
+            String name, String partitionKey, String sortKey, String projection) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(
+                        k -> k.attributeName(partitionKey).keyType("HASH"),
+                        k -> k.attributeName(sortKey).keyType("RANGE"))
+                .projection(p -> p.projectionType(projection))
+                .build();
     }
 
     /** Creates a table with a unique name and string keys; a null sort key means hash only. */

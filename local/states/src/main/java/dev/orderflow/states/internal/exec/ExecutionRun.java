@@ -42,33 +42,10 @@ public final class ExecutionRun {
     private StatesClock.Cancellable timeout;
     private List<Consumer<ExecutionRun>> listeners;
 
-    /** Creates an execution; call {@link #start()} to run it. */
-    public ExecutionRun(
-            EngineServices services,
-            String executionArn,
-            String name,
-            String stateMachineArn,
-            String stateMachineName,
-            String roleArn,
-            StateMachineType type,
-            String inputText,
-            StateMachineDef definition,
-            String mockTestCase) {
-        this(
-                services,
-                executionArn,
-                name,
-                stateMachineArn,
-                stateMachineName,
-                roleArn,
-                type,
-                inputText,
-                definition,
-                mockTestCase,
-                services.clock().now());
-    }
-
-    /** Creates an execution that started at {@code startDate} (one read from a journal). */
+    /**
+     * Creates an execution that started at {@code startDate}: now for a new one, the journaled date
+     * for one read back from a journal. Call {@link #start()} to run a new one.
+     */
     public ExecutionRun(
             EngineServices services,
             String executionArn,

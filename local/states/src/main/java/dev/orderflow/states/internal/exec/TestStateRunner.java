@@ -40,7 +40,8 @@ public final class TestStateRunner {
                         StateMachineType.EXPRESS,
                         input,
                         def,
-                        null);
+                        null,
+                        services.clock().now());
         run.start();
         ExecutionRun done = Completions.await(run);
         List<HistoryEvent> events = done.history().snapshot();

@@ -44,14 +44,7 @@ public final class TaskDispatcher implements TaskGateway {
     @Override
     public void start(StateRun run) {
         State.Task task = (State.Task) run.state();
-        ResourceArn arn =
-                ResourceArn.parse(task.resource())
-                        .orElseThrow(
-                                () ->
-                                        StatesFailure.runtime(
-                                                "The resource "
-                                                        + task.resource()
-                                                        + " is not supported"));
+        ResourceArn arn = resourceOf(task);
         TaskEvents events = new TaskEvents(run, arn);
         String token = null;
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
@@ -59,14 +52,8 @@ public final class TaskDispatcher implements TaskGateway {
             run.taskToken(token);
         }
         JsonNode parameters = DataFlow.parameters(run, DataFlow.effectiveInput(run));
-        Long timeout =
-                seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
-        Long heartbeat =
-                seconds(
-                        run,
-                        task.heartbeatSeconds(),
-                        task.heartbeatSecondsPath(),
-                        "HeartbeatSeconds");
+        Long timeout = timeoutOf(run, task);
+        Long heartbeat = heartbeatOf(run, task);
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
                 && !mentions(parameters, token)) {
             throw StatesFailure.runtime(
@@ -151,24 +138,11 @@ public final class TaskDispatcher implements TaskGateway {
     @Override
     public void resumeParked(StateRun run, ResumePoint point) {
         State.Task task = (State.Task) run.state();
-        ResourceArn arn =
-                ResourceArn.parse(task.resource())
-                        .orElseThrow(
-                                () ->
-                                        StatesFailure.runtime(
-                                                "The resource "
-                                                        + task.resource()
-                                                        + " is not supported"));
+        ResourceArn arn = resourceOf(task);
         TaskEvents events = new TaskEvents(run, arn);
         run.taskToken(point.token());
-        Long timeout =
-                seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
-        Long heartbeat =
-                seconds(
-                        run,
-                        task.heartbeatSeconds(),
-                        task.heartbeatSecondsPath(),
-                        "HeartbeatSeconds");
+        Long timeout = timeoutOf(run, task);
+        Long heartbeat = heartbeatOf(run, task);
         if (timeout != null) {
             run.schedule(
                     until(run, point.parkedAt().plusSeconds(timeout)),
@@ -330,6 +304,23 @@ public final class TaskDispatcher implements TaskGateway {
             }
         }
         return false;
+    }
+
+    private static ResourceArn resourceOf(State.Task task) {
+        return ResourceArn.parse(task.resource())
+                .orElseThrow(
+                        () ->
+                                StatesFailure.runtime(
+                                        "The resource " + task.resource() + " is not supported"));
+    }
+
+    private static Long timeoutOf(StateRun run, State.Task task) {
+        return seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
+    }
+
+    private static Long heartbeatOf(StateRun run, State.Task task) {
+        return seconds(
+                run, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
     }
 
     private static Long seconds(StateRun run, JsonNode value, String path, String field) {
