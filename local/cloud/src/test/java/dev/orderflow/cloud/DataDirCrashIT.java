@@ -3,7 +3,6 @@ package dev.orderflow.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,8 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -30,8 +27,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * that token.
  */
 class DataDirCrashIT {
-
-    private static final String ROLE = "arn:aws:iam::000000000000:role/local";
 
     @TempDir Path dir;
 
@@ -73,31 +68,7 @@ class DataDirCrashIT {
                     acknowledged.add(
                             sqs.sendMessage(r -> r.queueUrl(queue).messageBody(body)).messageId());
                 }
-                String machine =
-                        sfn.createStateMachine(
-                                        r ->
-                                                r.name("crash-callback")
-                                                        .roleArn(ROLE)
-                                                        .definition(
-                                                                "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
-                                                                        + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
-                                                                        + "\"Parameters\":{\"QueueUrl\":\""
-                                                                        + callbacks
-                                                                        + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}"))
-                                .stateMachineArn();
-                parked = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
-                await().atMost(Duration.ofSeconds(30))
-                        .until(
-                                () ->
-                                        sfn
-                                                .getExecutionHistory(r -> r.executionArn(parked))
-                                                .events()
-                                                .stream()
-                                                .anyMatch(
-                                                        e ->
-                                                                e.type()
-                                                                        == HistoryEventType
-                                                                                .TASK_SUBMITTED));
+                parked = CloudSteps.startParkedOnCallback(sfn, "crash-callback", callbacks);
             }
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
@@ -105,11 +76,7 @@ class DataDirCrashIT {
         }
 
         try (LocalCloud restarted =
-                        LocalCloud.builder()
-                                .template(SharedCloud.template())
-                                .functionCode(SharedCloud.handlerJar())
-                                .edgePort(0)
-                                .gatewayPort(0)
+                        CloudSteps.onFreePorts(SharedCloud.template(), SharedCloud.handlerJar())
                                 .dataDir(dataDir)
                                 .start();
                 SqsClient sqs = Clients.sqs(restarted.edgeEndpoint());
@@ -125,16 +92,7 @@ class DataDirCrashIT {
             }
             assertThat(received).containsExactlyInAnyOrderElementsOf(acknowledged);
 
-            String callbacks = sqs.getQueueUrl(r -> r.queueName("crash-callbacks")).queueUrl();
-            List<Message> asks = sqs.receiveMessage(r -> r.queueUrl(callbacks)).messages();
-            assertThat(asks).hasSize(1);
-            String token = new ObjectMapper().readTree(asks.get(0).body()).path("token").asText();
-            sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"shipped\":true}"));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    sfn.describeExecution(r -> r.executionArn(parked)).status()
-                                            == ExecutionStatus.SUCCEEDED);
+            CloudSteps.answerCallback(sqs, sfn, "crash-callbacks", parked, "{\"shipped\":true}");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.orderflow.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
-import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -38,11 +36,7 @@ class DataDirIT {
     @TempDir Path dataDir;
 
     private LocalCloud boot() {
-        return LocalCloud.builder()
-                .template(SharedCloud.template())
-                .functionCode(SharedCloud.handlerJar())
-                .edgePort(0)
-                .gatewayPort(0)
+        return CloudSteps.onFreePorts(SharedCloud.template(), SharedCloud.handlerJar())
                 .dataDir(dataDir)
                 .start();
     }
@@ -136,31 +130,7 @@ class DataDirIT {
                                             == ExecutionStatus.SUCCEEDED);
             finishedHistory = sfn.getExecutionHistory(r -> r.executionArn(finished)).events();
 
-            String callback =
-                    sfn.createStateMachine(
-                                    r ->
-                                            r.name("datadir-callback")
-                                                    .roleArn(ROLE)
-                                                    .definition(
-                                                            "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
-                                                                    + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
-                                                                    + "\"Parameters\":{\"QueueUrl\":\""
-                                                                    + callbacks
-                                                                    + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}"))
-                            .stateMachineArn();
-            parked = sfn.startExecution(r -> r.stateMachineArn(callback)).executionArn();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    sfn
-                                            .getExecutionHistory(r -> r.executionArn(parked))
-                                            .events()
-                                            .stream()
-                                            .anyMatch(
-                                                    e ->
-                                                            e.type()
-                                                                    == HistoryEventType
-                                                                            .TASK_SUBMITTED));
+            parked = CloudSteps.startParkedOnCallback(sfn, "datadir-callback", callbacks);
         }
 
         try (LocalCloud second = boot();
@@ -190,16 +160,7 @@ class DataDirIT {
             assertThat(sfn.getExecutionHistory(r -> r.executionArn(finished)).events())
                     .isEqualTo(finishedHistory);
 
-            String callbacks = sqs.getQueueUrl(r -> r.queueName("datadir-callbacks")).queueUrl();
-            List<Message> asks = sqs.receiveMessage(r -> r.queueUrl(callbacks)).messages();
-            assertThat(asks).hasSize(1);
-            String token = new ObjectMapper().readTree(asks.get(0).body()).path("token").asText();
-            sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"paid\":true}"));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    sfn.describeExecution(r -> r.executionArn(parked)).status()
-                                            == ExecutionStatus.SUCCEEDED);
+            CloudSteps.answerCallback(sqs, sfn, "datadir-callbacks", parked, "{\"paid\":true}");
             assertThat(sfn.describeExecution(r -> r.executionArn(parked)).output())
                     .isEqualTo("{\"paid\":true}");
         }
@@ -221,24 +182,12 @@ class DataDirIT {
         String after = "after-" + UUID.randomUUID();
         for (String id : List.of(before, after)) {
             try (LocalCloud cloud =
-                            LocalCloud.builder()
-                                    .template(id.equals(before) ? original : changed)
-                                    .functionCode(jar)
-                                    .edgePort(0)
-                                    .gatewayPort(0)
+                            CloudSteps.onFreePorts(id.equals(before) ? original : changed, jar)
                                     .dataDir(dataDir)
                                     .start();
                     DynamoDbClient dynamo = Clients.dynamo(cloud.edgeEndpoint())) {
                 String table = cloud.physicalId("Ledger").orElseThrow();
-                dynamo.putItem(
-                        r ->
-                                r.tableName(table)
-                                        .item(
-                                                Map.of(
-                                                        "id",
-                                                        AttributeValue.fromS(id),
-                                                        "kind",
-                                                        AttributeValue.fromS("keep"))));
+                CloudSteps.putKind(dynamo, table, id, "keep");
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> Files.exists(log) && Files.readString(log).contains(id));
                 if (id.equals(after)) {

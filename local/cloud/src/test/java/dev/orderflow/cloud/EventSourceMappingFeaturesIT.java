@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Event source mapping properties from a template, with the probe function: FilterCriteria on SQS
@@ -47,11 +46,9 @@ class EventSourceMappingFeaturesIT {
         Files.deleteIfExists(FILTERED_LOG);
         Files.deleteIfExists(LEDGER_LOG);
         cloud =
-                LocalCloud.builder()
-                        .template(Path.of("src/test/resources/esm-features-template.json"))
-                        .functionCode(ProbeJar.build(dir))
-                        .edgePort(0)
-                        .gatewayPort(0)
+                CloudSteps.onFreePorts(
+                                Path.of("src/test/resources/esm-features-template.json"),
+                                ProbeJar.build(dir))
                         .start();
         sqs = Clients.sqs(cloud.edgeEndpoint());
         dynamo = Clients.dynamo(cloud.edgeEndpoint());
@@ -221,16 +218,7 @@ class EventSourceMappingFeaturesIT {
     }
 
     private static void put(String id, String kind) {
-        String table = cloud.physicalId("Ledger").orElseThrow();
-        dynamo.putItem(
-                r ->
-                        r.tableName(table)
-                                .item(
-                                        Map.of(
-                                                "id",
-                                                AttributeValue.fromS(id),
-                                                "kind",
-                                                AttributeValue.fromS(kind))));
+        CloudSteps.putKind(dynamo, cloud.physicalId("Ledger").orElseThrow(), id, kind);
     }
 
     private static String ledgerLog() throws Exception {
@@ -244,18 +232,6 @@ class EventSourceMappingFeaturesIT {
     }
 
     private static int inQueue(String url) {
-        Map<QueueAttributeName, String> a =
-                sqs.getQueueAttributes(
-                                r ->
-                                        r.queueUrl(url)
-                                                .attributeNames(
-                                                        QueueAttributeName
-                                                                .APPROXIMATE_NUMBER_OF_MESSAGES,
-                                                        QueueAttributeName
-                                                                .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                        .attributes();
-        return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(
-                        a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return CloudSteps.inQueue(sqs, url);
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** An SQS event source mapping from a template, with a probe function and a DLQ. */
 class EventSourceMappingIT {
@@ -26,11 +25,9 @@ class EventSourceMappingIT {
         java.nio.file.Files.deleteIfExists(
                 Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-stream-probe.log"));
         cloud =
-                LocalCloud.builder()
-                        .template(Path.of("src/test/resources/esm-template.json"))
-                        .functionCode(ProbeJar.build(dir))
-                        .edgePort(0)
-                        .gatewayPort(0)
+                CloudSteps.onFreePorts(
+                                Path.of("src/test/resources/esm-template.json"),
+                                ProbeJar.build(dir))
                         .start();
         sqs = Clients.sqs(cloud.edgeEndpoint());
     }
@@ -91,18 +88,6 @@ class EventSourceMappingIT {
     }
 
     private static int inQueue(String url) {
-        Map<QueueAttributeName, String> a =
-                sqs.getQueueAttributes(
-                                r ->
-                                        r.queueUrl(url)
-                                                .attributeNames(
-                                                        QueueAttributeName
-                                                                .APPROXIMATE_NUMBER_OF_MESSAGES,
-                                                        QueueAttributeName
-                                                                .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                        .attributes();
-        return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(
-                        a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return CloudSteps.inQueue(sqs, url);
     }
 }

@@ -27,11 +27,9 @@ class GatewayPayloadIT {
     @BeforeAll
     static void boot() throws Exception {
         cloud =
-                LocalCloud.builder()
-                        .template(Path.of("src/test/resources/esm-template.json"))
-                        .functionCode(ProbeJar.build(dir))
-                        .edgePort(0)
-                        .gatewayPort(0)
+                CloudSteps.onFreePorts(
+                                Path.of("src/test/resources/esm-template.json"),
+                                ProbeJar.build(dir))
                         .start();
     }
 

@@ -46,13 +46,7 @@ class RouteScopesIT {
         assertThat(scoped).isEqualTo(1);
         Path file = dir.resolve("Orderflow-scoped.template.json");
         JSON.writeValue(file.toFile(), template);
-        cloud =
-                LocalCloud.builder()
-                        .template(file)
-                        .functionCode(SharedCloud.handlerJar())
-                        .edgePort(0)
-                        .gatewayPort(0)
-                        .start();
+        cloud = CloudSteps.onFreePorts(file, SharedCloud.handlerJar()).start();
     }
 
     @AfterAll

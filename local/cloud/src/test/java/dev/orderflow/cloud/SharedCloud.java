@@ -19,13 +19,7 @@ final class SharedCloud {
 
     static synchronized LocalCloud get() {
         if (cloud == null) {
-            cloud =
-                    LocalCloud.builder()
-                            .template(template())
-                            .functionCode(handlerJar())
-                            .edgePort(0)
-                            .gatewayPort(0)
-                            .start();
+            cloud = CloudSteps.onFreePorts(template(), handlerJar()).start();
             cloud.seedDemoCatalog();
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
         }
