@@ -28,9 +28,14 @@ final class AdminJson {
         }
     }
 
-    record CenterJson(String centerId, String name, Map<String, Integer> regions) {
+    record CenterJson(
+            String centerId, String name, Map<String, Integer> regions, long handlingSeconds) {
         static CenterJson from(FulfillmentCenter c) {
-            return new CenterJson(c.id().value(), c.name(), new TreeMap<>(c.distanceKmByRegion()));
+            return new CenterJson(
+                    c.id().value(),
+                    c.name(),
+                    new TreeMap<>(c.distanceKmByRegion()),
+                    c.handlingTime().toSeconds());
         }
     }
 

@@ -3,15 +3,16 @@ package dev.orderflow.functions.admin;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON body of {@code PUT /admin/centers/{centerId}}: its name and the regions it serves, each
- * with its distance in km.
+ * The JSON body of {@code PUT /admin/centers/{centerId}}: its name, the regions it serves, each
+ * with its distance in km, and optionally its service level in seconds (default two days).
  */
-record PutCenterRequest(String name, Map<String, Integer> regions) {
+record PutCenterRequest(String name, Map<String, Integer> regions, Long handlingSeconds) {
 
     /** The center, every missing field named. */
     FulfillmentCenter toCenter(CenterId id) {
@@ -33,6 +34,8 @@ record PutCenterRequest(String name, Map<String, Integer> regions) {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return new FulfillmentCenter(id, name, regions);
+        return handlingSeconds == null
+                ? new FulfillmentCenter(id, name, regions)
+                : new FulfillmentCenter(id, name, regions, Duration.ofSeconds(handlingSeconds));
     }
 }

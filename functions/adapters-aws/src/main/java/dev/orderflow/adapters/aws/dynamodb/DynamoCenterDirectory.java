@@ -29,13 +29,7 @@ public final class DynamoCenterDirectory implements CenterDirectory {
 
     @Override
     public Optional<FulfillmentCenter> find(CenterId id) {
-        return centers.read(id.value())
-                .map(
-                        row ->
-                                new FulfillmentCenter(
-                                        new CenterId(row.get("centerId").s()),
-                                        row.get("name").s(),
-                                        DynamoFulfillmentCenters.regionsOf(row)));
+        return centers.read(id.value()).map(DynamoFulfillmentCenters::fromItem);
     }
 
     @Override

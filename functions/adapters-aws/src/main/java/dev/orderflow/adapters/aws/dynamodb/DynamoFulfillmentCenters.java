@@ -65,18 +65,22 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                         });
         List<FulfillmentCenter> centers = new ArrayList<>();
         for (Map<String, AttributeValue> row : rows) {
-            // Rows written before centers stated a handling time keep the default.
-            Duration handling =
-                    row.containsKey("handlingSeconds")
-                            ? Duration.ofSeconds(Long.parseLong(row.get("handlingSeconds").n()))
-                            : FulfillmentCenter.DEFAULT_HANDLING_TIME;
-            centers.add(
-                    new FulfillmentCenter(
-                            new CenterId(row.get("centerId").s()),
-                            row.get("name").s(),
-                            regionsOf(row),
-                            handling));
+            centers.add(fromItem(row));
         }
         return centers;
+    }
+
+    /** The center a stored item describes. */
+    static FulfillmentCenter fromItem(Map<String, AttributeValue> row) {
+        // Rows written before centers stated a handling time keep the default.
+        Duration handling =
+                row.containsKey("handlingSeconds")
+                        ? Duration.ofSeconds(Long.parseLong(row.get("handlingSeconds").n()))
+                        : FulfillmentCenter.DEFAULT_HANDLING_TIME;
+        return new FulfillmentCenter(
+                new CenterId(row.get("centerId").s()),
+                row.get("name").s(),
+                regionsOf(row),
+                handling);
     }
 }

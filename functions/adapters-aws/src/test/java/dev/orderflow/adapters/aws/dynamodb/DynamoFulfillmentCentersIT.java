@@ -7,6 +7,7 @@ import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Fulfillment centers through the real SDK against the project's DynamoDB engine. */
 class DynamoFulfillmentCentersIT {
@@ -26,5 +27,40 @@ class DynamoFulfillmentCentersIT {
 
         assertThat(new DynamoFulfillmentCenters(dynamo, table).all())
                 .containsExactlyInAnyOrder(munich, berlin);
+    }
+
+    @Test
+    void handlingTime_roundTrips_andRowsWithoutOneReadAsTheDefault() {
+        String table = LocalDynamo.createTable("centers", "centerId", null);
+        var fast =
+                new FulfillmentCenter(
+                        new CenterId("FC-FAST"),
+                        "Fast",
+                        Map.of("DE-BY", 5),
+                        java.time.Duration.ofHours(4));
+        var directory = new DynamoCenterDirectory(dynamo, table);
+        directory.save(fast);
+        dynamo.putItem(
+                p ->
+                        p.tableName(table)
+                                .item(
+                                        Map.of(
+                                                "centerId",
+                                                AttributeValue.fromS("FC-OLD"),
+                                                "name",
+                                                AttributeValue.fromS("Old"),
+                                                "regions",
+                                                AttributeValue.fromM(
+                                                        Map.of(
+                                                                "DE-BE",
+                                                                software.amazon.awssdk.services
+                                                                        .dynamodb.model
+                                                                        .AttributeValue.fromN(
+                                                                        "15"))))));
+
+        assertThat(directory.find(new CenterId("FC-FAST"))).contains(fast);
+        assertThat(directory.find(new CenterId("FC-OLD")).orElseThrow().handlingTime())
+                .isEqualTo(FulfillmentCenter.DEFAULT_HANDLING_TIME);
+        assertThat(new DynamoFulfillmentCenters(dynamo, table).all()).contains(fast);
     }
 }
