@@ -202,41 +202,29 @@ final class SagaFixture {
                                 g ->
                                         g.tableName(table("DataOrders"))
                                                 .consistentRead(true)
-                                                .key(
-                                                        Map.of(
-                                                                "pk", s("ORDER#" + orderId),
-                                                                "sk", s("ORDER"))))
+                                                .key(orderKey(orderId)))
                         .item();
         return item.isEmpty() ? "" : item.get("status").s();
     }
 
     /** The ARN of the execution that runs the order (the saga records it on the order). */
     String executionOf(String orderId) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () ->
-                                dynamo.getItem(
-                                                g ->
-                                                        g.tableName(table("DataOrders"))
-                                                                .consistentRead(true)
-                                                                .key(
-                                                                        Map.of(
-                                                                                "pk",
-                                                                                s(
-                                                                                        "ORDER#"
-                                                                                                + orderId),
-                                                                                "sk",
-                                                                                s("ORDER"))))
-                                        .item()
-                                        .containsKey("executionArn"));
-        return dynamo.getItem(
-                        g ->
-                                g.tableName(table("DataOrders"))
-                                        .consistentRead(true)
-                                        .key(Map.of("pk", s("ORDER#" + orderId), "sk", s("ORDER"))))
-                .item()
-                .get("executionArn")
-                .s();
+        Map<String, AttributeValue> order =
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () ->
+                                        dynamo.getItem(
+                                                        g ->
+                                                                g.tableName(table("DataOrders"))
+                                                                        .consistentRead(true)
+                                                                        .key(orderKey(orderId)))
+                                                .item(),
+                                item -> item.containsKey("executionArn"));
+        return order.get("executionArn").s();
+    }
+
+    private static Map<String, AttributeValue> orderKey(String orderId) {
+        return Map.of("pk", s("ORDER#" + orderId), "sk", s("ORDER"));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.identity.Caller;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Use case: a customer (or an admin) cancels an order that has not shipped. The order becomes
@@ -14,14 +15,11 @@ import java.util.Objects;
  */
 public final class CancelOrder {
 
-    /** Optimistic-lock retries before giving up on an order the saga keeps moving. */
-    static final int MAX_ATTEMPTS = 5;
-
-    private final OrderRepository orders;
+    private final OrderChanges orders;
     private final Clock clock;
 
     public CancelOrder(OrderRepository orders, Clock clock) {
-        this.orders = Objects.requireNonNull(orders, "orders");
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -34,26 +32,24 @@ public final class CancelOrder {
      * @throws DependencyUnavailable if the order kept changing under us or the store is down
      */
     public Order cancel(Caller caller, OrderId id) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Order order =
-                    orders.find(id)
-                            .filter(o -> o.isVisibleTo(caller))
-                            .orElseThrow(() -> new OrderNotFound(id.value()));
-            if (order.status() == OrderStatus.CANCELLING
-                    || order.status() == OrderStatus.CANCELLED) {
-                return order; // asked before: same answer
-            }
-            if (!order.status().isCancellable()) {
-                throw new InvalidStateTransition(
-                        id.value(), order.status().name(), OrderStatus.CANCELLING.name());
-            }
-            Order cancelling = order.cancelRequested(clock.instant());
-            if (orders.update(cancelling, "cancellation requested by " + caller.subject())) {
-                return cancelling;
-            }
-            // The saga moved the order meanwhile: look again.
-        }
-        throw new DependencyUnavailable(
-                "orders table", new IllegalStateException("order " + id + " kept changing"));
+        return orders.change(
+                id,
+                order -> {
+                    if (!order.isVisibleTo(caller)) {
+                        throw new OrderNotFound(id.value());
+                    }
+                    if (order.status() == OrderStatus.CANCELLING
+                            || order.status() == OrderStatus.CANCELLED) {
+                        return Optional.empty(); // asked before: same answer
+                    }
+                    if (!order.status().isCancellable()) {
+                        throw new InvalidStateTransition(
+                                id.value(), order.status().name(), OrderStatus.CANCELLING.name());
+                    }
+                    return Optional.of(
+                            new OrderChanges.Change(
+                                    order.cancelRequested(clock.instant()),
+                                    "cancellation requested by " + caller.subject()));
+                });
     }
 }

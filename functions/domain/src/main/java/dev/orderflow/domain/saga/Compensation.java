@@ -2,6 +2,7 @@ package dev.orderflow.domain.saga;
 
 import dev.orderflow.domain.fulfillment.StockReservations;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public final class Compensation {
 
-    private final SagaOrders orders;
+    private final OrderChanges orders;
     private final PaymentProvider payments;
     private final StockReservations reservations;
     private final Clock clock;
@@ -27,7 +28,7 @@ public final class Compensation {
             PaymentProvider payments,
             StockReservations reservations,
             Clock clock) {
-        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.payments = Objects.requireNonNull(payments, "payments");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,7 +68,7 @@ public final class Compensation {
                             current.status() == OrderStatus.CANCELLING
                                     ? current.cancelled(clock.instant())
                                     : current.rejected(reason, clock.instant());
-                    return Optional.of(new SagaOrders.Change(closed, closed.reason()));
+                    return Optional.of(new OrderChanges.Change(closed, closed.reason()));
                 });
     }
 }

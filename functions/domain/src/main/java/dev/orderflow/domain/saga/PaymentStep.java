@@ -2,6 +2,7 @@ package dev.orderflow.domain.saga;
 
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
@@ -21,12 +22,12 @@ public final class PaymentStep {
     private static final Set<OrderStatus> PAID_ALREADY =
             EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPING, OrderStatus.SHIPPED);
 
-    private final SagaOrders orders;
+    private final OrderChanges orders;
     private final PaymentProvider payments;
     private final Clock clock;
 
     public PaymentStep(OrderRepository orders, PaymentProvider payments, Clock clock) {
-        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.payments = Objects.requireNonNull(payments, "payments");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,7 +62,7 @@ public final class PaymentStep {
                         current ->
                                 current.status() == OrderStatus.RESERVED
                                         ? Optional.of(
-                                                new SagaOrders.Change(
+                                                new OrderChanges.Change(
                                                         current.paid(paymentId, clock.instant()),
                                                         "payment " + paymentId))
                                         : Optional.empty());

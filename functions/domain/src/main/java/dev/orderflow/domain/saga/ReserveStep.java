@@ -3,6 +3,7 @@ package dev.orderflow.domain.saga;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
@@ -12,11 +13,11 @@ import java.util.Objects;
 public final class ReserveStep {
 
     private final ReserveStock reserveStock;
-    private final SagaOrders orders;
+    private final OrderChanges orders;
 
     public ReserveStep(ReserveStock reserveStock, OrderRepository orders) {
         this.reserveStock = Objects.requireNonNull(reserveStock, "reserveStock");
-        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
     }
 
     /**
@@ -26,17 +27,15 @@ public final class ReserveStep {
      *     (the workflow retries)
      */
     public StepResult run(OrderId id) {
-        if (orders.load(id).status() == OrderStatus.CANCELLING) {
-            return StepResult.cancel();
-        }
         try {
             reserveStock.reserve(id);
             return StepResult.proceed();
         } catch (InsufficientStock e) {
             return StepResult.reject(e.getMessage());
         } catch (InvalidStateTransition e) {
+            // Cancelled before or while we reserved (ReserveStock released what it took).
             if (orders.load(id).status() == OrderStatus.CANCELLING) {
-                return StepResult.cancel(); // cancelled while we reserved; ReserveStock released
+                return StepResult.cancel();
             }
             throw e;
         }

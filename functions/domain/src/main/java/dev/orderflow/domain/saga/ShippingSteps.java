@@ -6,6 +6,7 @@ import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.FulfillmentCenters;
 import dev.orderflow.domain.fulfillment.StockReservations;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
@@ -24,7 +25,7 @@ public final class ShippingSteps {
     /** The longest a center may stay silent while it works on a shipment. */
     static final Duration MAX_HEARTBEAT = Duration.ofHours(1);
 
-    private final SagaOrders orders;
+    private final OrderChanges orders;
     private final FulfillmentCenters centers;
     private final StockReservations reservations;
     private final Clock clock;
@@ -34,7 +35,7 @@ public final class ShippingSteps {
             FulfillmentCenters centers,
             StockReservations reservations,
             Clock clock) {
-        this.orders = new SagaOrders(Objects.requireNonNull(orders, "orders"));
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.centers = Objects.requireNonNull(centers, "centers");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,7 +54,7 @@ public final class ShippingSteps {
                         current ->
                                 current.status() == OrderStatus.PAID
                                         ? Optional.of(
-                                                new SagaOrders.Change(
+                                                new OrderChanges.Change(
                                                         current.shipping(clock.instant()),
                                                         "handed to "
                                                                 + centersOf(current)
@@ -108,7 +109,7 @@ public final class ShippingSteps {
                         current ->
                                 current.status() == OrderStatus.SHIPPING
                                         ? Optional.of(
-                                                new SagaOrders.Change(
+                                                new OrderChanges.Change(
                                                         current.shipped(clock.instant()), detail))
                                         : Optional.empty());
         if (order.status() == OrderStatus.CANCELLING) {

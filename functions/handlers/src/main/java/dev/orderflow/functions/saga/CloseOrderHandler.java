@@ -46,10 +46,10 @@ public final class CloseOrderHandler implements RequestStreamHandler {
         metrics.count("OrdersCancelled", closed.status() == OrderStatus.CANCELLED ? 1 : 0);
         metrics.milliseconds(
                 "SagaDuration", Duration.between(closed.createdAt(), Instant.now()).toMillis());
-        StepResult closing =
+        return StepPayloads.Closing.of(
                 closed.status() == OrderStatus.CANCELLED
-                        ? new StepResult(StepResult.Verdict.CANCEL, closed.reason())
-                        : new StepResult(StepResult.Verdict.REJECT, closed.reason());
-        return StepPayloads.Closing.of(closing, closed);
+                        ? StepResult.Verdict.CANCEL
+                        : StepResult.Verdict.REJECT,
+                closed);
     }
 }

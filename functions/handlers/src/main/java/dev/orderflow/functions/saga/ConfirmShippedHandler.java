@@ -58,6 +58,6 @@ public final class ConfirmShippedHandler implements RequestStreamHandler {
                     "SagaDuration",
                     Duration.between(confirmation.order().createdAt(), Instant.now()).toMillis());
         }
-        return StepPayloads.Closing.of(confirmation.result(), confirmation.order());
+        return StepPayloads.Closing.of(confirmation.result().verdict(), confirmation.order());
     }
 }

@@ -63,9 +63,9 @@ final class StepPayloads {
     /** How an order ended, which is also what the customer is notified of. */
     record Closing(
             String verdict, String reason, String orderId, String customerId, String status) {
-        static Closing of(StepResult result, Order order) {
+        static Closing of(StepResult.Verdict verdict, Order order) {
             return new Closing(
-                    result.verdict().name(),
+                    verdict.name(),
                     order.reason(),
                     order.id().value(),
                     order.customerId(),

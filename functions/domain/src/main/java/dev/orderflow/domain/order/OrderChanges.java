@@ -1,29 +1,29 @@
-package dev.orderflow.domain.saga;
+package dev.orderflow.domain.order;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.OrderNotFound;
-import dev.orderflow.domain.order.Order;
-import dev.orderflow.domain.order.OrderId;
-import dev.orderflow.domain.order.OrderRepository;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The saga's way to change an order: read, decide, write under the optimistic lock, and on a lost
- * race read again and decide again (a customer's cancel is the usual competitor).
+ * How an order is changed: read, decide, write under the optimistic lock, and on a lost race read
+ * again and decide again (the saga and a customer's cancel are each other's usual competitors).
  */
-final class SagaOrders {
+public final class OrderChanges {
 
-    /** Lost races before the step fails and the workflow retries it. */
+    /** Lost races before giving up (the saga retries the step; the API answers 503). */
     static final int MAX_ATTEMPTS = 5;
 
     private final OrderRepository orders;
 
-    SagaOrders(OrderRepository orders) {
+    public OrderChanges(OrderRepository orders) {
         this.orders = orders;
     }
 
-    Order load(OrderId id) {
+    /**
+     * @throws OrderNotFound if there is no such order
+     */
+    public Order load(OrderId id) {
         return orders.find(id).orElseThrow(() -> new OrderNotFound(id.value()));
     }
 
@@ -33,7 +33,7 @@ final class SagaOrders {
      * @param decide the next version and its trail detail, or empty when nothing is to be written
      * @return the order as stored at the end
      */
-    Order change(OrderId id, Function<Order, Optional<Change>> decide) {
+    public Order change(OrderId id, Function<Order, Optional<Change>> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Order current = load(id);
             Optional<Change> change = decide.apply(current);
@@ -49,5 +49,5 @@ final class SagaOrders {
     }
 
     /** A next version of an order and what its event should say. */
-    record Change(Order next, String detail) {}
+    public record Change(Order next, String detail) {}
 }
