@@ -114,6 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int functionConcurrency = 10;
         private Path functionCode;
+        private boolean stageThrottle = true;
 
         private Builder() {}
 
@@ -160,6 +161,15 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         /**
+         * Whether the HTTP API applies its stage's throttling (default true, as deployed); false
+         * lets a local load test measure the stack rather than the rate limit meant for AWS.
+         */
+        public Builder stageThrottle(boolean value) {
+            this.stageThrottle = value;
+            return this;
+        }
+
+        /**
          * Runs every function from this jar instead of the CDK asset staged in {@code cdk.out} (so
          * a rebuilt handler jar is picked up without a new synth).
          */
@@ -187,7 +197,8 @@ public final class LocalCloud implements AutoCloseable {
                                     region,
                                     clock,
                                     functionConcurrency,
-                                    Optional.ofNullable(functionCode))));
+                                    Optional.ofNullable(functionCode),
+                                    stageThrottle)));
         }
     }
 }

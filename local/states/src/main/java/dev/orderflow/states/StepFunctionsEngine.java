@@ -55,6 +55,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final TaskCallbacks callbacks;
     private final MockConfig mockConfig;
     private final ExecutorService workers;
+    private final ExecutorService taskCalls;
     private final ExecutionJournal journal;
     private final List<Runnable> pendingResumes = new ArrayList<>();
     private final Map<String, Machine> machines = new ConcurrentHashMap<>();
@@ -82,9 +83,20 @@ public final class StepFunctionsEngine implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+        // Task integrations that block get threads of their own, so the workers only ever run
+        // state transitions and a slow task cannot delay another execution's timers or steps.
+        AtomicInteger calls = new AtomicInteger();
+        this.taskCalls =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "states-task-" + calls.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         IntrinsicFunctions intrinsics = new IntrinsicFunctions(random);
         MockResponder mocks = mockConfig == null ? MockResponder.none() : mockConfig;
-        TaskDispatcher dispatcher = new TaskDispatcher(b.invoker, tokens, mocks, this::startChild);
+        TaskDispatcher dispatcher =
+                new TaskDispatcher(b.invoker, taskCalls, tokens, mocks, this::startChild);
         this.services =
                 new EngineServices(
                         b.clock,
@@ -558,6 +570,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        taskCalls.shutdownNow();
         journal.close();
     }
 

@@ -62,7 +62,8 @@ public final class CloudAssembly implements AutoCloseable {
             String region,
             Clock clock,
             int functionConcurrency,
-            Optional<Path> functionCode) {}
+            Optional<Path> functionCode,
+            boolean stageThrottle) {}
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<String> emulated = new ArrayList<>();
@@ -317,7 +318,7 @@ public final class CloudAssembly implements AutoCloseable {
         }
         gateway =
                 new HttpApiGateway(
-                        api.get(),
+                        settings.stageThrottle() ? api.get() : api.get().withoutThrottle(),
                         ACCOUNT,
                         lambdas,
                         issuer,

@@ -1,19 +1,33 @@
 package dev.orderflow.states.spi;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 /**
  * The port through which Task states reach services. The engine itself handles {@code
  * states:startExecution}, mocked responses and the {@code .waitForTaskToken} pause; everything else
  * ({@code lambda:invoke} and bare function ARNs, {@code sqs:sendMessage}, {@code dynamodb:*},
  * {@code events:putEvents}, {@code aws-sdk:*}) is passed here.
  *
- * <p>Implementations may block; the engine calls them off its HTTP threads. They must be
- * thread-safe. They should never throw: a thrown exception is reported as {@code States.TaskFailed}
- * with the exception message as cause.
+ * <p>{@link #invoke} may block; the engine never calls it on the threads that run state
+ * transitions, so one slow task cannot hold up another execution (on AWS a task's call never waits
+ * for another execution's). Implementations must be thread-safe. They should never throw: a thrown
+ * exception is reported as {@code States.TaskFailed} with the exception message as cause.
  */
 @FunctionalInterface
 public interface TaskInvoker {
-    /** Performs one integration call. */
+    /** Performs one integration call, blocking until it has an outcome. */
     TaskOutcome invoke(TaskRequest request);
+
+    /**
+     * Starts one integration call and returns at once. The default runs {@link #invoke} on {@code
+     * blockingCalls}, an unbounded pool the engine keeps for calls that block; an invoker whose
+     * services are asynchronous overrides this and leaves that pool alone.
+     */
+    default CompletionStage<TaskOutcome> invokeAsync(TaskRequest request, Executor blockingCalls) {
+        return CompletableFuture.supplyAsync(() -> invoke(request), blockingCalls);
+    }
 
     /**
      * An invoker that knows no resources: every call fails the way AWS fails for a missing resource

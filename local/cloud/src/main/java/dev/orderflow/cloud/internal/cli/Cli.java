@@ -13,9 +13,16 @@ public final class Cli {
                     "\n",
                     "usage: ./orderflow <command> [options]",
                     "",
-                    "  up [--port 4566] [--api-port 3000] [--data-dir DIR] [--seed]",
+                    "  up [--port 4566] [--api-port 3000] [--data-dir DIR] [--seed] [--no-throttle]",
                     "     [--template cdk.out/Orderflow-dev.template.json] [--code JAR]",
-                    "        boot the stack locally; Ctrl-C stops it",
+                    "        boot the stack locally; Ctrl-C stops it. --no-throttle turns the",
+                    "        stage's rate limit (meant for AWS) off, for load tests",
+                    "  load [--orders 200] [--concurrency 8] [--sku MUG-BLUE] [--address DE-BY]",
+                    "       [--stock-up] [--stock-up-units N] [--center FC-MUC] [--deadline 120]",
+                    "        place orders through the HTTP API of the running stack and report",
+                    "        orders/s, latencies and outcomes; --stock-up first adds --orders units",
+                    "        (or --stock-up-units) at --center; exits 1 if an order is not",
+                    "        accepted or not final --deadline seconds after the last POST",
                     "  invoke FUNCTION --event events/apigw-get-health.json [--port 4566]",
                     "        invoke a function (name, ARN or logical id prefix such as Health)",
                     "  token --user U [--scope S]... [--group G]... [--ttl SECONDS] [--port 4566]",
@@ -47,6 +54,8 @@ public final class Cli {
                     return new InvokeCommand(out, err).run(options);
                 case "token":
                     return new TokenCommand(out, err).run(options);
+                case "load":
+                    return new LoadCommand(out, err).run(options);
                 case "executions":
                     return new ExecutionsCommand(out, err).run(options);
                 default:

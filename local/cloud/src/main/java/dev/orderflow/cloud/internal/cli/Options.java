@@ -10,7 +10,8 @@ import java.util.Set;
 /** A parsed command line: positional words, {@code --key value} options and {@code --flags}. */
 final class Options {
 
-    private static final Set<String> FLAGS = Set.of("seed", "help", "json");
+    private static final Set<String> FLAGS =
+            Set.of("seed", "help", "json", "stock-up", "no-throttle");
 
     final List<String> words = new ArrayList<>();
     private final Map<String, List<String>> values = new HashMap<>();

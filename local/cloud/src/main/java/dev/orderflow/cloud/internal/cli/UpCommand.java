@@ -32,6 +32,7 @@ final class UpCommand {
         o.get("data-dir").map(Path::of).ifPresent(builder::dataDir);
         o.get("code").map(Path::of).ifPresent(builder::functionCode);
         o.get("region").ifPresent(builder::region);
+        builder.stageThrottle(!o.flag("no-throttle"));
         LocalCloud cloud = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -55,6 +56,9 @@ final class UpCommand {
                             + n
                             + " demo products into "
                             + cloud.physicalId("DataProducts").orElse("?"));
+        }
+        if (o.flag("no-throttle")) {
+            out.println("stage throttling of the HTTP API is off (--no-throttle)");
         }
         print(cloud, Duration.ofNanos(System.nanoTime() - t0));
         try {

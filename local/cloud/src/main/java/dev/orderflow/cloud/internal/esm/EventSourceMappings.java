@@ -10,7 +10,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the template's event source mappings, one poller thread each. */
+/**
+ * Runs the template's event source mappings: an SQS mapping with several batches in flight (see
+ * {@link #concurrentBatches}), a stream mapping on one thread that reads each shard's batches in
+ * order.
+ */
 public final class EventSourceMappings implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSourceMappings.class);
@@ -44,16 +48,20 @@ public final class EventSourceMappings implements AutoCloseable {
                     });
             if (m.eventSourceArn().contains(":sqs:")) {
                 SqsPoller poller = new SqsPoller(m, sqs, lambdas, region);
-                Thread t = new Thread(poller, "esm-" + m.logicalId());
-                t.setDaemon(true);
+                int batches = concurrentBatches(m, lambdas);
+                for (int i = 1; i <= batches; i++) {
+                    Thread t = new Thread(poller, "esm-" + m.logicalId() + "-" + i);
+                    t.setDaemon(true);
+                    threads.add(t);
+                    t.start();
+                }
                 pollers.add(poller);
-                threads.add(t);
-                t.start();
                 LOG.info(
-                        "event source mapping {} polls {} for {}",
+                        "event source mapping {} polls {} for {} ({} batches at a time)",
                         m.logicalId(),
                         m.eventSourceArn(),
-                        m.functionName());
+                        m.functionName(),
+                        batches);
             } else if (m.eventSourceArn().contains(":dynamodb:")
                     && m.eventSourceArn().contains("/stream/")) {
                 StreamPoller poller =
@@ -79,6 +87,17 @@ public final class EventSourceMappings implements AutoCloseable {
                 unsupported.add(m.logicalId() + " (" + m.eventSourceArn() + ")");
             }
         }
+    }
+
+    /**
+     * How many batches an SQS mapping keeps in flight: as many as the function may run at once
+     * (Lambda scales an SQS mapping's pollers up to the function's concurrency), and no more than
+     * {@code ScalingConfig.MaximumConcurrency} when the template sets it.
+     */
+    static int concurrentBatches(EventSourceMappingSpec m, LambdaRuntime lambdas) {
+        int function = lambdas.find(m.functionName()).map(f -> f.concurrencyLimit()).orElse(1);
+        int cap = m.maximumConcurrency() > 0 ? m.maximumConcurrency() : Integer.MAX_VALUE;
+        return Math.max(1, Math.min(function, cap));
     }
 
     /** Properties of polled mappings that the local pollers do not emulate, one line each. */

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Messages that match no {@code FilterCriteria} pattern are deleted without invoking, as Lambda
  * does; the body is matched as JSON when it is JSON, else as a plain string. Failed messages
  * reappear after the visibility timeout and move to the queue's DLQ after maxReceiveCount, which
- * ElasticMQ enforces. One batch is in flight at a time, which stays within any {@code
- * ScalingConfig.MaximumConcurrency} (its minimum is 2).
+ * ElasticMQ enforces. Each thread that runs it keeps one batch in flight; the mapping runs as many
+ * threads as it may have concurrent batches.
  */
 final class SqsPoller implements Runnable {
 

@@ -8,6 +8,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.cert.Certificate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The class loader of one Lambda execution environment: the function's code only, over the JDK's
@@ -24,9 +26,25 @@ final class FunctionClassLoader extends URLClassLoader {
 
     private final URL codeUrl;
 
+    /**
+     * Classes are read from this loader's own handle on the jar: a {@code jar:} URL stream would go
+     * through the JDK's shared jar cache, which another loader's close can close under us.
+     */
+    private final JarFile jar;
+
     FunctionClassLoader(String functionName, Path code) throws IOException {
         super("lambda:" + functionName, new URL[] {code.toUri().toURL()}, platform());
         this.codeUrl = code.toUri().toURL();
+        this.jar = new JarFile(code.toFile());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            jar.close();
+        }
     }
 
     private static ClassLoader platform() {
@@ -38,13 +56,12 @@ final class FunctionClassLoader extends URLClassLoader {
         if (name.equals(SHIM_NAME)) {
             return define(name, hostBytes(name));
         }
-        String path = name.replace('.', '/') + ".class";
-        URL resource = findResource(path);
-        if (resource == null) {
+        JarEntry entry = jar.getJarEntry(name.replace('.', '/') + ".class");
+        if (entry == null) {
             throw new ClassNotFoundException(name);
         }
         byte[] bytes;
-        try (InputStream in = resource.openStream()) {
+        try (InputStream in = jar.getInputStream(entry)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);

@@ -15,9 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +37,18 @@ public final class LambdaFunction implements AutoCloseable {
     private final int limit;
     private final ConcurrentLinkedDeque<ExecutionEnvironment> warm = new ConcurrentLinkedDeque<>();
     private final ExecutorService threads;
+    private final ScheduledExecutorService timers;
     private final AtomicInteger environments = new AtomicInteger();
+    private volatile FunctionCode code;
 
     LambdaFunction(
-            FunctionSpec spec, Map<String, String> environment, Clock clock, int defaultLimit) {
+            FunctionSpec spec,
+            Map<String, String> environment,
+            Clock clock,
+            int defaultLimit,
+            ScheduledExecutorService timers) {
         this.spec = spec;
+        this.timers = timers;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.log = LoggerFactory.getLogger("lambda." + spec.logicalId());
@@ -66,6 +74,11 @@ public final class LambdaFunction implements AutoCloseable {
         return spec;
     }
 
+    /** How many invocations may run at once (reserved concurrency, else the local default). */
+    public int concurrencyLimit() {
+        return limit;
+    }
+
     /** Environments created so far (each one a cold start). */
     public int coldStarts() {
         return environments.get();
@@ -78,17 +91,42 @@ public final class LambdaFunction implements AutoCloseable {
      *     reached
      */
     public InvocationResult invoke(String requestId, byte[] payload, String qualifier) {
+        CompletableFuture<InvocationResult> result = invokeAsync(requestId, payload, qualifier);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error("Runtime.Interrupted", "the invocation was interrupted", null);
+        } catch (ExecutionException e) {
+            return error("Runtime.Unknown", String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /**
+     * Starts an invocation on an environment of this function and returns at once; the future
+     * completes with the handler's result, or a {@code Sandbox.Timedout} error once the configured
+     * timeout has passed. No caller thread waits while the function runs.
+     *
+     * @throws LambdaException {@code TooManyRequestsException} at once when the concurrency limit
+     *     is reached, as Lambda answers a throttled synchronous invoke
+     */
+    public CompletableFuture<InvocationResult> invokeAsync(
+            String requestId, byte[] payload, String qualifier) {
         if (!concurrency.tryAcquire()) {
             throw new LambdaException(
                     "TooManyRequestsException",
                     429,
                     "Rate Exceeded. (concurrency limit " + limit + " of " + spec.name() + ")");
         }
+        CompletableFuture<InvocationResult> result;
         try {
-            return run(requestId, payload, qualifier);
-        } finally {
+            result = new Invocation(requestId, payload, qualifier).start();
+        } catch (RuntimeException e) {
             concurrency.release();
+            throw e;
         }
+        result.whenComplete((r, t) -> concurrency.release());
+        return result;
     }
 
     /**
@@ -98,38 +136,68 @@ public final class LambdaFunction implements AutoCloseable {
      */
     static final Duration INIT_LIMIT = Duration.ofSeconds(60);
 
-    private InvocationResult run(String requestId, byte[] payload, String qualifier) {
-        Duration timeout = Duration.ofSeconds(spec.timeoutSeconds());
-        long t0 = System.nanoTime();
-        CompletableFuture<Instant> initialised = new CompletableFuture<>();
-        Future<Outcome> future =
-                threads.submit(() -> execute(requestId, payload, qualifier, initialised));
-        try {
-            Instant invokeStart = initialised.get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-            long remaining =
-                    Duration.between(clock.instant(), invokeStart.plus(timeout)).toMillis();
-            Outcome outcome = future.get(Math.max(0, remaining), TimeUnit.MILLISECONDS);
-            report(requestId, t0, outcome.init);
-            return outcome.result;
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            report(requestId, t0, null);
+    /** One invocation in flight: its thread, its time limits and its single outcome. */
+    private final class Invocation {
+        private final String requestId;
+        private final byte[] payload;
+        private final String qualifier;
+        private final long t0 = System.nanoTime();
+        private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        private final CompletableFuture<Instant> initialised = new CompletableFuture<>();
+        private volatile Future<?> running;
+
+        Invocation(String requestId, byte[] payload, String qualifier) {
+            this.requestId = requestId;
+            this.payload = payload;
+            this.qualifier = qualifier;
+        }
+
+        CompletableFuture<InvocationResult> start() {
+            running =
+                    threads.submit(
+                            () -> {
+                                Outcome outcome =
+                                        execute(requestId, payload, qualifier, initialised);
+                                if (result.complete(outcome.result)) {
+                                    report(requestId, t0, outcome.init);
+                                }
+                            });
+            ScheduledFuture<?> initLimit =
+                    timers.schedule(
+                            () -> timedOut(false), INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((r, t) -> initLimit.cancel(false));
+            initialised.thenAccept(
+                    invokeStart -> {
+                        initLimit.cancel(false);
+                        long remaining =
+                                Duration.between(
+                                                clock.instant(),
+                                                invokeStart.plusSeconds(spec.timeoutSeconds()))
+                                        .toMillis();
+                        ScheduledFuture<?> timeout =
+                                timers.schedule(
+                                        () -> timedOut(true),
+                                        Math.max(0, remaining),
+                                        TimeUnit.MILLISECONDS);
+                        result.whenComplete((r, t) -> timeout.cancel(false));
+                    });
+            return result;
+        }
+
+        private void timedOut(boolean afterInit) {
             String message =
-                    initialised.isDone()
+                    afterInit
                             ? String.format(
                                     "%s %s Task timed out after %d.00 seconds",
                                     clock.instant(), requestId, spec.timeoutSeconds())
                             : String.format(
                                     "%s %s INIT timed out after %d seconds",
                                     clock.instant(), requestId, INIT_LIMIT.toSeconds());
-            log.warn("{}", message);
-            return error("Sandbox.Timedout", message, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return error("Runtime.Interrupted", "the invocation was interrupted", null);
-        } catch (ExecutionException e) {
-            return error("Runtime.Unknown", String.valueOf(e.getCause()), e.getCause());
+            if (result.complete(error("Sandbox.Timedout", message, null))) {
+                running.cancel(true);
+                report(requestId, t0, null);
+                log.warn("{}", message);
+            }
         }
     }
 
@@ -150,7 +218,7 @@ public final class LambdaFunction implements AutoCloseable {
                     spec.name(),
                     number);
             try {
-                env = ExecutionEnvironment.start(spec, environment);
+                env = ExecutionEnvironment.start(code(), System.nanoTime());
                 init = env.initDuration();
             } catch (Exception | LinkageError e) {
                 Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
@@ -174,17 +242,14 @@ public final class LambdaFunction implements AutoCloseable {
             return new Outcome(new InvocationResult.Success(out), init);
         } catch (InvocationTargetException e) {
             Throwable thrown = e.getCause();
-            if (Thread.currentThread().isInterrupted()) {
-                env.close();
-            } else {
-                warm.addFirst(env);
+            if (!Thread.currentThread().isInterrupted()) {
+                warm.addFirst(env); // a timed-out environment is discarded, as Lambda does
             }
             log.error("Unhandled exception in {}", spec.name(), thrown);
             return new Outcome(
                     error(thrown.getClass().getName(), String.valueOf(thrown.getMessage()), thrown),
                     init);
         } catch (Exception e) {
-            env.close();
             log.error("Runtime failure in {}", spec.name(), e);
             return new Outcome(error("Runtime.Unknown", String.valueOf(e), e), init);
         }
@@ -223,12 +288,31 @@ public final class LambdaFunction implements AutoCloseable {
         return new InvocationResult.FunctionError(type, message, Json.bytes(body));
     }
 
+    /**
+     * The function's code, loaded by the first environment that needs it; a failed load is tried
+     * again by the next cold start, as Lambda retries a failed init.
+     */
+    private FunctionCode code() throws Exception {
+        FunctionCode loaded = code;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (code == null) {
+                code = FunctionCode.load(spec, environment);
+            }
+            return code;
+        }
+    }
+
     @Override
     public void close() {
         threads.shutdownNow();
-        ExecutionEnvironment env;
-        while ((env = warm.pollFirst()) != null) {
-            env.close();
+        warm.clear();
+        synchronized (this) {
+            if (code != null) {
+                code.close();
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** The in-process Lambda service: functions by name, ARN or qualified ARN. */
 public final class LambdaRuntime implements AutoCloseable {
@@ -16,10 +18,21 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final Clock clock;
     private final int defaultConcurrency;
+    private final ScheduledThreadPoolExecutor timers;
 
     public LambdaRuntime(Clock clock, int defaultConcurrency) {
         this.clock = clock;
         this.defaultConcurrency = defaultConcurrency;
+        // Invocation time limits: one daemon thread, cancelled limits leave the queue at once.
+        this.timers =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        r -> {
+                            Thread t = new Thread(r, "lambda-timeouts");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -45,7 +58,8 @@ public final class LambdaRuntime implements AutoCloseable {
         env.put("_HANDLER", spec.handler());
         env.put("LAMBDA_TASK_ROOT", spec.code().getParent().toString());
         env.putAll(spec.environment());
-        functions.put(spec.name(), new LambdaFunction(spec, env, clock, defaultConcurrency));
+        functions.put(
+                spec.name(), new LambdaFunction(spec, env, clock, defaultConcurrency, timers));
     }
 
     public synchronized Collection<LambdaFunction> functions() {
@@ -79,15 +93,29 @@ public final class LambdaRuntime implements AutoCloseable {
      * @throws LambdaException ResourceNotFoundException for an unknown function
      */
     public InvocationResult invoke(String nameOrArn, byte[] payload) {
-        LambdaFunction function =
-                find(nameOrArn)
-                        .orElseThrow(
-                                () ->
-                                        new LambdaException(
-                                                "ResourceNotFoundException",
-                                                404,
-                                                "Function not found: " + nameOrArn));
-        return function.invoke(UUID.randomUUID().toString(), payload, qualifier(nameOrArn));
+        return function(nameOrArn)
+                .invoke(UUID.randomUUID().toString(), payload, qualifier(nameOrArn));
+    }
+
+    /**
+     * Starts an invocation and returns at once (see {@link LambdaFunction#invokeAsync}).
+     *
+     * @throws LambdaException ResourceNotFoundException for an unknown function,
+     *     TooManyRequestsException when its concurrency is exhausted
+     */
+    public CompletableFuture<InvocationResult> invokeAsync(String nameOrArn, byte[] payload) {
+        return function(nameOrArn)
+                .invokeAsync(UUID.randomUUID().toString(), payload, qualifier(nameOrArn));
+    }
+
+    private LambdaFunction function(String nameOrArn) {
+        return find(nameOrArn)
+                .orElseThrow(
+                        () ->
+                                new LambdaException(
+                                        "ResourceNotFoundException",
+                                        404,
+                                        "Function not found: " + nameOrArn));
     }
 
     private static String qualifier(String nameOrArn) {
@@ -101,5 +129,6 @@ public final class LambdaRuntime implements AutoCloseable {
     @Override
     public synchronized void close() {
         functions.values().forEach(LambdaFunction::close);
+        timers.shutdownNow();
     }
 }

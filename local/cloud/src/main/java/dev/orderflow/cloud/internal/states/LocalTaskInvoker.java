@@ -13,6 +13,9 @@ import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Connects Task states to the local services: {@code lambda:invoke} and bare function ARNs to the
@@ -60,32 +63,41 @@ public final class LocalTaskInvoker implements TaskInvoker {
         return TaskInvoker.resourceNotFound(request);
     }
 
-    private TaskOutcome lambda(TaskRequest request) {
-        JsonNode params = request.parameters();
-        String function;
-        JsonNode payload;
-        if (request.functionArn().isPresent()) {
-            function = request.functionArn().get();
-            payload = params;
-        } else {
-            function = params.path("FunctionName").asText("");
-            if (params.has("Qualifier")) {
-                function = function + ":" + params.get("Qualifier").asText();
-            }
-            payload = params.has("Payload") ? params.get("Payload") : Json.object();
+    /**
+     * Lambda tasks run on the function's own environments and complete when it answers, so a task
+     * holds no thread while its function runs; a throttled function fails the task at once with
+     * {@code Lambda.TooManyRequestsException}, which the state's Retry can match. The other
+     * services are quick local HTTP calls and run on the engine's pool for blocking calls.
+     */
+    @Override
+    public CompletionStage<TaskOutcome> invokeAsync(TaskRequest request, Executor blockingCalls) {
+        if (!request.service().equals("lambda")) {
+            return TaskInvoker.super.invokeAsync(request, blockingCalls);
         }
-        byte[] bytes =
-                payload.isTextual()
-                        ? payload.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                        : Json.bytes(payload);
-        InvocationResult result;
+        LambdaCall call = LambdaCall.of(request);
         try {
-            result = lambdas.invoke(function, bytes);
+            return lambdas.invokeAsync(call.function(), call.payload())
+                    .thenApply(LocalTaskInvoker::outcome);
         } catch (LambdaException e) {
-            return TaskOutcome.failure("Lambda." + e.code(), e.getMessage());
+            return CompletableFuture.completedFuture(throttledOrMissing(e));
         }
-        if (result instanceof InvocationResult.FunctionError) {
-            InvocationResult.FunctionError error = (InvocationResult.FunctionError) result;
+    }
+
+    private TaskOutcome lambda(TaskRequest request) {
+        LambdaCall call = LambdaCall.of(request);
+        try {
+            return outcome(lambdas.invoke(call.function(), call.payload()));
+        } catch (LambdaException e) {
+            return throttledOrMissing(e);
+        }
+    }
+
+    private static TaskOutcome throttledOrMissing(LambdaException e) {
+        return TaskOutcome.failure("Lambda." + e.code(), e.getMessage());
+    }
+
+    private static TaskOutcome outcome(InvocationResult result) {
+        if (result instanceof InvocationResult.FunctionError error) {
             return TaskOutcome.failure(error.errorType(), result.payloadText());
         }
         try {
@@ -93,6 +105,30 @@ public final class LocalTaskInvoker implements TaskInvoker {
         } catch (IOException e) {
             return TaskOutcome.success(
                     Json.mapper().getNodeFactory().textNode(result.payloadText()));
+        }
+    }
+
+    /** The function a Lambda task names and the payload it sends. */
+    private record LambdaCall(String function, byte[] payload) {
+        static LambdaCall of(TaskRequest request) {
+            JsonNode params = request.parameters();
+            String function;
+            JsonNode payload;
+            if (request.functionArn().isPresent()) {
+                function = request.functionArn().get();
+                payload = params;
+            } else {
+                function = params.path("FunctionName").asText("");
+                if (params.has("Qualifier")) {
+                    function = function + ":" + params.get("Qualifier").asText();
+                }
+                payload = params.has("Payload") ? params.get("Payload") : Json.object();
+            }
+            byte[] bytes =
+                    payload.isTextual()
+                            ? payload.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            : Json.bytes(payload);
+            return new LambdaCall(function, bytes);
         }
     }
 

@@ -15,6 +15,11 @@ public record HttpApiSpec(
         routes = List.copyOf(routes);
     }
 
+    /** The same API with its stage throttling turned off (local load tests). */
+    public HttpApiSpec withoutThrottle() {
+        return new HttpApiSpec(logicalId, apiId, name, routes, cors, Optional.empty());
+    }
+
     /** The API's CorsConfiguration. */
     public record CorsSpec(
             List<String> allowOrigins,

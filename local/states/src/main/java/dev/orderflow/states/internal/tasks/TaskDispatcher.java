@@ -19,6 +19,10 @@ import dev.orderflow.states.spi.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -28,14 +32,20 @@ import java.util.function.Consumer;
  */
 public final class TaskDispatcher implements TaskGateway {
     private final TaskInvoker invoker;
+    private final Executor blockingCalls;
     private final TaskTokens tokens;
     private final MockResponder mocks;
     private final StartExecutionIntegration startExecution;
 
     /** Creates the dispatcher. */
     public TaskDispatcher(
-            TaskInvoker invoker, TaskTokens tokens, MockResponder mocks, ChildExecutions children) {
+            TaskInvoker invoker,
+            Executor blockingCalls,
+            TaskTokens tokens,
+            MockResponder mocks,
+            ChildExecutions children) {
         this.invoker = invoker;
+        this.blockingCalls = blockingCalls;
         this.tokens = tokens;
         this.mocks = mocks;
         this.startExecution = new StartExecutionIntegration(children);
@@ -125,13 +135,7 @@ public final class TaskDispatcher implements TaskGateway {
         if (exec.services().clock().runsInline() || exec.services().workers() == null) {
             onOutcome.accept(call(request));
         } else {
-            exec.services()
-                    .workers()
-                    .execute(
-                            () -> {
-                                TaskOutcome outcome = call(request);
-                                exec.post(() -> onOutcome.accept(outcome));
-                            });
+            callAsync(request).thenAccept(outcome -> exec.post(() -> onOutcome.accept(outcome)));
         }
     }
 
@@ -235,13 +239,37 @@ public final class TaskDispatcher implements TaskGateway {
         }
     }
 
+    /** The call runs off the workers; its outcome comes back through the execution's mailbox. */
+    private CompletionStage<TaskOutcome> callAsync(TaskRequest request) {
+        CompletionStage<TaskOutcome> pending;
+        try {
+            pending = invoker.invokeAsync(request, blockingCalls);
+        } catch (RuntimeException e) {
+            pending = CompletableFuture.failedFuture(e);
+        }
+        return pending.handle(
+                (outcome, thrown) -> {
+                    if (thrown != null) {
+                        Throwable cause =
+                                thrown instanceof CompletionException && thrown.getCause() != null
+                                        ? thrown.getCause()
+                                        : thrown;
+                        return TaskOutcome.failure(
+                                StatesErrors.TASK_FAILED, String.valueOf(cause.getMessage()));
+                    }
+                    return outcome != null ? outcome : noOutcome();
+                });
+    }
+
+    private static TaskOutcome noOutcome() {
+        return TaskOutcome.failure(
+                StatesErrors.TASK_FAILED, "The task invoker returned no outcome");
+    }
+
     private TaskOutcome call(TaskRequest request) {
         try {
             TaskOutcome outcome = invoker.invoke(request);
-            return outcome == null
-                    ? TaskOutcome.failure(
-                            StatesErrors.TASK_FAILED, "The task invoker returned no outcome")
-                    : outcome;
+            return outcome == null ? noOutcome() : outcome;
         } catch (RuntimeException e) {
             return TaskOutcome.failure(StatesErrors.TASK_FAILED, String.valueOf(e.getMessage()));
         }
