@@ -106,13 +106,19 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Configures and starts a {@link LocalCloud}. */
     public static final class Builder {
+        /**
+         * Per function: enough that a local burst is not throttled by a limit AWS does not have
+         * (1,000 per account), few enough that idle environments cost little.
+         */
+        public static final int DEFAULT_FUNCTION_CONCURRENCY = 32;
+
         private Path template;
         private int edgePort = 4566;
         private int gatewayPort = 3000;
         private Path dataDir;
         private String region = "us-east-1";
         private Clock clock = Clock.systemUTC();
-        private int functionConcurrency = 10;
+        private int functionConcurrency = DEFAULT_FUNCTION_CONCURRENCY;
         private Path functionCode;
         private boolean stageThrottle = true;
 
@@ -154,7 +160,10 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Concurrent executions per function without reserved concurrency (default 10). */
+        /**
+         * Concurrent executions per function without reserved concurrency (default {@value
+         * #DEFAULT_FUNCTION_CONCURRENCY}; AWS shares 1,000 per account and region among them).
+         */
         public Builder functionConcurrency(int value) {
             this.functionConcurrency = value;
             return this;

@@ -164,6 +164,21 @@ final class SagaFixture {
         return json(placed.body()).get("orderId").asText();
     }
 
+    /** A shopper's client: retries a throttled request with the same idempotency key. */
+    String placeRetryingThrottles(String token, String body) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = place(token, key, body);
+            if (response.statusCode() == 202) {
+                return json(response.body()).get("orderId").asText();
+            }
+            if (response.statusCode() != 429 || attempt > 50) {
+                throw new AssertionError(response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(100L + 50L * Math.min(attempt, 20));
+        }
+    }
+
     JsonNode order(String token, String orderId) {
         HttpResponse<String> read = send(at("/orders/" + orderId).GET(), token);
         if (read.statusCode() != 200) {
@@ -197,14 +212,23 @@ final class SagaFixture {
 
     /** The order's status straight from its table (no API throttling in the way). */
     String statusInTable(String orderId) {
-        Map<String, AttributeValue> item =
-                dynamo.getItem(
-                                g ->
-                                        g.tableName(table("DataOrders"))
-                                                .consistentRead(true)
-                                                .key(orderKey(orderId)))
-                        .item();
+        Map<String, AttributeValue> item = orderItem(orderId);
         return item.isEmpty() ? "" : item.get("status").s();
+    }
+
+    /** Why the order was rejected or cancelled, as stored on it ("" when it carries no reason). */
+    String reasonInTable(String orderId) {
+        Map<String, AttributeValue> item = orderItem(orderId);
+        return item.containsKey("reason") ? item.get("reason").s() : "";
+    }
+
+    private Map<String, AttributeValue> orderItem(String orderId) {
+        return dynamo.getItem(
+                        g ->
+                                g.tableName(table("DataOrders"))
+                                        .consistentRead(true)
+                                        .key(orderKey(orderId)))
+                .item();
     }
 
     /** The ARN of the execution that runs the order (the saga records it on the order). */

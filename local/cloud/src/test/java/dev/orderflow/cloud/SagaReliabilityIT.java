@@ -3,7 +3,6 @@ package dev.orderflow.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +138,7 @@ class SagaReliabilityIT extends SagaTestSupport {
         List<Future<String>> placed = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String token = shop.token("buyer-" + i + "-" + shop.region);
-            placed.add(pool.submit(() -> placeRetryingThrottles(token, body)));
+            placed.add(pool.submit(() -> shop.placeRetryingThrottles(token, body)));
         }
         List<String> ids = new ArrayList<>();
         for (Future<String> f : placed) {
@@ -169,21 +168,6 @@ class SagaReliabilityIT extends SagaTestSupport {
         assertThat(byStatus)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 50L, "REJECTED", 150L));
         assertThat(shop.stockOf(sku, center)).containsExactly(0, 0);
-    }
-
-    /** A shopper's client: retries a throttled request with the same idempotency key. */
-    private String placeRetryingThrottles(String token, String body) throws InterruptedException {
-        String key = UUID.randomUUID().toString();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response = shop.place(token, key, body);
-            if (response.statusCode() == 202) {
-                return SagaFixture.json(response.body()).get("orderId").asText();
-            }
-            if (response.statusCode() != 429 || attempt > 50) {
-                throw new AssertionError(response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(100L + 50L * attempt);
-        }
     }
 
     private List<ExecutionListItem> executionsNamed(String name) {

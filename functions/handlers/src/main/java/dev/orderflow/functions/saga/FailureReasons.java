@@ -18,7 +18,7 @@ final class FailureReasons {
 
     private static final Map<String, String> KNOWN =
             Map.of(
-                    "States.Timeout", "a fulfillment center did not report in time",
+                    "States.Timeout", "a step of the order took too long, even after retries",
                     "States.HeartbeatTimeout", "a fulfillment center stopped reporting progress",
                     "Fulfillment.Rejected", "a fulfillment center could not fill its shipment",
                     "Fulfillment.Cancelled", "cancelled by the customer",

@@ -271,6 +271,12 @@ public final class CloudAssembly implements AutoCloseable {
         runtimeEnv.put("AWS_SECRET_ACCESS_KEY", "local");
         runtimeEnv.put("AWS_SESSION_TOKEN", "local");
         runtimeEnv.put("AWS_ENDPOINT_URL", edge.endpoint().toString());
+        // Service-specific endpoints (honoured by the SDKs before AWS_ENDPOINT_URL) send the
+        // functions' calls straight to each service's server, as on AWS, instead of through the
+        // edge's proxy: one loopback hop per call instead of two.
+        runtimeEnv.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+        runtimeEnv.put("AWS_ENDPOINT_URL_SQS", queues.endpoint().toString());
+        runtimeEnv.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
         runtimeEnv.put("AWS_EMF_ENVIRONMENT", "Local");
         runtimeEnv.put("TZ", ":UTC");
         for (FunctionSpec declared : stack.functions()) {

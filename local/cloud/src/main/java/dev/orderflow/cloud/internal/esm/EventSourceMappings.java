@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the template's event source mappings: an SQS mapping with several batches in flight (see
- * {@link #concurrentBatches}), a stream mapping on one thread that reads each shard's batches in
- * order.
+ * Runs the template's event source mappings: an SQS mapping with as many batches in flight as its
+ * backlog needs, up to {@link #concurrentBatches}; a stream mapping on one thread that reads each
+ * shard's batches in order.
  */
 public final class EventSourceMappings implements AutoCloseable {
 
@@ -47,21 +47,16 @@ public final class EventSourceMappings implements AutoCloseable {
                                 p);
                     });
             if (m.eventSourceArn().contains(":sqs:")) {
-                SqsPoller poller = new SqsPoller(m, sqs, lambdas, region);
-                int batches = concurrentBatches(m, lambdas);
-                for (int i = 1; i <= batches; i++) {
-                    Thread t = new Thread(poller, "esm-" + m.logicalId() + "-" + i);
-                    t.setDaemon(true);
-                    threads.add(t);
-                    t.start();
-                }
+                SqsPoller poller =
+                        new SqsPoller(m, sqs, lambdas, region, concurrentBatches(m, lambdas));
+                poller.start();
                 pollers.add(poller);
                 LOG.info(
-                        "event source mapping {} polls {} for {} ({} batches at a time)",
+                        "event source mapping {} polls {} for {} (up to {} batches at a time)",
                         m.logicalId(),
                         m.eventSourceArn(),
                         m.functionName(),
-                        batches);
+                        poller.maxBatches());
             } else if (m.eventSourceArn().contains(":dynamodb:")
                     && m.eventSourceArn().contains("/stream/")) {
                 StreamPoller poller =
@@ -90,7 +85,7 @@ public final class EventSourceMappings implements AutoCloseable {
     }
 
     /**
-     * How many batches an SQS mapping keeps in flight: as many as the function may run at once
+     * How many batches an SQS mapping may keep in flight: as many as the function may run at once
      * (Lambda scales an SQS mapping's pollers up to the function's concurrency), and no more than
      * {@code ScalingConfig.MaximumConcurrency} when the template sets it.
      */

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +28,13 @@ import org.slf4j.LoggerFactory;
  * Messages that match no {@code FilterCriteria} pattern are deleted without invoking, as Lambda
  * does; the body is matched as JSON when it is JSON, else as a plain string. Failed messages
  * reappear after the visibility timeout and move to the queue's DLQ after maxReceiveCount, which
- * ElasticMQ enforces. Each thread that runs it keeps one batch in flight; the mapping runs as many
- * threads as it may have concurrent batches.
+ * ElasticMQ enforces. Each poller thread keeps one batch in flight; the pollers scale between
+ * {@link #MIN_BATCHES} and the mapping's limit with the queue's backlog (see {@link #scale}).
  */
 final class SqsPoller implements Runnable {
+
+    /** Lambda keeps at least five batches in flight on a busy queue before it scales further. */
+    static final int MIN_BATCHES = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
 
@@ -38,13 +43,19 @@ final class SqsPoller implements Runnable {
     private final LambdaRuntime lambdas;
     private final String region;
     private final EventFilter filter;
+    private final int maxBatches;
+    private final AtomicInteger pollers = new AtomicInteger();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     SqsPoller(
             EventSourceMappingSpec mapping,
             AwsJsonClient sqs,
             LambdaRuntime lambdas,
-            String region) {
+            String region,
+            int maxBatches) {
+        this.maxBatches = maxBatches;
         this.mapping = mapping;
         this.sqs = sqs;
         this.lambdas = lambdas;
@@ -52,8 +63,55 @@ final class SqsPoller implements Runnable {
         this.filter = new EventFilter(mapping.filterPatterns());
     }
 
+    /** Starts polling with a few batches in flight ({@link #MIN_BATCHES}, or fewer if capped). */
+    void start() {
+        for (int i = 0; i < Math.min(MIN_BATCHES, maxBatches); i++) {
+            addPoller();
+        }
+    }
+
     void stop() {
         running = false;
+        threads.forEach(Thread::interrupt);
+    }
+
+    /** The most batches this mapping may have in flight. */
+    int maxBatches() {
+        return maxBatches;
+    }
+
+    private void addPoller() {
+        int now;
+        do {
+            now = pollers.get();
+            if (now >= maxBatches) {
+                return;
+            }
+        } while (!pollers.compareAndSet(now, now + 1));
+        Thread t = new Thread(this, "esm-" + mapping.logicalId() + "-" + numbers.incrementAndGet());
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    /**
+     * Scales like Lambda's SQS pollers: a full batch means messages are waiting, so another batch
+     * goes in flight (up to the limit); an empty long poll means the queue is drained, so a poller
+     * beyond the minimum stops. Returns false when this poller should stop.
+     */
+    private boolean scale(int received, int asked) {
+        if (received > 0 && received >= asked) {
+            addPoller();
+            return true;
+        }
+        if (received == 0) {
+            int now = pollers.get();
+            if (now > Math.min(MIN_BATCHES, maxBatches) && pollers.compareAndSet(now, now - 1)) {
+                threads.remove(Thread.currentThread());
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -74,6 +132,9 @@ final class SqsPoller implements Runnable {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 List<JsonNode> batch = collect(url);
+                if (!scale(batch.size(), Math.min(10, mapping.batchSize()))) {
+                    return;
+                }
                 if (!batch.isEmpty()) {
                     deliver(url, batch);
                 }

@@ -46,13 +46,14 @@ final class IdempotencyCache {
                 token, new Entry(request.deepCopy(), response.deepCopy(), clock.instant()));
     }
 
+    /**
+     * Entries are kept in the order they were remembered, so expiry stops at the first live one.
+     */
     private void expire() {
         Instant cutoff = clock.instant().minus(WINDOW);
         Iterator<Entry> it = entries.values().iterator();
-        while (it.hasNext()) {
-            if (it.next().at().isBefore(cutoff)) {
-                it.remove();
-            }
+        while (it.hasNext() && it.next().at().isBefore(cutoff)) {
+            it.remove();
         }
     }
 }

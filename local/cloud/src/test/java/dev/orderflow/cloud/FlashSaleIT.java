@@ -1,0 +1,119 @@
+package dev.orderflow.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+
+/**
+ * A flash sale at a size CI affords: many more orders than units, placed at once by many clients.
+ * Under that burst the saga may refuse an order only because the stock is gone: no order is
+ * rejected for a slow moment (a throttled function, a late task), no compensation fails, and the
+ * stock ends exactly sold.
+ */
+class FlashSaleIT extends SagaTestSupport {
+
+    private static final int ORDERS = 1_000;
+    private static final int CLIENTS = 64;
+
+    @Test
+    void aThousandOrdersForAHundredUnitsAtTwoCenters_shipExactlyTheStock_andRejectOnlyForStock()
+            throws Exception {
+        String sku = shop.product(APPROVED);
+        String near = shop.center("", 10, 3600);
+        String far = shop.center("", 400, 3600);
+        shop.stock(sku, near, 60);
+        shop.stock(sku, far, 40);
+        String body = shop.orderBody(Map.of(sku, 1));
+
+        List<String> ids = placeAll(body);
+        Map<String, String> ended = awaitAllFinal(ids);
+
+        Map<String, Long> byStatus =
+                ended.values().stream()
+                        .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertThat(byStatus)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 100L, "REJECTED", 900L));
+        Set<String> rejectionReasons = new HashSet<>();
+        ended.forEach(
+                (id, status) -> {
+                    if (status.equals("REJECTED")) {
+                        rejectionReasons.add(reasonPrefix(id));
+                    }
+                });
+        assertThat(rejectionReasons).containsExactly("not enough stock for " + sku);
+        assertThat(shop.stockOf(sku, near)).containsExactly(0, 0);
+        assertThat(shop.stockOf(sku, far)).containsExactly(0, 0);
+        assertThat(sagaStatuses(Set.copyOf(ids)))
+                .as("every saga ends SUCCEEDED: none failed its compensation")
+                .containsExactly("SUCCEEDED");
+    }
+
+    private List<String> placeAll(String body) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<String>> placed = new ArrayList<>();
+            for (int i = 0; i < ORDERS; i++) {
+                String token = shop.token("flash-" + (i % CLIENTS) + "-" + shop.region);
+                placed.add(clients.submit(() -> shop.placeRetryingThrottles(token, body)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : placed) {
+                ids.add(f.get());
+            }
+            return ids;
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private Map<String, String> awaitAllFinal(List<String> ids) {
+        Map<String, String> ended = new HashMap<>();
+        await().atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> {
+                            for (String id : ids) {
+                                if (!ended.containsKey(id)) {
+                                    String status = shop.statusInTable(id);
+                                    if (SagaFixture.TERMINAL.contains(status)) {
+                                        ended.put(id, status);
+                                    }
+                                }
+                            }
+                            return ended.size() == ids.size();
+                        });
+        return ended;
+    }
+
+    /** The rejection reason up to the product's figures ("not enough stock for SKU"). */
+    private String reasonPrefix(String id) {
+        String reason = shop.reasonInTable(id);
+        int figures = reason.indexOf(" (");
+        return figures < 0 ? reason : reason.substring(0, figures);
+    }
+
+    private Set<String> sagaStatuses(Set<String> orderIds) {
+        String stateMachine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
+        return shop
+                .sfn
+                .listExecutionsPaginator(l -> l.stateMachineArn(stateMachine))
+                .executions()
+                .stream()
+                .filter(e -> orderIds.contains(e.name()))
+                .map(ExecutionListItem::statusAsString)
+                .collect(Collectors.toSet());
+    }
+}
