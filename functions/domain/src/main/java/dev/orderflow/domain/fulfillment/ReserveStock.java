@@ -89,8 +89,7 @@ public final class ReserveStock {
                     allocator.allocate(
                             order.lines(), order.address().regionKey(), all, levels.levelsOf(skus));
             try {
-                reservations.reserve(order.id(), allocation);
-                return allocation;
+                return reservations.reserve(order.id(), allocation);
             } catch (InsufficientStock moved) {
                 last = moved; // stock went to someone else since we read it: look again
             }

@@ -12,12 +12,15 @@ public interface StockReservations {
     /**
      * Reserves every line of the allocation for the order, or nothing.
      *
+     * @return the allocation the order now holds: {@code allocation}, or, when the order already
+     *     held a reservation (a retried or overlapping step), the one reserved first, so the order
+     *     records exactly the units that are reserved for it
      * @throws dev.orderflow.domain.error.InsufficientStock if a center no longer holds enough
      *     (stock moved since allocation: allocate again on fresh levels)
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store is throttled, down, or
      *     a concurrent transaction conflicted (retry with backoff)
      */
-    void reserve(OrderId order, Allocation allocation);
+    Allocation reserve(OrderId order, Allocation allocation);
 
     /**
      * Returns the order's reserved units to stock. Does nothing if the order holds no reservation

@@ -34,8 +34,20 @@ public final class OrderChanges {
      * @return the order as stored at the end
      */
     public Order change(OrderId id, Function<Order, Optional<Change>> decide) {
+        return change(load(id), decide);
+    }
+
+    /**
+     * As {@link #change(OrderId, Function)}, deciding first on {@code read}, an order the caller
+     * has just read (which saves reading it again); a lost race reads the current one.
+     */
+    public Order change(Order read, Function<Order, Optional<Change>> decide) {
+        OrderId id = read.id();
+        Order current = read;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Order current = load(id);
+            if (attempt > 0) {
+                current = load(id);
+            }
             Optional<Change> change = decide.apply(current);
             if (change.isEmpty()) {
                 return current;

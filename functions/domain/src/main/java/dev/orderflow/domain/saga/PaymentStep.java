@@ -58,7 +58,7 @@ public final class PaymentStep {
         String paymentId = ((PaymentOutcome.Approved) outcome).paymentId();
         Order stored =
                 orders.change(
-                        id,
+                        order,
                         current ->
                                 current.status() == OrderStatus.RESERVED
                                         ? Optional.of(

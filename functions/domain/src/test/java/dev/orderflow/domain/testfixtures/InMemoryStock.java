@@ -69,12 +69,12 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
     }
 
     @Override
-    public void reserve(OrderId order, Allocation allocation) {
+    public Allocation reserve(OrderId order, Allocation allocation) {
         Runnable action = beforeNextReserve;
         beforeNextReserve = () -> {};
         action.run();
         if (reserved.containsKey(order)) {
-            return;
+            return reserved.get(order);
         }
         List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
         for (Shipment s : allocation.shipments()) {
@@ -95,6 +95,7 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
             }
         }
         reserved.put(order, allocation);
+        return allocation;
     }
 
     @Override

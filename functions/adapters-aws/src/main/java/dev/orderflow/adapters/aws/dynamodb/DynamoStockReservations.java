@@ -1,8 +1,10 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
+import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.fulfillment.Allocation;
+import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.Shipment;
 import dev.orderflow.domain.fulfillment.StockReservations;
 import dev.orderflow.domain.order.OrderId;
@@ -10,9 +12,11 @@ import dev.orderflow.domain.order.OrderLine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,7 +51,7 @@ public final class DynamoStockReservations implements StockReservations {
     }
 
     @Override
-    public void reserve(OrderId order, Allocation allocation) {
+    public Allocation reserve(OrderId order, Allocation allocation) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<AttributeValue> recorded = new ArrayList<>();
         List<Reserved> lines = new ArrayList<>();
@@ -101,11 +105,17 @@ public final class DynamoStockReservations implements StockReservations {
                             .build());
         }
         try {
-            transact(items, "reserve", order);
+            // The token names the allocation too: a retry of this very call is deduplicated,
+            // while an overlapping step that allocated differently meets the record's condition.
+            transact(items, "reserve:" + recorded, order);
+            return allocation;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failedCondition(reasons, 0)) {
-                return; // reserved already: this is a retry of a step that succeeded
+                // Reserved already (a retried or overlapping step): what holds is the record.
+                return recordedLines(order)
+                        .map(DynamoStockReservations::allocationOf)
+                        .orElse(allocation);
             }
             List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -140,19 +150,11 @@ public final class DynamoStockReservations implements StockReservations {
      * reserved line, in one transaction. Nothing to do if the record is gone (settled before).
      */
     private void settle(OrderId order, String operation, String lineUpdate) {
-        Map<String, AttributeValue> recordKey = reservationKey(order);
-        GetItemResponse record =
-                DynamoErrors.translate(
-                        "orders table",
-                        () ->
-                                dynamo.getItem(
-                                        g ->
-                                                g.tableName(ordersTable)
-                                                        .key(recordKey)
-                                                        .consistentRead(true)));
-        if (!record.hasItem() || record.item().isEmpty()) {
+        Optional<List<Reserved>> lines = recordedLines(order);
+        if (lines.isEmpty()) {
             return;
         }
+        Map<String, AttributeValue> recordKey = reservationKey(order);
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(
                 TransactWriteItem.builder()
@@ -162,8 +164,7 @@ public final class DynamoStockReservations implements StockReservations {
                                                 .key(recordKey)
                                                 .conditionExpression("attribute_exists(pk)"))
                         .build());
-        for (AttributeValue value : record.item().get("lines").l()) {
-            Reserved line = Reserved.fromAttribute(value);
+        for (Reserved line : lines.get()) {
             items.add(
                     TransactWriteItem.builder()
                             .update(
@@ -188,6 +189,38 @@ public final class DynamoStockReservations implements StockReservations {
             }
             throw new DependencyUnavailable("inventory table", e);
         }
+    }
+
+    /** The lines of the order's reservation record (consistent read); empty when it has none. */
+    private Optional<List<Reserved>> recordedLines(OrderId order) {
+        GetItemResponse record =
+                DynamoErrors.translate(
+                        "orders table",
+                        () ->
+                                dynamo.getItem(
+                                        g ->
+                                                g.tableName(ordersTable)
+                                                        .key(reservationKey(order))
+                                                        .consistentRead(true)));
+        if (!record.hasItem() || record.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                record.item().get("lines").l().stream().map(Reserved::fromAttribute).toList());
+    }
+
+    /** The reserved lines as an allocation: one shipment per center, in the record's order. */
+    private static Allocation allocationOf(List<Reserved> lines) {
+        Map<String, List<OrderLine>> byCenter = new LinkedHashMap<>();
+        for (Reserved line : lines) {
+            byCenter.computeIfAbsent(line.centerId(), c -> new ArrayList<>())
+                    .add(new OrderLine(new Sku(line.sku()), line.quantity()));
+        }
+        List<Shipment> shipments = new ArrayList<>();
+        byCenter.forEach(
+                (center, centerLines) ->
+                        shipments.add(new Shipment(new CenterId(center), centerLines)));
+        return new Allocation(shipments);
     }
 
     /** The key of an order's reservation record, in the order's item collection. */

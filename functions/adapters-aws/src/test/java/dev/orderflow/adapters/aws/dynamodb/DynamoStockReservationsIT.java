@@ -140,6 +140,24 @@ class DynamoStockReservationsIT {
     }
 
     @Test
+    void anOverlappingSecondReserve_withAnotherAllocation_getsTheRecordedOneBack_andTakesNothing() {
+        stock("MUG", MUC, 5);
+        stock("MUG", BER, 5);
+        OrderId order = OrderId.random();
+        Allocation first = allocation(MUC, "MUG", 2);
+
+        assertThat(reservations.reserve(order, first)).isEqualTo(first);
+        // A retried step that read stock after the first one had reserved: it allocates elsewhere.
+        assertThat(reservations.reserve(order, allocation(BER, "MUG", 2))).isEqualTo(first);
+
+        assertThat(available("MUG", MUC)).isEqualTo(3);
+        assertThat(available("MUG", BER)).isEqualTo(5);
+        reservations.release(order);
+        assertThat(available("MUG", MUC)).isEqualTo(5);
+        assertThat(available("MUG", BER)).isEqualTo(5);
+    }
+
+    @Test
     void reserve_isAllOrNothing_andNamesWhatFellShort() {
         stock("MUG", MUC, 5);
         stock("TEA", MUC, 1);
