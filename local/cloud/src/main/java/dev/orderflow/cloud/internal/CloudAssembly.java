@@ -252,6 +252,11 @@ public final class CloudAssembly implements AutoCloseable {
                                                                 + (m.bisectBatchOnFunctionError()
                                                                         ? ", bisect"
                                                                         : "")
+                                                                + (m.parallelizationFactor() > 1
+                                                                        ? ", parallelization "
+                                                                                + m
+                                                                                        .parallelizationFactor()
+                                                                        : "")
                                                                 + m.onFailureDestination()
                                                                         .map(
                                                                                 d ->

@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * A DynamoDB Streams event source mapping (AWS docs "Using AWS Lambda with Amazon DynamoDB"): reads
  * every shard of the table's stream from {@code StartingPosition}, drops records that match no
  * {@code FilterCriteria} pattern, and invokes the function with a {@code DynamodbEvent} of up to
- * {@code BatchSize} records. A failed batch is retried (from the first reported failure with
+ * {@code BatchSize} records, in up to {@code ParallelizationFactor} batches at once split by
+ * partition key. A failed batch is retried (from the first reported failure with
  * ReportBatchItemFailures; split in two first with BisectBatchOnFunctionError, which costs no
  * retry) until it succeeds, {@code MaximumRetryAttempts} is used up or its records are older than
  * {@code MaximumRecordAgeInSeconds}; then the records are skipped and, with an OnFailure
@@ -52,6 +57,8 @@ final class StreamPoller implements Runnable {
     private final ShardCheckpoints checkpoints;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
+    private final ExecutorService lanes;
+    private volatile String hashKey;
     private volatile boolean running = true;
 
     StreamPoller(
@@ -68,10 +75,24 @@ final class StreamPoller implements Runnable {
         this.lambdas = lambdas;
         this.region = region;
         this.filter = new EventFilter(mapping.filterPatterns());
+        this.lanes =
+                mapping.parallelizationFactor() > 1
+                        ? Executors.newFixedThreadPool(
+                                mapping.parallelizationFactor(),
+                                r -> {
+                                    Thread t =
+                                            new Thread(r, "esm-" + mapping.logicalId() + "-lane");
+                                    t.setDaemon(true);
+                                    return t;
+                                })
+                        : null;
     }
 
     void stop() {
         running = false;
+        if (lanes != null) {
+            lanes.shutdownNow();
+        }
     }
 
     @Override
@@ -101,12 +122,17 @@ final class StreamPoller implements Runnable {
     }
 
     private void discoverShards() {
-        JsonNode shards =
+        JsonNode description =
                 streams.call(
                                 "DescribeStream",
                                 Json.object().put("StreamArn", mapping.eventSourceArn()))
-                        .path("StreamDescription")
-                        .path("Shards");
+                        .path("StreamDescription");
+        for (JsonNode k : description.path("KeySchema")) {
+            if ("HASH".equals(k.path("KeyType").asText())) {
+                hashKey = k.path("AttributeName").asText();
+            }
+        }
+        JsonNode shards = description.path("Shards");
         for (JsonNode shard : shards) {
             String id = shard.path("ShardId").asText();
             if (iterators.containsKey(id) || finished.contains(id)) {
@@ -150,7 +176,7 @@ final class StreamPoller implements Runnable {
             }
         }
         if (!batch.isEmpty()) {
-            process(shard, batch);
+            processLanes(shard, batch);
         }
         if (running) {
             checkpoints.save(shard, sequenceNumber(records.get(records.size() - 1)));
@@ -166,6 +192,34 @@ final class StreamPoller implements Runnable {
         } else {
             iterators.remove(shard);
             finished.add(shard);
+        }
+    }
+
+    /**
+     * With ParallelizationFactor N, the page's records go out in up to N batches at once, each
+     * holding whole partition keys in stream order ({@link StreamLanes}); the shard's position
+     * moves on once every lane is done, so a restart delivers at least once, as on AWS.
+     */
+    private void processLanes(String shard, List<JsonNode> batch) {
+        List<List<JsonNode>> split =
+                StreamLanes.split(batch, mapping.parallelizationFactor(), hashKey);
+        if (split.size() == 1 || lanes == null) {
+            process(shard, batch);
+            return;
+        }
+        List<Future<?>> inFlight = new ArrayList<>();
+        for (List<JsonNode> lane : split) {
+            inFlight.add(lanes.submit(() -> process(shard, lane)));
+        }
+        for (Future<?> lane : inFlight) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.warn("event source mapping {}: lane failed", mapping.logicalId(), e.getCause());
+            }
         }
     }
 

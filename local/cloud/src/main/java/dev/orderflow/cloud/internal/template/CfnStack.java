@@ -301,6 +301,7 @@ public final class CfnStack {
                     "DestinationConfig",
                     "FilterCriteria",
                     "ScalingConfig",
+                    "ParallelizationFactor",
                     "Tags");
 
     public List<EventSourceMappingSpec> eventSourceMappings() {
@@ -330,7 +331,8 @@ public final class CfnStack {
                             "BisectBatchOnFunctionError",
                             "MaximumRecordAgeInSeconds",
                             "DestinationConfig",
-                            "StartingPosition")) {
+                            "StartingPosition",
+                            "ParallelizationFactor")) {
                 if (p.has(streamOnly)) {
                     unsupported.add(streamOnly + " (stream sources only; AWS rejects it for SQS)");
                 }
@@ -338,6 +340,10 @@ public final class CfnStack {
         } else {
             if (p.has("ScalingConfig")) {
                 unsupported.add("ScalingConfig (SQS sources only)");
+            }
+            int factor = p.path("ParallelizationFactor").asInt(1);
+            if (factor < 1 || factor > 10) {
+                unsupported.add("ParallelizationFactor " + factor + " (1 to 10; 1 is used)");
             }
             String position = p.path("StartingPosition").asText("LATEST");
             if (!position.equals("LATEST") && !position.equals("TRIM_HORIZON")) {
@@ -386,7 +392,13 @@ public final class CfnStack {
                 onFailure,
                 patterns,
                 p.path("ScalingConfig").path("MaximumConcurrency").asInt(0),
+                source.contains(":sqs:") ? 1 : parallelization(p),
                 unsupported);
+    }
+
+    private static int parallelization(JsonNode properties) {
+        int factor = properties.path("ParallelizationFactor").asInt(1);
+        return factor < 1 || factor > 10 ? 1 : factor;
     }
 
     /** The function name inside a function name, function ARN or alias ARN. */

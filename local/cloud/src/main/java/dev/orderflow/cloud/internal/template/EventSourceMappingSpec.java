@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param onFailureDestination streams: SQS queue ARN that receives discarded batches' metadata
  * @param filterPatterns FilterCriteria.Filters[].Pattern, parsed; empty = every record
  * @param maximumConcurrency SQS ScalingConfig.MaximumConcurrency, 0 when absent
+ * @param parallelizationFactor streams: concurrent batches per shard (1 to 10), 1 when absent
  * @param unsupportedProperties template properties the local poller does not emulate
  */
 public record EventSourceMappingSpec(
@@ -29,6 +30,7 @@ public record EventSourceMappingSpec(
         Optional<String> onFailureDestination,
         List<JsonNode> filterPatterns,
         int maximumConcurrency,
+        int parallelizationFactor,
         List<String> unsupportedProperties) {
     public EventSourceMappingSpec {
         functionResponseTypes = List.copyOf(functionResponseTypes);
