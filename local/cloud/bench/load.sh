@@ -8,6 +8,7 @@
 # prints each summary. The load average before and after goes with the figures: above ~2.5 on
 # 2 cores they are not a result. A flash sale (few units, many orders) is
 #   FLASH=500 local/cloud/bench/load.sh 5000       (500 units of a fresh SKU at FC-MUC)
+# DEADLINE (default 600) is how long after the last POST every order must be final.
 # Set CLOUD_DIR to a checkout whose local cloud is built (e.g. an older commit in a git worktree)
 # to measure that build with this checkout's load generator: that is how before/after is compared.
 set -euo pipefail
@@ -33,7 +34,7 @@ until curl -sf "http://localhost:$api/health" > /dev/null 2>&1; do
   kill -0 "$pid" 2>/dev/null || { cat "$LOG"; exit 1; }
   sleep 0.1
 done
-load() { ORDERFLOW_SKIP_BUILD=1 "$ROOT/orderflow" load --port "$edge" --concurrency "$CLIENTS" "$@"; }
+load() { ORDERFLOW_SKIP_BUILD=1 "$ROOT/orderflow" load --port "$edge" --concurrency "$CLIENTS" --deadline "${DEADLINE:-600}" "$@"; }
 
 echo "== cloud: $(cd "$CLOUD_DIR" && git log --oneline -1)"
 echo "== warm-up (3 x 200 orders, not measured)"

@@ -1,18 +1,12 @@
 package dev.orderflow.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -38,8 +32,10 @@ class FlashSaleIT extends SagaTestSupport {
         shop.stock(sku, far, 40);
         String body = shop.orderBody(Map.of(sku, 1));
 
-        List<String> ids = placeAll(body);
-        Map<String, String> ended = awaitAllFinal(ids);
+        List<String> ids =
+                shop.placeAll(
+                        ORDERS, CLIENTS, body, i -> "flash-" + (i % CLIENTS) + "-" + shop.region);
+        Map<String, String> ended = shop.awaitAllEnded(ids, Duration.ofMinutes(8));
 
         Map<String, Long> byStatus =
                 ended.values().stream()
@@ -59,43 +55,6 @@ class FlashSaleIT extends SagaTestSupport {
         assertThat(sagaStatuses(Set.copyOf(ids)))
                 .as("every saga ends SUCCEEDED: none failed its compensation")
                 .containsExactly("SUCCEEDED");
-    }
-
-    private List<String> placeAll(String body) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<String>> placed = new ArrayList<>();
-            for (int i = 0; i < ORDERS; i++) {
-                String token = shop.token("flash-" + (i % CLIENTS) + "-" + shop.region);
-                placed.add(clients.submit(() -> shop.placeRetryingThrottles(token, body)));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : placed) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            clients.shutdown();
-        }
-    }
-
-    private Map<String, String> awaitAllFinal(List<String> ids) {
-        Map<String, String> ended = new HashMap<>();
-        await().atMost(Duration.ofMinutes(8))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () -> {
-                            for (String id : ids) {
-                                if (!ended.containsKey(id)) {
-                                    String status = shop.statusInTable(id);
-                                    if (SagaFixture.TERMINAL.contains(status)) {
-                                        ended.put(id, status);
-                                    }
-                                }
-                            }
-                            return ended.size() == ids.size();
-                        });
-        return ended;
     }
 
     /** The rejection reason up to the product's figures ("not enough stock for SKU"). */

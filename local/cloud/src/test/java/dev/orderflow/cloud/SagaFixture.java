@@ -9,11 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -177,6 +183,49 @@ final class SagaFixture {
             }
             Thread.sleep(100L + 50L * Math.min(attempt, 20));
         }
+    }
+
+    /**
+     * Places {@code orders} orders of {@code body} from {@code clients} threads at once, each order
+     * as the user {@code users.apply(i)}, retrying throttles; the order ids, in order.
+     */
+    List<String> placeAll(int orders, int clients, String body, IntFunction<String> users)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<String>> placed = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                String token = token(users.apply(i));
+                placed.add(pool.submit(() -> placeRetryingThrottles(token, body)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : placed) {
+                ids.add(f.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Waits until every order has ended; each order's final status. */
+    Map<String, String> awaitAllEnded(List<String> ids, Duration atMost) {
+        Map<String, String> ended = new HashMap<>();
+        await().atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> {
+                            for (String id : ids) {
+                                if (!ended.containsKey(id)) {
+                                    String status = statusInTable(id);
+                                    if (TERMINAL.contains(status)) {
+                                        ended.put(id, status);
+                                    }
+                                }
+                            }
+                            return ended.size() == ids.size();
+                        });
+        return ended;
     }
 
     JsonNode order(String token, String orderId) {

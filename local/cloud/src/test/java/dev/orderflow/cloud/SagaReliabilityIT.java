@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -134,33 +130,8 @@ class SagaReliabilityIT extends SagaTestSupport {
         String sku = stocked.sku();
         String center = stocked.center();
         String body = shop.orderBody(Map.of(sku, 1));
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<String>> placed = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String token = shop.token("buyer-" + i + "-" + shop.region);
-            placed.add(pool.submit(() -> shop.placeRetryingThrottles(token, body)));
-        }
-        List<String> ids = new ArrayList<>();
-        for (Future<String> f : placed) {
-            ids.add(f.get());
-        }
-        pool.shutdown();
-
-        Map<String, String> ended = new HashMap<>();
-        await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(
-                        () -> {
-                            for (String id : ids) {
-                                if (!ended.containsKey(id)) {
-                                    String status = shop.statusInTable(id);
-                                    if (SagaFixture.TERMINAL.contains(status)) {
-                                        ended.put(id, status);
-                                    }
-                                }
-                            }
-                            return ended.size() == ids.size();
-                        });
+        List<String> ids = shop.placeAll(200, 16, body, i -> "buyer-" + i + "-" + shop.region);
+        Map<String, String> ended = shop.awaitAllEnded(ids, Duration.ofMinutes(4));
 
         Map<String, Long> byStatus =
                 ended.values().stream()

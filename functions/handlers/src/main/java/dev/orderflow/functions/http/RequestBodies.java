@@ -28,7 +28,8 @@ public final class RequestBodies {
     /**
      * The event's body as the given type.
      *
-     * @throws InvalidInput if the body is missing, too large, not JSON, or does not fit the type
+     * @throws InvalidInput if the body is missing, too large, not JSON, {@code null}, or does not
+     *     fit the type
      */
     public static <T> T read(APIGatewayV2HTTPEvent event, Class<T> type) {
         String body = event.getBody();
@@ -47,8 +48,9 @@ public final class RequestBodies {
         if (bytes.length > MAX_BYTES) {
             throw InvalidInput.of("body", "must be at most " + MAX_BYTES + " bytes");
         }
+        T value;
         try {
-            return STRICT.readValue(bytes, type);
+            value = STRICT.readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
             throw InvalidInput.of(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
@@ -60,6 +62,10 @@ public final class RequestBodies {
         } catch (java.io.IOException e) {
             throw InvalidInput.of("body", "could not be read");
         }
+        if (value == null) { // the JSON literal null reads as no object at all
+            throw InvalidInput.of("body", "must be a JSON object");
+        }
+        return value;
     }
 
     /** {@code items[2].quantity} from Jackson's path. */

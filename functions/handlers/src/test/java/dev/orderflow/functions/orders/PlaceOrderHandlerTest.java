@@ -108,6 +108,8 @@ class PlaceOrderHandlerTest {
                         new Case("{not json", "body"),
                         new Case("", "body"),
                         new Case("[1,2]", "body"),
+                        new Case("null", "body"),
+                        new Case(" null ", "body"),
                         new Case(
                                 "{\"items\":[{\"sku\":\"MUG-BLUE\",\"quantity\":\"two\"}],\"address\":{}}",
                                 "items[0].quantity"),

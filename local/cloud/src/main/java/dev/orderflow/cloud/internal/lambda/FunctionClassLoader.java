@@ -12,9 +12,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The class loader of one Lambda execution environment: the function's code only, over the JDK's
- * platform classes (nothing of the local cloud leaks in), with {@code System.getenv} rewritten to
- * the environment's own {@code FunctionEnv}.
+ * The class loader of one function: the function's code only, over the JDK's platform classes
+ * (nothing of the local cloud leaks in), with {@code System.getenv} rewritten to the function's own
+ * {@code FunctionEnv}. Given a shared SDK loader, classes of the AWS SDK for Java 2.x come from it
+ * (see {@link #SHARED_SDK}).
  */
 final class FunctionClassLoader extends URLClassLoader {
 
@@ -24,6 +25,16 @@ final class FunctionClassLoader extends URLClassLoader {
 
     private static final String SHIM_NAME = GetenvRewriter.SHIM.replace('/', '.');
 
+    /**
+     * The AWS SDK's classes are loaded (and JIT-compiled) once for all functions of one code jar:
+     * they hold no per-function state, and the environment they read (region, credentials,
+     * endpoints) is the one Lambda gives every function. Loading them per function made the JIT
+     * compile the whole SDK once per function, the largest CPU cost of a warming local stack.
+     */
+    static final String SHARED_SDK = "software.amazon.awssdk.";
+
+    private final ClassLoader sdk;
+
     private final URL codeUrl;
 
     /**
@@ -32,10 +43,22 @@ final class FunctionClassLoader extends URLClassLoader {
      */
     private final JarFile jar;
 
-    FunctionClassLoader(String functionName, Path code) throws IOException {
-        super("lambda:" + functionName, new URL[] {code.toUri().toURL()}, platform());
+    /**
+     * @param sdk the loader of the shared SDK classes, or null to load them from {@code code} too
+     */
+    FunctionClassLoader(String name, Path code, ClassLoader sdk) throws IOException {
+        super(name, new URL[] {code.toUri().toURL()}, platform());
         this.codeUrl = code.toUri().toURL();
         this.jar = new JarFile(code.toFile());
+        this.sdk = sdk;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (sdk != null && name.startsWith(SHARED_SDK)) {
+            return sdk.loadClass(name);
+        }
+        return super.loadClass(name, resolve);
     }
 
     @Override

@@ -45,15 +45,19 @@ final class FunctionCode implements AutoCloseable {
         this.output = stream || out == void.class ? null : serializer(out, loader);
     }
 
-    /** Creates the class loader, installs the environment and initialises the handler class. */
-    static FunctionCode load(FunctionSpec spec, Map<String, String> environment) throws Exception {
-        FunctionClassLoader loader = new FunctionClassLoader(spec.name(), spec.code());
+    /**
+     * Creates the class loader, installs the environment and initialises the handler class.
+     *
+     * @param sdk the loader of the AWS SDK classes shared by all functions of this code
+     */
+    static FunctionCode load(FunctionSpec spec, Map<String, String> environment, ClassLoader sdk)
+            throws Exception {
+        FunctionClassLoader loader =
+                new FunctionClassLoader("lambda:" + spec.name(), spec.code(), sdk);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            loader.loadClass(GetenvRewriter.SHIM.replace('/', '.'))
-                    .getMethod("install", Map.class)
-                    .invoke(null, environment);
+            install(loader, environment);
             String[] handlerParts = spec.handler().split("::", 2);
             Class<?> type = Class.forName(handlerParts[0], true, loader);
             String methodName = handlerParts.length > 1 ? handlerParts[1] : "handleRequest";
@@ -64,6 +68,13 @@ final class FunctionCode implements AutoCloseable {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** Gives {@code loader}'s copy of {@code FunctionEnv} its environment variables. */
+    static void install(ClassLoader loader, Map<String, String> environment) throws Exception {
+        loader.loadClass(GetenvRewriter.SHIM.replace('/', '.'))
+                .getMethod("install", Map.class)
+                .invoke(null, environment);
     }
 
     /** A new handler instance (null for a static handler method): one environment's init. */

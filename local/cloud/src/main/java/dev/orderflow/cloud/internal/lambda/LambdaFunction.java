@@ -40,13 +40,22 @@ public final class LambdaFunction implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final AtomicInteger environments = new AtomicInteger();
     private volatile FunctionCode code;
+    private final SharedSdk sdk;
+
+    /** Where a function's AWS SDK classes come from: one loader per code jar, for all functions. */
+    @FunctionalInterface
+    interface SharedSdk {
+        ClassLoader loaderFor(java.nio.file.Path code) throws Exception;
+    }
 
     LambdaFunction(
             FunctionSpec spec,
             Map<String, String> environment,
             Clock clock,
             int defaultLimit,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            SharedSdk sdk) {
+        this.sdk = sdk;
         this.spec = spec;
         this.timers = timers;
         this.environment = Map.copyOf(environment);
@@ -299,7 +308,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         synchronized (this) {
             if (code == null) {
-                code = FunctionCode.load(spec, environment);
+                code = FunctionCode.load(spec, environment, sdk.loaderFor(spec.code()));
             }
             return code;
         }

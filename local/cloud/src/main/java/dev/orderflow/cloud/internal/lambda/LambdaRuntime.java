@@ -19,6 +19,8 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Clock clock;
     private final int defaultConcurrency;
     private final ScheduledThreadPoolExecutor timers;
+    private final Map<java.nio.file.Path, FunctionClassLoader> sdkLoaders = new LinkedHashMap<>();
+    private volatile Map<String, String> sharedEnvironment = Map.of();
 
     public LambdaRuntime(Clock clock, int defaultConcurrency) {
         this.clock = clock;
@@ -49,6 +51,7 @@ public final class LambdaRuntime implements AutoCloseable {
                             + spec.code()
                             + " (run `npx cdk synth` after building the handler jar)");
         }
+        sharedEnvironment = Map.copyOf(runtimeEnvironment);
         Map<String, String> env = new LinkedHashMap<>(runtimeEnvironment);
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(spec.memoryMb()));
@@ -59,7 +62,25 @@ public final class LambdaRuntime implements AutoCloseable {
         env.put("LAMBDA_TASK_ROOT", spec.code().getParent().toString());
         env.putAll(spec.environment());
         functions.put(
-                spec.name(), new LambdaFunction(spec, env, clock, defaultConcurrency, timers));
+                spec.name(),
+                new LambdaFunction(spec, env, clock, defaultConcurrency, timers, this::sdkLoader));
+    }
+
+    /**
+     * The loader of the AWS SDK classes for every function of {@code code}, made on first use with
+     * the environment Lambda gives every function (region, credentials, endpoints).
+     */
+    private ClassLoader sdkLoader(java.nio.file.Path code) throws Exception {
+        // Its own lock: a cold start holds its function's lock while it asks for this loader.
+        synchronized (sdkLoaders) {
+            FunctionClassLoader loader = sdkLoaders.get(code);
+            if (loader == null) {
+                loader = new FunctionClassLoader("lambda:aws-sdk", code, null);
+                FunctionCode.install(loader, sharedEnvironment);
+                sdkLoaders.put(code, loader);
+            }
+            return loader;
+        }
     }
 
     public synchronized Collection<LambdaFunction> functions() {
@@ -130,5 +151,14 @@ public final class LambdaRuntime implements AutoCloseable {
     public synchronized void close() {
         functions.values().forEach(LambdaFunction::close);
         timers.shutdownNow();
+        synchronized (sdkLoaders) {
+            for (FunctionClassLoader loader : sdkLoaders.values()) {
+                try {
+                    loader.close();
+                } catch (java.io.IOException e) {
+                    // the jar stays open until the JVM exits; nothing else to release
+                }
+            }
+        }
     }
 }
