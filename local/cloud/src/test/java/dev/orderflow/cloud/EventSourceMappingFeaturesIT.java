@@ -64,15 +64,14 @@ class EventSourceMappingFeaturesIT {
     @Test
     void report_namesTheMappingPropertyThatIsNotEmulated() {
         assertThat(cloud.report().unsupported())
-                .anyMatch(l -> l.contains("LedgerMapping") && l.contains("TumblingWindowInSeconds"))
-                .noneMatch(l -> l.contains("ParallelizationFactor"));
+                .anyMatch(
+                        l -> l.contains("LedgerMapping") && l.contains("TumblingWindowInSeconds"));
         assertThat(cloud.report().emulated())
                 .anyMatch(
                         l ->
                                 l.startsWith("mapping")
                                         && l.contains("retries 1")
                                         && l.contains("bisect")
-                                        && l.contains("parallelization 2")
                                         && l.contains("on failure"));
     }
 
