@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * Messages that match no {@code FilterCriteria} pattern are deleted without invoking, as Lambda
  * does; the body is matched as JSON when it is JSON, else as a plain string. Failed messages
  * reappear after the visibility timeout and move to the queue's DLQ after maxReceiveCount, which
- * ElasticMQ enforces. Each poller thread keeps one batch in flight; the pollers scale between
- * {@link #MIN_BATCHES} and the mapping's limit with the queue's backlog (see {@link #scale}).
+ * ElasticMQ enforces. Each poller thread keeps one batch in flight; the pollers scale between one
+ * (idle) and the mapping's limit with the queue's backlog (see {@link #scale}).
  */
 final class SqsPoller implements Runnable {
 
@@ -63,11 +63,13 @@ final class SqsPoller implements Runnable {
         this.filter = new EventFilter(mapping.filterPatterns());
     }
 
-    /** Starts polling with a few batches in flight ({@link #MIN_BATCHES}, or fewer if capped). */
+    /**
+     * Starts one poller; the first messages bring the mapping to {@link #MIN_BATCHES} (or its cap).
+     * An idle queue needs only one long poll, and a booting stack is not slowed by pollers that
+     * have nothing to do yet.
+     */
     void start() {
-        for (int i = 0; i < Math.min(MIN_BATCHES, maxBatches); i++) {
-            addPoller();
-        }
+        addPoller();
     }
 
     void stop() {
@@ -95,18 +97,24 @@ final class SqsPoller implements Runnable {
     }
 
     /**
-     * Scales like Lambda's SQS pollers: a full batch means messages are waiting, so another batch
-     * goes in flight (up to the limit); an empty long poll means the queue is drained, so a poller
-     * beyond the minimum stops. Returns false when this poller should stop.
+     * Scales like Lambda's SQS pollers: messages bring at least {@link #MIN_BATCHES} batches in
+     * flight, a full batch (messages are waiting) one more, up to the limit; an empty long poll
+     * means the queue is drained, so a poller stops until one is left. Returns false when this
+     * poller should stop.
      */
     private boolean scale(int received, int asked) {
-        if (received > 0 && received >= asked) {
-            addPoller();
+        if (received > 0) {
+            while (pollers.get() < Math.min(MIN_BATCHES, maxBatches)) {
+                addPoller();
+            }
+            if (received >= asked) {
+                addPoller();
+            }
             return true;
         }
         if (received == 0) {
             int now = pollers.get();
-            if (now > Math.min(MIN_BATCHES, maxBatches) && pollers.compareAndSet(now, now - 1)) {
+            if (now > 1 && pollers.compareAndSet(now, now - 1)) {
                 threads.remove(Thread.currentThread());
                 return false;
             }
