@@ -37,10 +37,7 @@ class FlashSaleIT extends SagaTestSupport {
                         ORDERS, CLIENTS, body, i -> "flash-" + (i % CLIENTS) + "-" + shop.region);
         Map<String, String> ended = shop.awaitAllEnded(ids, Duration.ofMinutes(8));
 
-        Map<String, Long> byStatus =
-                ended.values().stream()
-                        .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        assertThat(byStatus)
+        assertThat(SagaFixture.countByStatus(ended))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 100L, "REJECTED", 900L));
         Set<String> rejectionReasons = new HashSet<>();
         ended.forEach(

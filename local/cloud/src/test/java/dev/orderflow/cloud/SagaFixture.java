@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -226,6 +227,12 @@ final class SagaFixture {
                             return ended.size() == ids.size();
                         });
         return ended;
+    }
+
+    /** How many orders ended in each status. */
+    static Map<String, Long> countByStatus(Map<String, String> ended) {
+        return ended.values().stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     }
 
     JsonNode order(String token, String orderId) {

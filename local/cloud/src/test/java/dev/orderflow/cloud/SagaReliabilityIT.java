@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -133,10 +132,7 @@ class SagaReliabilityIT extends SagaTestSupport {
         List<String> ids = shop.placeAll(200, 16, body, i -> "buyer-" + i + "-" + shop.region);
         Map<String, String> ended = shop.awaitAllEnded(ids, Duration.ofMinutes(4));
 
-        Map<String, Long> byStatus =
-                ended.values().stream()
-                        .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        assertThat(byStatus)
+        assertThat(SagaFixture.countByStatus(ended))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 50L, "REJECTED", 150L));
         assertThat(shop.stockOf(sku, center)).containsExactly(0, 0);
     }
