@@ -105,9 +105,10 @@ public final class DynamoStockReservations implements StockReservations {
                             .build());
         }
         try {
-            // The token names the allocation too: a retry of this very call is deduplicated,
-            // while an overlapping step that allocated differently meets the record's condition.
-            transact(items, "reserve:" + recorded, order);
+            // The token names the allocation too (the lines as records print them, the same in
+            // every JVM): a retry of this very call is deduplicated, while an overlapping step
+            // that allocated differently meets the record's condition.
+            transact(items, "reserve:" + lines, order);
             return allocation;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();

@@ -247,32 +247,34 @@ public final class TaskDispatcher implements TaskGateway {
         } catch (RuntimeException e) {
             pending = CompletableFuture.failedFuture(e);
         }
-        return pending.handle(
-                (outcome, thrown) -> {
-                    if (thrown != null) {
-                        Throwable cause =
-                                thrown instanceof CompletionException && thrown.getCause() != null
-                                        ? thrown.getCause()
-                                        : thrown;
-                        return TaskOutcome.failure(
-                                StatesErrors.TASK_FAILED, String.valueOf(cause.getMessage()));
-                    }
-                    return outcome != null ? outcome : noOutcome();
-                });
-    }
-
-    private static TaskOutcome noOutcome() {
-        return TaskOutcome.failure(
-                StatesErrors.TASK_FAILED, "The task invoker returned no outcome");
+        return pending.handle(TaskDispatcher::settled);
     }
 
     private TaskOutcome call(TaskRequest request) {
         try {
-            TaskOutcome outcome = invoker.invoke(request);
-            return outcome == null ? noOutcome() : outcome;
+            return settled(invoker.invoke(request), null);
         } catch (RuntimeException e) {
-            return TaskOutcome.failure(StatesErrors.TASK_FAILED, String.valueOf(e.getMessage()));
+            return settled(null, e);
         }
+    }
+
+    /**
+     * What an invoker's answer means for the task, called either way: a thrown exception is {@code
+     * States.TaskFailed} with its message as cause, as is an invoker that answered nothing.
+     */
+    private static TaskOutcome settled(TaskOutcome outcome, Throwable thrown) {
+        if (thrown != null) {
+            Throwable cause =
+                    thrown instanceof CompletionException && thrown.getCause() != null
+                            ? thrown.getCause()
+                            : thrown;
+            return TaskOutcome.failure(
+                    StatesErrors.TASK_FAILED, String.valueOf(cause.getMessage()));
+        }
+        return outcome != null
+                ? outcome
+                : TaskOutcome.failure(
+                        StatesErrors.TASK_FAILED, "The task invoker returned no outcome");
     }
 
     private void handle(
