@@ -22,26 +22,16 @@ final class LoadCommand {
     }
 
     int run(Options o) {
+        int orders = number(o, "orders", 200);
         LoadPlan plan =
                 new LoadPlan(
-                        number(o, "orders", 200),
+                        orders,
                         number(o, "concurrency", 8),
                         o.get("sku").orElse("MUG-BLUE"),
                         o.get("address").orElse("DE-BY"),
-                        o.flag("stock-up") ? number(o, "stock-up-units", 0) : 0,
+                        o.flag("stock-up") ? number(o, "stock-up-units", orders) : 0,
                         o.get("center").orElse("FC-MUC"),
                         Duration.ofSeconds(number(o, "deadline", 120)));
-        if (o.flag("stock-up") && plan.stockUp() == 0) {
-            plan =
-                    new LoadPlan(
-                            plan.orders(),
-                            plan.concurrency(),
-                            plan.sku(),
-                            plan.address(),
-                            plan.orders(),
-                            plan.stockCenter(),
-                            plan.deadline());
-        }
         EdgeCalls edge = new EdgeCalls(o.port("port", 4566));
         try {
             JsonNode status = Json.parse(edge.get("/_local/status").body());

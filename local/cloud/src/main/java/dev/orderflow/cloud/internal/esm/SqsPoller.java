@@ -112,12 +112,10 @@ final class SqsPoller implements Runnable {
             }
             return true;
         }
-        if (received == 0) {
-            int now = pollers.get();
-            if (now > 1 && pollers.compareAndSet(now, now - 1)) {
-                threads.remove(Thread.currentThread());
-                return false;
-            }
+        int now = pollers.get();
+        if (now > 1 && pollers.compareAndSet(now, now - 1)) {
+            threads.remove(Thread.currentThread());
+            return false;
         }
         return true;
     }

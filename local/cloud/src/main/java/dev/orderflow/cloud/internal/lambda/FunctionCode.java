@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * A function's code loaded once: its class loader (with the function's environment installed), the
  * handler class initialised, the handler method and the event serializers. Every execution
- * environment of the function is a handler instance over this code, so the SDK and the handler are
- * loaded and JIT-compiled once per function rather than once per environment. The price is that
+ * environment of the function is a handler instance over this code, so the handler is loaded and
+ * JIT-compiled once per function rather than once per environment (the AWS SDK's classes come from
+ * a loader shared by all functions, see {@link FunctionClassLoader#SHARED_SDK}). The price is that
  * environments of one function share static state, as environments restored from one SnapStart
  * snapshot start from the same static state.
  */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class LambdaFunction implements AutoCloseable {
     /** Where a function's AWS SDK classes come from: one loader per code jar, for all functions. */
     @FunctionalInterface
     interface SharedSdk {
-        ClassLoader loaderFor(java.nio.file.Path code) throws Exception;
+        ClassLoader loaderFor(Path code) throws Exception;
     }
 
     LambdaFunction(

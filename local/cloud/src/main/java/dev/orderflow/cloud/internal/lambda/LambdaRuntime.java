@@ -3,6 +3,7 @@ package dev.orderflow.cloud.internal.lambda;
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Clock clock;
     private final int defaultConcurrency;
     private final ScheduledThreadPoolExecutor timers;
-    private final Map<java.nio.file.Path, FunctionClassLoader> sdkLoaders = new LinkedHashMap<>();
+    private final Map<Path, FunctionClassLoader> sdkLoaders = new LinkedHashMap<>();
     private volatile Map<String, String> sharedEnvironment = Map.of();
 
     public LambdaRuntime(Clock clock, int defaultConcurrency) {
@@ -70,7 +71,7 @@ public final class LambdaRuntime implements AutoCloseable {
      * The loader of the AWS SDK classes for every function of {@code code}, made on first use with
      * the environment Lambda gives every function (region, credentials, endpoints).
      */
-    private ClassLoader sdkLoader(java.nio.file.Path code) throws Exception {
+    private ClassLoader sdkLoader(Path code) throws Exception {
         // Its own lock: a cold start holds its function's lock while it asks for this loader.
         synchronized (sdkLoaders) {
             FunctionClassLoader loader = sdkLoaders.get(code);
