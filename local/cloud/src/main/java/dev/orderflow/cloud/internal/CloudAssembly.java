@@ -221,49 +221,7 @@ public final class CloudAssembly implements AutoCloseable {
                         m ->
                                 !mappings.unsupported().stream()
                                         .anyMatch(u -> u.startsWith(m.logicalId())))
-                .forEach(
-                        m ->
-                                emulated.add(
-                                        "mapping  "
-                                                + m.eventSourceArn()
-                                                + " -> "
-                                                + m.functionName()
-                                                + " (batch "
-                                                + m.batchSize()
-                                                + ", window "
-                                                + m.maximumBatchingWindowSeconds()
-                                                + " s"
-                                                + (m.reportsBatchItemFailures()
-                                                        ? ", ReportBatchItemFailures"
-                                                        : "")
-                                                + (m.filterPatterns().isEmpty()
-                                                        ? ""
-                                                        : ", "
-                                                                + m.filterPatterns().size()
-                                                                + " filters")
-                                                + (m.isSqs()
-                                                        ? ""
-                                                        : ", retries "
-                                                                + (m.maximumRetryAttempts() < 0
-                                                                        ? "until expiry"
-                                                                        : String.valueOf(
-                                                                                m
-                                                                                        .maximumRetryAttempts()))
-                                                                + (m.bisectBatchOnFunctionError()
-                                                                        ? ", bisect"
-                                                                        : "")
-                                                                + (m.parallelizationFactor() > 1
-                                                                        ? ", parallelization "
-                                                                                + m
-                                                                                        .parallelizationFactor()
-                                                                        : "")
-                                                                + m.onFailureDestination()
-                                                                        .map(
-                                                                                d ->
-                                                                                        ", on failure "
-                                                                                                + d)
-                                                                        .orElse(""))
-                                                + ")"));
+                .forEach(m -> emulated.add("mapping  " + m.describe()));
         unsupportedMappings.addAll(mappings.unsupported());
         unsupportedMappingProperties.addAll(mappings.unsupportedProperties());
     }

@@ -11,8 +11,6 @@ import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +47,7 @@ final class StreamPoller implements Runnable {
 
     private final EventSourceMappingSpec mapping;
     private final AwsJsonClient streams;
-    private final AwsJsonClient sqs;
+    private final StreamFailureDestination onFailure;
     private final LambdaRuntime lambdas;
     private final String region;
     private final EventFilter filter;
@@ -71,7 +68,7 @@ final class StreamPoller implements Runnable {
         this.checkpoints = checkpoints;
         this.mapping = mapping;
         this.streams = streams;
-        this.sqs = sqs;
+        this.onFailure = new StreamFailureDestination(mapping, sqs, region);
         this.lambdas = lambdas;
         this.region = region;
         this.filter = new EventFilter(mapping.filterPatterns());
@@ -253,7 +250,7 @@ final class StreamPoller implements Runnable {
                         mapping.logicalId(),
                         attempt.remaining().size(),
                         invokes);
-                discard(shard, attempt.remaining(), "RetryAttemptsExhausted", invokes);
+                onFailure.send(shard, attempt.remaining(), "RetryAttemptsExhausted", invokes);
                 return;
             }
             pending = attempt.remaining();
@@ -278,12 +275,12 @@ final class StreamPoller implements Runnable {
                     mapping.logicalId(),
                     expired.size(),
                     mapping.maximumRecordAgeSeconds());
-            discard(shard, expired, "RecordAgeExceeded", invokes);
+            onFailure.send(shard, expired, "RecordAgeExceeded", invokes);
         }
         return live;
     }
 
-    private static long arrival(JsonNode record) {
+    static long arrival(JsonNode record) {
         return record.path("dynamodb").path("ApproximateCreationDateTime").asLong();
     }
 
@@ -341,69 +338,8 @@ final class StreamPoller implements Runnable {
         return new ArrayList<>(batch.subList(first, batch.size()));
     }
 
-    private static String sequenceNumber(JsonNode record) {
+    static String sequenceNumber(JsonNode record) {
         return record.path("dynamodb").path("SequenceNumber").asText();
-    }
-
-    /**
-     * Sends the on-failure record AWS documents for stream sources ("Retaining discarded batches
-     * for a DynamoDB event source"): the invocation context and {@code DDBStreamBatchInfo}.
-     */
-    private void discard(String shard, List<JsonNode> records, String condition, int invokes) {
-        if (mapping.onFailureDestination().isEmpty()) {
-            return;
-        }
-        String[] arn = mapping.eventSourceArn().split(":");
-        ObjectNode failure = Json.object();
-        ObjectNode request = failure.putObject("requestContext");
-        request.put("requestId", UUID.randomUUID().toString());
-        request.put(
-                "functionArn",
-                "arn:aws:lambda:" + region + ":" + arn[4] + ":function:" + mapping.functionName());
-        request.put("condition", condition);
-        request.put("approximateInvokeCount", invokes);
-        if (invokes > 0) {
-            ObjectNode response = failure.putObject("responseContext");
-            response.put("statusCode", 200);
-            response.put("executedVersion", "$LATEST");
-            response.put("functionError", "Unhandled");
-        }
-        failure.put("version", "1.0");
-        failure.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        ObjectNode info = failure.putObject("DDBStreamBatchInfo");
-        info.put("shardId", shard);
-        info.put("startSequenceNumber", sequenceNumber(records.get(0)));
-        info.put("endSequenceNumber", sequenceNumber(records.get(records.size() - 1)));
-        info.put(
-                "approximateArrivalOfFirstRecord",
-                Instant.ofEpochSecond(arrival(records.get(0))).toString());
-        info.put(
-                "approximateArrivalOfLastRecord",
-                Instant.ofEpochSecond(arrival(records.get(records.size() - 1))).toString());
-        info.put("batchSize", records.size());
-        info.put("streamArn", mapping.eventSourceArn());
-        String destination = mapping.onFailureDestination().get();
-        try {
-            String url =
-                    sqs.call(
-                                    "GetQueueUrl",
-                                    Json.object()
-                                            .put(
-                                                    "QueueName",
-                                                    destination.substring(
-                                                            destination.lastIndexOf(':') + 1)))
-                            .path("QueueUrl")
-                            .asText();
-            sqs.call(
-                    "SendMessage",
-                    Json.object().put("QueueUrl", url).put("MessageBody", Json.text(failure)));
-        } catch (AwsCallException e) {
-            LOG.error(
-                    "event source mapping {}: cannot send the failure record to {}: {}",
-                    mapping.logicalId(),
-                    destination,
-                    e.getMessage());
-        }
     }
 
     private static void pause(long millis) {

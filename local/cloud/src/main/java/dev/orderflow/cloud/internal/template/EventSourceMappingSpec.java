@@ -45,4 +45,41 @@ public record EventSourceMappingSpec(
     public boolean isSqs() {
         return eventSourceArn.contains(":sqs:");
     }
+
+    /**
+     * One line for the boot report: source, function and the settings the poller applies, e.g.
+     * {@code arn -> fn (batch 10, window 0 s, retries 1, bisect)}.
+     */
+    public String describe() {
+        StringBuilder d =
+                new StringBuilder(eventSourceArn)
+                        .append(" -> ")
+                        .append(functionName)
+                        .append(" (batch ")
+                        .append(batchSize)
+                        .append(", window ")
+                        .append(maximumBatchingWindowSeconds)
+                        .append(" s");
+        if (reportsBatchItemFailures()) {
+            d.append(", ReportBatchItemFailures");
+        }
+        if (!filterPatterns.isEmpty()) {
+            d.append(", ").append(filterPatterns.size()).append(" filters");
+        }
+        if (!isSqs()) {
+            d.append(", retries ")
+                    .append(
+                            maximumRetryAttempts < 0
+                                    ? "until expiry"
+                                    : String.valueOf(maximumRetryAttempts));
+            if (bisectBatchOnFunctionError) {
+                d.append(", bisect");
+            }
+            if (parallelizationFactor > 1) {
+                d.append(", parallelization ").append(parallelizationFactor);
+            }
+            onFailureDestination.ifPresent(dest -> d.append(", on failure ").append(dest));
+        }
+        return d.append(')').toString();
+    }
 }
