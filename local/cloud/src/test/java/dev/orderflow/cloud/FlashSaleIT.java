@@ -49,7 +49,10 @@ class FlashSaleIT extends SagaTestSupport {
         assertThat(rejectionReasons).containsExactly("not enough stock for " + sku);
         assertThat(shop.stockOf(sku, near)).containsExactly(0, 0);
         assertThat(shop.stockOf(sku, far)).containsExactly(0, 0);
-        assertThat(sagaStatuses(Set.copyOf(ids)))
+        assertThat(
+                        shop.sagasOf(Set.copyOf(ids)).stream()
+                                .map(ExecutionListItem::statusAsString)
+                                .collect(Collectors.toSet()))
                 .as("every saga ends SUCCEEDED: none failed its compensation")
                 .containsExactly("SUCCEEDED");
     }
@@ -59,17 +62,5 @@ class FlashSaleIT extends SagaTestSupport {
         String reason = shop.reasonInTable(id);
         int figures = reason.indexOf(" (");
         return figures < 0 ? reason : reason.substring(0, figures);
-    }
-
-    private Set<String> sagaStatuses(Set<String> orderIds) {
-        String stateMachine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
-        return shop
-                .sfn
-                .listExecutionsPaginator(l -> l.stateMachineArn(stateMachine))
-                .executions()
-                .stream()
-                .filter(e -> orderIds.contains(e.name()))
-                .map(ExecutionListItem::statusAsString)
-                .collect(Collectors.toSet());
     }
 }

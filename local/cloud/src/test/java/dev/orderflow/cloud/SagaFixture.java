@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -227,6 +228,17 @@ final class SagaFixture {
                             return ended.size() == ids.size();
                         });
         return ended;
+    }
+
+    /** The order saga's executions of these orders (each is named after its order). */
+    List<ExecutionListItem> sagasOf(Set<String> orderIds) {
+        String stateMachine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
+        return sfn
+                .listExecutionsPaginator(l -> l.stateMachineArn(stateMachine))
+                .executions()
+                .stream()
+                .filter(e -> orderIds.contains(e.name()))
+                .toList();
     }
 
     /** How many orders ended in each status. */

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -44,7 +44,7 @@ class SagaReliabilityIT extends SagaTestSupport {
                 p -> p.tableName(shop.table("DataOrders")).item(pendingOrder(id, customer, sku)));
 
         assertThat(shop.awaitEnd(alice, id).get("status").asText()).isEqualTo("SHIPPED");
-        assertThat(executionsNamed(id)).hasSize(1);
+        assertThat(shop.sagasOf(Set.of(id))).hasSize(1);
     }
 
     @Test
@@ -70,7 +70,7 @@ class SagaReliabilityIT extends SagaTestSupport {
             }
         }
 
-        assertThat(executionsNamed(id)).hasSize(1);
+        assertThat(shop.sagasOf(Set.of(id))).hasSize(1);
         assertThat(shop.statusInTable(id)).isEqualTo("SHIPPED");
     }
 
@@ -135,17 +135,6 @@ class SagaReliabilityIT extends SagaTestSupport {
         assertThat(SagaFixture.countByStatus(ended))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SHIPPED", 50L, "REJECTED", 150L));
         assertThat(shop.stockOf(sku, center)).containsExactly(0, 0);
-    }
-
-    private List<ExecutionListItem> executionsNamed(String name) {
-        String stateMachine = cloud.physicalId("WorkflowOrderFulfillment").orElseThrow();
-        return shop
-                .sfn
-                .listExecutionsPaginator(l -> l.stateMachineArn(stateMachine))
-                .executions()
-                .stream()
-                .filter(e -> e.name().equals(name))
-                .toList();
     }
 
     private String sentAt(String claim) {
