@@ -90,12 +90,12 @@ public final class LocalCloud implements AutoCloseable {
      * @return how many items were written
      */
     public int seed(Path seedFile) {
-        return assembly.seed(seedFile);
+        return assembly.seeder().fromFile(seedFile);
     }
 
     /** Loads the demo catalog bundled with the local cloud into the products table. */
     public int seedDemoCatalog() {
-        return assembly.seedDemoCatalog();
+        return assembly.seeder().demoCatalog();
     }
 
     /** Stops every server; the data directory (if any) keeps the state. */

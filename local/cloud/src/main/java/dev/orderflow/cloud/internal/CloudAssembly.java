@@ -1,17 +1,16 @@
 package dev.orderflow.cloud.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.BootReport;
 import dev.orderflow.cloud.Invocation;
 import dev.orderflow.cloud.LocalCloudException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.dynamo.TableProvisioner;
+import dev.orderflow.cloud.internal.dynamo.TableSeeder;
 import dev.orderflow.cloud.internal.edge.EdgeRouter;
 import dev.orderflow.cloud.internal.esm.EventSourceMappings;
 import dev.orderflow.cloud.internal.gateway.HttpApiGateway;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
-import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
@@ -28,8 +27,6 @@ import dev.orderflow.cloud.internal.template.TemplateException;
 import dev.orderflow.dynamodb.DynamoDbServer;
 import dev.orderflow.states.StepFunctionsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +36,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,42 +365,9 @@ public final class CloudAssembly implements AutoCloseable {
                 .flatMap(id -> stack.ids().ref(id));
     }
 
-    public int seed(Path seedFile) {
-        try (InputStream in = Files.newInputStream(seedFile)) {
-            return seed(Json.mapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public int seedDemoCatalog() {
-        try (InputStream in = CloudAssembly.class.getResourceAsStream("/seed/demo-catalog.json")) {
-            return seed(Json.mapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private int seed(JsonNode seeds) {
-        int written = 0;
-        Iterator<Map.Entry<String, JsonNode>> it = seeds.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String table =
-                    physicalId(entry.getKey())
-                            .orElseThrow(
-                                    () ->
-                                            new LocalCloudException(
-                                                    "seed: no table for " + entry.getKey()));
-            for (JsonNode item : entry.getValue()) {
-                ObjectNode put = Json.object().put("TableName", table);
-                put.set("Item", item);
-                dynamoClient.call("PutItem", put);
-                written++;
-            }
-        }
-        LOG.info("seeded {} items", written);
-        return written;
+    /** Loads items into the stack's tables. */
+    public TableSeeder seeder() {
+        return new TableSeeder(dynamoClient, this::physicalId);
     }
 
     LambdaRuntime lambdas() {
