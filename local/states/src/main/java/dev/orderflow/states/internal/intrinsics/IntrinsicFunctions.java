@@ -1,10 +1,16 @@
 package dev.orderflow.states.internal.intrinsics;
 
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.arity;
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.array;
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.fail;
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.integer;
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.limited;
+import static dev.orderflow.states.internal.intrinsics.IntrinsicArguments.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.internal.json.Json;
-import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.paths.PathRoots;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +52,7 @@ public final class IntrinsicFunctions {
                     "States.StringSplit",
                     "States.UUID");
 
-    private static final int MAX_STRING = 10_000;
+    static final int MAX_STRING = 10_000;
     private static final int MAX_RANGE = 1000;
 
     private final Random random;
@@ -358,71 +364,5 @@ public final class IntrinsicFunctions {
         }
         Random source = a.size() == 3 ? new Random(integer(name, a.get(2))) : random;
         return Json.NODES.numberNode(start + (long) (source.nextDouble() * ((long) end - start)));
-    }
-
-    private static void arity(String name, List<JsonNode> a, int expected) {
-        if (a.size() != expected) {
-            throw fail(
-                    "The function "
-                            + name
-                            + " requires "
-                            + expected
-                            + " argument"
-                            + (expected == 1 ? "" : "s")
-                            + " but "
-                            + a.size()
-                            + " were given");
-        }
-    }
-
-    private static String string(String name, JsonNode n) {
-        if (!n.isTextual()) {
-            throw fail(
-                    "The function "
-                            + name
-                            + " expects a string argument but got "
-                            + Json.typeName(n));
-        }
-        return n.asText();
-    }
-
-    private static String limited(String name, String s) {
-        if (s.length() > MAX_STRING) {
-            throw fail(
-                    "The input string for the function "
-                            + name
-                            + " exceeds "
-                            + MAX_STRING
-                            + " characters");
-        }
-        return s;
-    }
-
-    private static ArrayNode array(String name, JsonNode n) {
-        if (!n.isArray()) {
-            throw fail(
-                    "The function "
-                            + name
-                            + " expects an array argument but got "
-                            + Json.typeName(n));
-        }
-        return (ArrayNode) n;
-    }
-
-    private static int integer(String name, JsonNode n) {
-        if (!n.isNumber()
-                || !(n.isIntegralNumber() || n.asDouble() == Math.rint(n.asDouble()))
-                || !n.canConvertToInt()) {
-            throw fail(
-                    "The function "
-                            + name
-                            + " expects an integer argument but got "
-                            + Json.write(n));
-        }
-        return n.asInt();
-    }
-
-    private static StatesFailure fail(String cause) {
-        return new StatesFailure(StatesErrors.INTRINSIC_FAILURE, cause);
     }
 }
