@@ -1,8 +1,8 @@
 package dev.orderflow.dynamodb;
 
 import dev.orderflow.dynamodb.internal.Engine;
-import dev.orderflow.dynamodb.internal.http.Dispatcher;
 import dev.orderflow.dynamodb.internal.ops.Operations;
+import dev.orderflow.dynamodb.internal.pipeline.Dispatcher;
 import dev.orderflow.dynamodb.internal.storage.DataDirectory;
 import dev.orderflow.dynamodb.internal.ttl.TtlSweeper;
 import java.nio.file.Path;

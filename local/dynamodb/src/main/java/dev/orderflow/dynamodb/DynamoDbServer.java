@@ -1,6 +1,7 @@
 package dev.orderflow.dynamodb;
 
 import dev.orderflow.dynamodb.internal.http.HttpFront;
+import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.front = new HttpFront(engine.dispatcher(), b.host, b.port);
+            this.front = new HttpFront(new RequestPipeline(engine.dispatcher()), b.host, b.port);
         } catch (RuntimeException e) {
             engine.close();
             throw e;

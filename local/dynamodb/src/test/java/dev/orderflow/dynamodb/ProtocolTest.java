@@ -47,6 +47,7 @@ class ProtocolTest {
             b.header(
                     "Authorization",
                     "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc");
+            b.header("X-Amz-Date", "20260101T000000Z");
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -76,6 +76,16 @@ public class ApiException extends RuntimeException {
                 false);
     }
 
+    /** A signature with parts missing; the message names each one, as DynamoDB's does. */
+    public static ApiException incompleteSignature(String message) {
+        return new ApiException(
+                CORAL_SERVICE + "IncompleteSignatureException", message, 400, false);
+    }
+
+    public static ApiException invalidSignature(String message) {
+        return new ApiException(CORAL_SERVICE + "InvalidSignatureException", message, 400, false);
+    }
+
     public static ApiException resourceNotFound(String message) {
         return new ApiException(DYNAMO + "ResourceNotFoundException", message, 400, false);
     }

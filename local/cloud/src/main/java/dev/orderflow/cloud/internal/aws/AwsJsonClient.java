@@ -15,6 +15,10 @@ import java.time.Duration;
  * API only.
  */
 public final class AwsJsonClient {
+    /** SigV4's timestamp format; DynamoDB refuses a signed request without one. */
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
 
     private final HttpClient http;
     private final URI endpoint;
@@ -59,7 +63,9 @@ public final class AwsJsonClient {
                                 "Authorization",
                                 "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/"
                                         + service
-                                        + "/aws4_request, SignedHeaders=host, Signature=0")
+                                        + "/aws4_request, SignedHeaders=host;x-amz-date,"
+                                        + " Signature=0")
+                        .header("X-Amz-Date", AMZ_DATE.format(java.time.Instant.now()))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)))
                         .build();
         HttpResponse<byte[]> response;

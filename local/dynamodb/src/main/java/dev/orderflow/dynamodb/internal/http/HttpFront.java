@@ -1,6 +1,8 @@
 package dev.orderflow.dynamodb.internal.http;
 
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
+import dev.orderflow.dynamodb.internal.pipeline.WireRequest;
+import dev.orderflow.dynamodb.internal.pipeline.WireResponse;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,22 +32,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
-    private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int MAX_LINE = 64 * 1024;
 
-    private final Dispatcher dispatcher;
+    private final RequestPipeline pipeline;
     private final ServerSocket server;
     private final ExecutorService workers;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicLong requests =
-            new java.util.concurrent.atomic.AtomicLong();
-    private final String instance =
-            UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
 
-    public HttpFront(Dispatcher dispatcher, String host, int port) {
-        this.dispatcher = dispatcher;
+    public HttpFront(RequestPipeline pipeline, String host, int port) {
+        this.pipeline = pipeline;
         try {
             server = new ServerSocket(port, 256, InetAddress.getByName(host));
         } catch (IOException e) {
@@ -63,11 +59,6 @@ public final class HttpFront implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "dynamodb-http-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-    }
-
-    /** A unique request id; cheaper than a random UUID on every response. */
-    private String requestId() {
-        return instance + Long.toString(requests.incrementAndGet(), 36);
     }
 
     public int port() {
@@ -103,13 +94,7 @@ public final class HttpFront implements AutoCloseable {
                 }
                 String[] parts = requestLine.split(" ");
                 if (parts.length != 3) {
-                    write(
-                            out,
-                            400,
-                            "text/plain",
-                            "bad request".getBytes(StandardCharsets.US_ASCII),
-                            Map.of(),
-                            true);
+                    write(out, WireResponse.text(400, "text/plain", "bad request"), true);
                     return;
                 }
                 Map<String, String> headers = readHeaders(in);
@@ -124,18 +109,22 @@ public final class HttpFront implements AutoCloseable {
                     out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
+                String method = parts[0];
+                String path = parts[1];
+                int q = path.indexOf('?');
+                String query = q < 0 ? null : path.substring(q + 1);
                 byte[] body = readBody(in, headers);
                 if (body == null) {
                     write(
                             out,
-                            413,
-                            "text/plain",
-                            "request too large".getBytes(StandardCharsets.US_ASCII),
-                            Map.of(),
+                            pipeline.tooLarge(new WireRequest(method, query, headers, new byte[0])),
                             true);
                     return;
                 }
-                respond(parts[0], headers, body, out, !keepAlive);
+                write(
+                        out,
+                        pipeline.handle(new WireRequest(method, query, headers, body)),
+                        !keepAlive);
                 if (!keepAlive) {
                     return;
                 }
@@ -151,59 +140,24 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    private void respond(
-            String method,
-            Map<String, String> headers,
-            byte[] body,
-            OutputStream out,
-            boolean close)
-            throws IOException {
-        if (!method.equals("POST")) {
-            write(
-                    out,
-                    200,
-                    "text/plain",
-                    "healthy: dynamodb.us-east-1.amazonaws.com "
-                            .getBytes(StandardCharsets.US_ASCII),
-                    Map.of(),
-                    close);
-            return;
-        }
-        Dispatcher.Result result =
-                headers.get("authorization") == null
-                        ? dispatcher.error(ApiException.missingAuth())
-                        : dispatcher.handle(headers.get("x-amz-target"), body);
-        write(
-                out,
-                result.status(),
-                "application/x-amz-json-1.0",
-                result.body(),
-                Map.of(
-                        "x-amz-crc32",
-                        Long.toString(result.crc32()),
-                        "x-amzn-RequestId",
-                        UUID.randomUUID().toString()),
-                close);
-    }
-
-    private static void write(
-            OutputStream out,
-            int status,
-            String type,
-            byte[] body,
-            Map<String, String> extra,
-            boolean close)
+    private static void write(OutputStream out, WireResponse response, boolean close)
             throws IOException {
         StringBuilder h = new StringBuilder(256);
+        int status = response.status();
         h.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-        h.append("Content-Type: ").append(type).append("\r\n");
-        h.append("Content-Length: ").append(body.length).append("\r\n");
-        extra.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
+        h.append("Content-Type: ").append(response.contentType()).append("\r\n");
+        if (response.chunked()) {
+            h.append("Transfer-Encoding: chunked\r\n");
+        } else {
+            h.append("Content-Length: ").append(response.body().length).append("\r\n");
+        }
+        response.headers().forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
         if (close) {
             h.append("Connection: close\r\n");
         }
         h.append("\r\n");
         byte[] head = h.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] body = response.chunked() ? chunked(response.body()) : response.body();
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(body, 0, all, head.length, body.length);
@@ -211,10 +165,26 @@ public final class HttpFront implements AutoCloseable {
         out.flush();
     }
 
+    private static byte[] chunked(byte[] body) {
+        String last = "0\r\n\r\n";
+        if (body.length == 0) {
+            return last.getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] size =
+                (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n" + last).getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[size.length + body.length + tail.length];
+        System.arraycopy(size, 0, all, 0, size.length);
+        System.arraycopy(body, 0, all, size.length, body.length);
+        System.arraycopy(tail, 0, all, size.length + body.length, tail.length);
+        return all;
+    }
+
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 400 -> "Bad Request";
+            case 404 -> "Not Found";
             case 413 -> "Payload Too Large";
             default -> "Internal Server Error";
         };
@@ -253,9 +223,16 @@ public final class HttpFront implements AutoCloseable {
         return line == null ? null : headers;
     }
 
+    /**
+     * Reads the body, or returns null when it is larger than DynamoDB accepts; an oversized body is
+     * still read to its end (and dropped) so that the client, still sending, gets the 413 instead
+     * of a reset connection.
+     */
     private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
+        int max = RequestPipeline.maxBody();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            boolean tooLarge = false;
             while (true) {
                 String sizeLine = readLine(in);
                 if (sizeLine == null) {
@@ -266,30 +243,39 @@ public final class HttpFront implements AutoCloseable {
                         Integer.parseInt(
                                 (semi >= 0 ? sizeLine.substring(0, semi) : sizeLine).trim(), 16);
                 if (size == 0) {
-                    while (true) {
-                        String trailer = readLine(in);
-                        if (trailer == null || trailer.isEmpty()) {
-                            return body.toByteArray();
-                        }
-                    }
+                    skipTrailers(in);
+                    return tooLarge ? null : body.toByteArray();
                 }
-                if (body.size() + size > MAX_BODY) {
-                    return null;
+                tooLarge |= body.size() + size > max;
+                if (tooLarge) {
+                    in.skipNBytes(size);
+                } else {
+                    body.write(in.readNBytes(size));
                 }
-                body.write(in.readNBytes(size));
                 readLine(in);
             }
         }
         String length = headers.get("content-length");
-        int n = length == null ? 0 : Integer.parseInt(length.trim());
-        if (n > MAX_BODY) {
+        long n = length == null ? 0 : Long.parseLong(length.trim());
+        if (n < 0) {
+            throw new IOException("negative content length");
+        }
+        if (n > max) {
+            in.skipNBytes(n);
             return null;
         }
-        byte[] body = in.readNBytes(n);
+        byte[] body = in.readNBytes((int) n);
         if (body.length != n) {
             throw new IOException("truncated body");
         }
         return body;
+    }
+
+    private static void skipTrailers(InputStream in) throws IOException {
+        String trailer;
+        do {
+            trailer = readLine(in);
+        } while (trailer != null && !trailer.isEmpty());
     }
 
     @Override

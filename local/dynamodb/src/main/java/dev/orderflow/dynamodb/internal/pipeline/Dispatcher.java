@@ -1,4 +1,4 @@
-package dev.orderflow.dynamodb.internal.http;
+package dev.orderflow.dynamodb.internal.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -90,10 +90,21 @@ public final class Dispatcher {
         }
     }
 
+    /** Runs one call made in process: no HTTP, no signature. */
     public Result handle(String target, byte[] body) {
+        return handle(target, body, () -> {});
+    }
+
+    /**
+     * Runs the JSON stages in DynamoDB's order: the body must be JSON, then the target must name an
+     * operation, then {@code authenticate} runs, then the operation's own stages.
+     */
+    public Result handle(String target, byte[] body, Runnable authenticate) {
         try {
-            ObjectNode response = dispatch(target, body);
-            return new Result(200, writer.writeValueAsBytes(response));
+            ObjectNode request = parse(body);
+            Operation op = operation(target);
+            authenticate.run();
+            return new Result(200, writer.writeValueAsBytes(op.invoke(new Req(request))));
         } catch (ApiException e) {
             return error(e);
         } catch (RuntimeException | IOException e) {
@@ -103,7 +114,7 @@ public final class Dispatcher {
         }
     }
 
-    private ObjectNode dispatch(String target, byte[] body) {
+    private Operation operation(String target) {
         String name = operationName(target);
         Operation op = engine.operation(name);
         if (op == null) {
@@ -113,7 +124,7 @@ public final class Dispatcher {
             }
             throw ApiException.unknownOperation();
         }
-        return op.invoke(new Req(parse(body)));
+        return op;
     }
 
     private static String operationName(String target) {
@@ -129,17 +140,17 @@ public final class Dispatcher {
         throw ApiException.unknownOperation();
     }
 
+    /** The body as a JSON object; an empty body is an empty request, as with DynamoDB. */
     private ObjectNode parse(byte[] body) {
         if (body.length == 0) {
-            throw ApiException.serialization("Start of structure or map found where not expected.");
+            return mapper.createObjectNode();
         }
         JsonNode node;
         try {
             node = reader.readValue(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.serialization("Unexpected character in request body");
         } catch (IOException e) {
-            throw ApiException.serialization("Could not read request body");
+            // DynamoDB answers a body that is not JSON with a bare SerializationException.
+            throw ApiException.serialization(null);
         }
         if (node == null || !node.isObject()) {
             throw ApiException.serialization("Start of structure or map found where not expected.");
