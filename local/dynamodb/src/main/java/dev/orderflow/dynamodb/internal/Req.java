@@ -130,9 +130,10 @@ public final class Req {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber()) {
+        if (!v.isNumber()) {
             throw ApiException.serialization("Unexpected value type in payload");
         }
+        // DynamoDB's deserializer truncates a decimal given for an integer member.
         return v.intValue();
     }
 

@@ -9,6 +9,11 @@ import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Operation;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.shape.OperationShapes;
+import dev.orderflow.dynamodb.internal.shape.Shape;
+import dev.orderflow.dynamodb.internal.shape.ShapeChecker;
+import dev.orderflow.dynamodb.internal.validate.ConstraintStage;
+import dev.orderflow.dynamodb.internal.validate.SemanticStage;
 import java.io.IOException;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -75,6 +80,7 @@ public final class Dispatcher {
     private final com.fasterxml.jackson.databind.ObjectWriter writer =
             mapper.writerFor(ObjectNode.class);
     private final Engine engine;
+    private final ConstraintStage constraints = new ConstraintStage();
 
     public Dispatcher(Engine engine) {
         this.engine = engine;
@@ -102,8 +108,12 @@ public final class Dispatcher {
     public Result handle(String target, byte[] body, Runnable authenticate) {
         try {
             ObjectNode request = parse(body);
-            Operation op = operation(target);
+            String name = operationName(target);
+            Operation op = operation(name);
             authenticate.run();
+            deserialize(name, request);
+            constraints.check(name, request);
+            SemanticStage.check(name, request);
             return new Result(200, writer.writeValueAsBytes(op.invoke(new Req(request))));
         } catch (ApiException e) {
             return error(e);
@@ -114,8 +124,7 @@ public final class Dispatcher {
         }
     }
 
-    private Operation operation(String target) {
-        String name = operationName(target);
+    private Operation operation(String name) {
         Operation op = engine.operation(name);
         if (op == null) {
             if (NOT_SUPPORTED.contains(name)) {
@@ -140,10 +149,13 @@ public final class Dispatcher {
         throw ApiException.unknownOperation();
     }
 
-    /** The body as a JSON object; an empty body is an empty request, as with DynamoDB. */
+    /**
+     * The body as a JSON object, or null for an empty body: DynamoDB names the operation of an
+     * empty request (or its absence) before it refuses the missing body.
+     */
     private ObjectNode parse(byte[] body) {
         if (body.length == 0) {
-            return mapper.createObjectNode();
+            return null;
         }
         JsonNode node;
         try {
@@ -156,6 +168,17 @@ public final class Dispatcher {
             throw ApiException.serialization("Start of structure or map found where not expected.");
         }
         return (ObjectNode) node;
+    }
+
+    /** The deserialization stage: the body's JSON types against the operation's shape. */
+    private static void deserialize(String operation, ObjectNode request) {
+        if (request == null) {
+            throw ApiException.serialization(null);
+        }
+        Shape.Struct shape = OperationShapes.input(operation);
+        if (shape != null) {
+            ShapeChecker.check(shape, request);
+        }
     }
 
     public Result error(ApiException e) {

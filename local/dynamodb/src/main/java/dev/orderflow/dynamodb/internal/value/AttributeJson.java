@@ -42,84 +42,36 @@ public final class AttributeJson {
         if (node == null || !node.isObject()) {
             throw ApiException.serialization("Unexpected value type in payload");
         }
-        int n = node.size();
-        if (n == 0) {
-            throw ApiException.validation(
-                    "Supplied AttributeValue is empty, must contain exactly one of the supported"
-                            + " datatypes");
-        }
-        if (n > 1) {
-            throw ApiException.validation(
-                    "Supplied AttributeValue has more than one datatypes set, must contain exactly"
-                            + " one of the supported datatypes");
-        }
-        Map.Entry<String, JsonNode> e = node.properties().iterator().next();
+        AttributeValueRules.check(node);
+        Map.Entry<String, JsonNode> e = AttributeValueRules.types(node).get(0);
         JsonNode v = e.getValue();
-        switch (e.getKey()) {
-            case "S":
-                return new AttributeValue.S(text(v));
-            case "N":
-                return new AttributeValue.N(Numbers.parse(text(v)));
-            case "B":
-                return new AttributeValue.B(bytes(v));
-            case "BOOL":
-                if (!v.isBoolean()) {
-                    throw ApiException.serialization("Unexpected value type in payload");
-                }
-                return v.booleanValue() ? AttributeValue.Bool.TRUE : AttributeValue.Bool.FALSE;
-            case "NULL":
-                if (!v.isBoolean()) {
-                    throw ApiException.serialization("Unexpected value type in payload");
-                }
-                if (!v.booleanValue()) {
-                    throw ApiException.validation(
-                            "One or more parameter values were invalid: Null attribute value types"
-                                    + " must have the value of true");
-                }
-                return AttributeValue.Null.INSTANCE;
-            case "L":
+        return switch (e.getKey()) {
+            case "S" -> new AttributeValue.S(text(v));
+            case "N" -> new AttributeValue.N(Numbers.parse(text(v)));
+            case "B" -> new AttributeValue.B(bytes(v));
+            case "BOOL" -> v.booleanValue() ? AttributeValue.Bool.TRUE : AttributeValue.Bool.FALSE;
+            case "NULL" -> AttributeValue.Null.INSTANCE;
+            case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
                 array(v).forEach(x -> list.add(read(x)));
-                return new AttributeValue.L(list);
-            case "M":
-                return new AttributeValue.M(readItem(v));
-            case "SS":
-                return new AttributeValue.SS(set(v, "string", AttributeJson::text));
-            case "NS":
-                return new AttributeValue.NS(set(v, "number", x -> Numbers.parse(text(x))));
-            case "BS":
-                return new AttributeValue.BS(set(v, "binary", AttributeJson::bytes));
-            default:
-                throw ApiException.validation(
-                        "Supplied AttributeValue is empty, must contain exactly one of the"
-                                + " supported datatypes");
-        }
+                yield new AttributeValue.L(list);
+            }
+            case "M" -> new AttributeValue.M(readItem(v));
+            case "SS" -> new AttributeValue.SS(set(v, AttributeJson::text));
+            case "NS" -> new AttributeValue.NS(set(v, x -> Numbers.parse(text(x))));
+            default -> new AttributeValue.BS(set(v, AttributeJson::bytes));
+        };
     }
 
     private interface Reader<T> {
         T read(JsonNode n);
     }
 
-    private static <T> Set<T> set(JsonNode v, String kind, Reader<T> reader) {
-        JsonNode arr = array(v);
-        if (arr.isEmpty()) {
-            throw ApiException.validation(
-                    "One or more parameter values were invalid: An "
-                            + kind
-                            + " set  may not be empty");
-        }
+    /** Members of a set already checked by {@link AttributeValueRules}. */
+    private static <T> Set<T> set(JsonNode v, Reader<T> reader) {
         Set<T> out = new LinkedHashSet<>();
-        List<String> raw = new ArrayList<>();
-        boolean dup = false;
-        for (JsonNode x : arr) {
-            raw.add(x.asText());
-            dup |= !out.add(reader.read(x));
-        }
-        if (dup) {
-            throw ApiException.validation(
-                    "One or more parameter values were invalid: Input collection "
-                            + raw
-                            + " contains duplicates.");
+        for (JsonNode x : array(v)) {
+            out.add(reader.read(x));
         }
         return out;
     }

@@ -9,9 +9,8 @@ import java.math.MathContext;
  * 9.9999999999999999999999999999999999999E+125 (Developer Guide, "Supported data types").
  */
 public final class Numbers {
-    private static final BigDecimal MAX =
-            new BigDecimal("9.9999999999999999999999999999999999999E+125");
-    private static final BigDecimal MIN = new BigDecimal("1E-130");
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
 
     private Numbers() {}
 
@@ -24,7 +23,10 @@ public final class Numbers {
             }
             value = new BigDecimal(text);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw ApiException.validation("A value provided cannot be converted into a number");
+            throw ApiException.validation(
+                    text.isEmpty()
+                            ? "The parameter cannot be converted to a numeric value"
+                            : "The parameter cannot be converted to a numeric value: " + text);
         }
         return check(value);
     }
@@ -56,20 +58,21 @@ public final class Numbers {
             return BigDecimal.ZERO;
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() > 38) {
-            throw ApiException.validation(
-                    "Attempting to store more than 38 significant digits in a Number");
-        }
-        BigDecimal abs = stripped.abs();
-        if (abs.compareTo(MAX) > 0) {
+        // DynamoDB checks the magnitude (the leading digit's power of ten) before precision.
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        if (exponent > MAX_EXPONENT) {
             throw ApiException.validation(
                     "Number overflow. Attempting to store a number with magnitude larger than"
                             + " supported range");
         }
-        if (abs.compareTo(MIN) < 0) {
+        if (exponent < MIN_EXPONENT) {
             throw ApiException.validation(
                     "Number underflow. Attempting to store a number with magnitude smaller than"
                             + " supported range");
+        }
+        if (stripped.precision() > 38) {
+            throw ApiException.validation(
+                    "Attempting to store more than 38 significant digits in a Number");
         }
         return stripped;
     }

@@ -1,0 +1,105 @@
+package dev.orderflow.dynamodb.internal.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.dynamodb.internal.ApiException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DynamoDB's checks of one attribute value, in its order: each data type present, in the order the
+ * request lists them (numbers, null flags, empty and duplicate sets, nested maps and lists), and
+ * only then whether exactly one type is set. Members the model does not know, and JSON nulls, do
+ * not count as types, as DynamoDB's deserializer drops them.
+ */
+public final class AttributeValueRules {
+    private static final Set<String> TYPES =
+            Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    private static final String INVALID = "One or more parameter values were invalid: ";
+
+    private AttributeValueRules() {}
+
+    /** The present data types of an attribute value, in request order. */
+    public static List<Map.Entry<String, JsonNode>> types(JsonNode value) {
+        List<Map.Entry<String, JsonNode>> present = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            if (TYPES.contains(e.getKey()) && !e.getValue().isNull()) {
+                present.add(e);
+            }
+        }
+        return present;
+    }
+
+    /** Throws DynamoDB's ValidationException for the first rule the value breaks. */
+    public static void check(JsonNode value) {
+        List<Map.Entry<String, JsonNode>> types = types(value);
+        if (types.isEmpty()) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported"
+                            + " datatypes");
+        }
+        for (Map.Entry<String, JsonNode> type : types) {
+            checkType(type.getKey(), type.getValue());
+        }
+        if (types.size() > 1) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly"
+                            + " one of the supported datatypes");
+        }
+    }
+
+    private static void checkType(String type, JsonNode v) {
+        switch (type) {
+            case "N" -> Numbers.parse(v.textValue());
+            case "NULL" -> {
+                if (!v.booleanValue()) {
+                    throw ApiException.validation(
+                            INVALID + "Null attribute value types must have the value of true");
+                }
+            }
+            case "SS", "NS", "BS" -> checkSet(type, v);
+            case "M" -> v.forEach(AttributeValueRules::check);
+            case "L" -> v.forEach(AttributeValueRules::check);
+            default -> {
+                // S, B and BOOL have no rule beyond their JSON type.
+            }
+        }
+    }
+
+    private static void checkSet(String type, JsonNode members) {
+        if (members.isEmpty()) {
+            throw ApiException.validation(
+                    switch (type) {
+                        case "SS" -> INVALID + "An string set  may not be empty";
+                        case "NS" -> INVALID + "An number set  may not be empty";
+                        default -> INVALID + "Binary sets should not be empty";
+                    });
+        }
+        if (type.equals("NS")) {
+            members.forEach(m -> Numbers.parse(m.textValue()));
+        }
+        Set<Object> seen = new HashSet<>();
+        List<String> raw = new ArrayList<>();
+        boolean duplicate = false;
+        for (JsonNode m : members) {
+            raw.add(m.asText());
+            Object key = type.equals("NS") ? Numbers.parse(m.textValue()) : m.asText();
+            duplicate |= !seen.add(key);
+        }
+        if (duplicate) {
+            String list = "[" + String.join(", ", raw) + "]";
+            throw ApiException.validation(
+                    switch (type) {
+                        case "SS" -> INVALID + "Input collection " + list + " contains duplicates.";
+                        case "NS" -> "Input collection contains duplicates";
+                        default ->
+                                INVALID
+                                        + "Input collection "
+                                        + list
+                                        + "of type BS contains duplicates.";
+                    });
+        }
+    }
+}
