@@ -10,7 +10,7 @@ import json
 import pathlib
 import sys
 
-module = pathlib.Path(__file__).resolve().parents[3]
+module = pathlib.Path(__file__).resolve().parents[4]
 report = json.loads((module / "target" / "conformance-divergences.json").read_text())
 failing = {}
 for d in report["divergences"]:

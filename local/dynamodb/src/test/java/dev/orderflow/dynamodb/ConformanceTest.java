@@ -88,7 +88,11 @@ class ConformanceTest {
                                 assertThat(r.status()).as(new String(r.body())).isEqualTo(200);
                             }));
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (JsonNode c : file.path("cases")) {
+            assertThat(names.add(c.path("name").asText()))
+                    .as("case names are unique in %s: %s", name, c.path("name").asText())
+                    .isTrue();
             tests.add(
                     DynamicTest.dynamicTest(
                             c.path("name").asText(), () -> checkOrDiverge(name, engine, c)));

@@ -3,6 +3,7 @@ package dev.orderflow.dynamodb.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ public final class Req {
     private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
 
     private final ObjectNode node;
+    private Map<String, KeyTerm> keyTerms;
 
     public Req(ObjectNode node) {
         this.node = node;
@@ -31,6 +33,15 @@ public final class Req {
 
     public ObjectNode node() {
         return node;
+    }
+
+    /** A Query's key conditions as the semantic stage read them, one per key attribute. */
+    public Map<String, KeyTerm> keyTerms() {
+        return keyTerms;
+    }
+
+    public void keyTerms(Map<String, KeyTerm> terms) {
+        this.keyTerms = terms;
     }
 
     public boolean has(String field) {

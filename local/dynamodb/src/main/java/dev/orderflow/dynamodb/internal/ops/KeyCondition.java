@@ -2,7 +2,9 @@ package dev.orderflow.dynamodb.internal.ops;
 
 import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
+import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.expr.PathElement;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
 import dev.orderflow.dynamodb.internal.table.RowKey;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -18,6 +20,31 @@ import java.util.NavigableMap;
  * ("Key condition expressions for query", Developer Guide).
  */
 record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
+
+    /** The key condition of terms the Query's key rules have already checked. */
+    static KeyCondition fromTerms(Map<String, KeyTerm> terms, KeySchema key) {
+        AttributeValue hash = terms.get(key.hash()).values().get(0);
+        KeyTerm range = key.hasRange() ? terms.get(key.range()) : null;
+        return new KeyCondition(
+                hash, range == null ? null : rangeCondition(key.range(), range), key.range());
+    }
+
+    /** A range key term as the condition it stands for. */
+    static Condition rangeCondition(String name, KeyTerm term) {
+        Operand.Path path = new Operand.Path(List.of(new PathElement.Name(name)));
+        List<AttributeValue> v = term.values();
+        return switch (term.operator()) {
+            case "BETWEEN" -> new Condition.Between(path, value(v.get(0)), value(v.get(1)));
+            case "BEGINS_WITH" -> new Condition.BeginsWith(path, value(v.get(0)));
+            default ->
+                    new Condition.Compare(
+                            path, Condition.Comparator.valueOf(term.operator()), value(v.get(0)));
+        };
+    }
+
+    private static Operand value(AttributeValue v) {
+        return new Operand.Value(null, v);
+    }
 
     static KeyCondition of(Condition c, KeySchema key, Map<String, String> types) {
         List<Condition> parts = new ArrayList<>();

@@ -99,19 +99,16 @@ final class Keys {
     private static void checkKeyValue(
             TableDefinition def, String attr, AttributeValue v, boolean item) {
         String expected = def.attributeTypes().get(attr);
-        if (!v.typeTag().equals(expected)) {
-            if (item) {
-                throw ApiException.validation(
-                        "One or more parameter values were invalid: Type mismatch for key "
-                                + attr
-                                + " expected: "
-                                + expected
-                                + " actual: "
-                                + v.typeTag());
-            }
-            throw ApiException.validation("The provided key element does not match the schema");
+        if (item && !v.typeTag().equals(expected)) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Type mismatch for key "
+                            + attr
+                            + " expected: "
+                            + expected
+                            + " actual: "
+                            + v.typeTag());
         }
-        if (isEmpty(v)) {
+        if (item && isEmpty(v)) {
             throw ApiException.validation(
                     "One or more parameter values are not valid. The AttributeValue for a key"
                             + " attribute cannot contain an empty "
@@ -119,13 +116,35 @@ final class Keys {
                             + " value. Key: "
                             + attr);
         }
+        checkPiece(def, attr, v, attr.equals(def.key().hash()));
+    }
+
+    /**
+     * One attribute of a key (a Key parameter, an ExclusiveStartKey): the declared type, not empty,
+     * within the key size limits.
+     */
+    static void checkPiece(TableDefinition def, String attr, AttributeValue v, boolean isHash) {
+        if (!v.typeTag().equals(def.attributeTypes().get(attr))) {
+            throw ApiException.validation("The provided key element does not match the schema");
+        }
+        if (isEmpty(v)) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: The AttributeValue for a key"
+                            + " attribute cannot contain an empty "
+                            + (v instanceof AttributeValue.S ? "string" : "binary")
+                            + " value. Key: "
+                            + attr);
+        }
+        if (v instanceof AttributeValue.N) {
+            return;
+        }
         int size = ItemSize.of(v);
-        if (attr.equals(def.key().hash()) && size > MAX_HASH_KEY) {
+        if (isHash && size > MAX_HASH_KEY) {
             throw ApiException.validation(
                     "One or more parameter values were invalid: Size of hashkey has exceeded the"
                             + " maximum size limit of2048 bytes");
         }
-        if (attr.equals(def.key().range()) && size > MAX_RANGE_KEY) {
+        if (!isHash && size > MAX_RANGE_KEY) {
             throw ApiException.validation(
                     "One or more parameter values were invalid: Aggregated size of all range keys"
                             + " has exceeded the size limit of 1024 bytes");

@@ -76,6 +76,17 @@ final class PageCollector {
             throw ApiException.validation(
                     "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
+        Integer l = r.integer("Limit");
+        if (l != null && l < 1) {
+            throw Req.constraint(l, "limit", "Member must have value greater than or equal to 1");
+        }
+        limit = l == null ? Integer.MAX_VALUE : l;
+        consumedMode = ItemOps.consumedMode(r);
+        consistent = r.bool("ConsistentRead", false);
+    }
+
+    /** A GSI that does not project every attribute cannot return ALL_ATTRIBUTES. */
+    void checkSelectOnIndex(IndexDefinition index) {
         if (select.equals("ALL_ATTRIBUTES")
                 && index != null
                 && index.global()
@@ -85,17 +96,6 @@ final class PageCollector {
                             + " supported for global secondary index "
                             + index.name()
                             + " because its projection type is not ALL");
-        }
-        Integer l = r.integer("Limit");
-        if (l != null && l < 1) {
-            throw Req.constraint(l, "limit", "Member must have value greater than or equal to 1");
-        }
-        limit = l == null ? Integer.MAX_VALUE : l;
-        consumedMode = ItemOps.consumedMode(r);
-        consistent = r.bool("ConsistentRead", false);
-        if (consistent && index != null && index.global()) {
-            throw ApiException.validation(
-                    "Consistent reads are not supported on global secondary indexes");
         }
     }
 

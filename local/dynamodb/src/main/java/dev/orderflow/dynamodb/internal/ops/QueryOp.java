@@ -7,6 +7,7 @@ import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
+import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.ItemStore;
@@ -28,28 +29,7 @@ final class QueryOp {
 
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
-        LegacyConditions.checkNotMixed(
-                r,
-                "KeyConditions",
-                "KeyConditionExpression",
-                "ExpressionAttributeNames",
-                "ExpressionAttributeValues");
-        LegacyConditions.checkNotMixed(
-                r,
-                "QueryFilter",
-                "FilterExpression",
-                "KeyConditionExpression",
-                "ExpressionAttributeNames",
-                "ExpressionAttributeValues");
-        LegacyConditions.checkNotMixed(
-                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
-        String keyText = r.string("KeyConditionExpression");
-        Condition legacyKey = LegacyConditions.conditions(r, "KeyConditions");
-        if (keyText == null && legacyKey == null) {
-            throw ApiException.validation(
-                    "Either the KeyConditions or KeyConditionExpression parameter must be specified"
-                            + " in the request.");
-        }
+        Map<String, KeyTerm> terms = r.keyTerms();
         String indexName = r.string("IndexName");
         boolean forward = r.bool("ScanIndexForward", true);
         Map<String, AttributeValue> start =
@@ -59,23 +39,32 @@ final class QueryOp {
                     Table t = engine.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
+                    if (index != null && index.global() && r.bool("ConsistentRead", false)) {
+                        throw ApiException.validation(
+                                "Consistent reads are not supported on global secondary indexes");
+                    }
                     KeySchema key = index == null ? def.key() : index.key();
+                    QueryKeyRules.check(def, index, terms, start);
                     ExpressionContext ctx =
                             r.expressionContext(
-                                    keyText != null
+                                    r.has("KeyConditionExpression")
                                             || r.has("FilterExpression")
                                             || r.has("ProjectionExpression"));
-                    Condition kc =
-                            keyText == null
-                                    ? legacyKey
-                                    : ExpressionParser.parseCondition(
-                                            keyText, "KeyConditionExpression", ctx);
+                    if (r.has("KeyConditionExpression")) {
+                        // Marks the key condition's placeholders as used.
+                        ExpressionParser.parseCondition(
+                                r.string("KeyConditionExpression"), "KeyConditionExpression", ctx);
+                    }
                     PageCollector page = new PageCollector(r, ctx, index, "QueryFilter");
                     ctx.checkAllUsed();
-                    KeyCondition cond = KeyCondition.of(kc, key, def.attributeTypes());
                     if (page.filter != null) {
-                        rejectKeysInFilter(page.filter, key);
+                        rejectKeysInFilter(
+                                page.filter,
+                                key,
+                                r.has("QueryFilter") ? "QueryFilter" : "Filter Expression");
                     }
+                    page.checkSelectOnIndex(index);
+                    KeyCondition cond = KeyCondition.fromTerms(terms, key);
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<RowKey, Map<String, AttributeValue>> slice =
                             cond.slice(store.partition(cond.hash()));
@@ -83,7 +72,6 @@ final class QueryOp {
                         slice = slice.descendingMap();
                     }
                     if (start != null) {
-                        PageCollector.validateStartKey(def, index, start);
                         RowKey from = index == null ? t.rowOf(start) : t.indexRow(index, start);
                         slice = slice.tailMap(from, false);
                     }
@@ -105,14 +93,15 @@ final class QueryOp {
     }
 
     /** Key attributes belong in the key condition, never in the filter. */
-    static void rejectKeysInFilter(Condition filter, KeySchema key) {
+    static void rejectKeysInFilter(Condition filter, KeySchema key, String filterName) {
         FilterPaths.forEach(
                 filter,
                 p -> {
                     String name = p.topName();
                     if (key.isKey(name)) {
                         throw ApiException.validation(
-                                "Filter Expression can only contain non-primary key attributes:"
+                                filterName
+                                        + " can only contain non-primary key attributes:"
                                         + " Primary key attribute: "
                                         + name);
                     }

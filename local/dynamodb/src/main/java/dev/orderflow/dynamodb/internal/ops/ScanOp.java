@@ -64,7 +64,7 @@ final class ScanOp {
                     "The Segment parameter is zero-based and must be less than parameter"
                             + " TotalSegments: Segment: "
                             + segment
-                            + " is out of bounds of TotalSegments: "
+                            + " is not less than TotalSegments: "
                             + total);
         }
         Map<String, AttributeValue> start =
@@ -77,8 +77,13 @@ final class ScanOp {
                     TableDefinition def = t.definition();
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);
+                    if (index != null && index.global() && r.bool("ConsistentRead", false)) {
+                        throw ApiException.validation(
+                                "Consistent reads are not supported on global secondary indexes");
+                    }
                     PageCollector page = new PageCollector(r, ctx, index, "ScanFilter");
                     ctx.checkAllUsed();
+                    page.checkSelectOnIndex(index);
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>
                             parts = store.partitions();

@@ -113,8 +113,9 @@ public final class Dispatcher {
             authenticate.run();
             deserialize(name, request);
             constraints.check(name, request);
-            SemanticStage.check(name, request);
-            return new Result(200, writer.writeValueAsBytes(op.invoke(new Req(request))));
+            Req req = new Req(request);
+            SemanticStage.check(name, request, req);
+            return new Result(200, writer.writeValueAsBytes(op.invoke(req)));
         } catch (ApiException e) {
             return error(e);
         } catch (RuntimeException | IOException e) {

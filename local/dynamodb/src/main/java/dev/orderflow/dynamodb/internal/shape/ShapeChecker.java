@@ -59,17 +59,18 @@ public final class ShapeChecker {
             if (member == null || field.getValue().isNull()) {
                 fields.remove();
             } else {
-                value(member, field.getValue(), Position.FIELD);
+                field.setValue(value(member, field.getValue(), Position.FIELD));
             }
         }
     }
 
-    private static void value(Shape shape, JsonNode value, Position position) {
+    /** Checks one value; returns it, or the value DynamoDB converts it to. */
+    private static JsonNode value(Shape shape, JsonNode value, Position position) {
         if (value == null || value.isNull()) {
-            return;
+            return value;
         }
         if (shape instanceof Scalar scalar) {
-            scalar(scalar, value);
+            return scalar(scalar, value);
         } else if (shape instanceof ListOf list) {
             list(list, value, position);
         } else if (shape instanceof MapOf map) {
@@ -77,9 +78,10 @@ public final class ShapeChecker {
         } else {
             struct((Struct) shape, value, position);
         }
+        return value;
     }
 
-    private static void scalar(Scalar scalar, JsonNode value) {
+    private static JsonNode scalar(Scalar scalar, JsonNode value) {
         if (value.isArray()) {
             throw fail("Unrecognized collection type class " + scalar.javaType());
         }
@@ -94,7 +96,7 @@ public final class ShapeChecker {
             }
             case BOOLEAN -> {
                 if (value.isTextual()) {
-                    throw fail("Unexpected token received from parser");
+                    return lenientBoolean(value.textValue());
                 }
                 if (!value.isBoolean()) {
                     throw fail(tokenName(value) + " cannot be converted to Boolean");
@@ -106,6 +108,20 @@ public final class ShapeChecker {
                 }
             }
             case BLOB -> blob(value);
+        }
+        return value;
+    }
+
+    /** DynamoDB reads true/false, yes/no and 1/0 in any case as a boolean given as a string. */
+    private static JsonNode lenientBoolean(String text) {
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> {
+                return com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
+            }
+            case "false", "no", "0" -> {
+                return com.fasterxml.jackson.databind.node.BooleanNode.FALSE;
+            }
+            default -> throw fail("Unexpected token received from parser");
         }
     }
 
@@ -138,8 +154,13 @@ public final class ShapeChecker {
         if (!value.isArray()) {
             throw fail(position == Position.ELEMENT ? NESTED_GENERIC_CAST : UNEXPECTED_FIELD);
         }
-        for (JsonNode element : value) {
-            value(list.member(), element, Position.ELEMENT);
+        com.fasterxml.jackson.databind.node.ArrayNode array =
+                (com.fasterxml.jackson.databind.node.ArrayNode) value;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode converted = value(list.member(), array.get(i), Position.ELEMENT);
+            if (converted != array.get(i)) {
+                array.set(i, converted);
+            }
         }
     }
 
@@ -150,8 +171,8 @@ public final class ShapeChecker {
         if (!value.isObject()) {
             throw fail(position == Position.ELEMENT ? NESTED_GENERIC_CAST : UNEXPECTED_FIELD);
         }
-        for (JsonNode element : value) {
-            value(map.value(), element, Position.ELEMENT);
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            entry.setValue(value(map.value(), entry.getValue(), Position.ELEMENT));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -70,9 +71,14 @@ final class ExpressionRules {
         }
     }
 
-    /** Checks the placeholders, then parses every expression of the request in DynamoDB's order. */
-    static void parse(JsonNode data) {
+    /**
+     * Checks the placeholders, then parses every expression of the request in DynamoDB's order.
+     *
+     * @return the parsed KeyConditionExpression, or null without one
+     */
+    static Condition parse(JsonNode data) {
         ExpressionContext context = context(data);
+        Condition keyCondition = null;
         for (String kind : PARSE_ORDER) {
             JsonNode text = data.get(kind);
             if (text == null || text.isNull()) {
@@ -86,10 +92,14 @@ final class ExpressionRules {
                 case "UpdateExpression" -> ExpressionParser.parseUpdate(text.textValue(), context);
                 case "ProjectionExpression" ->
                         ExpressionParser.parseProjection(text.textValue(), context);
+                case "KeyConditionExpression" ->
+                        keyCondition =
+                                ExpressionParser.parseCondition(text.textValue(), kind, context);
                 default -> ExpressionParser.parseCondition(text.textValue(), kind, context);
             }
         }
         context.checkAllUsed();
+        return keyCondition;
     }
 
     private static ExpressionContext context(JsonNode data) {

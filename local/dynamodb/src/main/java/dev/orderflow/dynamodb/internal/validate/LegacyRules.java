@@ -2,7 +2,9 @@ package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import dev.orderflow.dynamodb.internal.value.AttributeValueRules;
 import dev.orderflow.dynamodb.internal.value.Items;
 import java.util.List;
@@ -87,6 +89,51 @@ final class LegacyRules {
                 between(operator, values);
             }
         }
+    }
+
+    /**
+     * Key conditions of a KeyConditionExpression: begins_with needs a string or binary operand, and
+     * BETWEEN's bounds must be in order; both answered in DynamoDB's expression wording.
+     */
+    static void expressionTerms(Map<String, KeyTerm> terms) {
+        for (KeyTerm term : terms.values()) {
+            List<AttributeValue> values = term.values();
+            if (term.operator().equals("BEGINS_WITH")
+                    && values.get(0) instanceof AttributeValue.N) {
+                throw ApiException.validation(
+                        "Invalid KeyConditionExpression: Incorrect operand type for operator or"
+                                + " function; operator or function: begins_with, operand type: N");
+            }
+            if (term.operator().equals("BETWEEN")
+                    && values.get(0).typeTag().equals(values.get(1).typeTag())
+                    && Items.compareKeys(values.get(0), values.get(1)) > 0) {
+                throw ApiException.validation(
+                        "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to"
+                                + " be greater than or equal to lower bound; lowerBound:"
+                                + " AttributeValue: "
+                                + brief(values.get(0))
+                                + ", upperBound: AttributeValue: "
+                                + brief(values.get(1)));
+            }
+        }
+    }
+
+    private static String brief(AttributeValue v) {
+        Map.Entry<String, JsonNode> e = AttributeJson.write(v).properties().iterator().next();
+        return "{" + e.getKey() + ":" + e.getValue().asText() + "}";
+    }
+
+    /** Legacy KeyConditions as key terms (values already checked by {@link #conditions}). */
+    static Map<String, KeyTerm> terms(JsonNode keyConditions) {
+        Map<String, KeyTerm> terms = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : keyConditions.properties()) {
+            List<AttributeValue> values = new java.util.ArrayList<>();
+            e.getValue().path("AttributeValueList").forEach(v -> values.add(AttributeJson.read(v)));
+            terms.put(
+                    e.getKey(),
+                    new KeyTerm(e.getValue().path("ComparisonOperator").asText(), values));
+        }
+        return terms;
     }
 
     /** Expected: each attribute's condition, legacy Exists/Value form or operator form. */

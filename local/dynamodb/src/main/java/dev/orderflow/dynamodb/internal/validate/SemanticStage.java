@@ -2,6 +2,10 @@ package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.expr.Condition;
+import dev.orderflow.dynamodb.internal.expr.KeyConditionForm;
+import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValueRules;
 import dev.orderflow.dynamodb.internal.value.ItemSize;
@@ -10,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The semantic validation stage: what DynamoDB checks after the member constraints and before it
@@ -19,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class SemanticStage {
     private static final String INVALID = "One or more parameter values were invalid: ";
-    private static final Map<String, Consumer<JsonNode>> CHECKS = new HashMap<>();
+    private static final Map<String, BiConsumer<JsonNode, Req>> CHECKS = new HashMap<>();
 
     static {
         CHECKS.put("GetItem", SemanticStage::getItem);
@@ -34,21 +38,24 @@ public final class SemanticStage {
 
     private SemanticStage() {}
 
-    public static void check(String operation, JsonNode request) {
-        Consumer<JsonNode> check = CHECKS.get(operation);
+    /**
+     * Runs the operation's checks; what they compute for the operation goes into {@code prepared}.
+     */
+    public static void check(String operation, JsonNode request, Req prepared) {
+        BiConsumer<JsonNode, Req> check = CHECKS.get(operation);
         if (check != null) {
-            check.accept(request);
+            check.accept(request, prepared);
         }
     }
 
-    private static void getItem(JsonNode r) {
+    private static void getItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ProjectionExpression"), List.of("AttributesToGet"));
         values(r.get("Key"));
         noDuplicateNames(r.get("AttributesToGet"));
         ExpressionRules.parse(r);
     }
 
-    private static void putItem(JsonNode r) {
+    private static void putItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ConditionExpression"), List.of("Expected"));
         values(r.get("Item"));
         onlyOldOrNone(r.get("ReturnValues"));
@@ -59,14 +66,14 @@ public final class SemanticStage {
         ExpressionRules.parse(r);
     }
 
-    private static void deleteItem(JsonNode r) {
+    private static void deleteItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ConditionExpression"), List.of("Expected"));
         values(r.get("Key"));
         LegacyRules.expected(r.get("Expected"));
         ExpressionRules.parse(r);
     }
 
-    private static void updateItem(JsonNode r) {
+    private static void updateItem(JsonNode r, Req prepared) {
         ExpressionRules.params(
                 r,
                 List.of("UpdateExpression", "ConditionExpression"),
@@ -107,7 +114,7 @@ public final class SemanticStage {
         }
     }
 
-    private static void query(JsonNode r) {
+    private static void query(JsonNode r, Req prepared) {
         ExpressionRules.params(
                 r,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
@@ -121,11 +128,22 @@ public final class SemanticStage {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in"
                             + " the request.");
         }
-        ExpressionRules.parse(r);
-        LegacyRules.conditions(r.get("KeyConditions"));
+        Condition keyExpression = ExpressionRules.parse(r);
+        Map<String, KeyTerm> terms;
+        if (keyExpression != null) {
+            terms = KeyConditionForm.of(keyExpression);
+            LegacyRules.expressionTerms(terms);
+        } else {
+            LegacyRules.conditions(r.get("KeyConditions"));
+            terms = LegacyRules.terms(r.get("KeyConditions"));
+        }
+        if (terms.size() != 1 && terms.size() != 2) {
+            throw ApiException.validation("Conditions can be of length 1 or 2 only");
+        }
+        prepared.keyTerms(terms);
     }
 
-    private static void scan(JsonNode r) {
+    private static void scan(JsonNode r, Req prepared) {
         ExpressionRules.params(
                 r,
                 List.of("ProjectionExpression", "FilterExpression"),
@@ -160,7 +178,7 @@ public final class SemanticStage {
         ExpressionRules.parse(r);
     }
 
-    private static void batchGetItem(JsonNode r) {
+    private static void batchGetItem(JsonNode r, Req prepared) {
         int requested = 0;
         for (JsonNode table : r.path("RequestItems")) {
             ExpressionRules.params(
@@ -181,7 +199,7 @@ public final class SemanticStage {
         }
     }
 
-    private static void batchWriteItem(JsonNode r) {
+    private static void batchWriteItem(JsonNode r, Req prepared) {
         for (JsonNode requests : r.path("RequestItems")) {
             for (JsonNode request : requests) {
                 if (request.isEmpty()) {
@@ -219,6 +237,9 @@ public final class SemanticStage {
     private static void startKey(JsonNode key) {
         if (key == null || key.isNull()) {
             return;
+        }
+        for (JsonNode value : key) {
+            AttributeValueRules.checkConversion(value);
         }
         for (JsonNode value : key) {
             try {

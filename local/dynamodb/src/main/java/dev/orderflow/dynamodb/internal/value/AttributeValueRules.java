@@ -32,6 +32,35 @@ public final class AttributeValueRules {
         return present;
     }
 
+    /**
+     * The rules DynamoDB applies while it converts a value (numbers, number sets, duplicate set
+     * members), before it checks the value's shape; where the two are reported differently (an
+     * ExclusiveStartKey), these come first and unprefixed.
+     */
+    public static void checkConversion(JsonNode value) {
+        for (Map.Entry<String, JsonNode> type : types(value)) {
+            JsonNode v = type.getValue();
+            switch (type.getKey()) {
+                case "N" -> Numbers.parse(v.textValue());
+                case "NS" -> {
+                    if (v.isEmpty()) {
+                        throw ApiException.validation(INVALID + "An number set  may not be empty");
+                    }
+                    checkSet("NS", v);
+                }
+                case "SS", "BS" -> {
+                    if (!v.isEmpty()) {
+                        checkSet(type.getKey(), v);
+                    }
+                }
+                case "M", "L" -> v.forEach(AttributeValueRules::checkConversion);
+                default -> {
+                    // Other types have nothing to convert.
+                }
+            }
+        }
+    }
+
     /** Throws DynamoDB's ValidationException for the first rule the value breaks. */
     public static void check(JsonNode value) {
         List<Map.Entry<String, JsonNode>> types = types(value);
