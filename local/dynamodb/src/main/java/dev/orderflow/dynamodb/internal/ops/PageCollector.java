@@ -12,7 +12,6 @@ import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.expr.Projector;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
-import dev.orderflow.dynamodb.internal.table.KeySchema;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -158,38 +157,6 @@ final class PageCollector {
             key.putAll(index.key().keyOf(item));
         }
         return key;
-    }
-
-    /** Validates an ExclusiveStartKey against the table (and index) key schema. */
-    static void validateStartKey(
-            TableDefinition def, IndexDefinition index, Map<String, AttributeValue> start) {
-        List<KeySchema> keys = new ArrayList<>();
-        keys.add(def.key());
-        if (index != null) {
-            keys.add(index.key());
-        }
-        int expected = 0;
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (KeySchema k : keys) {
-            names.add(k.hash());
-            if (k.hasRange()) {
-                names.add(k.range());
-            }
-        }
-        expected = names.size();
-        for (String n : names) {
-            AttributeValue v = start.get(n);
-            if (v == null || !v.typeTag().equals(def.attributeTypes().get(n))) {
-                throw ApiException.validation(
-                        "The provided starting key is invalid: The provided key element does not"
-                                + " match the schema");
-            }
-        }
-        if (start.size() != expected) {
-            throw ApiException.validation(
-                    "The provided starting key is invalid: The provided key element does not match"
-                            + " the schema");
-        }
     }
 
     /** For LSIs queried with ALL_ATTRIBUTES, fetch the table item; otherwise the stored one. */

@@ -73,11 +73,34 @@ final class QueryKeyRules {
         }
     }
 
-    private static void checkStartAgainstConditions(
-            TableDefinition def,
-            KeySchema key,
-            Map<String, KeyTerm> terms,
-            Map<String, AttributeValue> start) {
+    /**
+     * A Scan's ExclusiveStartKey before the scan's own checks: the right number of attributes and,
+     * on an index, the index key's attributes.
+     */
+    static void checkScanStart(
+            TableDefinition def, IndexDefinition index, Map<String, AttributeValue> start) {
+        if (start == null) {
+            return;
+        }
+        if (start.size() != startKeyNames(def, index).size()) {
+            throw ApiException.validation(
+                    index != null
+                            ? INVALID_START
+                            : INVALID_START
+                                    + ": The provided key element does not match the schema");
+        }
+        if (index != null) {
+            for (String attr : names(index.key())) {
+                if (!start.containsKey(attr)) {
+                    throw ApiException.validation(INVALID_START);
+                }
+                Keys.checkPiece(def, attr, start.get(attr), attr.equals(index.key().hash()));
+            }
+        }
+    }
+
+    /** The table key part of an ExclusiveStartKey must be a valid key of the table. */
+    static void checkTableStart(TableDefinition def, Map<String, AttributeValue> start) {
         for (String attr : names(def.key())) {
             try {
                 AttributeValue v = start.get(attr);
@@ -90,6 +113,14 @@ final class QueryKeyRules {
                 throw ApiException.validation(INVALID_START + ": " + e.getMessage());
             }
         }
+    }
+
+    private static void checkStartAgainstConditions(
+            TableDefinition def,
+            KeySchema key,
+            Map<String, KeyTerm> terms,
+            Map<String, AttributeValue> start) {
+        checkTableStart(def, start);
         AttributeValue hashValue = terms.get(key.hash()).values().get(0);
         boolean sameHash = start.get(key.hash()).equals(hashValue);
         KeyTerm range = key.hasRange() ? terms.get(key.range()) : null;

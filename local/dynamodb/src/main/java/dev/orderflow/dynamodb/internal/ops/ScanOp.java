@@ -81,16 +81,19 @@ final class ScanOp {
                         throw ApiException.validation(
                                 "Consistent reads are not supported on global secondary indexes");
                     }
+                    QueryKeyRules.checkScanStart(def, index, start);
                     PageCollector page = new PageCollector(r, ctx, index, "ScanFilter");
                     ctx.checkAllUsed();
                     page.checkSelectOnIndex(index);
+                    if (start != null) {
+                        QueryKeyRules.checkTableStart(def, start);
+                    }
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>
                             parts = store.partitions();
                     RowKey from = null;
                     AttributeValue startHash = null;
                     if (start != null) {
-                        PageCollector.validateStartKey(def, index, start);
                         String hashName = index == null ? def.key().hash() : index.key().hash();
                         startHash = start.get(hashName);
                         parts = parts.tailMap(startHash, true);
