@@ -64,6 +64,17 @@ public sealed interface Condition {
     /** {@code begins_with(a, b)}. */
     record BeginsWith(Operand value, Operand prefix) implements Condition {}
 
+    /**
+     * A condition function as parsed, before its placeholders are resolved and its operands
+     * checked; the resolver replaces it with one of the function records, so evaluation never meets
+     * it.
+     */
+    record Call(String function, List<Operand> args) implements Condition {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
     /** {@code contains(a, b)}. */
     record Contains(Operand container, Operand element) implements Condition {}
 }

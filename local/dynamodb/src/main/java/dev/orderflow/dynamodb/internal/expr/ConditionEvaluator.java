@@ -54,7 +54,7 @@ public final class ConditionEvaluator {
         } else if (o instanceof Operand.Value v) {
             return v.value();
         } else if (o instanceof Operand.Size s) {
-            return size(DocumentPaths.get(item, s.path()));
+            return size(value(s.operand(), item));
         }
         throw new IllegalStateException("update-only operand " + o);
     }

@@ -24,15 +24,16 @@ public final class ExpressionParser {
 
     private final String src;
     private final String kind;
-    private final ExpressionContext ctx;
     private final List<Token> tokens;
     private int pos;
     private int operators;
 
-    private ExpressionParser(String src, String kind, ExpressionContext ctx) {
+    /** The token index of the last syntax error, to choose between two parse attempts. */
+    private int failedAt;
+
+    private ExpressionParser(String src, String kind) {
         this.src = src;
         this.kind = kind;
-        this.ctx = ctx;
         int bytes = src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         // "Expression parameters" limits, Developer Guide: each expression string is at most 4 KB.
         if (bytes > MAX_EXPRESSION_BYTES) {
@@ -44,28 +45,60 @@ public final class ExpressionParser {
         if (tokens.size() == 1) {
             throw error("The expression can not be empty;");
         }
+        rejectRedundantParentheses();
+    }
+
+    /**
+     * AWS refuses a parenthesized group whose whole content is another parenthesized group, such as
+     * {@code ((a = b))} or {@code ((views))}; a function call's own parentheses do not count.
+     */
+    private void rejectRedundantParentheses() {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).is("(") || !tokens.get(i + 1).is("(")) {
+                continue;
+            }
+            boolean call = i > 0 && tokens.get(i - 1).kind() == Token.Kind.IDENT;
+            int close = matching(i);
+            if (!call && close > 0 && matching(i + 1) == close - 1) {
+                throw error("The expression has redundant parentheses;");
+            }
+        }
+    }
+
+    /** The index of the ")" that closes the "(" at {@code open}, or -1. */
+    private int matching(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).is("(")) {
+                depth++;
+            } else if (tokens.get(i).is(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */
     public static Condition parseCondition(String src, String kind, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, kind, ctx);
+        ExpressionParser p = new ExpressionParser(src, kind);
         Condition c = p.orExpr();
         p.expectEnd();
-        return c;
+        return new ExpressionResolver(ctx, kind).condition(c);
     }
 
     /** Parses an UpdateExpression. */
     public static UpdateExpression parseUpdate(String src, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, "UpdateExpression", ctx);
+        ExpressionParser p = new ExpressionParser(src, "UpdateExpression");
         UpdateExpression u = new UpdateSectionParser(p).parse();
         p.expectEnd();
+        u = new ExpressionResolver(ctx, "UpdateExpression").update(u);
         PathOverlap.check(u.allPaths(), "UpdateExpression");
         return u;
     }
 
     /** Parses a ProjectionExpression. */
     public static List<Operand.Path> parseProjection(String src, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, "ProjectionExpression", ctx);
+        ExpressionParser p = new ExpressionParser(src, "ProjectionExpression");
         List<Operand.Path> paths = new ArrayList<>();
         paths.add(p.path());
         while (p.peek().is(",")) {
@@ -73,6 +106,8 @@ public final class ExpressionParser {
             paths.add(p.path());
         }
         p.expectEnd();
+        ExpressionResolver resolver = new ExpressionResolver(ctx, "ProjectionExpression");
+        paths.replaceAll(resolver::path);
         PathOverlap.check(paths, "ProjectionExpression");
         return paths;
     }
@@ -117,10 +152,7 @@ public final class ExpressionParser {
 
     private Condition predicate() {
         if (peek().is("(")) {
-            pos++;
-            Condition inner = orExpr();
-            expect(")");
-            return inner;
+            return parenthesized();
         }
         if (isFunctionStart()) {
             String fn = peek().text();
@@ -128,9 +160,48 @@ public final class ExpressionParser {
                 countOperator();
                 Token fnToken = next();
                 List<Operand> args = arguments(fnToken);
-                return conditionFunction(fn, args);
+                if (startsComparison(peek())) {
+                    throw error(
+                            "The function is not allowed to be used this way in an expression;"
+                                    + " function: "
+                                    + fn);
+                }
+                return new Condition.Call(fn, args);
             }
         }
+        return comparison();
+    }
+
+    /**
+     * {@code (} opens either a parenthesized condition or a parenthesized operand, as in {@code (a)
+     * BETWEEN (b) AND (c)}; the condition is tried first, and of two failures the one that got
+     * further is reported.
+     */
+    private Condition parenthesized() {
+        int start = pos;
+        try {
+            pos++;
+            Condition inner = orExpr();
+            expect(")");
+            return inner;
+        } catch (ApiException asCondition) {
+            int conditionReach = failedAt;
+            pos = start;
+            try {
+                return comparison();
+            } catch (ApiException asOperand) {
+                throw failedAt >= conditionReach ? asOperand : asCondition;
+            }
+        }
+    }
+
+    private boolean startsComparison(Token t) {
+        return (t.kind() == Token.Kind.PUNCT && Condition.Comparator.of(t.text()) != null)
+                || t.isKeyword("BETWEEN")
+                || t.isKeyword("IN");
+    }
+
+    private Condition comparison() {
         Operand left = operand();
         Token t = peek();
         Condition.Comparator cmp =
@@ -168,7 +239,8 @@ public final class ExpressionParser {
             }
             return new Condition.In(left, candidates);
         }
-        if (left instanceof Operand.Size
+        if (left instanceof Operand.Call call
+                && call.function().equals("size")
                 && (t.kind() == Token.Kind.EOF || t.is(")") || isLogical(t))) {
             throw error(
                     "The function is not allowed to be used this way in an expression; function: size");
@@ -178,44 +250,6 @@ public final class ExpressionParser {
 
     private static boolean isLogical(Token t) {
         return t.isKeyword("AND") || t.isKeyword("OR");
-    }
-
-    private Condition conditionFunction(String fn, List<Operand> args) {
-        switch (fn) {
-            case "attribute_exists":
-            case "attribute_not_exists":
-                arity(fn, args, 1);
-                Operand.Path p = requirePath(fn, args.get(0));
-                return fn.equals("attribute_exists")
-                        ? new Condition.Exists(p)
-                        : new Condition.NotExists(p);
-            case "attribute_type":
-                arity(fn, args, 2);
-                return new Condition.TypeIs(requirePath(fn, args.get(0)), args.get(1));
-            case "begins_with":
-                arity(fn, args, 2);
-                return new Condition.BeginsWith(args.get(0), args.get(1));
-            default:
-                arity(fn, args, 2);
-                return new Condition.Contains(args.get(0), args.get(1));
-        }
-    }
-
-    private Operand.Path requirePath(String fn, Operand o) {
-        if (o instanceof Operand.Path p) {
-            return p;
-        }
-        throw error("Operator or function requires a document path; operator or function: " + fn);
-    }
-
-    void arity(String fn, List<Operand> args, int expected) {
-        if (args.size() != expected) {
-            throw error(
-                    "Incorrect number of operands for operator or function; operator or function: "
-                            + fn
-                            + ", number of operands: "
-                            + args.size());
-        }
     }
 
     /** Parses {@code ( operand, ... )} after a function name. */
@@ -235,19 +269,24 @@ public final class ExpressionParser {
 
     // ---- operands and paths ----
 
+    /** An operand; placeholders stay unresolved until {@link ExpressionResolver} runs. */
     Operand operand() {
         Token t = peek();
         if (t.kind() == Token.Kind.VALUE_REF) {
             pos++;
-            return new Operand.Value(t.text(), ctx.value(t.text(), kind));
+            return new Operand.Value(t.text(), null);
+        }
+        if (t.is("(")) {
+            pos++;
+            Operand inner = operand();
+            expect(")");
+            return inner;
         }
         if (isFunctionStart()) {
             String fn = t.text();
             pos++;
             if (fn.equals("size")) {
-                List<Operand> args = arguments(t);
-                arity(fn, args, 1);
-                return new Operand.Size(requirePath(fn, args.get(0)));
+                return new Operand.Call(fn, arguments(t));
             }
             if (CONDITION_FUNCTIONS.contains(fn)
                     || fn.equals("if_not_exists")
@@ -298,7 +337,7 @@ public final class ExpressionParser {
     private String pathName() {
         Token t = next();
         if (t.kind() == Token.Kind.NAME_REF) {
-            return ctx.name(t.text(), kind);
+            return t.text();
         }
         if (t.kind() == Token.Kind.IDENT
                 && !KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
@@ -341,6 +380,7 @@ public final class ExpressionParser {
     /** AWS shows the offending token and the source from the token before to the token after. */
     ApiException syntaxError(Token t) {
         int index = tokens.indexOf(t);
+        failedAt = index;
         int from = index > 0 ? tokens.get(index - 1).start() : t.start();
         int to = index + 1 < tokens.size() ? tokens.get(index + 1).end() : t.end();
         return error(

@@ -30,8 +30,18 @@ public sealed interface Operand {
     /** An expression attribute value. */
     record Value(String ref, AttributeValue value) implements Operand {}
 
-    /** {@code size(path)}. */
-    record Size(Path path) implements Operand {}
+    /** {@code size(operand)}: of a path's value, or of a value given as a placeholder. */
+    record Size(Operand operand) implements Operand {}
+
+    /**
+     * An update function ({@code if_not_exists}, {@code list_append}) as parsed, before its
+     * placeholders are resolved and its operands counted; the resolver replaces it.
+     */
+    record Call(String function, List<Operand> args) implements Operand {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
 
     /** {@code if_not_exists(path, operand)}, update expressions only. */
     record IfNotExists(Path path, Operand fallback) implements Operand {}

@@ -70,28 +70,16 @@ final class UpdateSectionParser {
         Token t = p.peek();
         if (p.isFunctionStart()) {
             String fn = t.text();
-            if (fn.equals("if_not_exists")) {
+            if (fn.equals("if_not_exists") || fn.equals("list_append")) {
                 p.next();
+                List<Operand> args = new ArrayList<>();
                 p.expect("(");
-                Operand first = setOperand();
-                p.expect(",");
-                Operand second = setOperand();
-                p.expect(")");
-                if (!(first instanceof Operand.Path path)) {
-                    throw p.error(
-                            "Operator or function requires a document path; operator or function:"
-                                    + " if_not_exists");
+                args.add(setOperand());
+                while (comma()) {
+                    args.add(setOperand());
                 }
-                return new Operand.IfNotExists(path, second);
-            }
-            if (fn.equals("list_append")) {
-                p.next();
-                p.expect("(");
-                Operand first = setOperand();
-                p.expect(",");
-                Operand second = setOperand();
                 p.expect(")");
-                return new Operand.ListAppend(first, second);
+                return new Operand.Call(fn, args);
             }
             if (fn.equals("size")
                     || fn.equals("attribute_exists")

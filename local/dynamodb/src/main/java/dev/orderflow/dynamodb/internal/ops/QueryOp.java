@@ -150,7 +150,7 @@ final class QueryOp {
             if (o instanceof Operand.Path p) {
                 visit.accept(p);
             } else if (o instanceof Operand.Size s) {
-                visit.accept(s.path());
+                operand(s.operand(), visit);
             }
         }
     }
