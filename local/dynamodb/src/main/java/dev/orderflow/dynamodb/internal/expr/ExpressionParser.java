@@ -31,6 +31,12 @@ public final class ExpressionParser {
     /** The token index of the last syntax error, to choose between two parse attempts. */
     private int failedAt;
 
+    /** The first reserved word used as a name; reported once the whole syntax is known good. */
+    private String reservedWord;
+
+    /** A check of the update grammar that DynamoDB reports after reserved words. */
+    private ApiException deferred;
+
     private ExpressionParser(String src, String kind) {
         this.src = src;
         this.kind = kind;
@@ -57,7 +63,11 @@ public final class ExpressionParser {
             if (!tokens.get(i).is("(") || !tokens.get(i + 1).is("(")) {
                 continue;
             }
-            boolean call = i > 0 && tokens.get(i - 1).kind() == Token.Kind.IDENT;
+            Token before = i > 0 ? tokens.get(i - 1) : null;
+            boolean call =
+                    before != null
+                            && before.kind() == Token.Kind.IDENT
+                            && !KEYWORDS.contains(before.text().toUpperCase(java.util.Locale.ROOT));
             int close = matching(i);
             if (!call && close > 0 && matching(i + 1) == close - 1) {
                 throw error("The expression has redundant parentheses;");
@@ -91,9 +101,7 @@ public final class ExpressionParser {
         ExpressionParser p = new ExpressionParser(src, "UpdateExpression");
         UpdateExpression u = new UpdateSectionParser(p).parse();
         p.expectEnd();
-        u = new ExpressionResolver(ctx, "UpdateExpression").update(u);
-        PathOverlap.check(u.allPaths(), "UpdateExpression");
-        return u;
+        return new ExpressionResolver(ctx, "UpdateExpression").update(u);
     }
 
     /** Parses a ProjectionExpression. */
@@ -296,6 +304,8 @@ public final class ExpressionParser {
                                 + " function: "
                                 + fn);
             }
+            // The arguments must parse first: a syntax error inside them wins.
+            arguments(t);
             throw error("Invalid function name; function: " + fn);
         }
         return path();
@@ -341,8 +351,8 @@ public final class ExpressionParser {
         }
         if (t.kind() == Token.Kind.IDENT
                 && !KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
-            if (ReservedWords.contains(t.text())) {
-                throw error("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+            if (reservedWord == null && ReservedWords.contains(t.text())) {
+                reservedWord = t.text();
             }
             return t.text();
         }
@@ -371,9 +381,22 @@ public final class ExpressionParser {
         pos++;
     }
 
+    /** The end of the input; then the errors DynamoDB reports only for well-formed syntax. */
     private void expectEnd() {
         if (peek().kind() != Token.Kind.EOF) {
             throw syntaxError(peek());
+        }
+        if (reservedWord != null) {
+            throw error("Attribute name is a reserved keyword; reserved keyword: " + reservedWord);
+        }
+        if (deferred != null) {
+            throw deferred;
+        }
+    }
+
+    void deferUntilSyntaxChecked(ApiException e) {
+        if (deferred == null) {
+            deferred = e;
         }
     }
 

@@ -61,6 +61,7 @@ final class ExpressionResolver {
             Operand low = operand(b.low());
             Operand high = operand(b.high());
             distinct("BETWEEN", value, List.of(low, high));
+            bounds(low, high);
             return new Condition.Between(value, low, high);
         }
         if (c instanceof Condition.In in) {
@@ -122,23 +123,45 @@ final class ExpressionResolver {
         }
     }
 
+    /**
+     * Resolves an update in DynamoDB's order: the paths it writes (which must neither overlap nor
+     * conflict), then the ADD and DELETE values, then the SET values.
+     */
     UpdateExpression update(UpdateExpression u) {
-        List<UpdateExpression.SetAction> sets = new ArrayList<>();
-        for (UpdateExpression.SetAction set : u.sets()) {
-            Operand.Path target = path(set.path());
-            sets.add(new UpdateExpression.SetAction(target, setValue(set.value())));
-        }
+        List<UpdateExpression.SetAction> targets = new ArrayList<>();
+        u.sets()
+                .forEach(
+                        set ->
+                                targets.add(
+                                        new UpdateExpression.SetAction(
+                                                path(set.path()), set.value())));
         List<Operand.Path> removes = new ArrayList<>();
         u.removes().forEach(p -> removes.add(path(p)));
-        return new UpdateExpression(
-                sets, removes, addActions("ADD", u.adds()), addActions("DELETE", u.deletes()));
+        List<UpdateExpression.AddAction> adds = new ArrayList<>();
+        u.adds().forEach(a -> adds.add(new UpdateExpression.AddAction(path(a.path()), a.value())));
+        List<UpdateExpression.AddAction> deletes = new ArrayList<>();
+        u.deletes()
+                .forEach(
+                        d ->
+                                deletes.add(
+                                        new UpdateExpression.AddAction(path(d.path()), d.value())));
+        PathOverlap.check(
+                new UpdateExpression(targets, removes, adds, deletes, u.sectionOrder()).allPaths(),
+                "UpdateExpression");
+        List<UpdateExpression.AddAction> resolvedAdds = addActions("ADD", adds);
+        List<UpdateExpression.AddAction> resolvedDeletes = addActions("DELETE", deletes);
+        List<UpdateExpression.SetAction> sets = new ArrayList<>();
+        for (UpdateExpression.SetAction set : targets) {
+            sets.add(new UpdateExpression.SetAction(set.path(), setValue(set.value())));
+        }
+        return new UpdateExpression(sets, removes, resolvedAdds, resolvedDeletes, u.sectionOrder());
     }
 
     private List<UpdateExpression.AddAction> addActions(
             String section, List<UpdateExpression.AddAction> actions) {
         List<UpdateExpression.AddAction> out = new ArrayList<>();
         for (UpdateExpression.AddAction action : actions) {
-            Operand.Path target = path(action.path());
+            Operand.Path target = action.path();
             Operand.Value value = (Operand.Value) operand(action.value());
             String type = value.value().typeTag();
             boolean allowed =
@@ -254,6 +277,39 @@ final class ExpressionResolver {
                                 + first);
             }
         }
+    }
+
+    /** Literal BETWEEN bounds must have one type and be in order. */
+    private void bounds(Operand low, Operand high) {
+        if (!(low instanceof Operand.Value lo) || !(high instanceof Operand.Value hi)) {
+            return;
+        }
+        String shown =
+                "lower bound operand: AttributeValue: "
+                        + brief(lo.value())
+                        + ", upper bound operand: AttributeValue: "
+                        + brief(hi.value());
+        if (!lo.value().typeTag().equals(hi.value().typeTag())) {
+            throw error(
+                    "The BETWEEN operator requires same data type for lower and upper bounds; "
+                            + shown);
+        }
+        if (dev.orderflow.dynamodb.internal.value.Items.compareKeys(lo.value(), hi.value()) > 0) {
+            throw error(
+                    "The BETWEEN operator requires upper bound to be greater than or equal to lower"
+                            + " bound; "
+                            + shown);
+        }
+    }
+
+    /** A scalar as DynamoDB prints it in messages, e.g. {@code {S:a}}. */
+    private static String brief(AttributeValue v) {
+        var e =
+                dev.orderflow.dynamodb.internal.value.AttributeJson.write(v)
+                        .properties()
+                        .iterator()
+                        .next();
+        return "{" + e.getKey() + ":" + e.getValue().asText() + "}";
     }
 
     private void arity(String fn, List<Operand> args, int expected) {

@@ -52,11 +52,12 @@ final class Lexer {
         return out;
     }
 
+    /** An attribute name in an expression starts with a letter (Developer Guide, "Names"). */
     private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isNamePart(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9');
+        return isNameStart(c) || (c >= '0' && c <= '9') || c == '_';
     }
 }

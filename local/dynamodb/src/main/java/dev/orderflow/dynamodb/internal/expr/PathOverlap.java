@@ -7,15 +7,18 @@ import java.util.List;
 final class PathOverlap {
     private PathOverlap() {}
 
+    /** Overlaps are reported before conflicts, each pair in the order the paths were written. */
     static void check(List<Operand.Path> paths, String kind) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                compare(paths.get(i), paths.get(j), kind);
+        for (boolean overlaps : new boolean[] {true, false}) {
+            for (int i = 0; i < paths.size(); i++) {
+                for (int j = i + 1; j < paths.size(); j++) {
+                    compare(paths.get(i), paths.get(j), kind, overlaps);
+                }
             }
         }
     }
 
-    private static void compare(Operand.Path a, Operand.Path b, String kind) {
+    private static void compare(Operand.Path a, Operand.Path b, String kind, boolean overlaps) {
         List<PathElement> x = a.elements();
         List<PathElement> y = b.elements();
         int n = Math.min(x.size(), y.size());
@@ -25,7 +28,7 @@ final class PathOverlap {
             if (ex.equals(ey)) {
                 continue;
             }
-            if (ex.getClass() != ey.getClass()) {
+            if (!overlaps && ex.getClass() != ey.getClass()) {
                 throw ApiException.validation(
                         "Invalid "
                                 + kind
@@ -35,6 +38,9 @@ final class PathOverlap {
                                 + ", path two: "
                                 + b);
             }
+            return;
+        }
+        if (!overlaps) {
             return;
         }
         throw ApiException.validation(

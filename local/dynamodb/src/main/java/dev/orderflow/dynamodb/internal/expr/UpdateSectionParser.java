@@ -1,7 +1,6 @@
 package dev.orderflow.dynamodb.internal.expr;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +18,7 @@ final class UpdateSectionParser {
         List<Operand.Path> removes = new ArrayList<>();
         List<UpdateExpression.AddAction> adds = new ArrayList<>();
         List<UpdateExpression.AddAction> deletes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new java.util.LinkedHashSet<>();
         do {
             Token t = p.peek();
             String section = t.kind() == Token.Kind.IDENT ? t.text().toUpperCase(Locale.ROOT) : "";
@@ -28,10 +27,12 @@ final class UpdateSectionParser {
             }
             p.next();
             if (!seen.add(section)) {
-                throw p.error(
-                        "The \""
-                                + section
-                                + "\" section can only be used once in an update expression;");
+                p.deferUntilSyntaxChecked(
+                        p.error(
+                                "The \""
+                                        + section
+                                        + "\" section can only be used once in an update"
+                                        + " expression;"));
             }
             do {
                 switch (section) {
@@ -42,7 +43,7 @@ final class UpdateSectionParser {
                 }
             } while (comma());
         } while (p.peek().kind() != Token.Kind.EOF);
-        return new UpdateExpression(sets, removes, adds, deletes);
+        return new UpdateExpression(sets, removes, adds, deletes, List.copyOf(seen));
     }
 
     private boolean comma() {
@@ -68,6 +69,11 @@ final class UpdateSectionParser {
 
     private Operand setOperand() {
         Token t = p.peek();
+        if (t.kind() == Token.Kind.IDENT
+                && Set.of("SET", "REMOVE", "ADD", "DELETE")
+                        .contains(t.text().toUpperCase(Locale.ROOT))) {
+            throw p.syntaxError(t);
+        }
         if (p.isFunctionStart()) {
             String fn = t.text();
             if (fn.equals("if_not_exists") || fn.equals("list_append")) {
@@ -90,6 +96,14 @@ final class UpdateSectionParser {
                 throw p.error(
                         "The function is not allowed in an update expression; function: " + fn);
             }
+            // The arguments must parse first: a syntax error inside them wins.
+            p.next();
+            p.expect("(");
+            setOperand();
+            while (comma()) {
+                setOperand();
+            }
+            p.expect(")");
             throw p.error("Invalid function name; function: " + fn);
         }
         return p.operand();

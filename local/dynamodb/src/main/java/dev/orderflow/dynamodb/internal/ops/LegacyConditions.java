@@ -178,7 +178,7 @@ final class LegacyConditions {
             }
         }
         return new dev.orderflow.dynamodb.internal.expr.UpdateExpression(
-                sets, removes, adds, deletes);
+                sets, removes, adds, deletes, List.of("SET", "REMOVE", "ADD", "DELETE"));
     }
 
     private static Condition comparison(String attribute, JsonNode spec) {

@@ -91,38 +91,6 @@ final class LegacyRules {
         }
     }
 
-    /**
-     * Key conditions of a KeyConditionExpression: begins_with needs a string or binary operand, and
-     * BETWEEN's bounds must be in order; both answered in DynamoDB's expression wording.
-     */
-    static void expressionTerms(Map<String, KeyTerm> terms) {
-        for (KeyTerm term : terms.values()) {
-            List<AttributeValue> values = term.values();
-            if (term.operator().equals("BEGINS_WITH")
-                    && values.get(0) instanceof AttributeValue.N) {
-                throw ApiException.validation(
-                        "Invalid KeyConditionExpression: Incorrect operand type for operator or"
-                                + " function; operator or function: begins_with, operand type: N");
-            }
-            if (term.operator().equals("BETWEEN")
-                    && values.get(0).typeTag().equals(values.get(1).typeTag())
-                    && Items.compareKeys(values.get(0), values.get(1)) > 0) {
-                throw ApiException.validation(
-                        "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to"
-                                + " be greater than or equal to lower bound; lowerBound:"
-                                + " AttributeValue: "
-                                + brief(values.get(0))
-                                + ", upperBound: AttributeValue: "
-                                + brief(values.get(1)));
-            }
-        }
-    }
-
-    private static String brief(AttributeValue v) {
-        Map.Entry<String, JsonNode> e = AttributeJson.write(v).properties().iterator().next();
-        return "{" + e.getKey() + ":" + e.getValue().asText() + "}";
-    }
-
     /** Legacy KeyConditions as key terms (values already checked by {@link #conditions}). */
     static Map<String, KeyTerm> terms(JsonNode keyConditions) {
         Map<String, KeyTerm> terms = new java.util.LinkedHashMap<>();

@@ -132,7 +132,6 @@ public final class SemanticStage {
         Map<String, KeyTerm> terms;
         if (keyExpression != null) {
             terms = KeyConditionForm.of(keyExpression);
-            LegacyRules.expressionTerms(terms);
         } else {
             LegacyRules.conditions(r.get("KeyConditions"));
             terms = LegacyRules.terms(r.get("KeyConditions"));
