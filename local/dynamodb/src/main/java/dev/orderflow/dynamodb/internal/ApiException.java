@@ -86,6 +86,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(CORAL_SERVICE + "InvalidSignatureException", message, 400, false);
     }
 
+    /** A caller not allowed to act on a resource; DynamoDB capitalises this error's Message. */
+    public static ApiException accessDenied(String message) {
+        return new ApiException(CORAL_SERVICE + "AccessDeniedException", message, 400, true);
+    }
+
     public static ApiException resourceNotFound(String message) {
         return new ApiException(DYNAMO + "ResourceNotFoundException", message, 400, false);
     }

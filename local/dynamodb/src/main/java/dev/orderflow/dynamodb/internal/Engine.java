@@ -93,6 +93,19 @@ public final class Engine {
         return t;
     }
 
+    /**
+     * The table, or the ResourceNotFoundException naming it that DynamoDB's table-level operations
+     * (DescribeTable, UpdateTable, DeleteTable, the TTL operations) answer; callers hold the lock.
+     */
+    public Table namedTable(String name) {
+        Table t = tables.get(name);
+        if (t == null) {
+            throw ApiException.resourceNotFound(
+                    "Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
     public <T> T read(Supplier<T> body) {
         lock.readLock().lock();
         try {

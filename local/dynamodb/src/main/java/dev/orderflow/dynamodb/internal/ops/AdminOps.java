@@ -8,6 +8,7 @@ import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.table.Table;
+import java.util.Optional;
 
 /** TTL settings, continuous backups (PITR flag only), tags, DescribeLimits, DescribeEndpoints. */
 final class AdminOps {
@@ -46,7 +47,7 @@ final class AdminOps {
         String attr = spec.path("AttributeName").asText();
         return engine.write(
                 () -> {
-                    Table t = engine.table(name);
+                    Table t = engine.namedTable(name);
                     if (enabled && t.ttlAttribute() != null) {
                         throw ApiException.validation("TimeToLive is already enabled");
                     }
@@ -67,7 +68,7 @@ final class AdminOps {
         String name = r.tableName();
         return engine.read(
                 () -> {
-                    Table t = engine.table(name);
+                    Table t = engine.namedTable(name);
                     ObjectNode out = F.objectNode();
                     ObjectNode d = out.putObject("TimeToLiveDescription");
                     if (t.ttlAttribute() == null) {
@@ -125,19 +126,24 @@ final class AdminOps {
         return out;
     }
 
+    /** The table an ARN names; TagResource and ListTagsOfResource name the ARN when it is not. */
     private Table byArn(String arn) {
+        return tableOf(arn)
+                .orElseThrow(
+                        () ->
+                                ApiException.resourceNotFound(
+                                        "Requested resource not found: ResourcArn: "
+                                                + arn
+                                                + " not found"));
+    }
+
+    private Optional<Table> tableOf(String arn) {
         String prefix = "arn:aws:dynamodb:" + Engine.REGION + ":" + Engine.ACCOUNT + ":table/";
         if (!arn.startsWith(prefix)) {
             throw ApiException.validation(
                     "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
-        String rest = arn.substring(prefix.length());
-        Table t = engine.tables().get(rest);
-        if (t == null) {
-            throw ApiException.resourceNotFound(
-                    "Requested resource not found: ResourcArn: " + arn + " not found");
-        }
-        return t;
+        return Optional.ofNullable(engine.tables().get(arn.substring(prefix.length())));
     }
 
     ObjectNode tag(Req r) {
@@ -173,7 +179,8 @@ final class AdminOps {
         }
         return engine.write(
                 () -> {
-                    Table t = byArn(arn);
+                    // UntagResource alone answers a missing table without naming it.
+                    Table t = tableOf(arn).orElseThrow(ApiException::resourceNotFound);
                     keys.forEach(k -> t.tags().remove(k.asText()));
                     engine.journalTable(t);
                     return F.objectNode();

@@ -196,7 +196,7 @@ final class BatchOps {
                         TableDefinition def = t.definition();
                         Map<String, AttributeValue> key;
                         if (w.item() != null) {
-                            Keys.validateItem(def, w.item());
+                            Keys.validateBatchItem(def, w.item());
                             key = def.key().keyOf(w.item());
                         } else {
                             Keys.validateKey(def, w.key());

@@ -26,6 +26,24 @@ final class Keys {
         checkSize(item);
     }
 
+    /**
+     * Validates a BatchWriteItem put: DynamoDB reports a missing or mistyped key attribute there as
+     * a key that does not match the schema, then checks the item as PutItem does.
+     */
+    static void validateBatchItem(TableDefinition def, Map<String, AttributeValue> item) {
+        KeySchema k = def.key();
+        for (String attr : new String[] {k.hash(), k.range()}) {
+            if (attr == null) {
+                continue;
+            }
+            AttributeValue v = item.get(attr);
+            if (v == null || !v.typeTag().equals(def.attributeTypes().get(attr))) {
+                throw ApiException.validation("The provided key element does not match the schema");
+            }
+        }
+        validateItem(def, item);
+    }
+
     static void checkSize(Map<String, AttributeValue> item) {
         if (ItemSize.of(item) > ItemSize.MAX_ITEM) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");

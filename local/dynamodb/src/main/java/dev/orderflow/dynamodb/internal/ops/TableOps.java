@@ -166,18 +166,9 @@ public final class TableOps {
         JsonNode gsis = r.array("GlobalSecondaryIndexes");
         JsonNode lsis = r.array("LocalSecondaryIndexes");
         if (gsis != null) {
-            if (gsis.size() > 20) {
-                throw ApiException.limitExceeded(
-                        "Subscriber limit exceeded: Only 20 GSIs are allowed per table");
-            }
             gsis.forEach(g -> indexes.add(SchemaParser.index(g, true, key, ppr)));
         }
         if (lsis != null) {
-            if (lsis.size() > 5) {
-                throw ApiException.validation(
-                        "One or more parameter values were invalid: Number of LocalSecondaryIndexes"
-                                + " exceeds per-table limit of 5");
-            }
             lsis.forEach(l -> indexes.add(SchemaParser.index(l, false, key, ppr)));
         }
         checkAttributes(key, indexes, types);
@@ -246,11 +237,7 @@ public final class TableOps {
         String name = r.tableName();
         return engine.read(
                 () -> {
-                    Table t = engine.tables().get(name);
-                    if (t == null) {
-                        throw ApiException.resourceNotFound(
-                                "Requested resource not found: Table: " + name + " not found");
-                    }
+                    Table t = engine.namedTable(name);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.set("Table", TableDescriber.describe(t, "ACTIVE"));
                     return out;
@@ -294,7 +281,7 @@ public final class TableOps {
         String name = r.tableName();
         return engine.write(
                 () -> {
-                    Table t = engine.table(name);
+                    Table t = engine.namedTable(name);
                     if (t.definition().deletionProtection()) {
                         throw ApiException.validation(
                                 "Resource cannot be deleted as it is currently protected against"

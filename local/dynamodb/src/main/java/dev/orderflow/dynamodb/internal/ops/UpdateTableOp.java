@@ -16,6 +16,10 @@ import java.util.Map;
 
 /** UpdateTable: GSI create/delete, stream settings, billing mode, deletion protection. */
 final class UpdateTableOp {
+    private static final int MAX_INDEX_UPDATES = 5;
+    // Index throughput above DynamoDB's bound on capacity units is refused once the table is known.
+    private static final long MAX_INDEX_UNITS = 1_000_000_000_000L;
+
     private final Engine engine;
 
     UpdateTableOp(Engine engine) {
@@ -26,8 +30,9 @@ final class UpdateTableOp {
         String name = r.tableName();
         return engine.write(
                 () -> {
-                    Table t = engine.table(name);
+                    Table t = engine.namedTable(name);
                     TableDefinition def = t.definition();
+                    checkBeforeChanges(def, r);
                     boolean changed = false;
                     Map<String, String> newTypes = new LinkedHashMap<>(def.attributeTypes());
                     newTypes.putAll(
@@ -84,6 +89,54 @@ final class UpdateTableOp {
                     out.set("TableDescription", TableDescriber.describe(t, "ACTIVE"));
                     return out;
                 });
+    }
+
+    /** DynamoDB's checks against the table, made before anything about it changes. */
+    private static void checkBeforeChanges(TableDefinition def, Req r) {
+        JsonNode updates = r.array("GlobalSecondaryIndexUpdates");
+        if (updates != null) {
+            if (updates.size() > MAX_INDEX_UPDATES) {
+                throw ApiException.limitExceeded(
+                        "Subscriber limit exceeded: Only 1 online index can be created or deleted"
+                                + " simultaneously per table");
+            }
+            for (JsonNode u : updates) {
+                JsonNode pt = u.path("Update").path("ProvisionedThroughput");
+                if (pt.path("ReadCapacityUnits").asLong() > MAX_INDEX_UNITS
+                        || pt.path("WriteCapacityUnits").asLong() > MAX_INDEX_UNITS) {
+                    throw ApiException.validation(
+                            "This operation cannot be performed with given input values. Please"
+                                    + " contact DynamoDB service team for more info: Action"
+                                    + " Blocked: IndexUpdate");
+                }
+            }
+        }
+        boolean staysProvisioned =
+                def.billingMode().equals("PROVISIONED")
+                        && !"PAY_PER_REQUEST".equals(r.string("BillingMode"));
+        if (staysProvisioned && r.has("ProvisionedThroughput")) {
+            unchangedThroughput(def, r.object("ProvisionedThroughput"));
+        }
+    }
+
+    private static void unchangedThroughput(TableDefinition def, JsonNode requested) {
+        long read = requested.path("ReadCapacityUnits").asLong();
+        long write = requested.path("WriteCapacityUnits").asLong();
+        if (read == def.readCapacity() && write == def.writeCapacity()) {
+            throw ApiException.validation(
+                    "The provisioned throughput for the table will not change. The requested value"
+                            + " equals the current value. Current ReadCapacityUnits provisioned for"
+                            + " the table: "
+                            + def.readCapacity()
+                            + ". Requested ReadCapacityUnits: "
+                            + read
+                            + ". Current WriteCapacityUnits provisioned for the table: "
+                            + def.writeCapacity()
+                            + ". Requested WriteCapacityUnits: "
+                            + write
+                            + ". Refer to the Amazon DynamoDB Developer Guide for current limits"
+                            + " and how to request higher limits.");
+        }
     }
 
     private TableDefinition applyIndexUpdates(

@@ -34,6 +34,12 @@ public final class SemanticStage {
         CHECKS.put("Scan", SemanticStage::scan);
         CHECKS.put("BatchGetItem", SemanticStage::batchGetItem);
         CHECKS.put("BatchWriteItem", SemanticStage::batchWriteItem);
+        CHECKS.put("CreateTable", (r, prepared) -> CreateTableRules.check(r));
+        CHECKS.put("UpdateTable", (r, prepared) -> UpdateTableRules.check(r));
+        CHECKS.put("UpdateTimeToLive", (r, prepared) -> updateTimeToLive(r));
+        CHECKS.put("TagResource", (r, prepared) -> TagRules.tagResource(r));
+        CHECKS.put("UntagResource", (r, prepared) -> TagRules.untagResource(r));
+        CHECKS.put("ListTagsOfResource", (r, prepared) -> TagRules.listTagsOfResource(r));
     }
 
     private SemanticStage() {}
@@ -177,17 +183,14 @@ public final class SemanticStage {
         ExpressionRules.parse(r);
     }
 
+    /** Keys are compared for duplicates only after the table's names and expressions. */
     private static void batchGetItem(JsonNode r, Req prepared) {
         int requested = 0;
         for (JsonNode table : r.path("RequestItems")) {
             ExpressionRules.params(
                     table, List.of("ProjectionExpression"), List.of("AttributesToGet"));
-            Set<Map<String, Object>> seen = new HashSet<>();
             for (JsonNode key : table.path("Keys")) {
                 values(key);
-                if (!seen.add(identity(key))) {
-                    throw ApiException.validation("Provided list of item keys contains duplicates");
-                }
                 if (++requested > 100) {
                     throw ApiException.validation(
                             "Too many items requested for the BatchGetItem call");
@@ -195,6 +198,12 @@ public final class SemanticStage {
             }
             noDuplicateNames(table.get("AttributesToGet"));
             ExpressionRules.parse(table);
+            Set<Map<String, Object>> seen = new HashSet<>();
+            for (JsonNode key : table.path("Keys")) {
+                if (!seen.add(identity(key))) {
+                    throw ApiException.validation("Provided list of item keys contains duplicates");
+                }
+            }
         }
     }
 
@@ -220,6 +229,14 @@ public final class SemanticStage {
                     values(delete);
                 }
             }
+        }
+    }
+
+    private static void updateTimeToLive(JsonNode r) {
+        JsonNode name = r.path("TimeToLiveSpecification").get("AttributeName");
+        if (name != null && name.isTextual() && name.textValue().isEmpty()) {
+            throw ApiException.validation(
+                    "TimeToLiveSpecification.AttributeName must be non empty");
         }
     }
 
