@@ -115,6 +115,9 @@ public final class ItemOps {
                         () -> {
                             Table t = engine.table(tableName);
                             Keys.validateKey(t.definition(), key);
+                            if (projection != null) {
+                                Keys.rejectNestedKeyPaths(t.definition(), projection);
+                            }
                             return t.get(key);
                         });
         ObjectNode out = JsonNodeFactory.instance.objectNode();

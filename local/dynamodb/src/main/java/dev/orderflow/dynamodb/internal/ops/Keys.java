@@ -1,6 +1,7 @@
 package dev.orderflow.dynamodb.internal.ops;
 
 import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
@@ -167,6 +168,46 @@ final class Keys {
                     "One or more parameter values were invalid: Aggregated size of all range keys"
                             + " has exceeded the size limit of 1024 bytes");
         }
+    }
+
+    /**
+     * Key attributes are scalars: an expression may not reach into one with {@code .} or {@code
+     * []}. Table key attributes are checked first, then index keys (global indexes before local).
+     */
+    static void rejectNestedKeyPaths(TableDefinition def, Iterable<Operand.Path> paths) {
+        java.util.Set<String> nested = new java.util.HashSet<>();
+        for (Operand.Path p : paths) {
+            if (p.elements().size() > 1) {
+                nested.add(p.topName());
+            }
+        }
+        if (nested.isEmpty()) {
+            return;
+        }
+        for (String attr : new String[] {def.key().hash(), def.key().range()}) {
+            if (attr != null && nested.contains(attr)) {
+                throw nonScalar("Key: " + attr);
+            }
+        }
+        for (boolean global : new boolean[] {true, false}) {
+            for (IndexDefinition i : def.indexes()) {
+                if (i.global() != global) {
+                    continue;
+                }
+                for (String attr : new String[] {i.key().hash(), i.key().range()}) {
+                    if (attr != null && nested.contains(attr)) {
+                        throw nonScalar("IndexKey: " + attr);
+                    }
+                }
+            }
+        }
+    }
+
+    private static ApiException nonScalar(String which) {
+        return ApiException.validation(
+                "Key attributes must be scalars; list random access '[]' and map lookup '.' are not"
+                        + " allowed: "
+                        + which);
     }
 
     private static boolean isEmpty(AttributeValue v) {

@@ -84,6 +84,21 @@ final class PageCollector {
         consistent = r.bool("ConsistentRead", false);
     }
 
+    /** The document paths the filter reads. */
+    List<Operand.Path> filterPaths() {
+        List<Operand.Path> paths = new ArrayList<>();
+        if (filter != null) {
+            QueryOp.FilterPaths.forEach(filter, paths::add);
+        }
+        return paths;
+    }
+
+    void rejectNestedKeyPaths(TableDefinition def, List<Operand.Path> paths) {
+        if (paths != null) {
+            Keys.rejectNestedKeyPaths(def, paths);
+        }
+    }
+
     /** A GSI that does not project every attribute cannot return ALL_ATTRIBUTES. */
     void checkSelectOnIndex(IndexDefinition index) {
         if (select.equals("ALL_ATTRIBUTES")

@@ -57,6 +57,7 @@ final class QueryOp {
                     }
                     PageCollector page = new PageCollector(r, ctx, index, "QueryFilter");
                     ctx.checkAllUsed();
+                    page.rejectNestedKeyPaths(def, page.projection);
                     if (page.filter != null) {
                         rejectKeysInFilter(
                                 page.filter,
@@ -64,6 +65,7 @@ final class QueryOp {
                                 r.has("QueryFilter") ? "QueryFilter" : "Filter Expression");
                     }
                     page.checkSelectOnIndex(index);
+                    page.rejectNestedKeyPaths(def, page.filterPaths());
                     KeyCondition cond = KeyCondition.fromTerms(terms, key);
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<RowKey, Map<String, AttributeValue>> slice =

@@ -88,6 +88,8 @@ final class ScanOp {
                     if (start != null) {
                         QueryKeyRules.checkTableStart(def, start);
                     }
+                    page.rejectNestedKeyPaths(def, page.projection);
+                    page.rejectNestedKeyPaths(def, page.filterPaths());
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
                     NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>
                             parts = store.partitions();

@@ -291,7 +291,7 @@ final class TransactOps {
             case "Update":
                 {
                     TableDefinition def = engine.read(() -> engine.table(table).definition());
-                    UpdateItemOp.Plan plan = UpdateItemOp.plan(r, def.key()::isKey);
+                    UpdateItemOp.Plan plan = UpdateItemOp.plan(r, def);
                     if (!r.has("UpdateExpression")) {
                         throw Req.notNull("UpdateExpression");
                     }

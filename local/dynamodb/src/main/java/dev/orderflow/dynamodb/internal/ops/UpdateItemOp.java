@@ -34,7 +34,8 @@ final class UpdateItemOp {
             Map<String, AttributeValue> key,
             UpdateExpression update,
             Condition condition,
-            String onFail) {
+            String onFail,
+            boolean fromExpression) {
 
         /** Checks the condition and computes the new item; throws on failure. */
         Map<String, AttributeValue> apply(TableDefinition def, Map<String, AttributeValue> old) {
@@ -42,13 +43,23 @@ final class UpdateItemOp {
             Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
             Map<String, AttributeValue> updated =
                     update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
-            Keys.validateIndexKeys(def, updated);
+            try {
+                Keys.validateIndexKeys(def, updated);
+            } catch (ApiException mismatch) {
+                if (!fromExpression) {
+                    throw mismatch;
+                }
+                // Known only once evaluated, DynamoDB words it differently from the static check.
+                throw ApiException.validation(
+                        "The update expression attempted to update the secondary index key to"
+                                + " unsupported type");
+            }
             Keys.checkSize(updated);
             return ItemOps.ordered(updated);
         }
     }
 
-    static Plan plan(Req r, TableKeyLookup keyCheck) {
+    static Plan plan(Req r, TableDefinition def) {
         LegacyConditions.checkNotMixed(
                 r,
                 "AttributeUpdates",
@@ -83,20 +94,18 @@ final class UpdateItemOp {
         if (update != null) {
             UpdateApplier.validate(update);
             for (Operand.Path p : update.allPaths()) {
-                if (keyCheck.isKey(p.topName())) {
+                if (def.key().isKey(p.topName())) {
                     throw ApiException.validation(
                             "One or more parameter values were invalid: Cannot update attribute "
                                     + p.topName()
                                     + ". This attribute is part of the key");
                 }
             }
+            if (updateText != null) {
+                UpdateIndexRules.check(def, update);
+            }
         }
-        return new Plan(key, update, condition, ItemOps.onConditionFailure(r));
-    }
-
-    /** Tells whether an attribute is part of the table key. */
-    interface TableKeyLookup {
-        boolean isKey(String attribute);
+        return new Plan(key, update, condition, ItemOps.onConditionFailure(r), updateText != null);
     }
 
     ObjectNode invoke(Req r) {
@@ -112,7 +121,7 @@ final class UpdateItemOp {
                         "UPDATED_NEW");
         String consumed = ItemOps.consumedMode(r);
         TableDefinition def0 = engine.read(() -> engine.table(tableName).definition());
-        Plan plan = plan(r, def0.key()::isKey);
+        Plan plan = plan(r, def0);
         return engine.write(
                 () -> {
                     Table t = engine.table(tableName);
