@@ -51,11 +51,8 @@ public final class UpdateApplier {
         // Later list indexes first, so earlier removals do not shift them.
         removes.sort(REMOVE_ORDER);
         for (Operand.Path p : removes) {
-            try {
-                DocumentPaths.update(item, p, prev -> null);
-            } catch (ApiException missingParent) {
-                // REMOVE of a path whose parent is missing changes nothing.
-            }
+            // As with SET, a nested path needs its parent: AWS refuses the update otherwise.
+            DocumentPaths.update(item, p, prev -> null);
         }
         for (UpdateExpression.AddAction a : u.adds()) {
             AttributeValue add = a.value().value();
@@ -136,6 +133,12 @@ public final class UpdateApplier {
         if (prev instanceof AttributeValue.BS p && add instanceof AttributeValue.BS a) {
             return new AttributeValue.BS(union(p.values(), a.values()));
         }
+        if (prev instanceof AttributeValue.L p && add instanceof AttributeValue.L a) {
+            // Only legacy AttributeUpdates can ADD a list (it appends); expressions refuse it.
+            List<AttributeValue> joined = new ArrayList<>(p.values());
+            joined.addAll(a.values());
+            return new AttributeValue.L(joined);
+        }
         throw wrongType();
     }
 
@@ -177,8 +180,23 @@ public final class UpdateApplier {
     }
 
     private static ApiException wrongType() {
-        return ApiException.validation(
-                "An operand in the update expression has an incorrect data type");
+        return new OperandTypeMismatch();
+    }
+
+    /**
+     * ADD or DELETE met a stored value of another type. An update expression reports it in these
+     * words; legacy AttributeUpdates in others (see UpdateItemOp).
+     */
+    public static final class OperandTypeMismatch extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        OperandTypeMismatch() {
+            super(
+                    ApiException.validation("").type(),
+                    "An operand in the update expression has an incorrect data type",
+                    400,
+                    false);
+        }
     }
 
     private static ApiException operandType(String op, AttributeValue v) {

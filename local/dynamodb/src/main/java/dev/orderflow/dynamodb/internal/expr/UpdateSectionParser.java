@@ -57,14 +57,29 @@ final class UpdateSectionParser {
     private UpdateExpression.SetAction setAction() {
         Operand.Path path = p.path();
         p.expect("=");
-        Operand first = setOperand();
+        return new UpdateExpression.SetAction(path, setValue());
+    }
+
+    /** {@code operand}, or {@code operand + operand} / {@code operand - operand}. */
+    private Operand setValue() {
+        Operand first = setTerm();
         Token t = p.peek();
         if (t.is("+") || t.is("-")) {
             p.next();
-            return new UpdateExpression.SetAction(
-                    path, new Operand.Arithmetic(first, t.is("+"), setOperand()));
+            return new Operand.Arithmetic(first, t.is("+"), setTerm());
         }
-        return new UpdateExpression.SetAction(path, first);
+        return first;
+    }
+
+    /** An operand, or a parenthesized value such as {@code (a + b)} or {@code (c[1])}. */
+    private Operand setTerm() {
+        if (p.peek().is("(")) {
+            p.next();
+            Operand inner = setValue();
+            p.expect(")");
+            return inner;
+        }
+        return setOperand();
     }
 
     private Operand setOperand() {

@@ -185,6 +185,10 @@ final class LegacyConditions {
         String op = spec.path("ComparisonOperator").asText("");
         List<Operand> values = new ArrayList<>();
         spec.path("AttributeValueList").forEach(v -> values.add(value(v)));
+        if (values.isEmpty() && spec.has("Value")) {
+            // In Expected, a single Value may stand in for the AttributeValueList.
+            values.add(value(spec.get("Value")));
+        }
         Operand.Path p = path(attribute);
         switch (op) {
             case "EQ", "NE", "LE", "LT", "GE", "GT", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH" ->

@@ -41,8 +41,18 @@ final class UpdateItemOp {
         Map<String, AttributeValue> apply(TableDefinition def, Map<String, AttributeValue> old) {
             ItemOps.checkCondition(condition, old, onFail);
             Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
-            Map<String, AttributeValue> updated =
-                    update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
+            Map<String, AttributeValue> updated;
+            try {
+                updated =
+                        update == null
+                                ? new LinkedHashMap<>(base)
+                                : UpdateApplier.apply(update, base);
+            } catch (UpdateApplier.OperandTypeMismatch mismatch) {
+                if (fromExpression) {
+                    throw mismatch;
+                }
+                throw ApiException.validation("Type mismatch for attribute to update");
+            }
             try {
                 Keys.validateIndexKeys(def, updated);
             } catch (ApiException mismatch) {
@@ -54,7 +64,10 @@ final class UpdateItemOp {
                         "The update expression attempted to update the secondary index key to"
                                 + " unsupported type");
             }
-            Keys.checkSize(updated);
+            if (ItemSize.of(updated) > ItemSize.MAX_ITEM) {
+                throw ApiException.validation(
+                        "Item size to update has exceeded the maximum allowed size");
+            }
             return ItemOps.ordered(updated);
         }
     }
@@ -92,7 +105,9 @@ final class UpdateItemOp {
                                 conditionText, "ConditionExpression", ctx);
         ctx.checkAllUsed();
         if (update != null) {
-            UpdateApplier.validate(update);
+            if (updateText != null) {
+                UpdateApplier.validate(update);
+            }
             for (Operand.Path p : update.allPaths()) {
                 if (def.key().isKey(p.topName())) {
                     throw ApiException.validation(

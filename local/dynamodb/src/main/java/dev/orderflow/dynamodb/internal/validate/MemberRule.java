@@ -86,14 +86,8 @@ record MemberRule(
             }
         }
         if (value != null && v.isObject()) {
-            // DynamoDB reports a map's values last key first.
-            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-            v.properties().forEach(entries::add);
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                value.collect(
-                        entries.get(i).getValue(),
-                        path + "." + entries.get(i).getKey() + ".",
-                        violations);
+            for (Map.Entry<String, JsonNode> entry : v.properties()) {
+                value.collect(entry.getValue(), path + "." + entry.getKey() + ".", violations);
             }
         }
         if (!members.isEmpty() && v.isObject()) {
