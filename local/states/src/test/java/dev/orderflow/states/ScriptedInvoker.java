@@ -1,6 +1,7 @@
 package dev.orderflow.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
@@ -12,9 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * In-memory fake of the task port: per state, a script of outcomes consumed in order (the last one
- * repeats); unscripted states echo their parameters. Records every request.
+ * repeats): {@code Return} a value, {@code Throw} an error, or {@code ReturnStringOfLength} n
+ * characters; unscripted states echo their parameters. Records every request.
  */
 final class ScriptedInvoker implements TaskInvoker {
+    private static final JsonNodeFactory JSON_NODES = JsonNodeFactory.instance;
     private final Map<String, List<TaskOutcome>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     final List<TaskRequest> requests = new CopyOnWriteArrayList<>();
@@ -39,6 +42,12 @@ final class ScriptedInvoker implements TaskInvoker {
                                                 TaskOutcome.failure(
                                                         r.get("Throw").path("Error").asText(),
                                                         r.get("Throw").path("Cause").asText()));
+                                    } else if (r.has("ReturnStringOfLength")) {
+                                        // A result too large to write out in a case file.
+                                        int n = r.get("ReturnStringOfLength").asInt();
+                                        list.add(
+                                                TaskOutcome.success(
+                                                        JSON_NODES.textNode("x".repeat(n))));
                                     } else {
                                         list.add(TaskOutcome.success(r.get("Return")));
                                     }

@@ -111,6 +111,11 @@ public final class IntrinsicFunctions {
             case "States.StringToJson" -> {
                 arity(name, a, 1);
                 String s = string(name, a.get(0));
+                // AWS answers null for an empty or blank string rather than failing (recorded
+                // executions, LocalStack test_json_manipulation snapshot "test_string_to_json").
+                if (s.isBlank()) {
+                    yield Json.NODES.nullNode();
+                }
                 try {
                     yield Json.parse(s);
                 } catch (IllegalArgumentException e) {
@@ -188,7 +193,10 @@ public final class IntrinsicFunctions {
             case "States.MathRandom" -> mathRandom(name, a);
             case "States.MathAdd" -> {
                 arity(name, a, 2);
-                long sum = (long) integer(name, a.get(0)) + integer(name, a.get(1));
+                // The docs say integers, but AWS rounds each number half up and adds them:
+                // 1.5 + 1.51 = 4, -1.49 + -1.5 = -2 (recorded executions, LocalStack
+                // test_math_operations snapshot "test_math_add").
+                long sum = roundedInteger(name, a.get(0)) + roundedInteger(name, a.get(1));
                 yield Json.NODES.numberNode(sum);
             }
             case "States.StringSplit" -> {
@@ -229,6 +237,54 @@ public final class IntrinsicFunctions {
         return new UUID(msb, lsb).toString();
     }
 
+    /**
+     * A Format argument as AWS renders it: strings raw, objects as {@code {k=v, k2=v2}}, arrays as
+     * {@code [a, b]} (recorded executions, LocalStack test_generic snapshots "test_format_2" and
+     * "test_context_json_path": {@code {"Arg1":1,"Arg2":[]}} gives {@code {Arg1=1, Arg2=[]}}).
+     */
+    private static String formatted(JsonNode v) {
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            v.properties()
+                    .forEach(
+                            e -> {
+                                if (sb.length() > 1) {
+                                    sb.append(", ");
+                                }
+                                sb.append(e.getKey()).append('=').append(formatted(e.getValue()));
+                            });
+            return sb.append('}').toString();
+        }
+        if (v.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (JsonNode e : v) {
+                if (sb.length() > 1) {
+                    sb.append(", ");
+                }
+                sb.append(formatted(e));
+            }
+            return sb.append(']').toString();
+        }
+        return Json.write(v);
+    }
+
+    private static long roundedInteger(String name, JsonNode n) {
+        if (!n.isNumber()) {
+            return integer(name, n);
+        }
+        if (n.isIntegralNumber()) {
+            return integer(name, n);
+        }
+        double d = Math.floor(n.asDouble() + 0.5);
+        if (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
+            return integer(name, n);
+        }
+        return (long) d;
+    }
+
     private JsonNode format(List<JsonNode> a) {
         String name = "States.Format";
         if (a.isEmpty()) {
@@ -249,14 +305,7 @@ public final class IntrinsicFunctions {
                                     + " do not match the number of placeholders");
                 }
                 JsonNode v = a.get(next++);
-                if (v.isContainerNode()) {
-                    throw fail(
-                            "The "
-                                    + name
-                                    + " function does not accept arguments of type "
-                                    + Json.typeName(v));
-                }
-                out.append(v.isTextual() ? v.asText() : Json.write(v));
+                out.append(formatted(v));
                 i++;
             } else {
                 out.append(c);

@@ -36,9 +36,7 @@ final class AwsJsonataFunctions {
         frame.bind(
                 "partition",
                 new Jsonata.JFunction((input, args) -> call("States.ArrayPartition", args), null));
-        frame.bind(
-                "range",
-                new Jsonata.JFunction((input, args) -> call("States.ArrayRange", args), null));
+        frame.bind("range", new Jsonata.JFunction((input, args) -> range(args), null));
         frame.bind("hash", new Jsonata.JFunction((input, args) -> call("States.Hash", args), null));
         frame.bind("uuid", new Jsonata.JFunction((input, args) -> intrinsics.uuid(), null));
         frame.bind(
@@ -64,6 +62,19 @@ final class AwsJsonataFunctions {
                             return JsonataValues.toJava(Json.parse(s));
                         },
                         null));
+    }
+
+    /**
+     * {@code $range} yields a JSONata sequence, so a one-number range is that number: AWS answers
+     * {@code 1} for {@code $range(1, 9, 9)} (recorded executions, LocalStack test_array_jsonata
+     * snapshot "test_array_range"). {@code $partition} keeps its outer array.
+     */
+    private Object range(List<?> args) {
+        Object result = call("States.ArrayRange", args);
+        if (result instanceof List<?> list && list.size() == 1) {
+            return list.get(0);
+        }
+        return result;
     }
 
     private Object call(String intrinsic, List<?> args) {

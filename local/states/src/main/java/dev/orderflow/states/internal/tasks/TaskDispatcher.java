@@ -305,11 +305,15 @@ public final class TaskDispatcher implements TaskGateway {
             result = ServiceResponses.lambdaInvoke(result, run.services().random());
         }
         if (Json.exceeds(result, dev.orderflow.states.internal.exec.StateRun.MAX_PAYLOAD)) {
-            run.fail(
-                    StatesErrors.DATA_LIMIT_EXCEEDED,
+            // Recorded AWS histories (LocalStack test_states_errors snapshots): the task fails
+            // with a TaskFailed / LambdaFunctionFailed event naming the service ('lambda') or, for
+            // a bare function ARN, the function, and Catch sees it like any task failure.
+            String cause =
                     "The state/task '"
-                            + run.state().name()
-                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                            + (arn.bareFunction() ? arn.raw() : arn.service())
+                            + "' returned a result with a size exceeding the maximum number of bytes service limit.";
+            events.failed(StatesErrors.DATA_LIMIT_EXCEEDED, cause);
+            run.fail(StatesErrors.DATA_LIMIT_EXCEEDED, cause);
             return;
         }
         events.succeeded(result);
