@@ -9,9 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The connection and authentication stages, before any operation runs: what DynamoDB answers to
@@ -21,23 +20,14 @@ import org.junit.jupiter.api.Test;
  * signature rules follow "Signing AWS API requests"
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html).
  */
+@ExtendWith(DynamoDbExtension.class)
 class ConnectionTest {
     private static final String LIST_TABLES = "DynamoDB_20120810.ListTables";
     private static final String SIGNED =
             "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/dynamodb/aws4_request,"
                     + " SignedHeaders=host;x-amz-date, Signature=abc";
-    private static DynamoDbServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        server = DynamoDbServer.builder().port(0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static DynamoDbServer server;
 
     private static HttpResponse<String> send(
             String method, String pathAndQuery, String body, String... headers)

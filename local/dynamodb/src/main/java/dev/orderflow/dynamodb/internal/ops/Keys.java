@@ -64,15 +64,7 @@ final class Keys {
                 }
                 String expected = def.attributeTypes().get(attr);
                 if (!v.typeTag().equals(expected)) {
-                    throw ApiException.validation(
-                            "One or more parameter values were invalid: Type mismatch for Index Key "
-                                    + attr
-                                    + " Expected: "
-                                    + expected
-                                    + " Actual: "
-                                    + v.typeTag()
-                                    + " IndexName: "
-                                    + i.name());
+                    throw indexKeyMismatch(attr, expected, v.typeTag(), i.name());
                 }
                 if (isEmpty(v)) {
                     throw ApiException.validation(
@@ -128,12 +120,7 @@ final class Keys {
                             + v.typeTag());
         }
         if (item && isEmpty(v)) {
-            throw ApiException.validation(
-                    "One or more parameter values are not valid. The AttributeValue for a key"
-                            + " attribute cannot contain an empty "
-                            + (v instanceof AttributeValue.S ? "string" : "binary")
-                            + " value. Key: "
-                            + attr);
+            throw emptyKeyValue("One or more parameter values are not valid. ", v, attr);
         }
         checkPiece(def, attr, v, attr.equals(def.key().hash()));
     }
@@ -147,12 +134,7 @@ final class Keys {
             throw ApiException.validation("The provided key element does not match the schema");
         }
         if (isEmpty(v)) {
-            throw ApiException.validation(
-                    "One or more parameter values were invalid: The AttributeValue for a key"
-                            + " attribute cannot contain an empty "
-                            + (v instanceof AttributeValue.S ? "string" : "binary")
-                            + " value. Key: "
-                            + attr);
+            throw emptyKeyValue("One or more parameter values were invalid: ", v, attr);
         }
         if (v instanceof AttributeValue.N) {
             return;
@@ -208,6 +190,32 @@ final class Keys {
                 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not"
                         + " allowed: "
                         + which);
+    }
+
+    /** An item or update giving an index key attribute a value of another type. */
+    static ApiException indexKeyMismatch(
+            String attr, String expected, String actual, String index) {
+        return ApiException.validation(
+                "One or more parameter values were invalid: Type mismatch for Index Key "
+                        + attr
+                        + " Expected: "
+                        + expected
+                        + " Actual: "
+                        + actual
+                        + " IndexName: "
+                        + index);
+    }
+
+    /**
+     * DynamoDB words this differently for an item ("are not valid.") and a key ("were invalid:").
+     */
+    private static ApiException emptyKeyValue(String lead, AttributeValue v, String attr) {
+        return ApiException.validation(
+                lead
+                        + "The AttributeValue for a key attribute cannot contain an empty "
+                        + (v instanceof AttributeValue.S ? "string" : "binary")
+                        + " value. Key: "
+                        + attr);
     }
 
     private static boolean isEmpty(AttributeValue v) {

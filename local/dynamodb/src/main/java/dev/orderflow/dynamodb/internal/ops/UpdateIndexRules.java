@@ -1,6 +1,5 @@
 package dev.orderflow.dynamodb.internal.ops;
 
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.expr.UpdateExpression;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
@@ -50,15 +49,7 @@ final class UpdateIndexRules {
     private static void mismatch(
             IndexDefinition index, String attr, String expected, String actual) {
         if (actual != null && !actual.equals(expected)) {
-            throw ApiException.validation(
-                    "One or more parameter values were invalid: Type mismatch for Index Key "
-                            + attr
-                            + " Expected: "
-                            + expected
-                            + " Actual: "
-                            + actual
-                            + " IndexName: "
-                            + index.name());
+            throw Keys.indexKeyMismatch(attr, expected, actual, index.name());
         }
     }
 

@@ -204,38 +204,18 @@ public final class OperationShapes {
                 .with("ReturnItemCollectionMetrics", STRING);
 
         Struct conditionCheck =
-                new Struct("ConditionCheck")
-                        .with("Key", item)
-                        .with("TableName", STRING)
-                        .with("ConditionExpression", STRING)
-                        .with("ExpressionAttributeNames", names)
-                        .with("ExpressionAttributeValues", item)
-                        .with("ReturnValuesOnConditionCheckFailure", STRING);
-        Struct put =
-                new Struct("Put")
-                        .with("Item", item)
-                        .with("TableName", STRING)
-                        .with("ConditionExpression", STRING)
-                        .with("ExpressionAttributeNames", names)
-                        .with("ExpressionAttributeValues", item)
-                        .with("ReturnValuesOnConditionCheckFailure", STRING);
-        Struct delete =
-                new Struct("Delete")
-                        .with("Key", item)
-                        .with("TableName", STRING)
-                        .with("ConditionExpression", STRING)
-                        .with("ExpressionAttributeNames", names)
-                        .with("ExpressionAttributeValues", item)
-                        .with("ReturnValuesOnConditionCheckFailure", STRING);
+                new Struct("ConditionCheck").with("Key", item).with("TableName", STRING);
+        conditionalWrite(conditionCheck, names, item);
+        Struct put = new Struct("Put").with("Item", item).with("TableName", STRING);
+        conditionalWrite(put, names, item);
+        Struct delete = new Struct("Delete").with("Key", item).with("TableName", STRING);
+        conditionalWrite(delete, names, item);
         Struct update =
                 new Struct("Update")
                         .with("Key", item)
                         .with("UpdateExpression", STRING)
-                        .with("TableName", STRING)
-                        .with("ConditionExpression", STRING)
-                        .with("ExpressionAttributeNames", names)
-                        .with("ExpressionAttributeValues", item)
-                        .with("ReturnValuesOnConditionCheckFailure", STRING);
+                        .with("TableName", STRING);
+        conditionalWrite(update, names, item);
         define("TransactWriteItems")
                 .with(
                         "TransactItems",
@@ -352,6 +332,14 @@ public final class OperationShapes {
         Struct input = new Struct(operation + "Input");
         INPUTS.put(operation, input);
         return input;
+    }
+
+    /** The members every conditional write shares (Put, Update, Delete, ConditionCheck). */
+    private static void conditionalWrite(Struct write, MapOf names, MapOf item) {
+        write.with("ConditionExpression", STRING)
+                .with("ExpressionAttributeNames", names)
+                .with("ExpressionAttributeValues", item)
+                .with("ReturnValuesOnConditionCheckFailure", STRING);
     }
 
     private static ListOf list(Shape member) {

@@ -63,14 +63,7 @@ final class LegacyRules {
             for (JsonNode v : values) {
                 AttributeValueRules.check(v);
             }
-            int[] range = ARGUMENTS.get(operator);
-            if (range != null && (count < range[0] || count > range[1])) {
-                throw ApiException.validation(
-                        INVALID
-                                + "Invalid number of argument(s) for the "
-                                + operator
-                                + " ComparisonOperator");
-            }
+            argumentCount(operator, count);
             if (count > 0) {
                 sameType(values);
                 Set<String> allowed = TYPES.get(operator);
@@ -142,14 +135,7 @@ final class LegacyRules {
                                     + key);
                 }
                 int count = hasList ? c.get("AttributeValueList").size() : hasValue ? 1 : 0;
-                int[] range = ARGUMENTS.get(operator);
-                if (range != null && (count < range[0] || count > range[1])) {
-                    throw ApiException.validation(
-                            INVALID
-                                    + "Invalid number of argument(s) for the "
-                                    + operator
-                                    + " ComparisonOperator");
-                }
+                argumentCount(operator, count);
                 if (hasList && count > 0) {
                     sameType(c.get("AttributeValueList"));
                     between(operator, c.get("AttributeValueList"));
@@ -179,6 +165,18 @@ final class LegacyRules {
                     AttributeValueRules.check(c.get("Value"));
                 }
             }
+        }
+    }
+
+    /** Each comparison operator takes a fixed number of values (IN: one or more). */
+    private static void argumentCount(String operator, int count) {
+        int[] range = ARGUMENTS.get(operator);
+        if (range != null && (count < range[0] || count > range[1])) {
+            throw ApiException.validation(
+                    INVALID
+                            + "Invalid number of argument(s) for the "
+                            + operator
+                            + " ComparisonOperator");
         }
     }
 
