@@ -51,41 +51,9 @@ public final class ExpressionParser {
         if (tokens.size() == 1) {
             throw error("The expression can not be empty;");
         }
-        rejectRedundantParentheses();
-    }
-
-    /**
-     * AWS refuses a parenthesized group whose whole content is another parenthesized group, such as
-     * {@code ((a = b))} or {@code ((views))}; a function call's own parentheses do not count.
-     */
-    private void rejectRedundantParentheses() {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i).is("(") || !tokens.get(i + 1).is("(")) {
-                continue;
-            }
-            Token before = i > 0 ? tokens.get(i - 1) : null;
-            boolean call =
-                    before != null
-                            && before.kind() == Token.Kind.IDENT
-                            && !KEYWORDS.contains(before.text().toUpperCase(java.util.Locale.ROOT));
-            int close = matching(i);
-            if (!call && close > 0 && matching(i + 1) == close - 1) {
-                throw error("The expression has redundant parentheses;");
-            }
+        if (RedundantParentheses.in(tokens)) {
+            throw error("The expression has redundant parentheses;");
         }
-    }
-
-    /** The index of the ")" that closes the "(" at {@code open}, or -1. */
-    private int matching(int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).is("(")) {
-                depth++;
-            } else if (tokens.get(i).is(")") && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */

@@ -237,40 +237,6 @@ public final class IntrinsicFunctions {
         return new UUID(msb, lsb).toString();
     }
 
-    /**
-     * A Format argument as AWS renders it: strings raw, objects as {@code {k=v, k2=v2}}, arrays as
-     * {@code [a, b]} (recorded executions, LocalStack test_generic snapshots "test_format_2" and
-     * "test_context_json_path": {@code {"Arg1":1,"Arg2":[]}} gives {@code {Arg1=1, Arg2=[]}}).
-     */
-    private static String formatted(JsonNode v) {
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        if (v.isObject()) {
-            StringBuilder sb = new StringBuilder("{");
-            v.properties()
-                    .forEach(
-                            e -> {
-                                if (sb.length() > 1) {
-                                    sb.append(", ");
-                                }
-                                sb.append(e.getKey()).append('=').append(formatted(e.getValue()));
-                            });
-            return sb.append('}').toString();
-        }
-        if (v.isArray()) {
-            StringBuilder sb = new StringBuilder("[");
-            for (JsonNode e : v) {
-                if (sb.length() > 1) {
-                    sb.append(", ");
-                }
-                sb.append(formatted(e));
-            }
-            return sb.append(']').toString();
-        }
-        return Json.write(v);
-    }
-
     private static long roundedInteger(String name, JsonNode n) {
         if (!n.isNumber()) {
             return integer(name, n);
@@ -305,7 +271,7 @@ public final class IntrinsicFunctions {
                                     + " do not match the number of placeholders");
                 }
                 JsonNode v = a.get(next++);
-                out.append(formatted(v));
+                out.append(FormatArgument.render(v));
                 i++;
             } else {
                 out.append(c);
