@@ -2,12 +2,17 @@ package dev.orderflow.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
+import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
+import dev.orderflow.dynamodb.internal.expr.Operand;
+import dev.orderflow.dynamodb.internal.expr.UpdateExpression;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +23,14 @@ public final class Req {
 
     private final ObjectNode node;
     private Map<String, KeyTerm> keyTerms;
+
+    /** Placeholders and expressions as the semantic stage parsed them, so they parse once. */
+    private ExpressionContext preparedContext;
+
+    private Map<String, Object> preparedExpressions = Map.of();
+
+    /** Items and keys already read from this request's JSON (created on first use). */
+    private Map<String, Map<String, AttributeValue>> items;
 
     public Req(ObjectNode node) {
         this.node = node;
@@ -170,8 +183,48 @@ public final class Req {
         return v;
     }
 
+    /** An item or key member, read (and validated) once per request. */
     public Map<String, AttributeValue> item(String field) {
-        return AttributeJson.readItem(object(field));
+        if (items == null) {
+            items = new java.util.HashMap<>(2);
+        }
+        Map<String, AttributeValue> item = items.get(field);
+        if (item == null) {
+            item = AttributeJson.readItem(object(field));
+            items.put(field, item);
+        }
+        return item;
+    }
+
+    /** Keeps what the semantic stage parsed: the placeholders and each expression by kind. */
+    public void prepareExpressions(ExpressionContext context, Map<String, Object> parsed) {
+        this.preparedContext = context;
+        this.preparedExpressions = parsed;
+    }
+
+    /** A condition, filter or key-condition expression of this request, parsed once. */
+    public Condition condition(String kind, ExpressionContext ctx) {
+        Object parsed = preparedExpressions.get(kind);
+        return parsed != null
+                ? (Condition) parsed
+                : ExpressionParser.parseCondition(string(kind), kind, ctx);
+    }
+
+    /** The UpdateExpression of this request, parsed once. */
+    public UpdateExpression update(ExpressionContext ctx) {
+        Object parsed = preparedExpressions.get("UpdateExpression");
+        return parsed != null
+                ? (UpdateExpression) parsed
+                : ExpressionParser.parseUpdate(string("UpdateExpression"), ctx);
+    }
+
+    /** The ProjectionExpression of this request, parsed once. */
+    @SuppressWarnings("unchecked")
+    public List<Operand.Path> projection(ExpressionContext ctx) {
+        Object parsed = preparedExpressions.get("ProjectionExpression");
+        return parsed != null
+                ? (List<Operand.Path>) parsed
+                : ExpressionParser.parseProjection(string("ProjectionExpression"), ctx);
     }
 
     /** One of the allowed values, or the default; anything else is AWS's enum error. */
@@ -193,6 +246,9 @@ public final class Req {
 
     /** ExpressionAttributeNames/Values of this request, validated as AWS does. */
     public ExpressionContext expressionContext(boolean expressionsPresent) {
+        if (preparedContext != null) {
+            return preparedContext;
+        }
         ObjectNode names = object("ExpressionAttributeNames");
         ObjectNode values = object("ExpressionAttributeValues");
         if (names != null && !expressionsPresent) {

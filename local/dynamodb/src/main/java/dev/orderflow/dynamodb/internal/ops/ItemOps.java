@@ -8,7 +8,6 @@ import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ConditionEvaluator;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
-import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.expr.Projector;
 import dev.orderflow.dynamodb.internal.table.Table;
@@ -65,8 +64,7 @@ public final class ItemOps {
         Condition condition =
                 conditionText == null
                         ? LegacyConditions.expected(r)
-                        : ExpressionParser.parseCondition(
-                                conditionText, "ConditionExpression", ctx);
+                        : r.condition("ConditionExpression", ctx);
         ctx.checkAllUsed();
         return engine.write(
                 () -> {
@@ -106,9 +104,7 @@ public final class ItemOps {
         String projectionText = r.string("ProjectionExpression");
         ExpressionContext ctx = r.expressionContext(projectionText != null);
         List<Operand.Path> projection =
-                projectionText == null
-                        ? LegacyConditions.attributesToGet(r)
-                        : ExpressionParser.parseProjection(projectionText, ctx);
+                projectionText == null ? LegacyConditions.attributesToGet(r) : r.projection(ctx);
         ctx.checkAllUsed();
         Map<String, AttributeValue> item =
                 engine.read(
@@ -167,8 +163,7 @@ public final class ItemOps {
         Condition condition =
                 conditionText == null
                         ? LegacyConditions.expected(r)
-                        : ExpressionParser.parseCondition(
-                                conditionText, "ConditionExpression", ctx);
+                        : r.condition("ConditionExpression", ctx);
         ctx.checkAllUsed();
         return engine.write(
                 () -> {

@@ -8,7 +8,6 @@ import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ConditionEvaluator;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
-import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.expr.Projector;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
@@ -47,11 +46,9 @@ final class PageCollector {
         filter =
                 filterText == null
                         ? LegacyConditions.conditions(r, legacyFilter)
-                        : ExpressionParser.parseCondition(filterText, "FilterExpression", ctx);
+                        : r.condition("FilterExpression", ctx);
         projection =
-                projectionText == null
-                        ? LegacyConditions.attributesToGet(r)
-                        : ExpressionParser.parseProjection(projectionText, ctx);
+                projectionText == null ? LegacyConditions.attributesToGet(r) : r.projection(ctx);
         select =
                 r.enumValue(
                         "Select",

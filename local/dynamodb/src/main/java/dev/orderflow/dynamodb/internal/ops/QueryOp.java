@@ -6,7 +6,6 @@ import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
-import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
@@ -52,8 +51,7 @@ final class QueryOp {
                                             || r.has("ProjectionExpression"));
                     if (r.has("KeyConditionExpression")) {
                         // Marks the key condition's placeholders as used.
-                        ExpressionParser.parseCondition(
-                                r.string("KeyConditionExpression"), "KeyConditionExpression", ctx);
+                        r.condition("KeyConditionExpression", ctx);
                     }
                     PageCollector page = new PageCollector(r, ctx, index, "QueryFilter");
                     ctx.checkAllUsed();

@@ -7,7 +7,6 @@ import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
-import dev.orderflow.dynamodb.internal.expr.ExpressionParser;
 import dev.orderflow.dynamodb.internal.expr.Operand;
 import dev.orderflow.dynamodb.internal.expr.Projector;
 import dev.orderflow.dynamodb.internal.expr.UpdateApplier;
@@ -95,14 +94,11 @@ final class UpdateItemOp {
         String conditionText = r.string("ConditionExpression");
         ExpressionContext ctx = r.expressionContext(updateText != null || conditionText != null);
         UpdateExpression update =
-                updateText == null
-                        ? LegacyConditions.attributeUpdates(r)
-                        : ExpressionParser.parseUpdate(updateText, ctx);
+                updateText == null ? LegacyConditions.attributeUpdates(r) : r.update(ctx);
         Condition condition =
                 conditionText == null
                         ? LegacyConditions.expected(r)
-                        : ExpressionParser.parseCondition(
-                                conditionText, "ConditionExpression", ctx);
+                        : r.condition("ConditionExpression", ctx);
         ctx.checkAllUsed();
         if (update != null) {
             if (updateText != null) {

@@ -71,14 +71,20 @@ final class ExpressionRules {
         }
     }
 
-    /**
-     * Checks the placeholders, then parses every expression of the request in DynamoDB's order.
-     *
-     * @return the parsed KeyConditionExpression, or null without one
-     */
-    static Condition parse(JsonNode data) {
+    /** The placeholders of a request and its parsed expressions by kind. */
+    record Parsed(ExpressionContext context, Map<String, Object> expressions) {
+        /** A request without expressions or placeholders. */
+        static final Parsed NONE = new Parsed(ExpressionContext.empty(), Map.of());
+
+        Condition keyCondition() {
+            return (Condition) expressions.get("KeyConditionExpression");
+        }
+    }
+
+    /** Checks the placeholders, then parses every expression of the request in DynamoDB's order. */
+    static Parsed parse(JsonNode data) {
         ExpressionContext context = context(data);
-        Condition keyCondition = null;
+        Map<String, Object> parsed = new java.util.HashMap<>(4);
         for (String kind : PARSE_ORDER) {
             JsonNode text = data.get(kind);
             if (text == null || text.isNull()) {
@@ -89,17 +95,19 @@ final class ExpressionRules {
                         "Invalid " + kind + ": The expression can not be empty;");
             }
             switch (kind) {
-                case "UpdateExpression" -> ExpressionParser.parseUpdate(text.textValue(), context);
+                case "UpdateExpression" ->
+                        parsed.put(kind, ExpressionParser.parseUpdate(text.textValue(), context));
                 case "ProjectionExpression" ->
-                        ExpressionParser.parseProjection(text.textValue(), context);
-                case "KeyConditionExpression" ->
-                        keyCondition =
-                                ExpressionParser.parseCondition(text.textValue(), kind, context);
-                default -> ExpressionParser.parseCondition(text.textValue(), kind, context);
+                        parsed.put(
+                                kind, ExpressionParser.parseProjection(text.textValue(), context));
+                default ->
+                        parsed.put(
+                                kind,
+                                ExpressionParser.parseCondition(text.textValue(), kind, context));
             }
         }
         context.checkAllUsed();
-        return keyCondition;
+        return new Parsed(context, parsed);
     }
 
     private static ExpressionContext context(JsonNode data) {
@@ -155,6 +163,16 @@ final class ExpressionRules {
             }
         }
         return out;
+    }
+
+    /** Whether the request has any expression or placeholder to parse. */
+    static boolean anyExpression(JsonNode data) {
+        for (String kind : PARSE_ORDER) {
+            if (has(data, kind)) {
+                return true;
+            }
+        }
+        return has(data, "ExpressionAttributeNames") || has(data, "ExpressionAttributeValues");
     }
 
     static boolean has(JsonNode data, String field) {

@@ -7,6 +7,7 @@ import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.KeyConditionForm;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import dev.orderflow.dynamodb.internal.value.AttributeValueRules;
 import dev.orderflow.dynamodb.internal.value.ItemSize;
 import java.util.HashMap;
@@ -56,27 +57,27 @@ public final class SemanticStage {
 
     private static void getItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ProjectionExpression"), List.of("AttributesToGet"));
-        values(r.get("Key"));
+        prepared.item("Key");
         noDuplicateNames(r.get("AttributesToGet"));
-        ExpressionRules.parse(r);
+        prepare(r, prepared);
     }
 
     private static void putItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ConditionExpression"), List.of("Expected"));
-        values(r.get("Item"));
+        Map<String, AttributeValue> item = prepared.item("Item");
         onlyOldOrNone(r.get("ReturnValues"));
-        if (ItemSize.of(AttributeJson.readItem(r.get("Item"))) > ItemSize.MAX_ITEM) {
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
         }
         LegacyRules.expected(r.get("Expected"));
-        ExpressionRules.parse(r);
+        prepare(r, prepared);
     }
 
     private static void deleteItem(JsonNode r, Req prepared) {
         ExpressionRules.params(r, List.of("ConditionExpression"), List.of("Expected"));
-        values(r.get("Key"));
+        prepared.item("Key");
         LegacyRules.expected(r.get("Expected"));
-        ExpressionRules.parse(r);
+        prepare(r, prepared);
     }
 
     private static void updateItem(JsonNode r, Req prepared) {
@@ -84,7 +85,7 @@ public final class SemanticStage {
                 r,
                 List.of("UpdateExpression", "ConditionExpression"),
                 List.of("AttributeUpdates", "Expected"));
-        values(r.get("Key"));
+        prepared.item("Key");
         JsonNode updates = r.get("AttributeUpdates");
         if (updates != null && !updates.isNull()) {
             for (JsonNode update : updates) {
@@ -92,7 +93,7 @@ public final class SemanticStage {
             }
         }
         LegacyRules.expected(r.get("Expected"));
-        ExpressionRules.parse(r);
+        prepare(r, prepared);
     }
 
     private static void attributeUpdate(JsonNode update) {
@@ -134,7 +135,7 @@ public final class SemanticStage {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in"
                             + " the request.");
         }
-        Condition keyExpression = ExpressionRules.parse(r);
+        Condition keyExpression = prepare(r, prepared).keyCondition();
         Map<String, KeyTerm> terms;
         if (keyExpression != null) {
             terms = KeyConditionForm.of(keyExpression);
@@ -180,7 +181,7 @@ public final class SemanticStage {
                                 + total.asInt());
             }
         }
-        ExpressionRules.parse(r);
+        prepare(r, prepared);
     }
 
     /** Keys are compared for duplicates only after the table's names and expressions. */
@@ -238,6 +239,16 @@ public final class SemanticStage {
             throw ApiException.validation(
                     "TimeToLiveSpecification.AttributeName must be non empty");
         }
+    }
+
+    /** Parses the request's expressions once; the operation reuses them from the request. */
+    private static ExpressionRules.Parsed prepare(JsonNode r, Req prepared) {
+        if (!ExpressionRules.anyExpression(r)) {
+            return ExpressionRules.Parsed.NONE;
+        }
+        ExpressionRules.Parsed parsed = ExpressionRules.parse(r);
+        prepared.prepareExpressions(parsed.context(), parsed.expressions());
+        return parsed;
     }
 
     /** Every attribute value of a key or item. */
