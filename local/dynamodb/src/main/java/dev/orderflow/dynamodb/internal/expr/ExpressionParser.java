@@ -58,32 +58,60 @@ public final class ExpressionParser {
 
     /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */
     public static Condition parseCondition(String src, String kind, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, kind);
-        Condition c = p.orExpr();
-        p.expectEnd();
-        return new ExpressionResolver(ctx, kind).condition(c);
+        Condition syntax =
+                (Condition)
+                        SyntaxCache.get(
+                                kind,
+                                src,
+                                () -> {
+                                    ExpressionParser p = new ExpressionParser(src, kind);
+                                    Condition c = p.orExpr();
+                                    p.expectEnd();
+                                    return c;
+                                });
+        return new ExpressionResolver(ctx, kind).condition(syntax);
     }
 
     /** Parses an UpdateExpression. */
     public static UpdateExpression parseUpdate(String src, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, "UpdateExpression");
-        UpdateExpression u = new UpdateSectionParser(p).parse();
-        p.expectEnd();
-        return new ExpressionResolver(ctx, "UpdateExpression").update(u);
+        UpdateExpression syntax =
+                (UpdateExpression)
+                        SyntaxCache.get(
+                                "UpdateExpression",
+                                src,
+                                () -> {
+                                    ExpressionParser p =
+                                            new ExpressionParser(src, "UpdateExpression");
+                                    UpdateExpression u = new UpdateSectionParser(p).parse();
+                                    p.expectEnd();
+                                    return u;
+                                });
+        return new ExpressionResolver(ctx, "UpdateExpression").update(syntax);
     }
 
     /** Parses a ProjectionExpression. */
     public static List<Operand.Path> parseProjection(String src, ExpressionContext ctx) {
-        ExpressionParser p = new ExpressionParser(src, "ProjectionExpression");
-        List<Operand.Path> paths = new ArrayList<>();
-        paths.add(p.path());
-        while (p.peek().is(",")) {
-            p.pos++;
-            paths.add(p.path());
-        }
-        p.expectEnd();
+        @SuppressWarnings("unchecked")
+        List<Operand.Path> syntax =
+                (List<Operand.Path>)
+                        SyntaxCache.get(
+                                "ProjectionExpression",
+                                src,
+                                () -> {
+                                    ExpressionParser p =
+                                            new ExpressionParser(src, "ProjectionExpression");
+                                    List<Operand.Path> paths = new ArrayList<>();
+                                    paths.add(p.path());
+                                    while (p.peek().is(",")) {
+                                        p.pos++;
+                                        paths.add(p.path());
+                                    }
+                                    p.expectEnd();
+                                    return List.copyOf(paths);
+                                });
         ExpressionResolver resolver = new ExpressionResolver(ctx, "ProjectionExpression");
-        paths.replaceAll(resolver::path);
+        List<Operand.Path> paths = new ArrayList<>(syntax.size());
+        syntax.forEach(path -> paths.add(resolver.path(path)));
         PathOverlap.check(paths, "ProjectionExpression");
         return paths;
     }

@@ -37,6 +37,9 @@ final class ExpressionRules {
      * expression that can use them.
      */
     static void params(JsonNode data, List<String> expressions, List<String> nonExpressions) {
+        if (!anyExpression(data)) {
+            return;
+        }
         List<String> usedExpressions = present(data, expressions);
         if (!usedExpressions.isEmpty()) {
             List<String> legacy = new ArrayList<>(nonExpressions);
