@@ -40,7 +40,10 @@ final class PageCollector {
     private int bytes;
     private Map<String, AttributeValue> lastEvaluated;
 
+    private final IndexDefinition index;
+
     PageCollector(Req r, ExpressionContext ctx, IndexDefinition index, String legacyFilter) {
+        this.index = index;
         String filterText = r.string("FilterExpression");
         String projectionText = r.string("ProjectionExpression");
         filter =
@@ -156,8 +159,17 @@ final class PageCollector {
         if (lastEvaluated != null) {
             out.set("LastEvaluatedKey", AttributeJson.itemNode(lastEvaluated));
         }
-        Capacity.add(
-                out, consumedMode, tableName, () -> Capacity.readUnits(bytes, consistent), false);
+        if (index == null) {
+            Capacity.add(
+                    out,
+                    consumedMode,
+                    tableName,
+                    () -> Capacity.readUnits(bytes, consistent),
+                    false);
+        } else {
+            Capacity.addIndexRead(
+                    out, consumedMode, tableName, index, Capacity.readUnits(bytes, consistent));
+        }
         return out;
     }
 

@@ -6,28 +6,40 @@ import java.util.Comparator;
 
 /**
  * Position of an item inside one partition: the range value, then (in indexes, where several items
- * share index keys) the table's hash and range values. Null parts sort first; a bound marked {@code
- * afterAll} sorts after every row with the same range value.
+ * share index keys) the order DynamoDB gives items with equal index keys, which follows a hash of
+ * the table key ({@link TableKeyOrder}), then the table's hash and range values. Null parts sort
+ * first; a bound marked {@code afterAll} sorts after every row with the same range value.
  */
 public record RowKey(
-        AttributeValue range, AttributeValue tableHash, AttributeValue tableRange, boolean afterAll)
+        AttributeValue range,
+        AttributeValue tableHash,
+        AttributeValue tableRange,
+        boolean afterAll,
+        String tableKeyOrder)
         implements Comparable<RowKey> {
 
     private static final Comparator<AttributeValue> PART =
             Comparator.nullsFirst(Items::compareKeys);
+    private static final Comparator<String> ORDER =
+            Comparator.nullsFirst(Comparator.naturalOrder());
 
     public RowKey(AttributeValue range, AttributeValue tableHash, AttributeValue tableRange) {
-        this(range, tableHash, tableRange, false);
+        this(
+                range,
+                tableHash,
+                tableRange,
+                false,
+                tableHash == null ? null : TableKeyOrder.of(tableHash, tableRange));
     }
 
     /** A position before every row sharing the given range value. */
     public static RowKey lowest(AttributeValue range) {
-        return new RowKey(range, null, null, false);
+        return new RowKey(range, null, null, false, null);
     }
 
     /** A position after every row sharing the given range value. */
     public static RowKey highest(AttributeValue range) {
-        return new RowKey(range, null, null, true);
+        return new RowKey(range, null, null, true, null);
     }
 
     @Override
@@ -38,6 +50,10 @@ public record RowKey(
         }
         if (afterAll != o.afterAll) {
             return afterAll ? 1 : -1;
+        }
+        c = ORDER.compare(tableKeyOrder, o.tableKeyOrder);
+        if (c != 0) {
+            return c;
         }
         c = PART.compare(tableHash, o.tableHash);
         return c != 0 ? c : PART.compare(tableRange, o.tableRange);
