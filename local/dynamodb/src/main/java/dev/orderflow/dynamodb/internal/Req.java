@@ -111,7 +111,8 @@ public final class Req {
         return name;
     }
 
-    private static boolean isTableNameChars(String name) {
+    /** Whether every character may appear in a table or index name ({@code [a-zA-Z0-9_.-]}). */
+    public static boolean isTableNameChars(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean ok =

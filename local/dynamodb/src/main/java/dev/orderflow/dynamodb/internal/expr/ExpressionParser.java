@@ -10,7 +10,7 @@ import java.util.Set;
  * look-ahead is enough for the grammar; a hand-written parser lets every error carry AWS's exact
  * wording ({@code Syntax error; token: "x", near: "a x b"}) without a generator dependency.
  */
-public final class ExpressionParser {
+public final class ExpressionParser extends TokenCursor {
     private static final Set<String> CONDITION_FUNCTIONS =
             Set.of(
                     "attribute_exists",
@@ -20,16 +20,7 @@ public final class ExpressionParser {
                     "contains");
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
 
-    private static final int MAX_EXPRESSION_BYTES = 4096;
-
-    private final String src;
-    private final String kind;
-    private final List<Token> tokens;
-    private int pos;
     private int operators;
-
-    /** The token index of the last syntax error, to choose between two parse attempts. */
-    private int failedAt;
 
     /** The first reserved word used as a name; reported once the whole syntax is known good. */
     private String reservedWord;
@@ -38,82 +29,60 @@ public final class ExpressionParser {
     private ApiException deferred;
 
     private ExpressionParser(String src, String kind) {
-        this.src = src;
-        this.kind = kind;
-        int bytes = src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        // "Expression parameters" limits, Developer Guide: each expression string is at most 4 KB.
-        if (bytes > MAX_EXPRESSION_BYTES) {
-            throw error(
-                    "Expression size has exceeded the maximum allowed size; expression size: "
-                            + bytes);
-        }
-        this.tokens = Lexer.tokenize(src);
-        if (tokens.size() == 1) {
-            throw error("The expression can not be empty;");
-        }
-        if (RedundantParentheses.in(tokens)) {
-            throw error("The expression has redundant parentheses;");
-        }
+        super(src, kind);
     }
 
     /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */
     public static Condition parseCondition(String src, String kind, ExpressionContext ctx) {
-        Condition syntax =
-                (Condition)
-                        SyntaxCache.get(
-                                kind,
-                                src,
-                                () -> {
-                                    ExpressionParser p = new ExpressionParser(src, kind);
-                                    Condition c = p.orExpr();
-                                    p.expectEnd();
-                                    return c;
-                                });
-        return new ExpressionResolver(ctx, kind).condition(syntax);
+        Object syntax =
+                SyntaxCache.get(kind, src, () -> new ExpressionParser(src, kind).condition());
+        return new ExpressionResolver(ctx, kind).condition((Condition) syntax);
     }
 
     /** Parses an UpdateExpression. */
     public static UpdateExpression parseUpdate(String src, ExpressionContext ctx) {
-        UpdateExpression syntax =
-                (UpdateExpression)
-                        SyntaxCache.get(
-                                "UpdateExpression",
-                                src,
-                                () -> {
-                                    ExpressionParser p =
-                                            new ExpressionParser(src, "UpdateExpression");
-                                    UpdateExpression u = new UpdateSectionParser(p).parse();
-                                    p.expectEnd();
-                                    return u;
-                                });
-        return new ExpressionResolver(ctx, "UpdateExpression").update(syntax);
+        String kind = "UpdateExpression";
+        Object syntax = SyntaxCache.get(kind, src, () -> new ExpressionParser(src, kind).update());
+        return new ExpressionResolver(ctx, kind).update((UpdateExpression) syntax);
     }
 
     /** Parses a ProjectionExpression. */
     public static List<Operand.Path> parseProjection(String src, ExpressionContext ctx) {
-        @SuppressWarnings("unchecked")
-        List<Operand.Path> syntax =
-                (List<Operand.Path>)
-                        SyntaxCache.get(
-                                "ProjectionExpression",
-                                src,
-                                () -> {
-                                    ExpressionParser p =
-                                            new ExpressionParser(src, "ProjectionExpression");
-                                    List<Operand.Path> paths = new ArrayList<>();
-                                    paths.add(p.path());
-                                    while (p.peek().is(",")) {
-                                        p.pos++;
-                                        paths.add(p.path());
-                                    }
-                                    p.expectEnd();
-                                    return List.copyOf(paths);
-                                });
-        ExpressionResolver resolver = new ExpressionResolver(ctx, "ProjectionExpression");
-        List<Operand.Path> paths = new ArrayList<>(syntax.size());
-        syntax.forEach(path -> paths.add(resolver.path(path)));
-        PathOverlap.check(paths, "ProjectionExpression");
+        String kind = "ProjectionExpression";
+        Object syntax =
+                SyntaxCache.get(kind, src, () -> new ExpressionParser(src, kind).projection());
+        ExpressionResolver resolver = new ExpressionResolver(ctx, kind);
+        List<Operand.Path> paths = new ArrayList<>();
+        for (Object path : (List<?>) syntax) {
+            paths.add(resolver.path((Operand.Path) path));
+        }
+        PathOverlap.check(paths, kind);
         return paths;
+    }
+
+    // ---- the syntax phase of each kind; placeholders stay unresolved ----
+
+    private Condition condition() {
+        Condition c = orExpr();
+        expectEnd();
+        return c;
+    }
+
+    private UpdateExpression update() {
+        UpdateExpression u = new UpdateSectionParser(this).parse();
+        expectEnd();
+        return u;
+    }
+
+    private List<Operand.Path> projection() {
+        List<Operand.Path> paths = new ArrayList<>();
+        paths.add(path());
+        while (peek().is(",")) {
+            pos++;
+            paths.add(path());
+        }
+        expectEnd();
+        return List.copyOf(paths);
     }
 
     // ---- conditions ----
@@ -355,28 +324,6 @@ public final class ExpressionParser {
         throw syntaxError(t);
     }
 
-    // ---- token helpers ----
-
-    Token peek() {
-        return tokens.get(pos);
-    }
-
-    Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != Token.Kind.EOF) {
-            pos++;
-        }
-        return t;
-    }
-
-    void expect(String punct) {
-        Token t = peek();
-        if (!t.is(punct)) {
-            throw syntaxError(t);
-        }
-        pos++;
-    }
-
     /** The end of the input; then the errors DynamoDB reports only for well-formed syntax. */
     private void expectEnd() {
         if (peek().kind() != Token.Kind.EOF) {
@@ -394,23 +341,5 @@ public final class ExpressionParser {
         if (deferred == null) {
             deferred = e;
         }
-    }
-
-    /** AWS shows the offending token and the source from the token before to the token after. */
-    ApiException syntaxError(Token t) {
-        int index = tokens.indexOf(t);
-        failedAt = index;
-        int from = index > 0 ? tokens.get(index - 1).start() : t.start();
-        int to = index + 1 < tokens.size() ? tokens.get(index + 1).end() : t.end();
-        return error(
-                "Syntax error; token: \""
-                        + t.display()
-                        + "\", near: \""
-                        + src.substring(from, Math.max(from, to))
-                        + "\"");
-    }
-
-    ApiException error(String message) {
-        return ApiException.validation("Invalid " + kind + ": " + message);
     }
 }

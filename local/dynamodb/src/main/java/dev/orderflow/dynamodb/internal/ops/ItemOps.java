@@ -35,15 +35,6 @@ public final class ItemOps {
 
     ObjectNode putItem(Req r) {
         String tableName = r.tableName();
-        LegacyConditions.checkNotMixed(
-                r,
-                "Expected",
-                "ConditionExpression",
-                "ExpressionAttributeNames",
-                "ExpressionAttributeValues");
-        if (!r.has("Item")) {
-            throw Req.notNull("Item");
-        }
         Map<String, AttributeValue> stored = ordered(r.item("Item"));
         String returnValues =
                 r.enumValue(
@@ -93,12 +84,7 @@ public final class ItemOps {
 
     ObjectNode getItem(Req r) {
         String tableName = r.tableName();
-        LegacyConditions.checkNotMixed(
-                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
         Map<String, AttributeValue> key = r.item("Key");
-        if (!r.has("Key")) {
-            throw Req.notNull("Key");
-        }
         boolean consistent = r.bool("ConsistentRead", false);
         String consumed = consumedMode(r);
         String projectionText = r.string("ProjectionExpression");
@@ -134,16 +120,7 @@ public final class ItemOps {
 
     ObjectNode deleteItem(Req r) {
         String tableName = r.tableName();
-        LegacyConditions.checkNotMixed(
-                r,
-                "Expected",
-                "ConditionExpression",
-                "ExpressionAttributeNames",
-                "ExpressionAttributeValues");
         Map<String, AttributeValue> key = r.item("Key");
-        if (!r.has("Key")) {
-            throw Req.notNull("Key");
-        }
         String returnValues =
                 r.enumValue(
                         "ReturnValues",

@@ -30,42 +30,19 @@ final class ScanOp {
 
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
-        LegacyConditions.checkNotMixed(
-                r,
-                "ScanFilter",
-                "FilterExpression",
-                "ExpressionAttributeNames",
-                "ExpressionAttributeValues");
-        LegacyConditions.checkNotMixed(
-                r, "AttributesToGet", "ProjectionExpression", "ExpressionAttributeNames");
         String indexName = r.string("IndexName");
         Integer segment = r.integer("Segment");
         Integer total = r.integer("TotalSegments");
+        // The semantic stage has checked Segment against TotalSegments; what is left is a Segment
+        // of 0 without TotalSegments, and the upper bound of TotalSegments.
         if (segment != null && total == null) {
             throw ApiException.validation(
                     "The TotalSegments parameter is required but was not present in the request when"
                             + " Segment parameter is present");
         }
-        if (total != null && segment == null) {
-            throw ApiException.validation(
-                    "The Segment parameter is required but was not present in the request when"
-                            + " parameter TotalSegments is present");
-        }
-        if (total != null && (total < 1 || total > 1_000_000)) {
+        if (total != null && total > 1_000_000) {
             throw Req.constraint(
-                    total,
-                    "totalSegments",
-                    total < 1
-                            ? "Member must have value greater than or equal to 1"
-                            : "Member must have value less than or equal to 1000000");
-        }
-        if (segment != null && (segment < 0 || segment >= total)) {
-            throw ApiException.validation(
-                    "The Segment parameter is zero-based and must be less than parameter"
-                            + " TotalSegments: Segment: "
-                            + segment
-                            + " is not less than TotalSegments: "
-                            + total);
+                    total, "totalSegments", "Member must have value less than or equal to 1000000");
         }
         Map<String, AttributeValue> start =
                 r.has("ExclusiveStartKey") ? r.item("ExclusiveStartKey") : null;

@@ -17,21 +17,33 @@ import java.util.HexFormat;
 final class TableKeyOrder {
     private static final byte[] PREFIX = "Outliers".getBytes(StandardCharsets.US_ASCII);
 
+    /** A digest with the prefix already fed; each key works on a clone (no provider lookup). */
+    private static final MessageDigest PREFIXED = prefixed();
+
     private TableKeyOrder() {}
 
     static String of(AttributeValue hash, AttributeValue range) {
         MessageDigest md5;
         try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has MD5", e);
+            md5 = (MessageDigest) PREFIXED.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's MD5 digest is cloneable", e);
         }
-        md5.update(PREFIX);
         md5.update(bytes(hash));
         if (range != null) {
             md5.update(bytes(range));
         }
         return HexFormat.of().formatHex(md5.digest(), 0, 3);
+    }
+
+    private static MessageDigest prefixed() {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(PREFIX);
+            return md5;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has MD5", e);
+        }
     }
 
     private static byte[] bytes(AttributeValue v) {

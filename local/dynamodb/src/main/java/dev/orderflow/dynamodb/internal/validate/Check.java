@@ -1,6 +1,7 @@
 package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.dynamodb.internal.Req;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,23 +130,7 @@ record Check(
         if (!text.equals(NAME_PATTERN)) {
             return pattern.matcher(value).matches();
         }
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok =
-                    (c >= 'a' && c <= 'z')
-                            || (c >= 'A' && c <= 'Z')
-                            || (c >= '0' && c <= '9')
-                            || c == '_'
-                            || c == '.'
-                            || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return !value.isEmpty() && Req.isTableNameChars(value);
     }
 
     private static boolean allHold(List<Check> checks, List<JsonNode> nodes) {
