@@ -8,16 +8,12 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataScope;
 import dev.orderflow.states.internal.model.Catcher;
-import dev.orderflow.states.internal.model.CommonFields;
-import dev.orderflow.states.internal.model.Retrier;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
 import dev.orderflow.states.internal.states.StateEvaluators;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +28,15 @@ public final class StateRun {
     public static final int MAX_PAYLOAD = 256 * 1024;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRun.class);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     private final BranchRun branch;
     private final State state;
     private final JsonNode rawInput;
     private final Instant enteredTime;
-    private int[] retryCounts;
-    private int retryCount;
+    private final Retries retries;
+    private final StateTimers timers;
     private int attempt;
     private boolean finished;
-    private List<StatesClock.Cancellable> timers;
     private List<BranchRun> children;
     private Runnable onAbort;
     private String taskToken;
@@ -59,14 +53,15 @@ public final class StateRun {
         this.state = state;
         this.rawInput = rawInput;
         this.enteredTime = enteredTime;
+        this.retries = new Retries(state.common().retry());
+        this.timers = new StateTimers(branch.execution(), () -> finished);
     }
 
     /** Continues this state after a restart (its StateEntered event is already in the history). */
     void resume(ResumePoint point) {
         enteredEventId = point.enteredEventId();
         if (point.retryCounts() != null) {
-            retryCounts = point.retryCounts();
-            retryCount = point.retryCount();
+            retries.restore(point.retryCounts(), point.retryCount());
         }
         LOG.info(
                 "execution={} state={} resumed after a restart",
@@ -224,41 +219,21 @@ public final class StateRun {
         }
         cancelTimers();
         abortChildren();
-        CommonFields c = state.common();
         boolean task = state instanceof State.Task;
-        List<Retrier> retriers = c.retry();
-        for (int i = 0; i < retriers.size(); i++) {
-            Retrier r = retriers.get(i);
-            if (ErrorMatcher.matches(r.errorEquals(), error, task)) {
-                if (retryCounts == null) {
-                    retryCounts = new int[retriers.size()];
-                }
-                if (retryCounts[i] < r.maxAttempts()) {
-                    double delay = r.intervalSeconds() * Math.pow(r.backoffRate(), retryCounts[i]);
-                    if (r.maxDelaySeconds() != null) {
-                        delay = Math.min(delay, r.maxDelaySeconds());
-                    }
-                    if (r.fullJitter()) {
-                        delay = services().random().nextDouble() * delay;
-                    }
-                    retryCounts[i]++;
-                    retryCount++;
-                    Duration wait = Duration.ofMillis((long) (delay * 1000));
-                    if (topLevel() && journal().enabled()) {
-                        journal()
-                                .retrying(
-                                        execution().executionArn(),
-                                        retryCounts,
-                                        retryCount,
-                                        services().clock().now().plus(wait));
-                    }
-                    schedule(wait, this::attempt);
-                    return;
-                }
-                break;
+        Duration wait = retries.next(error, task, services().random());
+        if (wait != null) {
+            if (topLevel() && journal().enabled()) {
+                journal()
+                        .retrying(
+                                execution().executionArn(),
+                                retries.counts(),
+                                retries.total(),
+                                services().clock().now().plus(wait));
             }
+            schedule(wait, this::attempt);
+            return;
         }
-        for (Catcher catcher : c.catchers()) {
+        for (Catcher catcher : state.common().catchers()) {
             if (ErrorMatcher.matches(catcher.errorEquals(), error, task)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
@@ -287,34 +262,7 @@ public final class StateRun {
 
     /** Runs {@code action} on the mailbox after {@code delay} unless the state ends first. */
     public StatesClock.Cancellable schedule(Duration delay, Runnable action) {
-        ExecutionRun exec = branch.execution();
-        StatesClock.Cancellable[] holder = new StatesClock.Cancellable[1];
-        holder[0] =
-                services()
-                        .clock()
-                        .schedule(
-                                delay,
-                                () ->
-                                        exec.post(
-                                                () -> {
-                                                    if (timers != null) {
-                                                        timers.remove(holder[0]);
-                                                    }
-                                                    if (!finished) {
-                                                        action.run();
-                                                    }
-                                                }));
-        if (timers == null) {
-            timers = new ArrayList<>(2);
-        }
-        timers.add(holder[0]);
-        StatesClock.Cancellable handle = holder[0];
-        return () -> {
-            handle.cancel();
-            if (timers != null) {
-                timers.remove(handle);
-            }
-        };
+        return timers.schedule(delay, action);
     }
 
     /** Starts a child branch (Parallel branch or Map iteration) in a child variable scope. */
@@ -370,10 +318,7 @@ public final class StateRun {
     }
 
     private void cancelTimers() {
-        if (timers != null) {
-            timers.forEach(StatesClock.Cancellable::cancel);
-            timers = null;
-        }
+        timers.cancelAll();
     }
 
     /** Records a Map iteration event ({@code name}, {@code index} details) on this branch. */
@@ -408,29 +353,13 @@ public final class StateRun {
 
     /** The context object ({@code $$}) as AWS documents it. */
     public ObjectNode contextObject() {
-        ExecutionRun exec = branch.execution();
-        ObjectNode ctx = Json.object();
-        ObjectNode e = ctx.putObject("Execution");
-        e.put("Id", exec.executionArn());
-        e.set("Input", exec.input());
-        e.put("Name", exec.name());
-        e.put("RoleArn", exec.roleArn());
-        e.put("StartTime", ISO.format(exec.startDate().truncatedTo(ChronoUnit.MILLIS)));
-        e.put("RedriveCount", exec.redriveCount());
-        ObjectNode s = ctx.putObject("State");
-        s.put("EnteredTime", ISO.format(enteredTime.truncatedTo(ChronoUnit.MILLIS)));
-        s.put("Name", state.name());
-        s.put("RetryCount", retryCount);
-        ObjectNode m = ctx.putObject("StateMachine");
-        m.put("Id", exec.stateMachineArn());
-        m.put("Name", exec.stateMachineName());
-        if (taskToken != null) {
-            ctx.putObject("Task").put("Token", taskToken);
-        }
-        if (branch.mapItem() != null) {
-            ctx.putObject("Map").set("Item", branch.mapItem());
-        }
-        return ctx;
+        return ContextObject.of(
+                branch.execution(),
+                state.name(),
+                enteredTime,
+                retries.total(),
+                taskToken,
+                branch.mapItem());
     }
 
     /** Sets the task token exposed as {@code $$.Task.Token}. */
