@@ -1,7 +1,8 @@
 package dev.orderflow.dynamodb;
 
-import dev.orderflow.dynamodb.internal.http.HttpFront;
+import dev.orderflow.dynamodb.internal.http.PipelineService;
 import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
+import dev.orderflow.protocol.FrontServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DynamoDbServer implements AutoCloseable {
     private final DynamoDbEngine engine;
-    private final HttpFront front;
+    private final FrontServer front;
     private final ScheduledExecutorService ttl;
     private final String host;
 
@@ -35,7 +36,13 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.front = new HttpFront(new RequestPipeline(engine.dispatcher()), b.host, b.port);
+            this.front =
+                    FrontServer.builder(
+                                    "dynamodb",
+                                    new PipelineService(new RequestPipeline(engine.dispatcher())))
+                            .host(b.host)
+                            .port(b.port)
+                            .start();
         } catch (RuntimeException e) {
             engine.close();
             throw e;

@@ -1,15 +1,10 @@
 package dev.orderflow.states;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.orderflow.states.internal.http.ApiHandler;
+import dev.orderflow.protocol.FrontServer;
+import dev.orderflow.states.internal.http.ApiService;
 import dev.orderflow.states.spi.TaskInvoker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The Step Functions API over HTTP (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<Op>}), so
@@ -22,14 +17,11 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class StepFunctionsServer implements AutoCloseable {
-    private final HttpServer http;
-    private final ExecutorService threads;
+    private final FrontServer http;
     private final StepFunctionsEngine engine;
 
-    private StepFunctionsServer(
-            HttpServer http, ExecutorService threads, StepFunctionsEngine engine) {
+    private StepFunctionsServer(FrontServer http, StepFunctionsEngine engine) {
         this.http = http;
-        this.threads = threads;
         this.engine = engine;
     }
 
@@ -40,7 +32,7 @@ public final class StepFunctionsServer implements AutoCloseable {
 
     /** The base URI, for example {@code http://127.0.0.1:8083}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        return http.endpoint();
     }
 
     /** The engine behind the API (usable in-process, for example to advance a virtual clock). */
@@ -51,8 +43,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     /** Stops listening and shuts the engine down. */
     @Override
     public void close() {
-        http.stop(0);
-        threads.shutdownNow();
+        http.close();
         engine.close();
     }
 
@@ -132,7 +123,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         /**
          * Binds the port and starts serving.
          *
-         * @throws UncheckedIOException when the port cannot be bound
+         * @throws java.io.UncheckedIOException when the port cannot be bound
          */
         public StepFunctionsServer start() {
             StepFunctionsEngine e = engine.build();
@@ -140,22 +131,15 @@ public final class StepFunctionsServer implements AutoCloseable {
                 e.resumeExecutions();
             }
             try {
-                HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
-                ExecutorService threads =
-                        Executors.newFixedThreadPool(
-                                8,
-                                r -> {
-                                    Thread t = new Thread(r, "states-http");
-                                    t.setDaemon(true);
-                                    return t;
-                                });
-                http.setExecutor(threads);
-                http.createContext("/", new ApiHandler(e));
-                http.start();
-                return new StepFunctionsServer(http, threads, e);
-            } catch (IOException ex) {
+                FrontServer http =
+                        FrontServer.builder("states", new ApiService(e))
+                                .host(host)
+                                .port(port)
+                                .start();
+                return new StepFunctionsServer(http, e);
+            } catch (RuntimeException ex) {
                 e.close();
-                throw new UncheckedIOException(ex);
+                throw ex;
             }
         }
     }

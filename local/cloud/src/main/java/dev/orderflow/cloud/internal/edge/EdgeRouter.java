@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.protocol.SigV4;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -144,16 +145,10 @@ public final class EdgeRouter implements AutoCloseable {
                 return Optional.of(service);
             }
         }
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        if (auth != null) {
-            int at = auth.indexOf("Credential=");
-            if (at >= 0) {
-                String[] scope =
-                        auth.substring(at + "Credential=".length()).split("[,\\s]")[0].split("/");
-                if (scope.length >= 5) {
-                    return Optional.of(scope[3].toLowerCase(Locale.ROOT));
-                }
-            }
+        Optional<SigV4.Scope> scope =
+                SigV4.scope(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (scope.isPresent()) {
+            return Optional.of(scope.get().service());
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null

@@ -1,9 +1,7 @@
 package dev.orderflow.dynamodb.internal.pipeline;
 
 import dev.orderflow.dynamodb.internal.ApiException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import dev.orderflow.protocol.SigV4;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +12,6 @@ import java.util.Map;
  * IncompleteSignature naming every missing part, InvalidSignature when both forms are present.
  */
 final class SignatureStage {
-    private static final String HEADER_SCHEME = "AWS4-";
     private static final String ALGORITHM = "X-Amz-Algorithm";
     private static final List<String> HEADER_PARTS =
             List.of("Credential", "Signature", "SignedHeaders");
@@ -30,7 +27,7 @@ final class SignatureStage {
 
     static void check(WireRequest request) {
         String authorization = request.header("authorization");
-        Map<String, String> query = queryParameters(request.query());
+        Map<String, String> query = SigV4.queryParameters(request.query());
         if (query.containsKey(ALGORITHM)) {
             if (authorization != null) {
                 throw ApiException.invalidSignature(
@@ -40,14 +37,14 @@ final class SignatureStage {
             checkQuery(query);
             return;
         }
-        if (authorization == null || !authorization.startsWith(HEADER_SCHEME)) {
+        if (authorization == null || !authorization.startsWith(SigV4.HEADER_SCHEME)) {
             throw ApiException.missingAuth();
         }
         checkHeader(authorization, request);
     }
 
     private static void checkHeader(String authorization, WireRequest request) {
-        Map<String, String> parts = headerParameters(authorization);
+        Map<String, String> parts = SigV4.headerParameters(authorization);
         StringBuilder missing = new StringBuilder();
         for (String part : HEADER_PARTS) {
             if (!parts.containsKey(part)) {
@@ -79,44 +76,6 @@ final class SignatureStage {
         if (!missing.isEmpty()) {
             throw ApiException.incompleteSignature(
                     missing + "Re-examine the query-string parameters.");
-        }
-    }
-
-    /** {@code AWS4-HMAC-SHA256 Credential=a/b, SignedHeaders=x;y, Signature=z} to its parts. */
-    private static Map<String, String> headerParameters(String authorization) {
-        Map<String, String> parts = new HashMap<>();
-        int space = authorization.indexOf(' ');
-        if (space < 0) {
-            return parts;
-        }
-        for (String token : authorization.substring(space + 1).split("[,\\s]+")) {
-            int eq = token.indexOf('=');
-            if (eq > 0) {
-                parts.put(token.substring(0, eq), token.substring(eq + 1));
-            }
-        }
-        return parts;
-    }
-
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> parameters = new HashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            parameters.put(decode(name), decode(value));
-        }
-        return parameters;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
         }
     }
 }

@@ -1,0 +1,56 @@
+package dev.orderflow.dynamodb.internal.http;
+
+import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
+import dev.orderflow.dynamodb.internal.pipeline.WireRequest;
+import dev.orderflow.dynamodb.internal.pipeline.WireResponse;
+import dev.orderflow.protocol.HttpAnswer;
+import dev.orderflow.protocol.HttpCall;
+import dev.orderflow.protocol.HttpService;
+
+/** DynamoDB's request pipeline served by the shared front. */
+public final class PipelineService implements HttpService {
+    private final RequestPipeline pipeline;
+
+    public PipelineService(RequestPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public int maxBodyBytes() {
+        return RequestPipeline.maxBody();
+    }
+
+    @Override
+    public HttpAnswer handle(HttpCall call) {
+        return answer(pipeline.handle(wire(call)), false);
+    }
+
+    @Override
+    public HttpAnswer tooLarge(HttpCall call) {
+        return answer(pipeline.tooLarge(wire(call)), true);
+    }
+
+    @Override
+    public HttpAnswer internalError(HttpCall call, RuntimeException failure) {
+        // The pipeline answers its own failures; this is the front's last resort.
+        return HttpAnswer.text(
+                500,
+                "application/x-amz-json-1.0",
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
+                        + "\"message\":\"Internal server error\"}");
+    }
+
+    private static WireRequest wire(HttpCall call) {
+        return new WireRequest(call.method(), call.query(), call.headers(), call.body());
+    }
+
+    private static HttpAnswer answer(WireResponse response, boolean close) {
+        return new HttpAnswer(
+                response.status(),
+                response.contentType(),
+                response.body(),
+                response.headers(),
+                response.chunked(),
+                close);
+    }
+}
