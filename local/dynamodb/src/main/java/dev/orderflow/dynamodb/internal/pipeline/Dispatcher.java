@@ -161,8 +161,9 @@ public final class Dispatcher {
         JsonNode node;
         try {
             node = reader.readValue(body);
-        } catch (IOException e) {
-            // DynamoDB answers a body that is not JSON with a bare SerializationException.
+        } catch (IOException | NumberFormatException e) {
+            // DynamoDB answers a body that is not JSON with a bare SerializationException; a
+            // number no BigDecimal can hold (1e2147483648) cannot be deserialized either.
             throw ApiException.serialization(null);
         }
         if (node == null || !node.isObject()) {

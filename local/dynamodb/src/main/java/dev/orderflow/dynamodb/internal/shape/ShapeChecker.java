@@ -106,6 +106,13 @@ public final class ShapeChecker {
                 if (!value.isNumber()) {
                     throw fail(tokenName(value) + " cannot be converted to " + scalar.simpleName());
                 }
+                if (value.isIntegralNumber()
+                        && !(scalar == Shape.Scalar.INTEGER
+                                ? value.canConvertToInt()
+                                : value.canConvertToLong())) {
+                    // Not a value of the member's Java type: the body cannot be deserialized.
+                    throw fail(null);
+                }
             }
             case BLOB -> blob(value);
         }

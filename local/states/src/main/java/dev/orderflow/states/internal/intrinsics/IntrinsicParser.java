@@ -10,8 +10,15 @@ import java.util.List;
  * functions for JSONPath states").
  */
 public final class IntrinsicParser {
+    /**
+     * Calls nested deeper than this are refused: the parser recurses per level, and no definition
+     * needs more (a definition of 1 MB could otherwise nest 80,000 calls and overflow the stack).
+     */
+    static final int MAX_NESTING = 100;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private IntrinsicParser(String text) {
         this.text = text;
@@ -90,7 +97,13 @@ public final class IntrinsicParser {
             return new IntrinsicExpr.PathArg(JsonPath.parse(text.substring(start, pos)));
         }
         if (text.startsWith("States.", pos)) {
-            return call();
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException(
+                        "intrinsic functions nested deeper than " + MAX_NESTING + " levels");
+            }
+            IntrinsicExpr.Call nested = call();
+            depth--;
+            return nested;
         }
         int start = pos;
         while (pos < text.length() && ",) ".indexOf(text.charAt(pos)) < 0) {

@@ -91,6 +91,13 @@ public final class JsonataEvaluator {
                             + body
                             + "': "
                             + e.getMessage());
+        } catch (StackOverflowError e) {
+            // A function that calls itself without end: the expression's failure, not the engine's.
+            throw new StatesFailure(
+                    StatesErrors.QUERY_EVALUATION_ERROR,
+                    "An error occurred while evaluating the expression '"
+                            + body
+                            + "': the evaluation recursed too deeply");
         }
     }
 }

@@ -11,6 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JsonataTemplates {
     private static final Map<String, Jsonata> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * Brackets nested deeper than this are refused before the library's recursive parser sees them;
+     * no real expression comes close.
+     */
+    static final int MAX_NESTING = 100;
+
+    /**
+     * Operators beyond this are refused too: the parser recurses once per operator of a chain
+     * ({@code 1+1+...}) even without brackets.
+     */
+    static final int MAX_OPERATORS = 1_000;
+
+    private static final String OPERATOR_CHARS = "+-*/%&=<>!?:~.,;";
+
     private JsonataTemplates() {}
 
     /** True when the string is a whole JSONata template. */
@@ -42,10 +56,46 @@ public final class JsonataTemplates {
         if (cached != null) {
             return cached;
         }
-        Jsonata compiled = Jsonata.jsonata(expression);
+        checkNesting(expression);
+        Jsonata compiled;
+        try {
+            compiled = Jsonata.jsonata(expression);
+        } catch (StackOverflowError e) {
+            // Long operator chains recurse without brackets (1+1+...): refuse, don't crash.
+            throw new IllegalArgumentException("the expression is nested too deeply");
+        }
         if (CACHE.size() < 10_000) {
             CACHE.put(expression, compiled);
         }
         return compiled;
+    }
+
+    /** Refuses expressions whose parsing would recurse too deeply. */
+    private static void checkNesting(String expression) {
+        int depth = 0;
+        int operators = 0;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    throw new IllegalArgumentException(
+                            "the expression nests brackets deeper than " + MAX_NESTING + " levels");
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (OPERATOR_CHARS.indexOf(c) >= 0 && ++operators > MAX_OPERATORS) {
+                throw new IllegalArgumentException(
+                        "the expression has more than " + MAX_OPERATORS + " operators");
+            }
+        }
     }
 }
