@@ -3,6 +3,7 @@ package dev.orderflow.dynamodb;
 import dev.orderflow.dynamodb.internal.http.PipelineService;
 import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
 import dev.orderflow.protocol.FrontServer;
+import dev.orderflow.protocol.HttpService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class DynamoDbServer implements AutoCloseable {
     private final DynamoDbEngine engine;
     private final FrontServer front;
+    private final PipelineService service;
     private final ScheduledExecutorService ttl;
     private final String host;
 
@@ -36,13 +38,8 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.front =
-                    FrontServer.builder(
-                                    "dynamodb",
-                                    new PipelineService(new RequestPipeline(engine.dispatcher())))
-                            .host(b.host)
-                            .port(b.port)
-                            .start();
+            this.service = new PipelineService(new RequestPipeline(engine.dispatcher()));
+            this.front = FrontServer.builder("dynamodb", service).host(b.host).port(b.port).start();
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -75,6 +72,14 @@ public final class DynamoDbServer implements AutoCloseable {
     /** The bound port (the ephemeral one when built with port 0). */
     public int port() {
         return front.port();
+    }
+
+    /**
+     * The server's HTTP service, for a host that serves DynamoDB on its own front (the local
+     * cloud's edge) without a second hop over loopback.
+     */
+    public HttpService httpService() {
+        return service;
     }
 
     /** The engine behind this server, for in-process calls and deterministic TTL sweeps. */

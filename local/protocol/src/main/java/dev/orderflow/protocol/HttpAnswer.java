@@ -1,7 +1,9 @@
 package dev.orderflow.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -10,9 +12,9 @@ import java.util.zip.CRC32;
  * One HTTP response from a service.
  *
  * @param status the HTTP status
- * @param contentType the {@code Content-Type}
+ * @param contentType the {@code Content-Type}, or null for none
  * @param body the body, never null
- * @param headers further headers, in the order they are sent
+ * @param headers further headers and their values, in the order they are sent
  * @param chunked send the body with {@code Transfer-Encoding: chunked} instead of a {@code
  *     Content-Length} (DynamoDB answers its 413 that way)
  * @param close close the connection once the answer is written
@@ -21,14 +23,15 @@ public record HttpAnswer(
         int status,
         String contentType,
         byte[] body,
-        Map<String, String> headers,
+        Map<String, List<String>> headers,
         boolean chunked,
         boolean close) {
 
     public HttpAnswer {
-        Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
-        headers = Map.copyOf(new LinkedHashMap<>(headers));
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        headers = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** A keep-alive answer with a {@code Content-Length} and no further headers. */
@@ -41,10 +44,12 @@ public record HttpAnswer(
         return of(status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** This answer with one more header. */
+    /** This answer with one more header value (added to the values the header has). */
     public HttpAnswer withHeader(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put(name, value);
+        Map<String, List<String>> more = new LinkedHashMap<>(headers);
+        List<String> values = new ArrayList<>(more.getOrDefault(name, List.of()));
+        values.add(value);
+        more.put(name, values);
         return new HttpAnswer(status, contentType, body, more, chunked, close);
     }
 

@@ -1,6 +1,7 @@
 package dev.orderflow.states;
 
 import dev.orderflow.protocol.FrontServer;
+import dev.orderflow.protocol.HttpService;
 import dev.orderflow.states.internal.http.ApiService;
 import dev.orderflow.states.spi.TaskInvoker;
 import java.net.URI;
@@ -18,11 +19,21 @@ import java.nio.file.Path;
  */
 public final class StepFunctionsServer implements AutoCloseable {
     private final FrontServer http;
+    private final HttpService service;
     private final StepFunctionsEngine engine;
 
-    private StepFunctionsServer(FrontServer http, StepFunctionsEngine engine) {
+    private StepFunctionsServer(FrontServer http, HttpService service, StepFunctionsEngine engine) {
         this.http = http;
+        this.service = service;
         this.engine = engine;
+    }
+
+    /**
+     * The server's HTTP service, for a host that serves the API on its own front (the local cloud's
+     * edge) without a second hop over loopback.
+     */
+    public HttpService httpService() {
+        return service;
     }
 
     /** A builder (port 8083, real time, no integrations). */
@@ -131,12 +142,10 @@ public final class StepFunctionsServer implements AutoCloseable {
                 e.resumeExecutions();
             }
             try {
+                ApiService service = new ApiService(e);
                 FrontServer http =
-                        FrontServer.builder("states", new ApiService(e))
-                                .host(host)
-                                .port(port)
-                                .start();
-                return new StepFunctionsServer(http, e);
+                        FrontServer.builder("states", service).host(host).port(port).start();
+                return new StepFunctionsServer(http, service, e);
             } catch (RuntimeException ex) {
                 e.close();
                 throw ex;

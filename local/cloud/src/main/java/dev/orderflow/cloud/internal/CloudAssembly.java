@@ -137,8 +137,8 @@ public final class CloudAssembly implements AutoCloseable {
         settings.dataDir().ifPresent(d -> builder.dataDir(d.resolve("dynamodb")));
         dynamo = builder.start();
         started.push(dynamo);
-        edge.route("dynamodb", dynamo.endpoint());
-        edge.route("streams.dynamodb", dynamo.endpoint());
+        edge.route("dynamodb", dynamo.httpService());
+        edge.route("streams.dynamodb", dynamo.httpService());
         dynamoClient = AwsJsonClient.dynamoDb(dynamo.endpoint());
         TableProvisioner provisioner = new TableProvisioner(dynamoClient);
         for (TableSpec table : stack.tables()) {
@@ -172,7 +172,7 @@ public final class CloudAssembly implements AutoCloseable {
                         edge.port(),
                         settings.dataDir().map(d -> d.resolve("sqs")));
         started.push(queues);
-        edge.route("sqs", queues.endpoint());
+        edge.forward("sqs", queues.endpoint());
         emulated.addAll(queues.provision(stack.queues(), stack.ids()));
     }
 
@@ -189,7 +189,7 @@ public final class CloudAssembly implements AutoCloseable {
         settings.dataDir().ifPresent(d -> builder.dataDir(d.resolve("states")));
         stepFunctions = builder.start();
         started.push(stepFunctions);
-        edge.route("states", stepFunctions.endpoint());
+        edge.route("states", stepFunctions.httpService());
         emulated.addAll(
                 StateMachines.provision(
                         AwsJsonClient.stepFunctions(stepFunctions.endpoint()),
@@ -274,10 +274,10 @@ public final class CloudAssembly implements AutoCloseable {
                 "/"
                         + issuerUrl.substring(issuerUrl.lastIndexOf('/') + 1)
                         + "/.well-known/jwks.json";
-        edge.local(jwksPath, ex -> LocalEndpoints.jwks(ex, issuer));
-        edge.local("/_local/jwks.json", ex -> LocalEndpoints.jwks(ex, issuer));
-        edge.local("/_local/token", ex -> LocalEndpoints.token(ex, issuer));
-        edge.local("/_local/status", ex -> LocalEndpoints.status(ex, this));
+        edge.local(jwksPath, call -> LocalEndpoints.jwks(issuer));
+        edge.local("/_local/jwks.json", call -> LocalEndpoints.jwks(issuer));
+        edge.local("/_local/token", call -> LocalEndpoints.token(call, issuer));
+        edge.local("/_local/status", call -> LocalEndpoints.status(this));
         if (api.isEmpty()) {
             return;
         }

@@ -2,11 +2,10 @@ package dev.orderflow.cloud.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import dev.orderflow.cloud.internal.json.Json;
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.orderflow.protocol.HttpAnswer;
+import dev.orderflow.protocol.HttpCall;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,17 +17,17 @@ final class LocalEndpoints {
 
     private LocalEndpoints() {}
 
-    static void jwks(HttpExchange exchange, LocalIssuer issuer) throws IOException {
-        send(exchange, 200, issuer.jwks().getBytes(StandardCharsets.UTF_8));
+    static HttpAnswer jwks(LocalIssuer issuer) {
+        return json(200, issuer.jwks().getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code GET /_local/token?user=U&scope=S&group=G&ttl=3600}. */
-    static void token(HttpExchange exchange, LocalIssuer issuer) throws IOException {
+    static HttpAnswer token(HttpCall call, LocalIssuer issuer) {
         String user = "demo";
         List<String> scopes = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         long ttl = 3600;
-        String raw = exchange.getRequestURI().getRawQuery();
+        String raw = call.query();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
@@ -41,7 +40,19 @@ final class LocalEndpoints {
                     case "user" -> user = value;
                     case "scope" -> scopes.add(value);
                     case "group" -> groups.add(value);
-                    case "ttl" -> ttl = Long.parseLong(value);
+                    case "ttl" -> {
+                        if (!value.matches("[0-9]{1,9}")) {
+                            return json(
+                                    400,
+                                    Json.bytes(
+                                            Json.object()
+                                                    .put(
+                                                            "message",
+                                                            "ttl must be a number of seconds: "
+                                                                    + value)));
+                        }
+                        ttl = Long.parseLong(value);
+                    }
                     default -> {}
                 }
             }
@@ -49,10 +60,10 @@ final class LocalEndpoints {
         String token = issuer.mint(user, scopes, groups, Duration.ofSeconds(ttl));
         ObjectNode out = Json.object().put("access_token", token).put("token_type", "Bearer");
         out.put("expires_in", ttl);
-        send(exchange, 200, Json.bytes(out));
+        return json(200, Json.bytes(out));
     }
 
-    static void status(HttpExchange exchange, CloudAssembly assembly) throws IOException {
+    static HttpAnswer status(CloudAssembly assembly) {
         ObjectNode out = Json.object();
         out.put("edge", assembly.edge().endpoint().toString());
         try {
@@ -69,14 +80,10 @@ final class LocalEndpoints {
                                         .addObject()
                                         .put("name", f.spec().name())
                                         .put("coldStarts", f.coldStarts()));
-        send(exchange, 200, Json.bytes(out));
+        return json(200, Json.bytes(out));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static HttpAnswer json(int status, byte[] body) {
+        return HttpAnswer.of(status, "application/json", body);
     }
 }

@@ -9,8 +9,12 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -90,9 +94,10 @@ public final class CallFramer extends ChannelInboundHandlerAdapter {
         head = null;
         String uri = request.uri();
         int q = uri.indexOf('?');
-        Map<String, String> headers = new HashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (Map.Entry<String, String> h : request.headers()) {
-            headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+            headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(h.getValue());
         }
         byte[] complete = tooLarge ? EMPTY : size == body.length ? body : Arrays.copyOf(body, size);
         HttpCall call =
@@ -101,8 +106,17 @@ public final class CallFramer extends ChannelInboundHandlerAdapter {
                         q < 0 ? uri : uri.substring(0, q),
                         q < 0 ? null : uri.substring(q + 1),
                         headers,
-                        complete);
+                        complete,
+                        request.protocolVersion().text(),
+                        remote(ctx));
         body = EMPTY;
         ctx.fireChannelRead(new Framed(call, HttpUtil.isKeepAlive(request), tooLarge, null));
+    }
+
+    private static String remote(ChannelHandlerContext ctx) {
+        SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
+                : "127.0.0.1";
     }
 }

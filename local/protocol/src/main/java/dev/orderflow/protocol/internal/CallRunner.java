@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -137,13 +138,15 @@ public final class CallRunner extends ChannelInboundHandlerAdapter {
                                 status,
                                 Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        if (answer.contentType() != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        }
         if (answer.chunked()) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         } else {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
         }
-        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+        for (Map.Entry<String, List<String>> h : answer.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
         }
         if (close) {

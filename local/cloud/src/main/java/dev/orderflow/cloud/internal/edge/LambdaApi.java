@@ -2,16 +2,18 @@ package dev.orderflow.cloud.internal.edge;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaFunction;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.protocol.HttpAnswer;
+import dev.orderflow.protocol.HttpCall;
+import dev.orderflow.protocol.RequestIds;
+import dev.orderflow.protocol.SigV4;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ final class LambdaApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaApi.class);
     private static final String PREFIX = "/2015-03-31/functions";
+    private static final String VERSION = "X-Amz-Executed-Version";
+    private static final String LATEST = "$LATEST";
 
     private final LambdaRuntime lambdas;
     private final ExecutorService async;
@@ -38,54 +42,48 @@ final class LambdaApi {
         return path.startsWith(PREFIX);
     }
 
-    void handle(HttpExchange exchange, byte[] body) throws IOException {
-        String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
-        String method = exchange.getRequestMethod();
+    HttpAnswer handle(HttpCall call) {
+        String path = call.path().substring(PREFIX.length());
+        String method = call.method();
         try {
             if (path.isEmpty() || path.equals("/")) {
-                list(exchange);
-            } else if (path.endsWith("/invocations") && method.equals("POST")) {
+                return list();
+            }
+            if (path.endsWith("/invocations") && method.equals("POST")) {
                 String name = decode(path.substring(1, path.length() - "/invocations".length()));
-                invoke(exchange, name, body);
-            } else if (method.equals("GET")) {
-                String name = decode(path.substring(1));
-                LambdaFunction f = find(name);
+                return invoke(call, name);
+            }
+            if (method.equals("GET")) {
+                LambdaFunction f = find(decode(path.substring(1)));
                 ObjectNode out = Json.object();
                 out.set("Configuration", configuration(f));
-                Edge.send(exchange, 200, Json.bytes(out));
-            } else {
-                error(
-                        exchange,
-                        404,
-                        "UnknownOperationException",
-                        "Unknown operation " + method + " " + path);
+                return json(200, Json.bytes(out));
             }
+            return error(
+                    404, "UnknownOperationException", "Unknown operation " + method + " " + path);
         } catch (LambdaException e) {
-            error(exchange, e.status(), e.code(), e.getMessage());
+            return error(e.status(), e.code(), e.getMessage());
         }
     }
 
-    private void invoke(HttpExchange exchange, String name, byte[] body) throws IOException {
-        String qualifier = query(exchange, "Qualifier");
+    private HttpAnswer invoke(HttpCall call, String name) {
+        String qualifier = SigV4.queryParameters(call.query()).get("Qualifier");
         String target = qualifier == null ? name : name + ":" + qualifier;
         LambdaFunction function = find(target);
-        byte[] payload = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
+        byte[] payload =
+                call.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : call.body();
         try {
             Json.parse(payload);
         } catch (IOException e) {
-            error(
-                    exchange,
+            return error(
                     400,
                     "InvalidRequestContentException",
                     "Could not parse request body into json: Could not parse payload into json: "
                             + e.getMessage().lines().findFirst().orElse(""));
-            return;
         }
-        String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
-        exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
+        String type = call.header("x-amz-invocation-type");
         if ("DryRun".equals(type)) {
-            Edge.send(exchange, 204, new byte[0]);
-            return;
+            return HttpAnswer.of(204, null, new byte[0]).withHeader(VERSION, LATEST);
         }
         if ("Event".equals(type)) {
             async.submit(
@@ -96,24 +94,23 @@ final class LambdaApi {
                             LOG.warn("async invoke of {} failed: {}", target, e.getMessage());
                         }
                     });
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-            Edge.send(exchange, 202, new byte[0]);
-            return;
+            return HttpAnswer.of(202, null, new byte[0])
+                    .withHeader(VERSION, LATEST)
+                    .withHeader("x-amzn-RequestId", RequestIds.uuid());
         }
         InvocationResult result = lambdas.invoke(target, payload);
-        if (result instanceof InvocationResult.FunctionError) {
-            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        Edge.send(exchange, 200, result.payload());
-        LOG.debug("invoked {} for {}", function.spec().name(), exchange.getRemoteAddress());
+        HttpAnswer answer = json(200, result.payload()).withHeader(VERSION, LATEST);
+        LOG.debug("invoked {} for {}", function.spec().name(), call.remoteAddress());
+        return result instanceof InvocationResult.FunctionError
+                ? answer.withHeader("X-Amz-Function-Error", "Unhandled")
+                : answer;
     }
 
-    private void list(HttpExchange exchange) throws IOException {
+    private HttpAnswer list() {
         ObjectNode out = Json.object();
         ArrayNode functions = out.putArray("Functions");
         lambdas.functions().forEach(f -> functions.add(configuration(f)));
-        Edge.send(exchange, 200, Json.bytes(out));
+        return json(200, Json.bytes(out));
     }
 
     private static ObjectNode configuration(LambdaFunction f) {
@@ -141,25 +138,13 @@ final class LambdaApi {
                                         "Function not found: " + name));
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String message)
-            throws IOException {
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", code);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+    private static HttpAnswer error(int status, String code, String message) {
         ObjectNode body = Json.object().put("Type", "User").put("message", message);
-        Edge.send(exchange, status, Json.bytes(body));
+        return json(status, Json.bytes(body)).withHeader("x-amzn-ErrorType", code);
     }
 
-    private static String query(HttpExchange exchange, String key) {
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null) {
-            return null;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.startsWith(key + "=")) {
-                return decode(pair.substring(key.length() + 1));
-            }
-        }
-        return null;
+    private static HttpAnswer json(int status, byte[] body) {
+        return HttpAnswer.of(status, "application/json", body);
     }
 
     private static String decode(String s) {

@@ -1,39 +1,41 @@
 package dev.orderflow.cloud.internal.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.HttpApiSpec;
+import dev.orderflow.protocol.FrontServer;
+import dev.orderflow.protocol.HttpAnswer;
+import dev.orderflow.protocol.HttpCall;
+import dev.orderflow.protocol.HttpService;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API emulator: route selection, JWT authorizer, CORS, stage throttling, payload format
- * 2.0 to the Lambda proxy integration and back, and API Gateway's own error bodies.
+ * 2.0 to the Lambda proxy integration and back, and API Gateway's own error bodies. Served by the
+ * shared front; each request runs on a worker thread, as the integration waits for the function.
  */
-public final class HttpApiGateway implements AutoCloseable {
+public final class HttpApiGateway implements HttpService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
+
+    /** API Gateway's payload quota for HTTP APIs: 10 MB. */
+    private static final int MAX_BODY = 10 * 1024 * 1024;
 
     private final HttpApiSpec api;
     private final RouteTable routes;
@@ -42,8 +44,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private final JwtVerifier verifier;
     private final Optional<TokenBucket> throttle;
     private final Clock clock;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final FrontServer server;
 
     public HttpApiGateway(
             HttpApiSpec api,
@@ -52,8 +53,7 @@ public final class HttpApiGateway implements AutoCloseable {
             LocalIssuer issuer,
             Clock clock,
             String host,
-            int port)
-            throws IOException {
+            int port) {
         this.api = api;
         this.routes = new RouteTable(api.routes());
         this.events = new HttpEventFactory(api.apiId(), accountId);
@@ -61,89 +61,78 @@ public final class HttpApiGateway implements AutoCloseable {
         this.verifier = new JwtVerifier(issuer.publicKey(), clock);
         this.throttle = api.throttle().map(t -> new TokenBucket(t.ratePerSecond(), t.burst()));
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        this.threads = Executors.newFixedThreadPool(32, daemon("http-api"));
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger n =
-                new java.util.concurrent.atomic.AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.server = FrontServer.builder("http-api", this).host(host).port(port).start();
     }
 
     public URI endpoint() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return URI.create("http://localhost:" + server.port());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    public int maxBodyBytes() {
+        return MAX_BODY;
+    }
+
+    @Override
+    public HttpAnswer tooLarge(HttpCall call) {
+        return message(new Reply(), 413, "Request Entity Too Large").closing();
+    }
+
+    @Override
+    public HttpAnswer internalError(HttpCall call, RuntimeException failure) {
+        return message(new Reply(), 500, "Internal Server Error");
+    }
+
+    @Override
+    public HttpAnswer handle(HttpCall call) {
         String requestId = requestId();
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("apigw-requestid", requestId);
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath();
-            String origin = exchange.getRequestHeaders().getFirst("Origin");
-            if (method.equals("OPTIONS")
-                    && origin != null
-                    && api.cors().isPresent()
-                    && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
-                preflight(exchange, origin);
-                return;
-            }
-            corsHeaders(exchange.getResponseHeaders(), origin);
-            if (throttle.isPresent() && !throttle.get().tryTake()) {
-                message(exchange, 429, "Too Many Requests");
-                return;
-            }
-            Optional<RouteTable.Match> match = routes.match(method, path);
-            if (match.isEmpty()) {
-                message(exchange, 404, "Not Found");
-                return;
-            }
-            serve(exchange, body, match.get(), requestId);
-        } catch (RuntimeException e) {
-            LOG.error("gateway failure on {}", exchange.getRequestURI(), e);
-            message(exchange, 500, "Internal Server Error");
+        Reply reply = new Reply();
+        reply.set("apigw-requestid", requestId);
+        String method = call.method();
+        String path = call.path();
+        String origin = call.header("origin");
+        if (method.equals("OPTIONS")
+                && origin != null
+                && api.cors().isPresent()
+                && call.header("access-control-request-method") != null) {
+            return preflight(reply, origin);
         }
+        corsHeaders(reply, origin);
+        if (throttle.isPresent() && !throttle.get().tryTake()) {
+            return message(reply, 429, "Too Many Requests");
+        }
+        Optional<RouteTable.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            return message(reply, 404, "Not Found");
+        }
+        return serve(call, reply, match.get(), requestId);
     }
 
-    private void serve(HttpExchange exchange, byte[] body, RouteTable.Match match, String requestId)
-            throws IOException {
+    private HttpAnswer serve(HttpCall call, Reply reply, RouteTable.Match match, String requestId) {
         var route = match.route();
         Map<String, Object> claims = null;
         List<String> scopes = null;
         if (route.authorizer().isPresent()) {
             JwtVerifier.Verdict verdict =
                     verifier.verify(
-                            exchange.getRequestHeaders().getFirst("Authorization"),
+                            call.header("authorization"),
                             route.authorizer().get(),
                             route.authorizationScopes());
             if (!verdict.valid()) {
                 if (verdict.forbidden()) {
-                    exchange.getResponseHeaders()
-                            .set(
-                                    "www-authenticate",
-                                    "Bearer scope=\""
-                                            + String.join(" ", route.authorizationScopes())
-                                            + "\" error=\"insufficient_scope\"");
-                    message(exchange, 403, "Forbidden");
-                } else {
-                    exchange.getResponseHeaders()
-                            .set(
-                                    "www-authenticate",
-                                    "Bearer scope=\"\" error=\"invalid_token\" error_description=\""
-                                            + verdict.error()
-                                            + "\"");
-                    message(exchange, 401, "Unauthorized");
+                    reply.set(
+                            "www-authenticate",
+                            "Bearer scope=\""
+                                    + String.join(" ", route.authorizationScopes())
+                                    + "\" error=\"insufficient_scope\"");
+                    return message(reply, 403, "Forbidden");
                 }
-                return;
+                reply.set(
+                        "www-authenticate",
+                        "Bearer scope=\"\" error=\"invalid_token\" error_description=\""
+                                + verdict.error()
+                                + "\"");
+                return message(reply, 401, "Unauthorized");
             }
             claims = verdict.claims();
             if (!route.authorizationScopes().isEmpty()) {
@@ -152,64 +141,55 @@ public final class HttpApiGateway implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        JsonNode event = events.create(exchange, body, match, requestId, now, claims, scopes);
+        JsonNode event = events.create(call, match, requestId, now, claims, scopes);
         String target = route.functionName() + route.qualifier().map(q -> ":" + q).orElse("");
         InvocationResult result;
         try {
             result = lambdas.invoke(target, Json.bytes(event));
         } catch (LambdaException e) {
             LOG.warn("{} {}: integration failed: {}", route.routeKey(), requestId, e.getMessage());
-            message(
-                    exchange,
-                    e.status() == 429 ? 429 : 500,
-                    e.status() == 429 ? "Too Many Requests" : "Internal Server Error");
-            return;
+            return e.status() == 429
+                    ? message(reply, 429, "Too Many Requests")
+                    : message(reply, 500, "Internal Server Error");
         }
-        if (result instanceof InvocationResult.FunctionError) {
-            LOG.warn(
-                    "{} {}: function error {}",
-                    route.routeKey(),
-                    requestId,
-                    ((InvocationResult.FunctionError) result).errorMessage());
-            message(exchange, 500, "Internal Server Error");
-            return;
+        if (result instanceof InvocationResult.FunctionError error) {
+            LOG.warn("{} {}: function error {}", route.routeKey(), requestId, error.errorMessage());
+            return message(reply, 500, "Internal Server Error");
         }
-        respond(exchange, result.payload());
+        HttpAnswer answer = respond(reply, result.payload());
         LOG.info(
                 "{} {} -> {} ({} {})",
-                exchange.getRequestMethod(),
-                exchange.getRequestURI(),
-                exchange.getResponseCode(),
+                call.method(),
+                call.path(),
+                answer.status(),
                 route.routeKey(),
                 requestId);
+        return answer;
     }
 
     /** Interprets a format 2.0 response (AWS docs "Lambda function response for format 2.0"). */
-    private void respond(HttpExchange exchange, byte[] payload) throws IOException {
+    private static HttpAnswer respond(Reply reply, byte[] payload) {
         JsonNode out;
         try {
             out = Json.parse(payload);
         } catch (IOException e) {
-            send(exchange, 200, "application/json", payload);
-            return;
+            return reply.answer(200, "application/json", payload);
         }
         if (!out.isObject() || !out.has("statusCode")) {
-            send(exchange, 200, "application/json", payload);
-            return;
+            return reply.answer(200, "application/json", payload);
         }
-        Headers headers = exchange.getResponseHeaders();
         out.path("headers")
                 .fields()
-                .forEachRemaining(h -> headers.set(h.getKey(), h.getValue().asText()));
+                .forEachRemaining(h -> reply.set(h.getKey(), h.getValue().asText()));
         out.path("multiValueHeaders")
                 .fields()
                 .forEachRemaining(
                         h -> {
                             List<String> values = new ArrayList<>();
                             h.getValue().forEach(v -> values.add(v.asText()));
-                            headers.put(h.getKey(), values);
+                            reply.headers.put(h.getKey(), values);
                         });
-        out.path("cookies").forEach(c -> headers.add("Set-Cookie", c.asText()));
+        out.path("cookies").forEach(c -> reply.add("Set-Cookie", c.asText()));
         JsonNode bodyNode = out.path("body");
         byte[] body;
         if (bodyNode.isMissingNode() || bodyNode.isNull()) {
@@ -220,29 +200,31 @@ public final class HttpApiGateway implements AutoCloseable {
         } else {
             body = bodyNode.asText().getBytes(StandardCharsets.UTF_8);
         }
-        send(exchange, out.path("statusCode").asInt(200), null, body);
+        String type = reply.remove("content-type");
+        return reply.answer(out.path("statusCode").asInt(200), type, body);
     }
 
-    private void preflight(HttpExchange exchange, String origin) throws IOException {
+    private HttpAnswer preflight(Reply reply, String origin) {
         HttpApiSpec.CorsSpec cors = api.cors().orElseThrow();
-        Headers h = exchange.getResponseHeaders();
         if (allowed(cors, origin)) {
-            h.set("access-control-allow-origin", cors.allowOrigins().contains("*") ? "*" : origin);
-            h.set("access-control-allow-methods", String.join(",", cors.allowMethods()));
+            reply.set(
+                    "access-control-allow-origin",
+                    cors.allowOrigins().contains("*") ? "*" : origin);
+            reply.set("access-control-allow-methods", String.join(",", cors.allowMethods()));
             if (!cors.allowHeaders().isEmpty()) {
-                h.set("access-control-allow-headers", String.join(",", cors.allowHeaders()));
+                reply.set("access-control-allow-headers", String.join(",", cors.allowHeaders()));
             }
             if (cors.maxAgeSeconds() > 0) {
-                h.set("access-control-max-age", String.valueOf(cors.maxAgeSeconds()));
+                reply.set("access-control-max-age", String.valueOf(cors.maxAgeSeconds()));
             }
             if (cors.allowCredentials()) {
-                h.set("access-control-allow-credentials", "true");
+                reply.set("access-control-allow-credentials", "true");
             }
         }
-        exchange.sendResponseHeaders(204, -1);
+        return reply.answer(204, null, new byte[0]);
     }
 
-    private void corsHeaders(Headers h, String origin) {
+    private void corsHeaders(Reply reply, String origin) {
         if (origin == null || api.cors().isEmpty()) {
             return;
         }
@@ -250,12 +232,12 @@ public final class HttpApiGateway implements AutoCloseable {
         if (!allowed(cors, origin)) {
             return;
         }
-        h.set("access-control-allow-origin", cors.allowOrigins().contains("*") ? "*" : origin);
+        reply.set("access-control-allow-origin", cors.allowOrigins().contains("*") ? "*" : origin);
         if (!cors.exposeHeaders().isEmpty()) {
-            h.set("access-control-expose-headers", String.join(",", cors.exposeHeaders()));
+            reply.set("access-control-expose-headers", String.join(",", cors.exposeHeaders()));
         }
         if (cors.allowCredentials()) {
-            h.set("access-control-allow-credentials", "true");
+            reply.set("access-control-allow-credentials", "true");
         }
     }
 
@@ -263,23 +245,9 @@ public final class HttpApiGateway implements AutoCloseable {
         return cors.allowOrigins().contains("*") || cors.allowOrigins().contains(origin);
     }
 
-    private static void message(HttpExchange exchange, int status, String message)
-            throws IOException {
+    private static HttpAnswer message(Reply reply, int status, String message) {
         byte[] body = Json.bytes(Json.object().put("message", message));
-        send(exchange, status, "application/json", body);
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        return reply.answer(status, "application/json", body);
     }
 
     private static String requestId() {
@@ -289,7 +257,37 @@ public final class HttpApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
+    }
+
+    /** The headers of an answer being built; names as the function gave them. */
+    private static final class Reply {
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+        void set(String name, String value) {
+            remove(name);
+            headers.put(name, new ArrayList<>(List.of(value)));
+        }
+
+        void add(String name, String value) {
+            headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+
+        /** Removes the header whatever its case; returns its first value or null. */
+        String remove(String name) {
+            String found = null;
+            for (var it = headers.entrySet().iterator(); it.hasNext(); ) {
+                var h = it.next();
+                if (h.getKey().equalsIgnoreCase(name)) {
+                    found = found == null ? h.getValue().get(0) : found;
+                    it.remove();
+                }
+            }
+            return found;
+        }
+
+        HttpAnswer answer(int status, String contentType, byte[] body) {
+            return new HttpAnswer(status, contentType, body, headers, false, false);
+        }
     }
 }

@@ -2,8 +2,8 @@ package dev.orderflow.cloud.internal.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.orderflow.cloud.internal.json.Json;
+import dev.orderflow.protocol.HttpCall;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,8 +31,7 @@ final class HttpEventFactory {
     }
 
     ObjectNode create(
-            HttpExchange exchange,
-            byte[] body,
+            HttpCall call,
             RouteTable.Match match,
             String requestId,
             Instant now,
@@ -41,14 +40,15 @@ final class HttpEventFactory {
         ObjectNode event = Json.object();
         event.put("version", "2.0");
         event.put("routeKey", match.route().routeKey());
-        String rawPath = exchange.getRequestURI().getRawPath();
+        byte[] body = call.body();
+        String rawPath = call.path();
         event.put("rawPath", rawPath);
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String rawQuery = call.query();
         event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
 
         ObjectNode headers = Json.object();
         ArrayNode cookies = Json.mapper().createArrayNode();
-        exchange.getRequestHeaders()
+        call.headerValues()
                 .forEach(
                         (name, values) -> {
                             String lower = name.toLowerCase(Locale.ROOT);
@@ -86,16 +86,16 @@ final class HttpEventFactory {
                 scopes.forEach(s::add);
             }
         }
-        String host = exchange.getRequestHeaders().getFirst("Host");
+        String host = call.header("host");
         String domain = host == null ? "localhost" : host.split(":")[0];
         ctx.put("domainName", domain);
         ctx.put("domainPrefix", domain.split("\\.")[0]);
         ObjectNode http = ctx.putObject("http");
-        http.put("method", exchange.getRequestMethod());
+        http.put("method", call.method());
         http.put("path", rawPath);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        String ua = exchange.getRequestHeaders().getFirst("User-Agent");
+        http.put("protocol", call.protocol());
+        http.put("sourceIp", call.remoteAddress());
+        String ua = call.header("user-agent");
         http.put("userAgent", ua == null ? "" : ua);
         ctx.put("requestId", requestId);
         ctx.put("routeKey", match.route().routeKey());
@@ -107,7 +107,7 @@ final class HttpEventFactory {
             match.pathParameters().forEach(p::put);
         }
         if (body.length > 0) {
-            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            String type = call.header("content-type");
             boolean text = isText(type);
             event.put(
                     "body",

@@ -6,6 +6,9 @@ import dev.orderflow.dynamodb.internal.pipeline.WireResponse;
 import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
 import dev.orderflow.protocol.HttpService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** DynamoDB's request pipeline served by the shared front. */
 public final class PipelineService implements HttpService {
@@ -45,11 +48,13 @@ public final class PipelineService implements HttpService {
     }
 
     private static HttpAnswer answer(WireResponse response, boolean close) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().forEach((k, v) -> headers.put(k, List.of(v)));
         return new HttpAnswer(
                 response.status(),
                 response.contentType(),
                 response.body(),
-                response.headers(),
+                headers,
                 response.chunked(),
                 close);
     }
