@@ -206,6 +206,10 @@ public final class DynamoDbBench {
         System.out.printf(
                 "== heap ==%n100k items of ~1 KB: %,d MB retained (%.2f KB per item)%n",
                 (after - before) >> 20, (after - before) / 1024.0 / 100_000);
+        call(e, "DeleteTable", "{\"TableName\":\"heap\"}");
+        System.gc();
+        System.out.printf(
+                "after DeleteTable and a GC: %,d MB retained%n", (usedHeap() - before) >> 20);
         e.close();
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.dynamodb.internal.table;
 
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.CompactItem;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,7 +84,8 @@ public final class Table {
     }
 
     /** Stores the item, replacing any with the same key; returns the old item or null. */
-    public Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
+    public Map<String, AttributeValue> put(Map<String, AttributeValue> given) {
+        Map<String, AttributeValue> item = CompactItem.copyOf(given);
         KeySchema k = definition.key();
         Map<String, AttributeValue> old = primary.put(item.get(k.hash()), rowOf(item), item);
         if (old != null) {

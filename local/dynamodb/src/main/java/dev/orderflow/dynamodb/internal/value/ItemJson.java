@@ -34,6 +34,14 @@ final class ItemJson implements JsonSerializable {
 
     static void writeMap(JsonGenerator g, Map<String, AttributeValue> map) throws IOException {
         g.writeStartObject();
+        if (map instanceof CompactItem compact) {
+            for (int i = 0; i < compact.size(); i++) {
+                g.writeFieldName(compact.nameAt(i));
+                write(g, compact.valueAt(i));
+            }
+            g.writeEndObject();
+            return;
+        }
         for (Map.Entry<String, AttributeValue> e : map.entrySet()) {
             g.writeFieldName(e.getKey());
             write(g, e.getValue());
