@@ -166,6 +166,7 @@ public final class DynamoDbBench {
             op.accept(i++);
         }
         var threads = ManagementFactory.getThreadMXBean();
+        long allocStart = allocatedBytes();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -175,9 +176,19 @@ public final class DynamoDbBench {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         double cpuRate = n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
-        // Ops per CPU-second of the benchmark thread stays meaningful on a shared, loaded machine.
+        double allocPerOp = (allocatedBytes() - allocStart) / (double) n;
+        // Ops per CPU-second of the benchmark thread stays meaningful on a shared, loaded machine;
+        // bytes allocated per operation do not depend on the load at all.
         System.out.printf(
-                "%-34s %,12.0f ops/s wall %,12.0f ops per CPU-second%n", name, rate, cpuRate);
+                "%-34s %,12.0f ops/s wall %,12.0f ops per CPU-second %,9.0f B allocated/op%n",
+                name, rate, cpuRate, allocPerOp);
+    }
+
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean sun) {
+            return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return 0;
     }
 
     private static void heap() {
