@@ -76,7 +76,8 @@ public final class Table {
     /** Row position of an item (or key) in the primary store. */
     public RowKey rowOf(Map<String, AttributeValue> keyOrItem) {
         KeySchema k = definition.key();
-        return new RowKey(k.hasRange() ? keyOrItem.get(k.range()) : null, null, null);
+        // Hash-only tables: every item shares one row key object (32 bytes less per item).
+        return k.hasRange() ? new RowKey(keyOrItem.get(k.range()), null, null) : RowKey.NO_RANGE;
     }
 
     public Map<String, AttributeValue> get(Map<String, AttributeValue> key) {

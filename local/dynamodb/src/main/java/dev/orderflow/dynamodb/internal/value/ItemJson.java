@@ -1,13 +1,11 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -52,11 +50,15 @@ final class ItemJson implements JsonSerializable {
     static void write(JsonGenerator g, AttributeValue v) throws IOException {
         g.writeStartObject();
         if (v instanceof AttributeValue.S s) {
-            if (s.plainAscii() && g instanceof UTF8JsonGenerator) {
-                // Nothing to escape: copy the bytes (ISO-8859-1 equals ASCII here).
-                byte[] bytes = s.value().getBytes(StandardCharsets.ISO_8859_1);
+            if (s.plainAscii()) {
+                // Nothing to escape: the characters go to the output buffer as they are, without
+                // escaping each one and without an intermediate byte[] copy of the value. The
+                // opening quote is written as the raw value so that the generator records that
+                // the field has its value; the rest is raw text.
                 g.writeFieldName("S");
-                g.writeRawUTF8String(bytes, 0, bytes.length);
+                g.writeRawValue("\"");
+                g.writeRaw(s.value());
+                g.writeRaw('"');
             } else {
                 g.writeStringField("S", s.value());
             }
