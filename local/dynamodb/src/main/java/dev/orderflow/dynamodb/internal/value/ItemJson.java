@@ -1,11 +1,13 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -50,15 +52,13 @@ final class ItemJson implements JsonSerializable {
     static void write(JsonGenerator g, AttributeValue v) throws IOException {
         g.writeStartObject();
         if (v instanceof AttributeValue.S s) {
-            if (s.plainAscii()) {
-                // Nothing to escape: the characters go to the output buffer as they are, without
-                // escaping each one and without an intermediate byte[] copy of the value. The
-                // opening quote is written as the raw value so that the generator records that
-                // the field has its value; the rest is raw text.
+            if (s.plainAscii() && g instanceof UTF8JsonGenerator) {
+                // Nothing to escape: copy the bytes (ISO-8859-1 equals ASCII here). Two array
+                // copies cost less CPU than the generator's raw char path, which converts the
+                // characters one by one (11% of the in-process samples when tried, issue 15).
+                byte[] bytes = s.value().getBytes(StandardCharsets.ISO_8859_1);
                 g.writeFieldName("S");
-                g.writeRawValue("\"");
-                g.writeRaw(s.value());
-                g.writeRaw('"');
+                g.writeRawUTF8String(bytes, 0, bytes.length);
             } else {
                 g.writeStringField("S", s.value());
             }
