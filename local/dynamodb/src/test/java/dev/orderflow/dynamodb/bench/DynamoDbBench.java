@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark main (not a test): in-process throughput on one thread, throughput over HTTP with the
@@ -27,8 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Run: {@code mvn -f local/dynamodb/pom.xml test-compile} then {@code java -cp
  * "target/classes:target/test-classes:$(cat cp.txt)" dev.orderflow.dynamodb.bench.DynamoDbBench
- * [seconds] [http-endpoint]}. With an endpoint (e.g. dynalite's) only the HTTP part runs against
- * it.
+ * [seconds] [http-endpoint [operation-prefix]]}. With an endpoint (e.g. dynalite's) only the HTTP
+ * part runs against it; with {@code -Dbench.serverPid=PID} (a process on this Linux machine) it
+ * also reports that server's CPU per request, from {@code /proc/PID/stat} (user + system) over each
+ * measured run, divided by the requests of the run ({@code local/dynamodb/bench/vs-dynalite.sh}).
  */
 public final class DynamoDbBench {
     private static final String P = "DynamoDB_20120810.";
@@ -53,6 +56,7 @@ public final class DynamoDbBench {
             return;
         }
         if (args.length > 1) {
+            only = args.length > 2 ? args[2] : "";
             http(URI.create(args[1]), seconds);
             return;
         }
@@ -166,6 +170,7 @@ public final class DynamoDbBench {
             op.accept(i++);
         }
         var threads = ManagementFactory.getThreadMXBean();
+        long allocStart = allocatedBytes();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -175,9 +180,19 @@ public final class DynamoDbBench {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         double cpuRate = n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
-        // Ops per CPU-second of the benchmark thread stays meaningful on a shared, loaded machine.
+        double allocPerOp = (allocatedBytes() - allocStart) / (double) n;
+        // Ops per CPU-second of the benchmark thread stays meaningful on a shared, loaded machine;
+        // bytes allocated per operation do not depend on the load at all.
         System.out.printf(
-                "%-34s %,12.0f ops/s wall %,12.0f ops per CPU-second%n", name, rate, cpuRate);
+                "%-34s %,12.0f ops/s wall %,12.0f ops per CPU-second %,9.0f B allocated/op%n",
+                name, rate, cpuRate, allocPerOp);
+    }
+
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean sun) {
+            return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return 0;
     }
 
     private static void heap() {
@@ -206,6 +221,10 @@ public final class DynamoDbBench {
         System.out.printf(
                 "== heap ==%n100k items of ~1 KB: %,d MB retained (%.2f KB per item)%n",
                 (after - before) >> 20, (after - before) / 1024.0 / 100_000);
+        call(e, "DeleteTable", "{\"TableName\":\"heap\"}");
+        System.gc();
+        System.out.printf(
+                "after DeleteTable and a GC: %,d MB retained%n", (usedHeap() - before) >> 20);
         e.close();
     }
 
@@ -276,6 +295,23 @@ public final class DynamoDbBench {
                                                                 "sk",
                                                                 AttributeValue.fromN("3")))));
         httpRun(
+                "PutItem 1 KB",
+                sdk,
+                seconds,
+                (cl, i) ->
+                        cl.putItem(
+                                b ->
+                                        b.tableName(table)
+                                                .item(
+                                                        Map.of(
+                                                                "pk",
+                                                                AttributeValue.fromS(
+                                                                        "w" + (i % 100)),
+                                                                "sk",
+                                                                AttributeValue.fromN("1"),
+                                                                "data",
+                                                                AttributeValue.fromS(payload)))));
+        httpRun(
                 "conditional UpdateItem",
                 sdk,
                 seconds,
@@ -312,6 +348,33 @@ public final class DynamoDbBench {
                                                                 ":p",
                                                                 AttributeValue.fromS(
                                                                         "p" + (i % 100))))));
+        httpRun(
+                "BatchWriteItem 25 x 1 KB",
+                sdk,
+                seconds,
+                (cl, i) -> {
+                    List<WriteRequest> puts = new ArrayList<>();
+                    for (int j = 0; j < 25; j++) {
+                        int k = j;
+                        puts.add(
+                                WriteRequest.builder()
+                                        .putRequest(
+                                                p ->
+                                                        p.item(
+                                                                Map.of(
+                                                                        "pk",
+                                                                        AttributeValue.fromS(
+                                                                                "b" + (i % 100)),
+                                                                        "sk",
+                                                                        AttributeValue.fromN(
+                                                                                "" + k),
+                                                                        "data",
+                                                                        AttributeValue.fromS(
+                                                                                payload))))
+                                        .build());
+                    }
+                    cl.batchWriteItem(b -> b.requestItems(Map.of(table, puts)));
+                });
         sdk.forEach(DynamoDbClient::close);
     }
 
@@ -322,6 +385,11 @@ public final class DynamoDbBench {
     private static void httpRun(
             String name, List<DynamoDbClient> clients, double seconds, ClientOp op)
             throws Exception {
+        if (!name.startsWith(only)) {
+            return;
+        }
+        String serverPid = System.getProperty("bench.serverPid");
+        long serverBefore = serverPid == null ? 0 : serverCpuTicks(serverPid);
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         AtomicLong count = new AtomicLong();
         long cpuBefore = processCpuNanos();
@@ -345,9 +413,25 @@ public final class DynamoDbBench {
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
+        if (serverPid == null) {
+            System.out.printf(
+                    "%-34s %,12.0f ops/s   (%.0f µs of this JVM's CPU per op, client+server)%n",
+                    name, count.get() / elapsed, cpu / 1e3 / count.get());
+            return;
+        }
+        long ticks = serverCpuTicks(serverPid) - serverBefore;
+        double tick = 1e6 / Long.getLong("bench.clockTicks", 100);
         System.out.printf(
-                "%-34s %,12.0f ops/s   (%.0f µs of this JVM's CPU per op, client+server)%n",
-                name, count.get() / elapsed, cpu / 1e3 / count.get());
+                "%-34s %,12.0f ops/s   %,8.0f µs of server CPU per op%n",
+                name, count.get() / elapsed, ticks * tick / count.get());
+    }
+
+    /** User + system CPU of a process in clock ticks, from {@code /proc/PID/stat}. */
+    private static long serverCpuTicks(String pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static long processCpuNanos() {

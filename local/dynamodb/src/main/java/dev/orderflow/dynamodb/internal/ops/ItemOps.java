@@ -189,6 +189,6 @@ public final class ItemOps {
 
     /** An unmodifiable copy that keeps the client's attribute order. */
     static Map<String, AttributeValue> ordered(Map<String, AttributeValue> item) {
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(item));
+        return dev.orderflow.dynamodb.internal.value.CompactItem.copyOf(item);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
@@ -15,7 +16,10 @@ import dev.orderflow.dynamodb.internal.shape.ShapeChecker;
 import dev.orderflow.dynamodb.internal.validate.ConstraintStage;
 import dev.orderflow.dynamodb.internal.validate.SemanticStage;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +80,32 @@ public final class Dispatcher {
                                     .build())
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final com.fasterxml.jackson.databind.ObjectReader reader =
-            mapper.readerFor(JsonNode.class);
+            mapper.readerFor(JsonNode.class).with(new SmallObjects());
     private final com.fasterxml.jackson.databind.ObjectWriter writer =
             mapper.writerFor(ObjectNode.class);
+    private final ThreadLocal<ResponseBuffer> buffers =
+            ThreadLocal.withInitial(ResponseBuffer::new);
     private final Engine engine;
     private final ConstraintStage constraints = new ConstraintStage();
+
+    /** What each target resolves to, looked up once per target instead of once per request. */
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+
+    /** An operation's name, implementation and input shape (null: not checked). */
+    private record Plan(String name, Operation op, Shape.Struct shape) {}
+
+    /**
+     * Request objects are small (an attribute value has one member): their maps start with 4
+     * buckets instead of {@code LinkedHashMap}'s 16, which showed up in profiles (issue 15).
+     */
+    private static final class SmallObjects extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new LinkedHashMap<>(4));
+        }
+    }
 
     public Dispatcher(Engine engine) {
         this.engine = engine;
@@ -108,14 +133,13 @@ public final class Dispatcher {
     public Result handle(String target, byte[] body, Runnable authenticate) {
         try {
             ObjectNode request = parse(body);
-            String name = operationName(target);
-            Operation op = operation(name);
+            Plan plan = plan(target);
             authenticate.run();
-            deserialize(name, request);
-            constraints.check(name, request);
+            deserialize(plan.shape(), request);
+            constraints.check(plan.name(), request);
             Req req = new Req(request);
-            SemanticStage.check(name, request, req);
-            return new Result(200, writer.writeValueAsBytes(op.invoke(req)));
+            SemanticStage.check(plan.name(), request, req);
+            return new Result(200, write(plan.op().invoke(req)));
         } catch (ApiException e) {
             return error(e);
         } catch (RuntimeException | IOException e) {
@@ -123,6 +147,17 @@ public final class Dispatcher {
             LOG.error("Internal error handling {}", target, e);
             return error(ApiException.internal("Internal server error"));
         }
+    }
+
+    private Plan plan(String target) {
+        Plan plan = target == null ? null : plans.get(target);
+        if (plan == null) {
+            String name = operationName(target);
+            // Only targets naming an operation are kept, so the map stays small.
+            plan = new Plan(name, operation(name), OperationShapes.input(name));
+            plans.put(target, plan);
+        }
+        return plan;
     }
 
     private Operation operation(String name) {
@@ -173,14 +208,25 @@ public final class Dispatcher {
     }
 
     /** The deserialization stage: the body's JSON types against the operation's shape. */
-    private static void deserialize(String operation, ObjectNode request) {
+    private static void deserialize(Shape.Struct shape, ObjectNode request) {
         if (request == null) {
             throw ApiException.serialization(null);
         }
-        Shape.Struct shape = OperationShapes.input(operation);
         if (shape != null) {
             ShapeChecker.check(shape, request);
         }
+    }
+
+    /**
+     * The response body: written into this thread's reusable buffer, then copied once into a byte
+     * array of the exact size (Jackson's own byte builder grows in new blocks for every response
+     * larger than its first block, which a Query of 1 KB items always is).
+     */
+    private byte[] write(ObjectNode response) throws IOException {
+        ResponseBuffer out = buffers.get();
+        out.reset();
+        writer.writeValue(out, response);
+        return out.toByteArray();
     }
 
     public Result error(ApiException e) {

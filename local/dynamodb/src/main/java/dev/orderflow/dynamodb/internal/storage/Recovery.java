@@ -7,8 +7,6 @@ import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /** Replays journal entries (the snapshot uses the same format) into an engine. */
 final class Recovery {
@@ -35,9 +33,7 @@ final class Recovery {
             case "put" -> {
                 Table t = engine.tables().get(e.path("table").asText());
                 if (t != null) {
-                    t.put(
-                            Collections.unmodifiableMap(
-                                    new LinkedHashMap<>(AttributeJson.readItem(e.get("item")))));
+                    t.put(AttributeJson.readItem(e.get("item")));
                 }
                 streamRecord(e);
             }

@@ -1,7 +1,7 @@
 package dev.orderflow.dynamodb.internal.table;
 
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
-import java.util.LinkedHashMap;
+import dev.orderflow.dynamodb.internal.value.CompactItem;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +28,15 @@ public record IndexDefinition(
         if (projectionType.equals("ALL")) {
             return item;
         }
-        Map<String, AttributeValue> out = new LinkedHashMap<>();
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            String n = e.getKey();
-            if (tableKey.isKey(n)
-                    || key.isKey(n)
-                    || (projectionType.equals("INCLUDE") && nonKeyAttributes.contains(n))) {
-                out.put(n, e.getValue());
-            }
-        }
-        return out;
+        CompactItem.Builder out = new CompactItem.Builder(4);
+        item.forEach(
+                (n, v) -> {
+                    if (tableKey.isKey(n)
+                            || key.isKey(n)
+                            || (projectionType.equals("INCLUDE") && nonKeyAttributes.contains(n))) {
+                        out.put(n, v);
+                    }
+                });
+        return out.build();
     }
 }

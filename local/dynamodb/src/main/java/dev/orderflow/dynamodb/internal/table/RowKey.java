@@ -23,6 +23,9 @@ public record RowKey(
     private static final Comparator<String> ORDER =
             Comparator.nullsFirst(Comparator.naturalOrder());
 
+    /** The row of every item of a table without a range key. */
+    public static final RowKey NO_RANGE = new RowKey(null, null, null, false, null);
+
     public RowKey(AttributeValue range, AttributeValue tableHash, AttributeValue tableRange) {
         this(
                 range,

@@ -2,6 +2,7 @@ package dev.orderflow.dynamodb.internal.table;
 
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.CompactItem;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +76,8 @@ public final class Table {
     /** Row position of an item (or key) in the primary store. */
     public RowKey rowOf(Map<String, AttributeValue> keyOrItem) {
         KeySchema k = definition.key();
-        return new RowKey(k.hasRange() ? keyOrItem.get(k.range()) : null, null, null);
+        // Hash-only tables: every item shares one row key object (32 bytes less per item).
+        return k.hasRange() ? new RowKey(keyOrItem.get(k.range()), null, null) : RowKey.NO_RANGE;
     }
 
     public Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
@@ -83,7 +85,8 @@ public final class Table {
     }
 
     /** Stores the item, replacing any with the same key; returns the old item or null. */
-    public Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
+    public Map<String, AttributeValue> put(Map<String, AttributeValue> given) {
+        Map<String, AttributeValue> item = CompactItem.copyOf(given);
         KeySchema k = definition.key();
         Map<String, AttributeValue> old = primary.put(item.get(k.hash()), rowOf(item), item);
         if (old != null) {

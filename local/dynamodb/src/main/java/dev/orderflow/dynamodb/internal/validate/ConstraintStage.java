@@ -47,12 +47,16 @@ public final class ConstraintStage {
         if (members == null) {
             return;
         }
-        for (MemberRule member : members) {
-            member.checkAlone(request.get(member.name()));
+        // Each member is looked up once for both passes.
+        JsonNode[] values = new JsonNode[members.size()];
+        for (int i = 0; i < values.length; i++) {
+            MemberRule member = members.get(i);
+            values[i] = request.get(member.name());
+            member.checkAlone(values[i]);
         }
-        List<String> violations = new ArrayList<>();
-        for (MemberRule member : members) {
-            member.collect(request.get(member.name()), "", violations);
+        List<String> violations = new ArrayList<>(0);
+        for (int i = 0; i < values.length; i++) {
+            members.get(i).collect(values[i], "", violations);
         }
         if (!violations.isEmpty()) {
             List<String> reported =

@@ -59,15 +59,24 @@ record MemberRule(
         }
     }
 
+    private String path(String parent) {
+        return parent + Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
     void collect(JsonNode v, String parent, List<String> violations) {
         boolean absent = v == null || v.isNull();
-        String path = parent + Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        // The path is only built when a violation or a nested member needs it: almost every
+        // request satisfies every constraint.
+        String path = null;
         for (Check c : checks) {
             if (absent && c.kind() != Check.Kind.NOT_NULL) {
                 continue;
             }
             String failed = c.violation(v);
             if (failed != null) {
+                if (path == null) {
+                    path = path(parent);
+                }
                 violations.add(
                         "Value "
                                 + (absent ? "null" : "'" + ValueText.of(v) + "'")
@@ -77,8 +86,11 @@ record MemberRule(
                                 + failed);
             }
         }
-        if (absent) {
+        if (absent || (element == null && value == null && members.isEmpty())) {
             return;
+        }
+        if (path == null) {
+            path = path(parent);
         }
         if (element != null && v.isArray()) {
             for (int i = 0; i < v.size(); i++) {

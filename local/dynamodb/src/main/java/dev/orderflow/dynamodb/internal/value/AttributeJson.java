@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.ApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +26,11 @@ public final class AttributeJson {
         if (!node.isObject()) {
             throw ApiException.serialization("Unexpected value type in payload");
         }
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        CompactItem.Builder item = new CompactItem.Builder(node.size());
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             item.put(e.getKey(), read(e.getValue()));
         }
-        return item;
+        return item.build();
     }
 
     /** Reads one attribute value, validating it as AWS does. */
@@ -42,8 +38,17 @@ public final class AttributeJson {
         if (node == null || !node.isObject()) {
             throw ApiException.serialization("Unexpected value type in payload");
         }
+        // One walk checks the whole value, nested ones included; the conversion does not repeat it.
         AttributeValueRules.check(node);
-        Map.Entry<String, JsonNode> e = AttributeValueRules.types(node).get(0);
+        return convert(node);
+    }
+
+    /** Converts a value {@link AttributeValueRules#check} accepted. */
+    private static AttributeValue convert(JsonNode node) {
+        if (!node.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        Map.Entry<String, JsonNode> e = AttributeValueRules.firstType(node);
         JsonNode v = e.getValue();
         return switch (e.getKey()) {
             case "S" -> new AttributeValue.S(text(v));
@@ -53,14 +58,25 @@ public final class AttributeJson {
             case "NULL" -> AttributeValue.Null.INSTANCE;
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
-                array(v).forEach(x -> list.add(read(x)));
+                array(v).forEach(x -> list.add(convert(x)));
                 yield new AttributeValue.L(list);
             }
-            case "M" -> new AttributeValue.M(readItem(v));
+            case "M" -> new AttributeValue.M(convertItem(v));
             case "SS" -> new AttributeValue.SS(set(v, AttributeJson::text));
             case "NS" -> new AttributeValue.NS(set(v, x -> Numbers.parse(text(x))));
             default -> new AttributeValue.BS(set(v, AttributeJson::bytes));
         };
+    }
+
+    private static Map<String, AttributeValue> convertItem(JsonNode node) {
+        if (!node.isObject()) {
+            throw ApiException.serialization("Unexpected value type in payload");
+        }
+        CompactItem.Builder item = new CompactItem.Builder(node.size());
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            item.put(e.getKey(), convert(e.getValue()));
+        }
+        return item.build();
     }
 
     private interface Reader<T> {

@@ -136,7 +136,7 @@ public sealed interface AttributeValue {
     /** Map; iteration order is insertion order. */
     record M(Map<String, AttributeValue> values) implements AttributeValue {
         public M {
-            values = Items.copy(values);
+            values = CompactItem.copyOf(values);
         }
 
         @Override

@@ -23,13 +23,32 @@ public final class AttributeValueRules {
 
     /** The present data types of an attribute value, in request order. */
     public static List<Map.Entry<String, JsonNode>> types(JsonNode value) {
-        List<Map.Entry<String, JsonNode>> present = new ArrayList<>();
+        if (value.size() == 1) {
+            // The common case: no list to build.
+            Map.Entry<String, JsonNode> only = value.properties().iterator().next();
+            return isType(only) ? List.of(only) : List.of();
+        }
+        List<Map.Entry<String, JsonNode>> present = new ArrayList<>(2);
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-            if (TYPES.contains(e.getKey()) && !e.getValue().isNull()) {
+            if (isType(e)) {
                 present.add(e);
             }
         }
         return present;
+    }
+
+    /** The first present data type of a value that has one. */
+    static Map.Entry<String, JsonNode> firstType(JsonNode value) {
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            if (isType(e)) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("no data type in a checked value");
+    }
+
+    private static boolean isType(Map.Entry<String, JsonNode> e) {
+        return TYPES.contains(e.getKey()) && !e.getValue().isNull();
     }
 
     /**

@@ -34,6 +34,14 @@ final class ItemJson implements JsonSerializable {
 
     static void writeMap(JsonGenerator g, Map<String, AttributeValue> map) throws IOException {
         g.writeStartObject();
+        if (map instanceof CompactItem compact) {
+            for (int i = 0; i < compact.size(); i++) {
+                g.writeFieldName(compact.nameAt(i));
+                write(g, compact.valueAt(i));
+            }
+            g.writeEndObject();
+            return;
+        }
         for (Map.Entry<String, AttributeValue> e : map.entrySet()) {
             g.writeFieldName(e.getKey());
             write(g, e.getValue());
@@ -45,7 +53,9 @@ final class ItemJson implements JsonSerializable {
         g.writeStartObject();
         if (v instanceof AttributeValue.S s) {
             if (s.plainAscii() && g instanceof UTF8JsonGenerator) {
-                // Nothing to escape: copy the bytes (ISO-8859-1 equals ASCII here).
+                // Nothing to escape: copy the bytes (ISO-8859-1 equals ASCII here). Two array
+                // copies cost less CPU than the generator's raw char path, which converts the
+                // characters one by one (11% of the in-process samples when tried, issue 15).
                 byte[] bytes = s.value().getBytes(StandardCharsets.ISO_8859_1);
                 g.writeFieldName("S");
                 g.writeRawUTF8String(bytes, 0, bytes.length);

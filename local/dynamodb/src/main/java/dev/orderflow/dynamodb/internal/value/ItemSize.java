@@ -16,6 +16,9 @@ public final class ItemSize {
     private ItemSize() {}
 
     public static int of(Map<String, AttributeValue> item) {
+        if (item instanceof CompactItem compact) {
+            return compact.itemSize();
+        }
         int total = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             total += utf8(e.getKey()) + of(e.getValue());
@@ -39,6 +42,10 @@ public final class ItemSize {
             }
             return t;
         } else if (v instanceof AttributeValue.M m) {
+            if (m.values() instanceof CompactItem compact) {
+                // Names and values: the item size of the map, plus one per entry and three.
+                return 3 + compact.size() + compact.itemSize();
+            }
             int t = 3;
             for (Map.Entry<String, AttributeValue> e : m.values().entrySet()) {
                 t += 1 + utf8(e.getKey()) + of(e.getValue());

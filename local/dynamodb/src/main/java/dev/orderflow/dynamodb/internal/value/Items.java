@@ -1,18 +1,12 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** Copies and comparisons of item maps and attribute values. */
 public final class Items {
     private Items() {}
-
-    static <V> Map<String, V> copy(Map<String, V> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
 
     static <V> Set<V> copySet(Set<V> set) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(set));
