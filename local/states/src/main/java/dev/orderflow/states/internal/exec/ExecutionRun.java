@@ -80,11 +80,12 @@ public final class ExecutionRun {
     public void start() {
         post(
                 () -> {
-                    ObjectNode d = Json.object();
-                    d.put("input", inputText);
-                    d.putObject("inputDetails").put("truncated", false);
-                    d.put("roleArn", roleArn);
-                    long id = record("ExecutionStarted", 0, "executionStartedEventDetails", d);
+                    long id =
+                            record(
+                                    "ExecutionStarted",
+                                    0,
+                                    "executionStartedEventDetails",
+                                    new EventDetails.Started(inputText, roleArn));
                     if (definition.timeoutSeconds() != null) {
                         timeout =
                                 services.clock()
@@ -128,9 +129,6 @@ public final class ExecutionRun {
                                 "The state/task returned a result with a size exceeding the maximum number of bytes service limit."));
                 return;
             }
-            ObjectNode d = Json.object();
-            d.put("output", Json.write(out));
-            d.putObject("outputDetails").put("truncated", false);
             end(
                     ExecutionStatus.SUCCEEDED,
                     out,
@@ -138,7 +136,7 @@ public final class ExecutionRun {
                     null,
                     "ExecutionSucceeded",
                     "executionSucceededEventDetails",
-                    d);
+                    new EventDetails.Succeeded(out));
         }
     }
 
@@ -197,7 +195,7 @@ public final class ExecutionRun {
             String why,
             String event,
             String field,
-            ObjectNode d) {
+            Object d) {
         stopDate = services.clock().now();
         output = out;
         error = err;
@@ -358,24 +356,8 @@ public final class ExecutionRun {
         mailbox.post(task);
     }
 
-    long record(String type, long previous, String field, JsonNode details) {
+    long record(String type, long previous, String field, Object details) {
         return history.add(services.clock().now(), type, previous, field, details);
-    }
-
-    long recordIteration(String type, long previous, String field, String mapName, int index) {
-        return history.addIterationEvent(
-                services.clock().now(), type, previous, field, mapName, index);
-    }
-
-    long recordState(
-            String type,
-            long previous,
-            String field,
-            String stateName,
-            String payloadField,
-            JsonNode payload) {
-        return history.addStateEvent(
-                services.clock().now(), type, previous, field, stateName, payloadField, payload);
     }
 
     /** The services. */

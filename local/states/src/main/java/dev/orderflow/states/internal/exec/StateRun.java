@@ -111,12 +111,10 @@ public final class StateRun {
                     state.common().type());
         }
         enteredEventId =
-                branch.recordState(
-                        state.common().type() + "StateEntered",
+                branch.record(
+                        EventNames.entered(state),
                         "stateEnteredEventDetails",
-                        state.name(),
-                        "input",
-                        rawInput);
+                        new EventDetails.StatePayload(state.name(), "input", rawInput));
         if (topLevel() && journal().enabled()) {
             journal()
                     .entered(
@@ -204,12 +202,10 @@ public final class StateRun {
     }
 
     private void recordExit(JsonNode output) {
-        branch.recordState(
-                state.common().type() + "StateExited",
+        branch.record(
+                EventNames.exited(state),
                 "stateExitedEventDetails",
-                state.name(),
-                "output",
-                output);
+                new EventDetails.StatePayload(state.name(), "output", output));
     }
 
     /** Fails the current attempt; Retry and Catch decide what happens next. */
@@ -323,11 +319,14 @@ public final class StateRun {
 
     /** Records a Map iteration event ({@code name}, {@code index} details) on this branch. */
     public long recordIteration(String type, String field, int index) {
-        return branch.recordIteration(type, field, state.name(), index);
+        return branch.record(type, field, new EventDetails.Iteration(state.name(), index));
     }
 
-    /** Records a history event on this branch and returns its id. */
-    public long record(String type, String field, JsonNode details) {
+    /**
+     * Records a history event on this branch and returns its id; {@code details} is null, a {@link
+     * JsonNode} or {@link HistoryLog.Details} rendered when the history is read.
+     */
+    public long record(String type, String field, Object details) {
         return branch.record(type, field, details);
     }
 
