@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.exec;
 
 import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.internal.model.Quotas;
 import java.util.regex.Pattern;
 
 /** ARN and name rules (AWS API reference: CreateStateMachine "name", StartExecution "name"). */
@@ -15,7 +16,10 @@ public final class Arns {
 
     /** Throws InvalidName unless {@code name} is a valid resource name. */
     public static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.length() > 80 || hasBadChar(name)) {
+        if (name == null
+                || name.isEmpty()
+                || name.length() > Quotas.NAME_LENGTH
+                || hasBadChar(name)) {
             throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "'");
         }
     }

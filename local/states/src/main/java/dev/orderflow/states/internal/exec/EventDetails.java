@@ -92,6 +92,18 @@ public final class EventDetails {
         }
     }
 
+    /** {@code error} and {@code cause}, each only when not null. */
+    static ObjectNode errorCause(String error, String cause) {
+        ObjectNode d = Json.object();
+        if (error != null) {
+            d.put("error", error);
+        }
+        if (cause != null) {
+            d.put("cause", cause);
+        }
+        return d;
+    }
+
     private static ObjectNode withPayload(ObjectNode d, String field, JsonNode payload) {
         d.put(field, Json.write(payload));
         d.putObject(field + "Details").put("truncated", false);

@@ -8,6 +8,7 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataScope;
 import dev.orderflow.states.internal.model.Catcher;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
@@ -24,9 +25,6 @@ import java.util.function.Consumer;
  * records the history events and hands the output to the branch.
  */
 public final class StateRun {
-    /** The payload quota: 256 KiB (AWS docs "Step Functions service quotas"). */
-    public static final int MAX_PAYLOAD = 256 * 1024;
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRun.class);
 
     private final BranchRun branch;
@@ -183,7 +181,7 @@ public final class StateRun {
         if (finished) {
             return;
         }
-        if (Json.exceeds(output, MAX_PAYLOAD)) {
+        if (Json.exceeds(output, Quotas.PAYLOAD_BYTES)) {
             fail(
                     StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The state/task '"

@@ -9,6 +9,7 @@ import dev.orderflow.states.internal.exec.TaskGateway;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.paths.PayloadTemplate;
 import dev.orderflow.states.internal.states.DataFlow;
@@ -94,11 +95,11 @@ public final class TaskDispatcher implements TaskGateway {
                 };
         ExecutionRun exec = run.execution();
         Optional<TaskOutcome> mocked =
-                exec.mockTestCase() == null
+                exec.identity().mockTestCase() == null
                         ? Optional.empty()
                         : mocks.respond(
-                                exec.stateMachineName(),
-                                exec.mockTestCase(),
+                                exec.identity().machine().name(),
+                                exec.identity().mockTestCase(),
                                 run.state().name(),
                                 attempt - 1);
         if (mocked.isPresent()) {
@@ -314,7 +315,7 @@ public final class TaskDispatcher implements TaskGateway {
                 && arn.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
             result = ServiceResponses.lambdaInvoke(result, run.services().random());
         }
-        if (Json.exceeds(result, StateRun.MAX_PAYLOAD)) {
+        if (Json.exceeds(result, Quotas.PAYLOAD_BYTES)) {
             // Recorded AWS histories (LocalStack test_states_errors snapshots): the task fails
             // with a TaskFailed / LambdaFunctionFailed event naming the service ('lambda') or, for
             // a bare function ARN, the function, and Catch sees it like any task failure.
