@@ -5,6 +5,7 @@ import dev.orderflow.states.internal.engine.ExecutionStore;
 import dev.orderflow.states.internal.engine.JournalRestore;
 import dev.orderflow.states.internal.engine.MachineRegistry;
 import dev.orderflow.states.internal.engine.StartRequest;
+import dev.orderflow.states.internal.eval.StateEvaluators;
 import dev.orderflow.states.internal.exec.Completions;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
@@ -16,13 +17,13 @@ import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
 import dev.orderflow.states.internal.mock.MockConfig;
 import dev.orderflow.states.internal.parse.DefinitionParser;
 import dev.orderflow.states.internal.parse.ParseResult;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
 import dev.orderflow.states.internal.persist.FileExecutionJournal;
 import dev.orderflow.states.internal.persist.JournalReplay;
 import dev.orderflow.states.internal.tasks.MockResponder;
 import dev.orderflow.states.internal.tasks.TaskCallbacks;
 import dev.orderflow.states.internal.tasks.TaskDispatcher;
 import dev.orderflow.states.internal.tasks.TaskTokens;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import dev.orderflow.states.spi.TaskInvoker;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,6 +91,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         new PayloadTemplate(intrinsics),
                         new JsonataEvaluator(random),
                         dispatcher,
+                        new StateEvaluators(),
                         workers,
                         b.region,
                         b.account,

@@ -12,7 +12,6 @@ import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
-import dev.orderflow.states.internal.states.StateEvaluators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class StateRun {
         }
         attempt++;
         try {
-            StateEvaluators.run(this);
+            services().kinds().attempt(this);
         } catch (StatesFailure f) {
             fail(f);
         }
@@ -234,7 +233,7 @@ public final class StateRun {
                 errorOutput.put("Cause", cause == null ? "" : cause);
                 CatchResult r;
                 try {
-                    r = CatchOutput.apply(this, catcher, errorOutput);
+                    r = services().kinds().caught(this, catcher, errorOutput);
                 } catch (StatesFailure f) {
                     finished = true;
                     recordEvaluationFailure(f);

@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.eval.DataFlow;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.internal.exec.StateRun;
@@ -11,8 +12,7 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
-import dev.orderflow.states.internal.states.DataFlow;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import dev.orderflow.states.spi.IntegrationPattern;
 import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;

@@ -1,4 +1,4 @@
-package dev.orderflow.states.internal.states;
+package dev.orderflow.states.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +9,7 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
