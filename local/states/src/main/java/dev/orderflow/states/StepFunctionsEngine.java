@@ -248,6 +248,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         ExecutionRun run = execution(executionArn);
         CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
         run.onCompletion(done::complete);
+        run.help();
         try {
             done.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -121,6 +121,9 @@ public final class StatesBenchmark {
         if (only.contains("parked")) {
             try (StepFunctionsEngine engine = engine()) {
                 parked(engine, parked);
+                if (Arrays.asList(args).contains("--histogram")) {
+                    histogram();
+                }
             }
         }
     }
@@ -230,6 +233,26 @@ public final class StatesBenchmark {
                 "parked %,d executions in %.1f s; retained heap %,d bytes = %,.0f bytes/execution%n",
                 count, elapsed / 1e9, after - before, (after - before) / (double) count);
         System.out.printf("RESULT parked-bytes %.0f%n", (after - before) / (double) count);
+    }
+
+    /** The top of the live-object class histogram (what the parked executions hold). */
+    private static void histogram() {
+        try {
+            Object out =
+                    ManagementFactory.getPlatformMBeanServer()
+                            .invoke(
+                                    new javax.management.ObjectName(
+                                            "com.sun.management:type=DiagnosticCommand"),
+                                    "gcClassHistogram",
+                                    new Object[] {new String[0]},
+                                    new String[] {String[].class.getName()});
+            String[] lines = String.valueOf(out).split("\n");
+            for (int i = 0; i < Math.min(30, lines.length); i++) {
+                System.out.println(lines[i]);
+            }
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long usedHeap() {

@@ -312,6 +312,14 @@ public final class ExecutionRun {
         listener.accept(this);
     }
 
+    /**
+     * For a thread about to wait for this execution: runs its work now if no worker has picked it
+     * up yet (see {@link Mailbox#help()}).
+     */
+    public void help() {
+        mailbox.help();
+    }
+
     /** Runs {@code task} on this execution's serial mailbox. */
     public void post(Runnable task) {
         mailbox.post(task);

@@ -30,8 +30,8 @@ public final class StateRun {
     private final State state;
     private final JsonNode rawInput;
     private final Instant enteredTime;
-    private final Retries retries;
-    private final StateTimers timers;
+    private Retries retries;
+    private StateTimers timers;
     private int attempt;
     private boolean finished;
     private List<BranchRun> children;
@@ -50,15 +50,13 @@ public final class StateRun {
         this.state = state;
         this.rawInput = rawInput;
         this.enteredTime = enteredTime;
-        this.retries = new Retries(state.common().retry());
-        this.timers = new StateTimers(branch.execution(), () -> finished);
     }
 
     /** Continues this state after a restart (its StateEntered event is already in the history). */
     void resume(ResumePoint point) {
         enteredEventId = point.enteredEventId();
         if (point.retryCounts() != null) {
-            retries.restore(point.retryCounts(), point.retryCount());
+            retries().restore(point.retryCounts(), point.retryCount());
         }
         LOG.info(
                 "execution={} state={} resumed after a restart",
@@ -82,6 +80,14 @@ public final class StateRun {
     private Duration untilNow(Instant deadline) {
         Duration d = Duration.between(services().clock().now(), deadline);
         return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** The retry counts, created at the first failure (most states never fail). */
+    private Retries retries() {
+        if (retries == null) {
+            retries = new Retries(state.common().retry());
+        }
+        return retries;
     }
 
     /** For a Wait state resumed after a restart: the deadline it had, else null. */
@@ -213,14 +219,17 @@ public final class StateRun {
         cancelTimers();
         abortChildren();
         boolean task = state instanceof State.Task;
-        Duration wait = retries.next(error, task, services().random());
+        Duration wait =
+                state.common().retry().isEmpty()
+                        ? null
+                        : retries().next(error, task, services().random());
         if (wait != null) {
             if (topLevel() && journal().enabled()) {
                 journal()
                         .retrying(
                                 execution().executionArn(),
-                                retries.counts(),
-                                retries.total(),
+                                retries().counts(),
+                                retries().total(),
                                 services().clock().now().plus(wait));
             }
             schedule(wait, this::attempt);
@@ -255,6 +264,9 @@ public final class StateRun {
 
     /** Runs {@code action} on the mailbox after {@code delay} unless the state ends first. */
     public StatesClock.Cancellable schedule(Duration delay, Runnable action) {
+        if (timers == null) {
+            timers = new StateTimers(branch.execution(), () -> finished);
+        }
         return timers.schedule(delay, action);
     }
 
@@ -311,7 +323,9 @@ public final class StateRun {
     }
 
     private void cancelTimers() {
-        timers.cancelAll();
+        if (timers != null) {
+            timers.cancelAll();
+        }
     }
 
     /** Records a Map iteration event ({@code name}, {@code index} details) on this branch. */
@@ -353,7 +367,7 @@ public final class StateRun {
                 branch.execution(),
                 state.name(),
                 enteredTime,
-                retries.total(),
+                retries == null ? 0 : retries.total(),
                 taskToken,
                 branch.mapItem());
     }
