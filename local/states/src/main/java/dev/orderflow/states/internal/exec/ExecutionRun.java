@@ -12,7 +12,6 @@ import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,7 +37,7 @@ public final class ExecutionRun {
     private volatile int redriveCount;
     private volatile Instant redriveDate;
     private StatesClock.Cancellable timeout;
-    private List<Consumer<ExecutionRun>> listeners;
+    private final CompletionListeners listeners = new CompletionListeners();
 
     /**
      * Creates an execution that started at {@code startDate}: now for a new one, the journaled date
@@ -167,14 +166,7 @@ public final class ExecutionRun {
         if (timeout != null) {
             timeout.cancel();
         }
-        List<Consumer<ExecutionRun>> ls;
-        synchronized (this) {
-            ls = listeners;
-            listeners = null;
-        }
-        if (ls != null) {
-            ls.forEach(l -> l.accept(this));
-        }
+        listeners.fire(this);
     }
 
     /** True for a STANDARD execution that ended FAILED, TIMED_OUT or ABORTED inside a state. */
@@ -300,16 +292,7 @@ public final class ExecutionRun {
 
     /** Calls {@code listener} once the execution has ended (immediately if it already has). */
     public void onCompletion(Consumer<ExecutionRun> listener) {
-        synchronized (this) {
-            if (status == ExecutionStatus.RUNNING) {
-                if (listeners == null) {
-                    listeners = new ArrayList<>(1);
-                }
-                listeners.add(listener);
-                return;
-            }
-        }
-        listener.accept(this);
+        listeners.add(this, () -> status == ExecutionStatus.RUNNING, listener);
     }
 
     /**
