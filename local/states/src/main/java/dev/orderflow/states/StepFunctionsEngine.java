@@ -1,67 +1,62 @@
 package dev.orderflow.states;
 
-import dev.orderflow.states.internal.exec.Arns;
+import dev.orderflow.states.internal.engine.ExecutionStarter;
+import dev.orderflow.states.internal.engine.ExecutionStore;
+import dev.orderflow.states.internal.engine.JournalRestore;
+import dev.orderflow.states.internal.engine.MachineRegistry;
+import dev.orderflow.states.internal.engine.StartRequest;
+import dev.orderflow.states.internal.eval.StateEvaluators;
 import dev.orderflow.states.internal.exec.Completions;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.ExecutionRun;
-import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.internal.exec.TestStateMachine;
 import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
-import dev.orderflow.states.internal.json.Json;
-import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
 import dev.orderflow.states.internal.mock.MockConfig;
-import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.parse.DefinitionParser;
 import dev.orderflow.states.internal.parse.ParseResult;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
 import dev.orderflow.states.internal.persist.FileExecutionJournal;
 import dev.orderflow.states.internal.persist.JournalReplay;
 import dev.orderflow.states.internal.tasks.MockResponder;
 import dev.orderflow.states.internal.tasks.TaskCallbacks;
 import dev.orderflow.states.internal.tasks.TaskDispatcher;
 import dev.orderflow.states.internal.tasks.TaskTokens;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import dev.orderflow.states.spi.TaskInvoker;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-process Step Functions service: state machines, executions, task tokens and validation,
  * with the semantics (and exception names) of the AWS API. Thread-safe. {@link StepFunctionsServer}
  * puts the AWS JSON protocol in front of it.
+ *
+ * <p>A facade: the state machines live in a {@link MachineRegistry}, executions in an {@link
+ * ExecutionStore}; an {@link ExecutionStarter} validates and starts them and a {@link
+ * JournalRestore} puts back what a data directory holds.
  */
 public final class StepFunctionsEngine implements AutoCloseable {
-    private record Machine(StateMachineDescription description, StateMachineDef definition) {}
-
     private final EngineServices services;
     private final TaskTokens tokens;
     private final TaskCallbacks callbacks;
-    private final MockConfig mockConfig;
     private final ExecutorService workers;
     private final ExecutorService taskCalls;
     private final ExecutionJournal journal;
-    private final List<Runnable> pendingResumes = new ArrayList<>();
-    private final Map<String, Machine> machines = new ConcurrentHashMap<>();
-    private final Map<String, ExecutionRun> executions = new ConcurrentHashMap<>();
-    private final Map<String, ConcurrentLinkedDeque<ExecutionRun>> byMachine =
-            new ConcurrentHashMap<>();
+    private final MachineRegistry machines;
+    private final ExecutionStore executions = new ExecutionStore();
+    private final ExecutionStarter starter;
+    private final JournalRestore restore;
 
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
@@ -72,31 +67,22 @@ public final class StepFunctionsEngine implements AutoCloseable {
         }
         this.journal =
                 b.dataDir == null ? ExecutionJournal.NONE : new FileExecutionJournal(b.dataDir);
-        this.callbacks = new TaskCallbacks(tokens, executions::containsKey, journal);
-        this.mockConfig = b.mockConfig == null ? null : MockConfig.load(b.mockConfig);
-        AtomicInteger n = new AtomicInteger();
-        this.workers =
-                Executors.newFixedThreadPool(
-                        b.workerThreads,
-                        r -> {
-                            Thread t = new Thread(r, "states-worker-" + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.callbacks = new TaskCallbacks(tokens, executions::contains, journal);
+        MockConfig mockConfig = b.mockConfig == null ? null : MockConfig.load(b.mockConfig);
+        this.workers = Executors.newFixedThreadPool(b.workerThreads, daemons("states-worker-"));
         // Task integrations that block get threads of their own, so the workers only ever run
         // state transitions and a slow task cannot delay another execution's timers or steps.
-        AtomicInteger calls = new AtomicInteger();
-        this.taskCalls =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "states-task-" + calls.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.taskCalls = Executors.newCachedThreadPool(daemons("states-task-"));
         IntrinsicFunctions intrinsics = new IntrinsicFunctions(random);
         MockResponder mocks = mockConfig == null ? MockResponder.none() : mockConfig;
+        ExecutionStarter[] started = new ExecutionStarter[1];
         TaskDispatcher dispatcher =
-                new TaskDispatcher(b.invoker, taskCalls, tokens, mocks, this::startChild);
+                new TaskDispatcher(
+                        b.invoker,
+                        taskCalls,
+                        tokens,
+                        mocks,
+                        (sm, name, input) -> started[0].startChild(sm, name, input));
         this.services =
                 new EngineServices(
                         b.clock,
@@ -105,66 +91,27 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         new PayloadTemplate(intrinsics),
                         new JsonataEvaluator(random),
                         dispatcher,
+                        new StateEvaluators(),
                         workers,
                         b.region,
                         b.account,
                         journal);
-        if (replay != null) {
-            restore(replay);
-        }
+        this.machines = new MachineRegistry(b.clock, b.region, b.account, journal);
+        this.starter = new ExecutionStarter(services, machines, executions, mockConfig);
+        started[0] = starter;
+        this.restore =
+                replay == null
+                        ? new JournalRestore()
+                        : new JournalRestore(replay, services, machines, executions, callbacks);
     }
 
-    /**
-     * Puts back the journaled state machines and executions. RUNNING executions continue when
-     * {@link #resumeExecutions()} is called, once whatever their tasks call is up.
-     */
-    private void restore(JournalReplay replay) {
-        for (StateMachineDescription d : replay.machines()) {
-            machines.put(d.stateMachineArn(), new Machine(d, parse(d.definition())));
-        }
-        Map<String, StateMachineDef> definitions = new java.util.HashMap<>();
-        for (JournalReplay.Execution e : replay.executions()) {
-            StateMachineDef def = definitions.computeIfAbsent(e.definition(), this::parse);
-            ExecutionRun run =
-                    new ExecutionRun(
-                            services,
-                            e.arn(),
-                            e.name(),
-                            e.stateMachineArn(),
-                            e.stateMachineName(),
-                            e.roleArn(),
-                            e.type(),
-                            e.input(),
-                            def,
-                            e.testCase(),
-                            e.startDate());
-            ResumePoint point = e.resumePoint();
-            run.restore(
-                    e.history(),
-                    e.status(),
-                    e.stopDate(),
-                    e.output(),
-                    e.error(),
-                    e.cause(),
-                    e.redriveCount(),
-                    e.redriveDate(),
-                    point);
-            executions.put(e.arn(), run);
-            byMachine
-                    .computeIfAbsent(e.stateMachineArn(), k -> new ConcurrentLinkedDeque<>())
-                    .addFirst(run);
-            if (e.status() == ExecutionStatus.RUNNING) {
-                pendingResumes.add(
-                        () -> {
-                            run.resume(point);
-                            for (JournalReplay.TaskResult r : e.taskResults()) {
-                                if (r.token().equals(point.token())) {
-                                    run.post(() -> callbacks.deliver(r.token(), r.outcome()));
-                                }
-                            }
-                        });
-            }
-        }
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -172,12 +119,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * it was in). Does nothing the second time, or without a data directory.
      */
     public void resumeExecutions() {
-        List<Runnable> resumes;
-        synchronized (pendingResumes) {
-            resumes = List.copyOf(pendingResumes);
-            pendingResumes.clear();
-        }
-        resumes.forEach(Runnable::run);
+        restore.resumeAll();
     }
 
     /** A builder with real time, no integrations and region us-east-1. */
@@ -209,35 +151,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public StateMachineDescription createStateMachine(
             String name, String definition, String roleArn, StateMachineType type) {
-        Arns.checkName(name);
-        Arns.checkRoleArn(roleArn);
-        StateMachineDef def = parse(definition);
-        if (type == StateMachineType.EXPRESS) {
-            var problems = dev.orderflow.states.internal.parse.ExpressRules.check(def);
-            if (!problems.isEmpty()) {
-                throw new StepFunctionsException(
-                        "InvalidDefinition",
-                        new ParseResult(null, problems).invalidDefinitionMessage());
-            }
-        }
-        String arn = Arns.stateMachine(services.region(), services.account(), name);
-        Instant now = services.clock().now();
-        StateMachineDescription d =
-                new StateMachineDescription(arn, name, definition, roleArn, type, now, now);
-        Machine existing = machines.putIfAbsent(arn, new Machine(d, def));
-        if (existing == null) {
-            journal.machineSaved(d);
-        } else {
-            if (existing.description().definition().equals(definition)
-                    && existing.description().type() == type
-                    && String.valueOf(existing.description().roleArn())
-                            .equals(String.valueOf(roleArn))) {
-                return existing.description();
-            }
-            throw new StepFunctionsException(
-                    "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
-        }
-        return d;
+        return machines.create(name, definition, roleArn, type);
     }
 
     /**
@@ -247,29 +161,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public Instant updateStateMachine(
             String arn, Optional<String> definition, Optional<String> roleArn) {
-        Machine m = machine(arn);
-        roleArn.ifPresent(Arns::checkRoleArn);
-        String text = definition.orElse(m.description().definition());
-        StateMachineDef def = definition.isPresent() ? parse(text) : m.definition();
-        Instant now = services.clock().now();
-        StateMachineDescription old = m.description();
-        StateMachineDescription updated =
-                new StateMachineDescription(
-                        arn,
-                        old.name(),
-                        text,
-                        roleArn.orElse(old.roleArn()),
-                        old.type(),
-                        old.creationDate(),
-                        now);
-        machines.put(arn, new Machine(updated, def));
-        journal.machineSaved(updated);
-        return now;
+        return machines.update(arn, definition, roleArn);
     }
 
     /** Describes a state machine. @throws StepFunctionsException StateMachineDoesNotExist */
     public StateMachineDescription describeStateMachine(String arn) {
-        return machine(arn).description();
+        return machines.get(arn).description();
     }
 
     /**
@@ -278,23 +175,17 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * @throws StepFunctionsException ExecutionDoesNotExist, StateMachineDoesNotExist
      */
     public StateMachineDescription describeStateMachineForExecution(String executionArn) {
-        return machine(execution(executionArn).stateMachineArn()).description();
+        return machines.get(executions.get(executionArn).stateMachineArn()).description();
     }
 
     /** All state machines, by name. */
     public List<StateMachineDescription> listStateMachines() {
-        return machines.values().stream()
-                .map(Machine::description)
-                .sorted(Comparator.comparing(StateMachineDescription::name))
-                .toList();
+        return machines.list();
     }
 
     /** Deletes a state machine; its executions stay describable. Idempotent. */
     public void deleteStateMachine(String arn) {
-        Arns.checkStateMachineArn(arn);
-        if (machines.remove(arn) != null) {
-            journal.machineDeleted(arn);
-        }
+        machines.delete(arn);
     }
 
     /**
@@ -306,7 +197,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(start(stateMachineArn, name, input, false, false));
+        return describe(
+                starter.start(
+                        new StartRequest(
+                                stateMachineArn,
+                                name,
+                                input,
+                                StartRequest.Origin.START_EXECUTION)));
     }
 
     /**
@@ -315,7 +212,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startSyncExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(Completions.await(start(stateMachineArn, name, input, true, false)));
+        return describe(
+                Completions.await(
+                        starter.start(
+                                new StartRequest(
+                                        stateMachineArn,
+                                        name,
+                                        input,
+                                        StartRequest.Origin.START_SYNC_EXECUTION))));
     }
 
     /**
@@ -325,102 +229,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * @throws StepFunctionsException InvalidDefinition, InvalidExecutionInput
      */
     public TestStateResult testState(String stateDefinition, String input) {
-        return TestStateRunner.run(services, parse(TestStateMachine.wrap(stateDefinition)), input);
-    }
-
-    private ExecutionRun start(
-            String smArn,
-            Optional<String> name,
-            Optional<String> input,
-            boolean sync,
-            boolean child) {
-        String testCase = null;
-        int hash = smArn == null ? -1 : smArn.indexOf('#');
-        if (hash >= 0) {
-            testCase = smArn.substring(hash + 1);
-            smArn = smArn.substring(0, hash);
-        }
-        Machine m = machine(smArn);
-        StateMachineType type = m.description().type();
-        if (sync && type != StateMachineType.EXPRESS) {
-            throw new StepFunctionsException(
-                    "StateMachineTypeNotSupported",
-                    "This operation is not supported by this type of state machine");
-        }
-        String inputText = input.orElse("{}");
-        try {
-            Json.parse(inputText);
-        } catch (IllegalArgumentException e) {
-            throw new StepFunctionsException(
-                    "InvalidExecutionInput",
-                    "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
-        }
-        if (inputText.length() > 256 * 1024) {
-            throw new StepFunctionsException(
-                    "InvalidExecutionInput",
-                    "Execution input exceeds the maximum size of 262144 bytes");
-        }
-        String execName = name.orElseGet(() -> UUID.randomUUID().toString());
-        Arns.checkName(execName);
-        if (testCase != null
-                && mockConfig != null
-                && !mockConfig.hasTestCase(m.description().name(), testCase)) {
-            throw new StepFunctionsException(
-                    "InvalidArn",
-                    "Test case '"
-                            + testCase
-                            + "' is not defined for state machine "
-                            + m.description().name()
-                            + " in the mock configuration");
-        }
-        String execArn = Arns.execution(smArn, type, execName);
-        if (type == StateMachineType.EXPRESS) {
-            // AWS docs "Execution guarantees": Express workflows do not manage idempotency, so
-            // starting the same name twice runs two executions; their ARNs carry an extra id.
-            execArn += ":" + new UUID(services.random().nextLong(), services.random().nextLong());
-        }
-        ExecutionRun run =
-                new ExecutionRun(
-                        services,
-                        execArn,
-                        execName,
-                        smArn,
-                        m.description().name(),
-                        m.description().roleArn(),
-                        type,
-                        inputText,
-                        m.definition(),
-                        testCase,
-                        services.clock().now());
-        ExecutionRun existing = executions.putIfAbsent(execArn, run);
-        if (existing != null) {
-            if (existing.status() == ExecutionStatus.RUNNING
-                    && existing.inputText().equals(inputText)
-                    && type == StateMachineType.STANDARD) {
-                return existing;
-            }
-            throw new StepFunctionsException(
-                    "ExecutionAlreadyExists", "Execution Already Exists: '" + execArn + "'");
-        }
-        journal.started(run, m.description().definition());
-        byMachine.computeIfAbsent(smArn, k -> new ConcurrentLinkedDeque<>()).addFirst(run);
-        if (child && services.clock().runsInline()) {
-            // Inline mode would run the child inside the parent's call stack; defer it instead.
-            services.clock().schedule(java.time.Duration.ZERO, run::start);
-        } else {
-            run.start();
-        }
-        return run;
-    }
-
-    private ExecutionRun startChild(String smArn, String name, String input) {
-        try {
-            return start(smArn, Optional.ofNullable(name), Optional.of(input), false, true);
-        } catch (StepFunctionsException e) {
-            throw new StatesFailure(
-                    "StepFunctions." + e.errorCode() + "Exception",
-                    e.getMessage() + " (Service: Sfn, Status Code: 400)");
-        }
+        return TestStateRunner.run(
+                services, MachineRegistry.parse(TestStateMachine.wrap(stateDefinition)), input);
     }
 
     /** Describes an execution. @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn */
@@ -438,6 +248,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         ExecutionRun run = execution(executionArn);
         CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
         run.onCompletion(done::complete);
+        run.help();
         try {
             done.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -451,16 +262,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Executions of a state machine, newest first, optionally filtered by status. */
     public List<ExecutionDescription> listExecutions(
             String stateMachineArn, Optional<ExecutionStatus> status) {
-        machine(stateMachineArn);
-        Collection<ExecutionRun> runs =
-                byMachine.getOrDefault(stateMachineArn, new ConcurrentLinkedDeque<>());
-        List<ExecutionDescription> out = new ArrayList<>();
-        for (ExecutionRun r : runs) {
-            if (status.isEmpty() || r.status() == status.get()) {
-                out.add(describe(r));
-            }
-        }
-        return out;
+        machines.get(stateMachineArn);
+        return executions.of(stateMachineArn, status).stream()
+                .map(StepFunctionsEngine::describe)
+                .toList();
     }
 
     /** The history of an execution, oldest first. */
@@ -517,32 +322,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return tokens.size();
     }
 
-    private StateMachineDef parse(String definition) {
-        ParseResult r = DefinitionParser.parse(definition == null ? "" : definition);
-        if (!r.ok()) {
-            throw new StepFunctionsException("InvalidDefinition", r.invalidDefinitionMessage());
-        }
-        return r.definition();
-    }
-
-    private Machine machine(String arn) {
-        Arns.checkStateMachineArn(arn);
-        Machine m = machines.get(arn);
-        if (m == null) {
-            throw new StepFunctionsException(
-                    "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-        }
-        return m;
-    }
-
     private ExecutionRun execution(String arn) {
-        Arns.checkExecutionArn(arn);
-        ExecutionRun r = executions.get(arn);
-        if (r == null) {
-            throw new StepFunctionsException(
-                    "ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
-        }
-        return r;
+        return executions.get(arn);
     }
 
     private static ExecutionDescription describe(ExecutionRun r) {
@@ -554,7 +335,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 r.startDate(),
                 Optional.ofNullable(r.stopDate()),
                 r.inputText(),
-                Optional.ofNullable(r.output()).map(Json::write),
+                Optional.ofNullable(r.outputText()),
                 Optional.ofNullable(r.error()),
                 Optional.ofNullable(r.cause()),
                 r.redriveCount(),

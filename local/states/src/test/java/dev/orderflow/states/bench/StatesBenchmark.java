@@ -4,63 +4,209 @@ import dev.orderflow.states.ExecutionDescription;
 import dev.orderflow.states.ExecutionStatus;
 import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StepFunctionsEngine;
+import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
+import dev.orderflow.states.spi.TaskRequest;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * Throughput and memory benchmark (a main, not a test). Run after {@code mvn test-compile}:
+ * Throughput and memory benchmark (a main, not a test); {@code bench/peer-bench.mjs} runs the same
+ * workloads on aws-local-stepfunctions and {@code bench/vs-peer.sh} runs both. On the real clock
+ * with worker threads, each run on a fresh engine:
  *
- * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.orderflow.states.bench.StatesBenchmark
- * </pre>
+ * <ol>
+ *   <li>{@code loop}: one execution of a Pass/Choice loop ({@code 2 * loop + 1} states);
+ *   <li>{@code map}: one Map over {@code items} items, one Pass per item;
+ *   <li>{@code small-seq}: {@code small} executions of five states with one mocked Task, each
+ *       started when the previous one has ended;
+ *   <li>{@code small-burst}: the same executions all started at once, then awaited;
+ *   <li>{@code parked}: heap retained per execution parked on a task token (once, at the end).
+ * </ol>
  *
- * It measures, on the real clock with worker threads: (1) one execution of a Pass/Choice loop of
- * 20,000 state transitions; (2) one Map over 10,000 items; (3) heap retained per execution parked
- * on a task token, over 100,000 executions.
+ * <p>Each workload runs {@code --warmup} unmeasured times, then {@code --rounds} measured times;
+ * the last line per workload is {@code RESULT <name> <median> <min> <max>} in states/s.
  */
 public final class StatesBenchmark {
     private static final String ROLE = "arn:aws:iam::123456789012:role/bench";
 
-    private StatesBenchmark() {}
-
-    public static void main(String[] args) {
-        int loop = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int items = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int parked = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-        try (StepFunctionsEngine engine =
-                StepFunctionsEngine.builder()
-                        .taskInvoker(r -> TaskOutcome.success(r.parameters()))
-                        .build()) {
-            for (int round = 0; round < 3; round++) {
-                report(
-                        "pass/choice loop",
-                        loop * 2 + 1,
-                        run(engine, loopMachine(), "{\"i\":0,\"n\":" + loop + "}", "loop" + round));
-                report(
-                        "map " + items + " items",
-                        items + 2,
-                        run(engine, MAP, itemsInput(items), "map" + round));
-            }
-            parked(engine, parked);
-        }
-    }
-
-    private static String loopMachine() {
-        return """
-                {"StartAt": "Check", "States": {
-                  "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThanPath": "$.n", "Next": "Inc"}], "Default": "Done"},
-                  "Inc": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)", "n.$": "$.n"}, "Next": "Check"},
-                  "Done": {"Type": "Succeed"}}}
-                """;
-    }
+    private static final String LOOP =
+            """
+            {"StartAt": "Check", "States": {
+              "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThanPath": "$.n", "Next": "Inc"}], "Default": "Done"},
+              "Inc": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)", "n.$": "$.n"}, "Next": "Check"},
+              "Done": {"Type": "Succeed"}}}
+            """;
 
     private static final String MAP =
             """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 0, "ResultPath": null, "End": true,
               "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"v.$": "$.i"}, "End": true}}}}}}
             """;
+
+    /** Five states per execution: Pass, Task (mocked), Choice, Pass, Succeed. */
+    static final String SMALL =
+            """
+            {"StartAt": "Prepare", "States": {
+              "Prepare": {"Type": "Pass", "Parameters": {"order.$": "$.order", "qty": 2}, "Next": "Charge"},
+              "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge", "ResultPath": "$.charge", "Next": "Check"},
+              "Check": {"Type": "Choice", "Choices": [{"Variable": "$.qty", "NumericGreaterThan": 0, "Next": "Ship"}], "Default": "Reject"},
+              "Ship": {"Type": "Pass", "Result": "shipped", "ResultPath": "$.status", "Next": "Done"},
+              "Reject": {"Type": "Fail", "Error": "Rejected"},
+              "Done": {"Type": "Succeed"}}}
+            """;
+
+    private static final String PARKED =
+            """
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token", "order.$": "$.order"}}, "End": true}}}
+            """;
+
+    /** A mocked task: answers its parameters at once, on the calling thread. */
+    private static final TaskInvoker MOCK =
+            new TaskInvoker() {
+                @Override
+                public TaskOutcome invoke(TaskRequest request) {
+                    return TaskOutcome.success(request.parameters());
+                }
+
+                @Override
+                public CompletionStage<TaskOutcome> invokeAsync(
+                        TaskRequest request, Executor blockingCalls) {
+                    return CompletableFuture.completedFuture(invoke(request));
+                }
+            };
+
+    private StatesBenchmark() {}
+
+    /** One measured workload: runs once, returns the states per second. */
+    @FunctionalInterface
+    private interface Workload {
+        double run(StepFunctionsEngine engine);
+    }
+
+    public static void main(String[] args) {
+        int rounds = intArg(args, "--rounds", 5);
+        int warmup = intArg(args, "--warmup", 5);
+        int loop = intArg(args, "--loop", 10_000);
+        int items = intArg(args, "--items", 10_000);
+        int small = intArg(args, "--small", 10_000);
+        int parked = intArg(args, "--parked", 100_000);
+        List<String> only =
+                Arrays.asList(strArg(args, "--only", "loop,map,seq,burst,parked").split(","));
+        String itemsInput = itemsInput(items);
+        if (only.contains("loop")) {
+            measure(
+                    "loop",
+                    warmup,
+                    rounds,
+                    e -> rate(2L * loop + 1, run(e, LOOP, "{\"i\":0,\"n\":" + loop + "}")));
+        }
+        if (only.contains("map")) {
+            measure("map", warmup, rounds, e -> rate(items + 2L, run(e, MAP, itemsInput)));
+        }
+        if (only.contains("seq")) {
+            measure("small-seq", warmup, rounds, e -> rate(5L * small, sequential(e, small)));
+        }
+        if (only.contains("burst")) {
+            measure("small-burst", warmup, rounds, e -> rate(5L * small, burst(e, small)));
+        }
+        if (only.contains("parked")) {
+            try (StepFunctionsEngine engine = engine()) {
+                parked(engine, parked);
+                if (Arrays.asList(args).contains("--histogram")) {
+                    histogram();
+                }
+            }
+        }
+    }
+
+    private static StepFunctionsEngine engine() {
+        return StepFunctionsEngine.builder().taskInvoker(MOCK).build();
+    }
+
+    private static void measure(String name, int warmup, int rounds, Workload w) {
+        for (int i = 0; i < warmup; i++) {
+            try (StepFunctionsEngine engine = engine()) {
+                w.run(engine);
+            }
+        }
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            try (StepFunctionsEngine engine = engine()) {
+                rates[i] = w.run(engine);
+            }
+            System.out.printf("%-12s round %d: %,12.0f states/s%n", name, i + 1, rates[i]);
+        }
+        Arrays.sort(rates);
+        System.out.printf(
+                "RESULT %s %.0f %.0f %.0f%n", name, rates[rounds / 2], rates[0], rates[rounds - 1]);
+    }
+
+    private static double rate(long states, long nanos) {
+        return states / (nanos / 1e9);
+    }
+
+    private static String create(StepFunctionsEngine engine, String name, String definition) {
+        return engine.createStateMachine(name, definition, ROLE, StateMachineType.STANDARD)
+                .stateMachineArn();
+    }
+
+    private static long run(StepFunctionsEngine engine, String definition, String input) {
+        String arn = create(engine, "one", definition);
+        long t0 = System.nanoTime();
+        String exec =
+                engine.startExecution(arn, Optional.empty(), Optional.of(input)).executionArn();
+        check(engine.awaitExecution(exec, Duration.ofMinutes(5)));
+        return System.nanoTime() - t0;
+    }
+
+    private static long sequential(StepFunctionsEngine engine, int count) {
+        String arn = create(engine, "small", SMALL);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String exec =
+                    engine.startExecution(
+                                    arn,
+                                    Optional.empty(),
+                                    Optional.of("{\"order\":\"o-" + i + "\"}"))
+                            .executionArn();
+            check(engine.awaitExecution(exec, Duration.ofMinutes(1)));
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static long burst(StepFunctionsEngine engine, int count) {
+        String arn = create(engine, "small", SMALL);
+        List<String> execs = new ArrayList<>(count);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            execs.add(
+                    engine.startExecution(
+                                    arn,
+                                    Optional.empty(),
+                                    Optional.of("{\"order\":\"o-" + i + "\"}"))
+                            .executionArn());
+        }
+        for (String exec : execs) {
+            check(engine.awaitExecution(exec, Duration.ofMinutes(1)));
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static void check(ExecutionDescription d) {
+        if (d.status() != ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException(
+                    d.executionArn() + " ended " + d.status() + " " + d.error() + " " + d.cause());
+        }
+    }
 
     private static String itemsInput(int n) {
         StringBuilder sb = new StringBuilder("[");
@@ -70,40 +216,8 @@ public final class StatesBenchmark {
         return sb.append(']').toString();
     }
 
-    private static long run(
-            StepFunctionsEngine engine, String definition, String input, String name) {
-        String arn =
-                engine.createStateMachine(name, definition, ROLE, StateMachineType.STANDARD)
-                        .stateMachineArn();
-        long t0 = System.nanoTime();
-        String exec =
-                engine.startExecution(arn, Optional.empty(), Optional.of(input)).executionArn();
-        ExecutionDescription d = engine.awaitExecution(exec, Duration.ofMinutes(5));
-        long elapsed = System.nanoTime() - t0;
-        if (d.status() != ExecutionStatus.SUCCEEDED) {
-            throw new IllegalStateException(
-                    name + " ended " + d.status() + " " + d.error() + " " + d.cause());
-        }
-        return elapsed;
-    }
-
-    private static void report(String what, long states, long nanos) {
-        System.out.printf(
-                "%-22s %8d states in %7.1f ms = %,10.0f states/s%n",
-                what, states, nanos / 1e6, states / (nanos / 1e9));
-    }
-
     private static void parked(StepFunctionsEngine engine, int count) {
-        String arn =
-                engine.createStateMachine(
-                                "parked",
-                                """
-                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-                  "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token", "order.$": "$.order"}}, "End": true}}}
-                """,
-                                ROLE,
-                                StateMachineType.STANDARD)
-                        .stateMachineArn();
+        String arn = create(engine, "parked", PARKED);
         long before = usedHeap();
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -118,6 +232,27 @@ public final class StatesBenchmark {
         System.out.printf(
                 "parked %,d executions in %.1f s; retained heap %,d bytes = %,.0f bytes/execution%n",
                 count, elapsed / 1e9, after - before, (after - before) / (double) count);
+        System.out.printf("RESULT parked-bytes %.0f%n", (after - before) / (double) count);
+    }
+
+    /** The top of the live-object class histogram (what the parked executions hold). */
+    private static void histogram() {
+        try {
+            Object out =
+                    ManagementFactory.getPlatformMBeanServer()
+                            .invoke(
+                                    new javax.management.ObjectName(
+                                            "com.sun.management:type=DiagnosticCommand"),
+                                    "gcClassHistogram",
+                                    new Object[] {new String[0]},
+                                    new String[] {String[].class.getName()});
+            String[] lines = String.valueOf(out).split("\n");
+            for (int i = 0; i < Math.min(30, lines.length); i++) {
+                System.out.println(lines[i]);
+            }
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long usedHeap() {
@@ -125,5 +260,19 @@ public final class StatesBenchmark {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        String v = strArg(args, name, null);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+
+    private static String strArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 }

@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.exec;
 
 import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.internal.model.Quotas;
 import java.util.regex.Pattern;
 
 /** ARN and name rules (AWS API reference: CreateStateMachine "name", StartExecution "name"). */
@@ -15,9 +16,26 @@ public final class Arns {
 
     /** Throws InvalidName unless {@code name} is a valid resource name. */
     public static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.length() > 80 || BAD_NAME.matcher(name).find()) {
+        if (name == null
+                || name.isEmpty()
+                || name.length() > Quotas.NAME_LENGTH
+                || hasBadChar(name)) {
             throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "'");
         }
+    }
+
+    /** The characters {@link #BAD_NAME} rejects, tested without a regex for ASCII names. */
+    private static boolean hasBadChar(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return BAD_NAME.matcher(name).find();
+            }
+            if (c <= 0x20 || c == 0x7f || "<>{}[]?*\"#%\\^|~`$&,;:/".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -38,21 +56,39 @@ public final class Arns {
 
     /** The execution ARN for a state machine and execution name. */
     public static String execution(String stateMachineArn, StateMachineType type, String name) {
-        String[] p = stateMachineArn.split(":");
+        return executionPrefix(stateMachineArn, type) + name;
+    }
+
+    /**
+     * {@code arn:aws:states:<region>:<account>:<execution|express>:<machine>:}, to which an
+     * execution name is appended; computed once per state machine.
+     */
+    public static String executionPrefix(String stateMachineArn, StateMachineType type) {
+        int kindStart = nthColon(stateMachineArn, 5) + 1;
+        int kindEnd = stateMachineArn.indexOf(':', kindStart);
         String kind = type == StateMachineType.EXPRESS ? "express" : "execution";
-        return "arn:aws:states:" + p[3] + ":" + p[4] + ":" + kind + ":" + p[6] + ":" + name;
+        return stateMachineArn.substring(0, kindStart)
+                + kind
+                + stateMachineArn.substring(kindEnd)
+                + ":";
+    }
+
+    private static int nthColon(String s, int n) {
+        int at = -1;
+        for (int i = 0; i < n && (at = s.indexOf(':', at + 1)) >= 0; i++) {
+            // advance to the n-th colon
+        }
+        return at;
     }
 
     /** Throws InvalidArn unless {@code arn} is a state machine ARN. */
     public static void checkStateMachineArn(String arn) {
-        String[] p = arn == null ? new String[0] : arn.split(":");
+        String[] p = parts(arn);
         if (p.length != 7
                 || !p[0].equals("arn")
                 || !p[2].equals("states")
                 || !p[5].equals("stateMachine")) {
-            throw new StepFunctionsException(
-                    "InvalidArn",
-                    "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+            throw invalidArn(arn);
         }
     }
 
@@ -61,15 +97,62 @@ public final class Arns {
      * {@code ...:express:sm:name:id} for Express executions).
      */
     public static void checkExecutionArn(String arn) {
-        String[] p = arn == null ? new String[0] : arn.split(":");
+        String[] p = parts(arn);
         boolean express = p.length == 9 && p[5].equals("express");
         if ((p.length != 8 && !express)
                 || !p[0].equals("arn")
                 || !p[2].equals("states")
                 || !(p[5].equals("execution") || p[5].equals("express"))) {
-            throw new StepFunctionsException(
-                    "InvalidArn",
-                    "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+            throw invalidArn(arn);
         }
+    }
+
+    private static StepFunctionsException invalidArn(String arn) {
+        return new StepFunctionsException(
+                "InvalidArn",
+                "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+    }
+
+    /**
+     * {@code arn.split(":")} for what the checks read: the count, segments 0, 2 and 5 (the others
+     * are not copied out, they are empty strings here).
+     */
+    private static String[] parts(String arn) {
+        if (arn == null) {
+            return new String[0];
+        }
+        if (arn.endsWith(":") || arn.length() > 2048) {
+            return arn.split(":");
+        }
+        int colons = 0;
+        int c0 = -1;
+        int c1 = -1;
+        int c2 = -1;
+        int c4 = -1;
+        int c5 = -1;
+        for (int i = arn.indexOf(':'); i >= 0; i = arn.indexOf(':', i + 1)) {
+            switch (colons++) {
+                case 0 -> c0 = i;
+                case 1 -> c1 = i;
+                case 2 -> c2 = i;
+                case 4 -> c4 = i;
+                case 5 -> c5 = i;
+                default -> {
+                    // only segments 0, 2 and 5 are compared
+                }
+            }
+        }
+        String[] p = new String[colons + 1];
+        java.util.Arrays.fill(p, "");
+        p[0] = c0 < 0 ? arn : arn.substring(0, c0);
+        if (c2 >= 0) {
+            p[2] = arn.substring(c1 + 1, c2);
+        }
+        if (c5 >= 0) {
+            p[5] = arn.substring(c4 + 1, c5);
+        } else if (c4 >= 0) {
+            p[5] = arn.substring(c4 + 1);
+        }
+        return p;
     }
 }

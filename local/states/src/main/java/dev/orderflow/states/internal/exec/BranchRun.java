@@ -124,20 +124,8 @@ public final class BranchRun {
         }
     }
 
-    long record(String type, String field, JsonNode details) {
+    long record(String type, String field, Object details) {
         lastEventId = execution.record(type, lastEventId, field, details);
-        return lastEventId;
-    }
-
-    long recordIteration(String type, String field, String mapName, int index) {
-        lastEventId = execution.recordIteration(type, lastEventId, field, mapName, index);
-        return lastEventId;
-    }
-
-    long recordState(
-            String type, String field, String stateName, String payloadField, JsonNode payload) {
-        lastEventId =
-                execution.recordState(type, lastEventId, field, stateName, payloadField, payload);
         return lastEventId;
     }
 

@@ -4,4 +4,4 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** Output and variable assignments produced by a matching catcher. */
-record CatchResult(JsonNode output, Map<String, JsonNode> assign) {}
+public record CatchResult(JsonNode output, Map<String, JsonNode> assign) {}

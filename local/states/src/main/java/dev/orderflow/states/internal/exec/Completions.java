@@ -13,6 +13,7 @@ public final class Completions {
     public static ExecutionRun await(ExecutionRun run) {
         CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
         run.onCompletion(done::complete);
+        run.help();
         if (run.services().clock() instanceof VirtualClock vc) {
             while (!done.isDone() && vc.runUntilIdle(1) > 0) {
                 // keep firing timers until the execution ends or nothing is pending

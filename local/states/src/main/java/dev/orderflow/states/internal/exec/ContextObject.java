@@ -25,7 +25,7 @@ final class ContextObject {
         e.put("Id", exec.executionArn());
         e.set("Input", exec.input());
         e.put("Name", exec.name());
-        e.put("RoleArn", exec.roleArn());
+        e.put("RoleArn", exec.identity().machine().roleArn());
         e.put("StartTime", ISO.format(exec.startDate().truncatedTo(ChronoUnit.MILLIS)));
         e.put("RedriveCount", exec.redriveCount());
         ObjectNode s = ctx.putObject("State");
@@ -34,7 +34,7 @@ final class ContextObject {
         s.put("RetryCount", retryCount);
         ObjectNode m = ctx.putObject("StateMachine");
         m.put("Id", exec.stateMachineArn());
-        m.put("Name", exec.stateMachineName());
+        m.put("Name", exec.identity().machine().name());
         if (taskToken != null) {
             ctx.putObject("Task").put("Token", taskToken);
         }

@@ -3,13 +3,13 @@ package dev.orderflow.states.internal.exec;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import java.util.Random;
 import java.util.concurrent.Executor;
 
 /**
  * Everything a running execution needs from the engine: time, randomness, evaluators, the task
- * gateway and the worker pool (null in inline mode).
+ * gateway, the state kinds and the worker pool (null in inline mode).
  */
 public record EngineServices(
         StatesClock clock,
@@ -18,6 +18,7 @@ public record EngineServices(
         PayloadTemplate templates,
         JsonataEvaluator jsonata,
         TaskGateway tasks,
+        StateKinds kinds,
         Executor workers,
         String region,
         String account,

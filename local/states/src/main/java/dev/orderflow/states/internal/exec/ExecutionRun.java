@@ -8,71 +8,58 @@ import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** One execution: its identity, status, history and the root branch. */
 public final class ExecutionRun {
+    private record Written(JsonNode of, String text) {}
+
     private final EngineServices services;
-    private final String executionArn;
-    private final String name;
-    private final String stateMachineArn;
-    private final String stateMachineName;
-    private final String roleArn;
-    private final StateMachineType type;
+    private final ExecutionIdentity identity;
     private final JsonNode input;
     private final String inputText;
     private final Instant startDate;
     private final StateMachineDef definition;
-    private final String mockTestCase;
     private final Mailbox mailbox;
     private final HistoryLog history;
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant stopDate;
     private volatile JsonNode output;
+    private volatile Written outputText;
     private volatile String error;
     private volatile String cause;
     private BranchRun root;
     private volatile int redriveCount;
     private volatile Instant redriveDate;
     private StatesClock.Cancellable timeout;
-    private List<Consumer<ExecutionRun>> listeners;
+    private final CompletionListeners listeners = new CompletionListeners();
 
     /**
      * Creates an execution that started at {@code startDate}: now for a new one, the journaled date
-     * for one read back from a journal. Call {@link #start()} to run a new one.
+     * for one read back from a journal. {@code input} is {@code inputText} parsed. Call {@link
+     * #start()} to run a new one.
      */
     public ExecutionRun(
             EngineServices services,
-            String executionArn,
-            String name,
-            String stateMachineArn,
-            String stateMachineName,
-            String roleArn,
-            StateMachineType type,
+            ExecutionIdentity identity,
             String inputText,
+            JsonNode input,
             StateMachineDef definition,
-            String mockTestCase,
             Instant startDate) {
         this.services = services;
-        this.executionArn = executionArn;
-        this.name = name;
-        this.stateMachineArn = stateMachineArn;
-        this.stateMachineName = stateMachineName;
-        this.roleArn = roleArn;
-        this.type = type;
+        this.identity = identity;
         this.inputText = inputText;
-        this.input = Json.parse(inputText);
+        this.input = input;
         this.startDate = startDate;
         ExecutionJournal journal = services.journal();
-        this.history =
-                new HistoryLog(journal.enabled() ? e -> journal.event(executionArn, e) : null);
+        String arn = identity.executionArn();
+        this.history = new HistoryLog(journal.enabled() ? e -> journal.event(arn, e) : null);
         this.definition = definition;
-        this.mockTestCase = mockTestCase;
         this.mailbox = new Mailbox(services.clock().runsInline() ? null : services.workers());
     }
 
@@ -80,11 +67,13 @@ public final class ExecutionRun {
     public void start() {
         post(
                 () -> {
-                    ObjectNode d = Json.object();
-                    d.put("input", inputText);
-                    d.putObject("inputDetails").put("truncated", false);
-                    d.put("roleArn", roleArn);
-                    long id = record("ExecutionStarted", 0, "executionStartedEventDetails", d);
+                    long id =
+                            record(
+                                    "ExecutionStarted",
+                                    0,
+                                    "executionStartedEventDetails",
+                                    new EventDetails.Started(
+                                            inputText, identity.machine().roleArn()));
                     if (definition.timeoutSeconds() != null) {
                         timeout =
                                 services.clock()
@@ -104,41 +93,20 @@ public final class ExecutionRun {
             return;
         }
         if (outcome.failed()) {
-            ObjectNode d = Json.object();
-            if (outcome.error() != null) {
-                d.put("error", outcome.error());
-            }
-            if (outcome.cause() != null) {
-                d.put("cause", outcome.cause());
-            }
             end(
                     ExecutionStatus.FAILED,
                     null,
                     outcome.error(),
                     outcome.cause(),
-                    "ExecutionFailed",
-                    "executionFailedEventDetails",
-                    d);
+                    EventDetails.errorCause(outcome.error(), outcome.cause()));
+        } else if (Json.exceeds(outcome.output(), Quotas.PAYLOAD_BYTES)) {
+            finished(
+                    BranchOutcome.failure(
+                            StatesErrors.DATA_LIMIT_EXCEEDED,
+                            "The state/task returned a result with a size exceeding the maximum number of bytes service limit."));
         } else {
             JsonNode out = outcome.output();
-            if (Json.exceeds(out, StateRun.MAX_PAYLOAD)) {
-                finished(
-                        BranchOutcome.failure(
-                                StatesErrors.DATA_LIMIT_EXCEEDED,
-                                "The state/task returned a result with a size exceeding the maximum number of bytes service limit."));
-                return;
-            }
-            ObjectNode d = Json.object();
-            d.put("output", Json.write(out));
-            d.putObject("outputDetails").put("truncated", false);
-            end(
-                    ExecutionStatus.SUCCEEDED,
-                    out,
-                    null,
-                    null,
-                    "ExecutionSucceeded",
-                    "executionSucceededEventDetails",
-                    d);
+            end(ExecutionStatus.SUCCEEDED, out, null, null, new EventDetails.Succeeded(out));
         }
     }
 
@@ -147,9 +115,7 @@ public final class ExecutionRun {
             return;
         }
         root.abort();
-        ObjectNode d = Json.object();
-        d.put("error", StatesErrors.TIMEOUT);
-        d.put("cause", "The execution timed out after " + definition.timeoutSeconds() + " seconds");
+        String why = "The execution timed out after " + definition.timeoutSeconds() + " seconds";
         // DescribeExecution of an execution that ran past the machine's TimeoutSeconds has no
         // error or cause (recorded AWS response, LocalStack test_timeouts "test_global_timeout").
         end(
@@ -157,9 +123,7 @@ public final class ExecutionRun {
                 null,
                 null,
                 null,
-                "ExecutionTimedOut",
-                "executionTimedOutEventDetails",
-                d);
+                EventDetails.errorCause(StatesErrors.TIMEOUT, why));
     }
 
     /** Stops the execution (StopExecution); no effect once it has ended. */
@@ -172,56 +136,43 @@ public final class ExecutionRun {
                     if (root != null) {
                         root.abort();
                     }
-                    ObjectNode d = Json.object();
-                    if (stopError != null) {
-                        d.put("error", stopError);
-                    }
-                    if (stopCause != null) {
-                        d.put("cause", stopCause);
-                    }
                     end(
                             ExecutionStatus.ABORTED,
                             null,
                             stopError,
                             stopCause,
-                            "ExecutionAborted",
-                            "executionAbortedEventDetails",
-                            d);
+                            EventDetails.errorCause(stopError, stopCause));
                 });
     }
 
-    private void end(
-            ExecutionStatus s,
-            JsonNode out,
-            String err,
-            String why,
-            String event,
-            String field,
-            ObjectNode d) {
+    /** Records the closing event ({@code ExecutionSucceeded}, ...) and notifies the listeners. */
+    private void end(ExecutionStatus s, JsonNode out, String err, String why, Object details) {
+        String event =
+                switch (s) {
+                    case SUCCEEDED -> "ExecutionSucceeded";
+                    case FAILED -> "ExecutionFailed";
+                    case TIMED_OUT -> "ExecutionTimedOut";
+                    case ABORTED -> "ExecutionAborted";
+                    default -> throw new IllegalArgumentException(s.name());
+                };
+        String field = Character.toLowerCase(event.charAt(0)) + event.substring(1) + "EventDetails";
         stopDate = services.clock().now();
         output = out;
         error = err;
         cause = why;
-        record(event, history.lastId(), field, d);
+        record(event, history.lastId(), field, details);
         status = s;
         services.journal().ended(this);
         if (timeout != null) {
             timeout.cancel();
         }
-        List<Consumer<ExecutionRun>> ls;
-        synchronized (this) {
-            ls = listeners;
-            listeners = null;
-        }
-        if (ls != null) {
-            ls.forEach(l -> l.accept(this));
-        }
+        listeners.fire(this);
     }
 
     /** True for a STANDARD execution that ended FAILED, TIMED_OUT or ABORTED inside a state. */
     public boolean redrivable() {
         ExecutionStatus s = status;
-        return type == StateMachineType.STANDARD
+        return identity.machine().type() == StateMachineType.STANDARD
                 && (s == ExecutionStatus.FAILED
                         || s == ExecutionStatus.TIMED_OUT
                         || s == ExecutionStatus.ABORTED)
@@ -341,16 +292,15 @@ public final class ExecutionRun {
 
     /** Calls {@code listener} once the execution has ended (immediately if it already has). */
     public void onCompletion(Consumer<ExecutionRun> listener) {
-        synchronized (this) {
-            if (status == ExecutionStatus.RUNNING) {
-                if (listeners == null) {
-                    listeners = new ArrayList<>(1);
-                }
-                listeners.add(listener);
-                return;
-            }
-        }
-        listener.accept(this);
+        listeners.add(this, () -> status == ExecutionStatus.RUNNING, listener);
+    }
+
+    /**
+     * For a thread about to wait for this execution: runs its work now if no worker has picked it
+     * up yet (see {@link Mailbox#help()}).
+     */
+    public void help() {
+        mailbox.help();
     }
 
     /** Runs {@code task} on this execution's serial mailbox. */
@@ -358,24 +308,8 @@ public final class ExecutionRun {
         mailbox.post(task);
     }
 
-    long record(String type, long previous, String field, JsonNode details) {
+    long record(String type, long previous, String field, Object details) {
         return history.add(services.clock().now(), type, previous, field, details);
-    }
-
-    long recordIteration(String type, long previous, String field, String mapName, int index) {
-        return history.addIterationEvent(
-                services.clock().now(), type, previous, field, mapName, index);
-    }
-
-    long recordState(
-            String type,
-            long previous,
-            String field,
-            String stateName,
-            String payloadField,
-            JsonNode payload) {
-        return history.addStateEvent(
-                services.clock().now(), type, previous, field, stateName, payloadField, payload);
     }
 
     /** The services. */
@@ -383,34 +317,24 @@ public final class ExecutionRun {
         return services;
     }
 
+    /** The execution's ARN, name, state machine and mock test case. */
+    public ExecutionIdentity identity() {
+        return identity;
+    }
+
     /** The execution ARN. */
     public String executionArn() {
-        return executionArn;
+        return identity.executionArn();
     }
 
     /** The execution name. */
     public String name() {
-        return name;
+        return identity.name();
     }
 
     /** The state machine ARN. */
     public String stateMachineArn() {
-        return stateMachineArn;
-    }
-
-    /** The state machine name. */
-    public String stateMachineName() {
-        return stateMachineName;
-    }
-
-    /** The role ARN given at creation. */
-    public String roleArn() {
-        return roleArn;
-    }
-
-    /** STANDARD or EXPRESS. */
-    public StateMachineType type() {
-        return type;
+        return identity.machine().arn();
     }
 
     /** The input document. */
@@ -438,6 +362,20 @@ public final class ExecutionRun {
         return status;
     }
 
+    /** The output as compact JSON when SUCCEEDED (written once), else null. */
+    public String outputText() {
+        JsonNode out = output;
+        if (out == null) {
+            return null;
+        }
+        Written w = outputText;
+        if (w == null || w.of() != out) {
+            w = new Written(out, Json.write(out));
+            outputText = w;
+        }
+        return w.text();
+    }
+
     /** The output when SUCCEEDED, else null. */
     public JsonNode output() {
         return output;
@@ -456,10 +394,5 @@ public final class ExecutionRun {
     /** The history. */
     public HistoryLog history() {
         return history;
-    }
-
-    /** The mock test case selected by the ARN suffix, or null. */
-    public String mockTestCase() {
-        return mockTestCase;
     }
 }

@@ -1,30 +1,46 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The append-only event list of one execution. State events keep the engine's immutable JSON
- * payload and render their details only when the history is read. Thread-safe.
+ * The append-only event list of one execution, stored compactly: per event its time, type, the
+ * previous event id and its details either as JSON or as a {@link Details} holding the engine's
+ * immutable payload trees, rendered only when the history is read (payloads are never serialised
+ * while the execution runs). Thread-safe.
  */
 public final class HistoryLog {
-    private record Entry(
-            Instant at,
-            String type,
-            long previous,
-            String field,
-            JsonNode details,
-            String stateName,
-            String payloadField,
-            JsonNode payload) {}
+    /** Event details kept as the engine's values and rendered to AWS's JSON shape on read. */
+    public interface Details {
+        /** The details object as GetExecutionHistory shows it. */
+        JsonNode render();
+    }
 
-    private final List<Entry> events = new ArrayList<>(6);
+    /** One event: 32 bytes plus its details. */
+    private static final class Entry {
+        final long at;
+        final int previous;
+        final String type;
+        final String field;
+        final Object details;
+
+        Entry(long at, int previous, String type, String field, Object details) {
+            this.at = at;
+            this.previous = previous;
+            this.type = type;
+            this.field = field;
+            this.details = details;
+        }
+    }
+
+    private static final Entry[] EMPTY = {};
+    private Entry[] events = EMPTY;
+    private int size;
     private final Consumer<HistoryEvent> sink;
 
     /** An empty log; {@code sink} (nullable) receives every added event, rendered. */
@@ -35,108 +51,64 @@ public final class HistoryLog {
     /** Puts back events read from a journal (not passed to the sink). */
     public synchronized void restore(List<HistoryEvent> restored) {
         for (HistoryEvent e : restored) {
-            events.add(
+            append(
                     new Entry(
-                            e.timestamp(),
+                            nanos(e.timestamp()),
+                            (int) e.previousEventId(),
                             e.type(),
-                            e.previousEventId(),
                             e.detailsField(),
-                            e.details(),
-                            null,
-                            null,
-                            null));
+                            e.details()));
         }
-    }
-
-    private long added() {
-        if (sink != null) {
-            sink.accept(render(events.size() - 1));
-        }
-        return events.size();
-    }
-
-    /** Appends an event and returns its id. */
-    public synchronized long add(
-            Instant at, String type, long previousEventId, String detailsField, JsonNode details) {
-        events.add(new Entry(at, type, previousEventId, detailsField, details, null, null, null));
-        return added();
     }
 
     /**
-     * Appends a state event whose details are {@code name}, {@code payloadField} (the compact JSON
-     * text of {@code payload}, rendered when read) and {@code <payloadField>Details}.
+     * Appends an event and returns its id. {@code details} is null, a {@link JsonNode} or a {@link
+     * Details} rendered when read.
      */
-    public synchronized long addStateEvent(
-            Instant at,
-            String type,
-            long previousEventId,
-            String detailsField,
-            String stateName,
-            String payloadField,
-            JsonNode payload) {
-        events.add(
-                new Entry(
-                        at,
-                        type,
-                        previousEventId,
-                        detailsField,
-                        null,
-                        stateName,
-                        payloadField,
-                        payload));
-        return added();
+    public synchronized long add(
+            Instant at, String type, long previousEventId, String detailsField, Object details) {
+        append(new Entry(nanos(at), (int) previousEventId, type, detailsField, details));
+        if (sink != null) {
+            sink.accept(render(size - 1));
+        }
+        return size;
     }
 
-    /** Appends a Map iteration event whose details ({@code name}, {@code index}) render on read. */
-    public synchronized long addIterationEvent(
-            Instant at,
-            String type,
-            long previousEventId,
-            String detailsField,
-            String mapName,
-            int index) {
-        events.add(
-                new Entry(
-                        at,
-                        type,
-                        previousEventId,
-                        detailsField,
-                        null,
-                        mapName,
-                        null,
-                        Json.NODES.numberNode(index)));
-        return added();
+    private void append(Entry e) {
+        if (size == events.length) {
+            events = Arrays.copyOf(events, size < 8 ? 8 : size * 2);
+        }
+        events[size++] = e;
     }
 
     /** A snapshot of all events. */
     public synchronized List<HistoryEvent> snapshot() {
-        List<HistoryEvent> out = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
+        List<HistoryEvent> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             out.add(render(i));
         }
         return out;
     }
 
     private HistoryEvent render(int i) {
-        Entry e = events.get(i);
-        JsonNode details = e.details();
-        if (e.payloadField() == null && e.stateName() != null) {
-            ObjectNode d = Json.object();
-            d.put("name", e.stateName());
-            d.set("index", e.payload());
-            details = d;
-        } else if (e.payloadField() != null) {
-            ObjectNode d = Json.object();
-            d.put("name", e.stateName());
-            d.put(e.payloadField(), Json.write(e.payload()));
-            d.putObject(e.payloadField() + "Details").put("truncated", false);
-            details = d;
-        }
-        return new HistoryEvent(i + 1L, e.previous(), e.at(), e.type(), e.field(), details);
+        Entry e = events[i];
+        JsonNode details = e.details instanceof Details d ? d.render() : (JsonNode) e.details;
+        return new HistoryEvent(
+                i + 1L,
+                e.previous,
+                Instant.ofEpochSecond(
+                        Math.floorDiv(e.at, 1_000_000_000L), Math.floorMod(e.at, 1_000_000_000L)),
+                e.type,
+                e.field,
+                details);
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
     }
 
     /** The id of the last event, or 0. */
     public synchronized long lastId() {
-        return events.size();
+        return size;
     }
 }

@@ -8,10 +8,10 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataScope;
 import dev.orderflow.states.internal.model.Catcher;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
-import dev.orderflow.states.internal.states.StateEvaluators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,17 +24,14 @@ import java.util.function.Consumer;
  * records the history events and hands the output to the branch.
  */
 public final class StateRun {
-    /** The payload quota: 256 KiB (AWS docs "Step Functions service quotas"). */
-    public static final int MAX_PAYLOAD = 256 * 1024;
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRun.class);
 
     private final BranchRun branch;
     private final State state;
     private final JsonNode rawInput;
     private final Instant enteredTime;
-    private final Retries retries;
-    private final StateTimers timers;
+    private Retries retries;
+    private StateTimers timers;
     private int attempt;
     private boolean finished;
     private List<BranchRun> children;
@@ -53,15 +50,13 @@ public final class StateRun {
         this.state = state;
         this.rawInput = rawInput;
         this.enteredTime = enteredTime;
-        this.retries = new Retries(state.common().retry());
-        this.timers = new StateTimers(branch.execution(), () -> finished);
     }
 
     /** Continues this state after a restart (its StateEntered event is already in the history). */
     void resume(ResumePoint point) {
         enteredEventId = point.enteredEventId();
         if (point.retryCounts() != null) {
-            retries.restore(point.retryCounts(), point.retryCount());
+            retries().restore(point.retryCounts(), point.retryCount());
         }
         LOG.info(
                 "execution={} state={} resumed after a restart",
@@ -85,6 +80,14 @@ public final class StateRun {
     private Duration untilNow(Instant deadline) {
         Duration d = Duration.between(services().clock().now(), deadline);
         return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** The retry counts, created at the first failure (most states never fail). */
+    private Retries retries() {
+        if (retries == null) {
+            retries = new Retries(state.common().retry());
+        }
+        return retries;
     }
 
     /** For a Wait state resumed after a restart: the deadline it had, else null. */
@@ -111,12 +114,10 @@ public final class StateRun {
                     state.common().type());
         }
         enteredEventId =
-                branch.recordState(
-                        state.common().type() + "StateEntered",
+                branch.record(
+                        EventNames.entered(state),
                         "stateEnteredEventDetails",
-                        state.name(),
-                        "input",
-                        rawInput);
+                        new EventDetails.StatePayload(state.name(), "input", rawInput));
         if (topLevel() && journal().enabled()) {
             journal()
                     .entered(
@@ -136,7 +137,7 @@ public final class StateRun {
         }
         attempt++;
         try {
-            StateEvaluators.run(this);
+            services().kinds().attempt(this);
         } catch (StatesFailure f) {
             fail(f);
         }
@@ -185,7 +186,7 @@ public final class StateRun {
         if (finished) {
             return;
         }
-        if (Json.exceeds(output, MAX_PAYLOAD)) {
+        if (Json.exceeds(output, Quotas.PAYLOAD_BYTES)) {
             fail(
                     StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The state/task '"
@@ -204,12 +205,10 @@ public final class StateRun {
     }
 
     private void recordExit(JsonNode output) {
-        branch.recordState(
-                state.common().type() + "StateExited",
+        branch.record(
+                EventNames.exited(state),
                 "stateExitedEventDetails",
-                state.name(),
-                "output",
-                output);
+                new EventDetails.StatePayload(state.name(), "output", output));
     }
 
     /** Fails the current attempt; Retry and Catch decide what happens next. */
@@ -220,14 +219,17 @@ public final class StateRun {
         cancelTimers();
         abortChildren();
         boolean task = state instanceof State.Task;
-        Duration wait = retries.next(error, task, services().random());
+        Duration wait =
+                state.common().retry().isEmpty()
+                        ? null
+                        : retries().next(error, task, services().random());
         if (wait != null) {
             if (topLevel() && journal().enabled()) {
                 journal()
                         .retrying(
                                 execution().executionArn(),
-                                retries.counts(),
-                                retries.total(),
+                                retries().counts(),
+                                retries().total(),
                                 services().clock().now().plus(wait));
             }
             schedule(wait, this::attempt);
@@ -240,7 +242,7 @@ public final class StateRun {
                 errorOutput.put("Cause", cause == null ? "" : cause);
                 CatchResult r;
                 try {
-                    r = CatchOutput.apply(this, catcher, errorOutput);
+                    r = services().kinds().caught(this, catcher, errorOutput);
                 } catch (StatesFailure f) {
                     finished = true;
                     recordEvaluationFailure(f);
@@ -262,6 +264,9 @@ public final class StateRun {
 
     /** Runs {@code action} on the mailbox after {@code delay} unless the state ends first. */
     public StatesClock.Cancellable schedule(Duration delay, Runnable action) {
+        if (timers == null) {
+            timers = new StateTimers(branch.execution(), () -> finished);
+        }
         return timers.schedule(delay, action);
     }
 
@@ -318,16 +323,21 @@ public final class StateRun {
     }
 
     private void cancelTimers() {
-        timers.cancelAll();
+        if (timers != null) {
+            timers.cancelAll();
+        }
     }
 
     /** Records a Map iteration event ({@code name}, {@code index} details) on this branch. */
     public long recordIteration(String type, String field, int index) {
-        return branch.recordIteration(type, field, state.name(), index);
+        return branch.record(type, field, new EventDetails.Iteration(state.name(), index));
     }
 
-    /** Records a history event on this branch and returns its id. */
-    public long record(String type, String field, JsonNode details) {
+    /**
+     * Records a history event on this branch and returns its id; {@code details} is null, a {@link
+     * JsonNode} or {@link HistoryLog.Details} rendered when the history is read.
+     */
+    public long record(String type, String field, Object details) {
         return branch.record(type, field, details);
     }
 
@@ -357,7 +367,7 @@ public final class StateRun {
                 branch.execution(),
                 state.name(),
                 enteredTime,
-                retries.total(),
+                retries == null ? 0 : retries.total(),
                 taskToken,
                 branch.mapItem());
     }

@@ -1,5 +1,6 @@
 package dev.orderflow.states.internal.exec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StepFunctionsException;
@@ -20,28 +21,26 @@ public final class TestStateRunner {
      * @throws StepFunctionsException InvalidExecutionInput
      */
     public static TestStateResult run(EngineServices services, StateMachineDef def, String input) {
+        JsonNode parsed;
         try {
-            Json.parse(input);
+            parsed = Json.parse(input);
         } catch (IllegalArgumentException e) {
             throw new StepFunctionsException(
                     "InvalidExecutionInput", "Invalid input: '" + e.getMessage() + "'");
         }
         String smArn =
                 Arns.stateMachine(services.region(), services.account(), TestStateMachine.NAME);
-        ExecutionRun run =
-                new ExecutionRun(
-                        services,
+        StateMachineRef machine =
+                new StateMachineRef(smArn, TestStateMachine.NAME, "", StateMachineType.EXPRESS);
+        ExecutionIdentity identity =
+                new ExecutionIdentity(
+                        machine,
                         Arns.execution(
                                 smArn, StateMachineType.EXPRESS, UUID.randomUUID().toString()),
                         "test",
-                        smArn,
-                        TestStateMachine.NAME,
-                        "",
-                        StateMachineType.EXPRESS,
-                        input,
-                        def,
-                        null,
-                        services.clock().now());
+                        null);
+        ExecutionRun run =
+                new ExecutionRun(services, identity, input, parsed, def, services.clock().now());
         run.start();
         ExecutionRun done = Completions.await(run);
         List<HistoryEvent> events = done.history().snapshot();

@@ -6,6 +6,7 @@ import dev.orderflow.states.internal.model.ChoiceBranch;
 import dev.orderflow.states.internal.model.CommonFields;
 import dev.orderflow.states.internal.model.OptionalPath;
 import dev.orderflow.states.internal.model.QueryLanguage;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.JsonPath;
@@ -119,8 +120,10 @@ public final class DefinitionParser {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             String stateLoc = loc + "/States/" + name;
-            if (name.length() > 80) {
-                schema("State names must not be longer than 80 characters", stateLoc);
+            if (name.length() > Quotas.NAME_LENGTH) {
+                schema(
+                        "State names must not be longer than " + Quotas.NAME_LENGTH + " characters",
+                        stateLoc);
             }
             if (!allNames.add(name)) {
                 // State names are unique across the whole machine, nested branches included.

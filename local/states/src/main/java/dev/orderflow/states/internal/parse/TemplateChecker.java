@@ -3,6 +3,7 @@ package dev.orderflow.states.internal.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.internal.intrinsics.IntrinsicParser;
 import dev.orderflow.states.internal.jsonata.JsonataTemplates;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.paths.JsonPath;
 import java.util.Iterator;
 import java.util.List;
@@ -79,7 +80,7 @@ final class TemplateChecker {
             String key = it.next();
             String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
             if (name.isEmpty()
-                    || name.length() > 80
+                    || name.length() > Quotas.NAME_LENGTH
                     || name.equals("states")
                     || !name.matches("[\\p{L}_][\\p{L}\\p{N}_]*")) {
                 schema("The variable name '" + name + "' is invalid", loc + "/" + key);

@@ -7,6 +7,7 @@ import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.StateMachineRef;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.nio.file.Path;
@@ -73,13 +74,14 @@ public final class FileExecutionJournal implements ExecutionJournal {
     public void started(ExecutionRun run, String definition) {
         ObjectNode r = record("start", run.executionArn());
         r.put("name", run.name());
-        r.put("sm", run.stateMachineArn());
-        r.put("smName", run.stateMachineName());
-        r.put("role", run.roleArn());
-        r.put("type", run.type().name());
+        StateMachineRef machine = run.identity().machine();
+        r.put("sm", machine.arn());
+        r.put("smName", machine.name());
+        r.put("role", machine.roleArn());
+        r.put("type", machine.type().name());
         r.put("input", run.inputText());
         r.put("definition", definition);
-        r.put("testCase", run.mockTestCase());
+        r.put("testCase", run.identity().mockTestCase());
         r.put("at", run.startDate().toString());
         file.append(r);
     }

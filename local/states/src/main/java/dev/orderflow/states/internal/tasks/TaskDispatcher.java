@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.eval.DataFlow;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.internal.exec.StateRun;
@@ -9,19 +10,21 @@ import dev.orderflow.states.internal.exec.TaskGateway;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
-import dev.orderflow.states.internal.states.DataFlow;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import dev.orderflow.states.spi.IntegrationPattern;
 import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -36,6 +39,7 @@ public final class TaskDispatcher implements TaskGateway {
     private final TaskTokens tokens;
     private final MockResponder mocks;
     private final StartExecutionIntegration startExecution;
+    private final Map<String, TaskEvents.Resource> resources = new ConcurrentHashMap<>();
 
     /** Creates the dispatcher. */
     public TaskDispatcher(
@@ -54,8 +58,9 @@ public final class TaskDispatcher implements TaskGateway {
     @Override
     public void start(StateRun run) {
         State.Task task = (State.Task) run.state();
-        ResourceArn arn = resourceOf(task);
-        TaskEvents events = new TaskEvents(run, arn);
+        TaskEvents.Resource resource = resourceOf(task);
+        ResourceArn arn = resource.arn();
+        TaskEvents events = new TaskEvents(run, resource);
         String token = null;
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
             token = tokens.newToken(run.execution().executionArn());
@@ -90,11 +95,11 @@ public final class TaskDispatcher implements TaskGateway {
                 };
         ExecutionRun exec = run.execution();
         Optional<TaskOutcome> mocked =
-                exec.mockTestCase() == null
+                exec.identity().mockTestCase() == null
                         ? Optional.empty()
                         : mocks.respond(
-                                exec.stateMachineName(),
-                                exec.mockTestCase(),
+                                exec.identity().machine().name(),
+                                exec.identity().mockTestCase(),
                                 run.state().name(),
                                 attempt - 1);
         if (mocked.isPresent()) {
@@ -114,7 +119,7 @@ public final class TaskDispatcher implements TaskGateway {
                     onOutcome,
                     output -> submitted(run, events, output, parkedToken));
             if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
-                park(run, events, token, heartbeat, null);
+                park(run, events, arn, token, heartbeat, null);
             }
             return;
         }
@@ -130,7 +135,7 @@ public final class TaskDispatcher implements TaskGateway {
                         exec.executionArn(),
                         run.state().name());
         if (token != null) {
-            park(run, events, token, heartbeat, null);
+            park(run, events, arn, token, heartbeat, null);
         }
         if (exec.services().clock().runsInline() || exec.services().workers() == null) {
             onOutcome.accept(call(request));
@@ -142,8 +147,9 @@ public final class TaskDispatcher implements TaskGateway {
     @Override
     public void resumeParked(StateRun run, ResumePoint point) {
         State.Task task = (State.Task) run.state();
-        ResourceArn arn = resourceOf(task);
-        TaskEvents events = new TaskEvents(run, arn);
+        TaskEvents.Resource resource = resourceOf(task);
+        ResourceArn arn = resource.arn();
+        TaskEvents events = new TaskEvents(run, resource);
         run.taskToken(point.token());
         Long timeout = timeoutOf(run, task);
         Long heartbeat = heartbeatOf(run, task);
@@ -158,6 +164,7 @@ public final class TaskDispatcher implements TaskGateway {
         park(
                 run,
                 events,
+                arn,
                 point.token(),
                 heartbeat,
                 point.lastHeartbeat() != null ? point.lastHeartbeat() : point.parkedAt());
@@ -182,7 +189,12 @@ public final class TaskDispatcher implements TaskGateway {
      * after {@code heartbeatFrom} (a restored task's last heartbeat), or from now when null.
      */
     private void park(
-            StateRun run, TaskEvents events, String token, Long heartbeat, Instant heartbeatFrom) {
+            StateRun run,
+            TaskEvents events,
+            ResourceArn arn,
+            String token,
+            Long heartbeat,
+            Instant heartbeatFrom) {
         ExecutionRun exec = run.execution();
         int attempt = run.attemptNumber();
         StatesClock.Cancellable[] timer = new StatesClock.Cancellable[1];
@@ -205,7 +217,6 @@ public final class TaskDispatcher implements TaskGateway {
                                         run.fail(StatesErrors.HEARTBEAT_TIMEOUT, null);
                                     });
                 };
-        ResourceArn arn = ResourceArn.parse(((State.Task) run.state()).resource()).orElseThrow();
         tokens.open(
                 token,
                 new TaskTokens.Pending(
@@ -304,7 +315,7 @@ public final class TaskDispatcher implements TaskGateway {
                 && arn.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
             result = ServiceResponses.lambdaInvoke(result, run.services().random());
         }
-        if (Json.exceeds(result, dev.orderflow.states.internal.exec.StateRun.MAX_PAYLOAD)) {
+        if (Json.exceeds(result, Quotas.PAYLOAD_BYTES)) {
             // Recorded AWS histories (LocalStack test_states_errors snapshots): the task fails
             // with a TaskFailed / LambdaFunctionFailed event naming the service ('lambda') or, for
             // a bare function ARN, the function, and Catch sees it like any task failure.
@@ -340,12 +351,23 @@ public final class TaskDispatcher implements TaskGateway {
         return false;
     }
 
-    private static ResourceArn resourceOf(State.Task task) {
-        return ResourceArn.parse(task.resource())
-                .orElseThrow(
-                        () ->
-                                StatesFailure.runtime(
-                                        "The resource " + task.resource() + " is not supported"));
+    /** The task's resource, parsed once per resource string (validation rejected bad ones). */
+    private TaskEvents.Resource resourceOf(State.Task task) {
+        TaskEvents.Resource known = resources.get(task.resource());
+        if (known != null) {
+            return known;
+        }
+        TaskEvents.Resource parsed =
+                TaskEvents.Resource.of(
+                        ResourceArn.parse(task.resource())
+                                .orElseThrow(
+                                        () ->
+                                                StatesFailure.runtime(
+                                                        "The resource "
+                                                                + task.resource()
+                                                                + " is not supported")));
+        resources.putIfAbsent(task.resource(), parsed);
+        return parsed;
     }
 
     private static Long timeoutOf(StateRun run, State.Task task) {

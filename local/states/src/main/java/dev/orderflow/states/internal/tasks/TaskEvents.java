@@ -2,94 +2,103 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.internal.exec.EventDetails;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.Json;
 
 /**
  * Records a Task's history events: {@code Task*} events for service integrations, {@code
- * LambdaFunction*} events for bare function ARNs (AWS docs "HistoryEvent").
+ * LambdaFunction*} events for bare function ARNs (AWS docs "HistoryEvent"). Payloads are kept as
+ * trees and written out only when the history is read.
  */
 final class TaskEvents {
-    private final StateRun run;
-    private final ResourceArn arn;
+    /** A resource as the Task events name it; parsed once per resource string. */
+    record Resource(ResourceArn arn, String resourceType, String resource) {
+        static Resource of(ResourceArn arn) {
+            boolean sdk = arn.service().equals("aws-sdk");
+            return new Resource(
+                    arn,
+                    sdk ? "aws-sdk:" + arn.action().split(":")[0] : arn.service(),
+                    (sdk ? arn.action().split(":", 2)[1] : arn.action()) + arn.pattern().suffix());
+        }
+    }
 
-    TaskEvents(StateRun run, ResourceArn arn) {
+    private final StateRun run;
+    private final Resource resource;
+    private final boolean bare;
+
+    TaskEvents(StateRun run, Resource resource) {
         this.run = run;
-        this.arn = arn;
+        this.resource = resource;
+        this.bare = resource.arn().bareFunction();
+    }
+
+    private EventDetails.Task details(String field, JsonNode payload) {
+        return new EventDetails.Task(
+                resource.resourceType(), resource.resource(), null, field, payload, null, null);
     }
 
     private ObjectNode base() {
         ObjectNode d = Json.object();
-        d.put(
-                "resourceType",
-                arn.service().equals("aws-sdk")
-                        ? "aws-sdk:" + arn.action().split(":")[0]
-                        : arn.service());
-        String action =
-                arn.service().equals("aws-sdk") ? arn.action().split(":", 2)[1] : arn.action();
-        d.put("resource", action + arn.pattern().suffix());
+        d.put("resourceType", resource.resourceType());
+        d.put("resource", resource.resource());
         return d;
     }
 
     void scheduled(JsonNode parameters, Long timeout, Long heartbeat) {
-        if (arn.bareFunction()) {
-            ObjectNode d = Json.object();
-            d.put("resource", arn.raw());
-            d.put("input", Json.write(parameters));
-            d.putObject("inputDetails").put("truncated", false);
-            if (timeout != null) {
-                d.put("timeoutInSeconds", timeout);
-            }
-            run.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d);
+        if (bare) {
+            run.record(
+                    "LambdaFunctionScheduled",
+                    "lambdaFunctionScheduledEventDetails",
+                    new EventDetails.Task(
+                            null, resource.arn().raw(), null, "input", parameters, timeout, null));
             return;
         }
-        ObjectNode d = base();
-        d.put("region", run.services().region());
-        d.put("parameters", Json.write(parameters));
-        if (timeout != null) {
-            d.put("timeoutInSeconds", timeout);
-        }
-        if (heartbeat != null) {
-            d.put("heartbeatInSeconds", heartbeat);
-        }
-        run.record("TaskScheduled", "taskScheduledEventDetails", d);
+        run.record(
+                "TaskScheduled",
+                "taskScheduledEventDetails",
+                new EventDetails.Task(
+                        resource.resourceType(),
+                        resource.resource(),
+                        run.services().region(),
+                        "parameters",
+                        parameters,
+                        timeout,
+                        heartbeat));
     }
 
     void started() {
-        if (arn.bareFunction()) {
+        if (bare) {
             run.record("LambdaFunctionStarted", null, null);
         } else {
-            run.record("TaskStarted", "taskStartedEventDetails", base());
+            run.record("TaskStarted", "taskStartedEventDetails", details(null, null));
         }
     }
 
     void submitted(JsonNode output) {
-        ObjectNode d = base();
-        d.put("output", Json.write(output));
-        d.putObject("outputDetails").put("truncated", false);
-        run.record("TaskSubmitted", "taskSubmittedEventDetails", d);
+        run.record("TaskSubmitted", "taskSubmittedEventDetails", details("output", output));
     }
 
     void succeeded(JsonNode output) {
-        ObjectNode d = arn.bareFunction() ? Json.object() : base();
-        d.put("output", Json.write(output));
-        d.putObject("outputDetails").put("truncated", false);
-        if (arn.bareFunction()) {
-            run.record("LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", d);
+        if (bare) {
+            run.record(
+                    "LambdaFunctionSucceeded",
+                    "lambdaFunctionSucceededEventDetails",
+                    new EventDetails.Task(null, null, null, "output", output, null, null));
         } else {
-            run.record("TaskSucceeded", "taskSucceededEventDetails", d);
+            run.record("TaskSucceeded", "taskSucceededEventDetails", details("output", output));
         }
     }
 
     void failed(String error, String cause) {
-        ObjectNode d = arn.bareFunction() ? Json.object() : base();
+        ObjectNode d = bare ? Json.object() : base();
         if (error != null) {
             d.put("error", error);
         }
         if (cause != null) {
             d.put("cause", cause);
         }
-        if (arn.bareFunction()) {
+        if (bare) {
             run.record("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", d);
         } else {
             run.record("TaskFailed", "taskFailedEventDetails", d);
@@ -97,9 +106,9 @@ final class TaskEvents {
     }
 
     void timedOut(String error) {
-        ObjectNode d = arn.bareFunction() ? Json.object() : base();
+        ObjectNode d = bare ? Json.object() : base();
         d.put("error", error);
-        if (arn.bareFunction()) {
+        if (bare) {
             run.record("LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", d);
         } else {
             run.record("TaskTimedOut", "taskTimedOutEventDetails", d);

@@ -1,14 +1,16 @@
-package dev.orderflow.states.internal.exec;
+package dev.orderflow.states.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.exec.CatchResult;
+import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.model.Catcher;
-import dev.orderflow.states.internal.states.Assignments;
 
 /** Builds a catcher's output: ResultPath over the raw input (JSONPath) or Output (JSONata). */
-final class CatchOutput {
+public final class CatchOutput {
     private CatchOutput() {}
 
-    static CatchResult apply(StateRun run, Catcher catcher, JsonNode errorOutput) {
+    /** The output and assignments of {@code catcher} for {@code errorOutput}. */
+    public static CatchResult apply(StateRun run, Catcher catcher, JsonNode errorOutput) {
         if (run.state().common().jsonata()) {
             var scope = run.jsonataScope(null, errorOutput);
             JsonNode output =

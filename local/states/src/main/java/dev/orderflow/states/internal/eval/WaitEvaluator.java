@@ -1,11 +1,11 @@
-package dev.orderflow.states.internal.states;
+package dev.orderflow.states.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.orderflow.states.internal.states;
+package dev.orderflow.states.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.internal.json.StatesFailure;

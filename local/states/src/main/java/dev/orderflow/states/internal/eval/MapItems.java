@@ -1,4 +1,4 @@
-package dev.orderflow.states.internal.states;
+package dev.orderflow.states.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,8 +7,9 @@ import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.paths.PayloadTemplate;
+import dev.orderflow.states.internal.templates.PayloadTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,7 +81,7 @@ final class MapItems {
             return items;
         }
         int maxItems = (int) number(run, batcher, "MaxItemsPerBatch", input, Integer.MAX_VALUE);
-        long maxBytes = number(run, batcher, "MaxInputBytesPerBatch", input, 256 * 1024);
+        long maxBytes = number(run, batcher, "MaxInputBytesPerBatch", input, Quotas.PAYLOAD_BYTES);
         JsonNode batchInput = batcher.get("BatchInput");
         if (batchInput != null && !map.common().jsonata()) {
             batchInput = run.services().templates().evaluate(batchInput, run.roots(input));

@@ -1,4 +1,4 @@
-package dev.orderflow.states.internal.paths;
+package dev.orderflow.states.internal.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +8,8 @@ import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.intrinsics.IntrinsicParser;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesFailure;
+import dev.orderflow.states.internal.paths.JsonPath;
+import dev.orderflow.states.internal.paths.PathRoots;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,14 +1,22 @@
-package dev.orderflow.states.internal.states;
+package dev.orderflow.states.internal.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.exec.CatchResult;
+import dev.orderflow.states.internal.exec.StateKinds;
 import dev.orderflow.states.internal.exec.StateRun;
+import dev.orderflow.states.internal.model.Catcher;
 import dev.orderflow.states.internal.model.State;
 
 /** Dispatches a state run to the evaluator of its kind. */
-public final class StateEvaluators {
-    private StateEvaluators() {}
+public final class StateEvaluators implements StateKinds {
+    @Override
+    public CatchResult caught(StateRun run, Catcher catcher, JsonNode errorOutput) {
+        return CatchOutput.apply(run, catcher, errorOutput);
+    }
 
     /** Evaluates one attempt of {@code run}'s state. */
-    public static void run(StateRun run) {
+    @Override
+    public void attempt(StateRun run) {
         State s = run.state();
         if (s instanceof State.Pass p) {
             PassEvaluator.run(run, p);
