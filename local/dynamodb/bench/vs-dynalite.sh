@@ -38,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Xmx1g -cp "$CP" dev.orderflow.dynamodb.DynamoDbMain --port "$OURS_PORT" --in-memory \
+java -Xmx1g ${OURS_JAVA_OPTS:-} -cp "$CP" dev.orderflow.dynamodb.DynamoDbMain --port "$OURS_PORT" --in-memory \
     >"$OUT/ours.log" 2>&1 &
 OURS_PID=$!
 PIDS+=("$OURS_PID")

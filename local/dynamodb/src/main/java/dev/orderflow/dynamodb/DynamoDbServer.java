@@ -38,7 +38,9 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.service = new PipelineService(new RequestPipeline(engine.dispatcher()));
+            this.service =
+                    new PipelineService(
+                            new RequestPipeline(engine.dispatcher()), b.dataDir == null);
             this.front = FrontServer.builder("dynamodb", service).host(b.host).port(b.port).start();
         } catch (RuntimeException e) {
             engine.close();
