@@ -38,9 +38,7 @@ public final class DynamoDbServer implements AutoCloseable {
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
         try {
-            this.service =
-                    new PipelineService(
-                            new RequestPipeline(engine.dispatcher()), b.dataDir == null);
+            this.service = new PipelineService(new RequestPipeline(engine.dispatcher()));
             this.front = FrontServer.builder("dynamodb", service).host(b.host).port(b.port).start();
         } catch (RuntimeException e) {
             engine.close();
