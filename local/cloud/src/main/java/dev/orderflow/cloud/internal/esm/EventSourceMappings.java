@@ -22,6 +22,10 @@ public final class EventSourceMappings implements AutoCloseable {
     private final List<SqsPoller> pollers = new ArrayList<>();
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+
+    /** How long closing waits for stream batches in delivery. */
+    private static final long STOP_GRACE_NANOS = 2_000_000_000L;
+
     private final List<String> unsupported = new ArrayList<>();
     private final List<String> unsupportedProperties = new ArrayList<>();
 
@@ -109,6 +113,20 @@ public final class EventSourceMappings implements AutoCloseable {
     public void close() {
         pollers.forEach(SqsPoller::stop);
         streamPollers.forEach(StreamPoller::stop);
+        // A batch being delivered gets a moment to finish and record its position, so that a
+        // restart does not deliver it again; after that, stragglers are interrupted.
+        long deadline = System.nanoTime() + STOP_GRACE_NANOS;
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                try {
+                    t.join(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         threads.forEach(Thread::interrupt);
     }
 }

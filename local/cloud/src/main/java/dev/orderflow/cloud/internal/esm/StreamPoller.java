@@ -172,10 +172,9 @@ final class StreamPoller implements Runnable {
                 batch.add(r);
             }
         }
-        if (!batch.isEmpty()) {
-            processLanes(shard, batch);
-        }
-        if (running) {
+        boolean handled = batch.isEmpty() || processLanes(shard, batch);
+        if (handled) {
+            // Also while stopping: a batch whose delivery finished must not come again.
             checkpoints.save(shard, sequenceNumber(records.get(records.size() - 1)));
         }
         advance(shard, page);
@@ -197,42 +196,46 @@ final class StreamPoller implements Runnable {
      * holding whole partition keys in stream order ({@link StreamLanes}); the shard's position
      * moves on once every lane is done, so a restart delivers at least once, as on AWS.
      */
-    private void processLanes(String shard, List<JsonNode> batch) {
+    private boolean processLanes(String shard, List<JsonNode> batch) {
         List<List<JsonNode>> split =
                 StreamLanes.split(batch, mapping.parallelizationFactor(), hashKey);
         if (split.size() == 1 || lanes == null) {
-            process(shard, batch);
-            return;
+            return process(shard, batch);
         }
-        List<Future<?>> inFlight = new ArrayList<>();
+        List<Future<Boolean>> inFlight = new ArrayList<>();
         for (List<JsonNode> lane : split) {
             inFlight.add(lanes.submit(() -> process(shard, lane)));
         }
-        for (Future<?> lane : inFlight) {
+        boolean handled = true;
+        for (Future<Boolean> lane : inFlight) {
             try {
-                lane.get();
+                handled &= lane.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             } catch (ExecutionException e) {
                 LOG.warn("event source mapping {}: lane failed", mapping.logicalId(), e.getCause());
             }
         }
+        return handled;
     }
 
-    /** Delivers {@code batch} until it succeeds, is discarded, or the mapping stops. */
-    private void process(String shard, List<JsonNode> batch) {
+    /**
+     * Delivers {@code batch} until it succeeds, is discarded, or the mapping stops; false when the
+     * mapping stopped first (the batch must come again after a restart).
+     */
+    private boolean process(String shard, List<JsonNode> batch) {
         List<JsonNode> pending = batch;
         int invokes = 0;
         while (running && !pending.isEmpty()) {
             pending = withoutExpired(shard, pending, invokes);
             if (pending.isEmpty()) {
-                return;
+                return true;
             }
             Attempt attempt = invoke(pending);
             invokes++;
             if (attempt.remaining().isEmpty()) {
-                return;
+                return true;
             }
             if (attempt.functionError()
                     && mapping.bisectBatchOnFunctionError()
@@ -240,9 +243,9 @@ final class StreamPoller implements Runnable {
                 // AWS: splitting a batch does not count towards the retry quota.
                 List<JsonNode> failed = attempt.remaining();
                 int half = failed.size() / 2;
-                process(shard, new ArrayList<>(failed.subList(0, half)));
-                process(shard, new ArrayList<>(failed.subList(half, failed.size())));
-                return;
+                boolean first = process(shard, new ArrayList<>(failed.subList(0, half)));
+                return process(shard, new ArrayList<>(failed.subList(half, failed.size())))
+                        && first;
             }
             if (mapping.maximumRetryAttempts() >= 0 && invokes > mapping.maximumRetryAttempts()) {
                 LOG.warn(
@@ -251,11 +254,12 @@ final class StreamPoller implements Runnable {
                         attempt.remaining().size(),
                         invokes);
                 onFailure.send(shard, attempt.remaining(), "RetryAttemptsExhausted", invokes);
-                return;
+                return true;
             }
             pending = attempt.remaining();
             pause(RETRY_MILLIS);
         }
+        return pending.isEmpty();
     }
 
     /** Discards (and reports) records older than MaximumRecordAgeInSeconds; returns the rest. */
