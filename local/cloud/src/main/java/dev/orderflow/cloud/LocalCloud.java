@@ -107,10 +107,11 @@ public final class LocalCloud implements AutoCloseable {
     /** Configures and starts a {@link LocalCloud}. */
     public static final class Builder {
         /**
-         * Per function: enough that a local burst is not throttled by a limit AWS does not have
-         * (1,000 per account), few enough that idle environments cost little.
+         * Per function: enough that a local burst (the flash sale's 64 clients and the saga's tasks
+         * behind them) is not throttled by a limit AWS does not have (1,000 per account), few
+         * enough that idle environments cost little.
          */
-        public static final int DEFAULT_FUNCTION_CONCURRENCY = 32;
+        public static final int DEFAULT_FUNCTION_CONCURRENCY = 128;
 
         private Path template;
         private int edgePort = 4566;
