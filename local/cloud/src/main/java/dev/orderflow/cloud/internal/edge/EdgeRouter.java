@@ -1,7 +1,7 @@
 package dev.orderflow.cloud.internal.edge;
 
-import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.protocol.AwsJsonError;
 import dev.orderflow.protocol.AwsTarget;
 import dev.orderflow.protocol.FrontServer;
 import dev.orderflow.protocol.HttpAnswer;
@@ -30,6 +30,8 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
                     "DynamoDBStreams_20120810", "dynamodb",
                     "AmazonSQS", "sqs",
                     "AWSStepFunctions", "states");
+
+    private static final String AWS_JSON = "application/x-amz-json-1.0";
 
     private final FrontServer server;
     private final ExecutorService async = Executors.newCachedThreadPool(daemon("edge-async"));
@@ -102,12 +104,8 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
 
     @Override
     public HttpAnswer internalError(HttpCall call, RuntimeException failure) {
-        byte[] body =
-                Json.bytes(
-                        Json.object()
-                                .put("__type", "InternalFailure")
-                                .put("message", String.valueOf(failure)));
-        return HttpAnswer.of(500, "application/x-amz-json-1.0", body);
+        return new AwsJsonError("InternalFailure", "message", String.valueOf(failure))
+                .answer(500, AWS_JSON);
     }
 
     /** X-Amz-Target first, then the SigV4 credential scope, then the SQS query protocol. */
@@ -132,16 +130,13 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
     }
 
     private static HttpAnswer unknown(String service) {
-        byte[] body =
-                Json.bytes(
-                        Json.object()
-                                .put("__type", "UnknownServiceException")
-                                .put(
-                                        "message",
-                                        "The local cloud does not emulate the service '"
-                                                + service
-                                                + "' (it emulates dynamodb, sqs, states, lambda)"));
-        return HttpAnswer.of(400, "application/x-amz-json-1.0", body)
+        return new AwsJsonError(
+                        "UnknownServiceException",
+                        "message",
+                        "The local cloud does not emulate the service '"
+                                + service
+                                + "' (it emulates dynamodb, sqs, states, lambda)")
+                .answer(400, AWS_JSON)
                 .withHeader("x-amzn-ErrorType", "UnknownServiceException");
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.cloud.internal.edge;
 
+import dev.orderflow.protocol.AwsJsonError;
 import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
 import dev.orderflow.protocol.HttpService;
@@ -83,11 +84,10 @@ final class Forwarder {
     }
 
     private static HttpAnswer unavailable(URI target, Exception e) {
-        return HttpAnswer.text(
-                503,
-                "application/x-amz-json-1.0",
-                "{\"__type\":\"ServiceUnavailable\",\"message\":\"the local service at "
-                        + target
-                        + " did not answer\"}");
+        return new AwsJsonError(
+                        "ServiceUnavailable",
+                        "message",
+                        "the local service at " + target + " did not answer")
+                .answer(503, "application/x-amz-json-1.0");
     }
 }

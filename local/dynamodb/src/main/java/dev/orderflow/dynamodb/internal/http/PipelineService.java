@@ -3,6 +3,7 @@ package dev.orderflow.dynamodb.internal.http;
 import dev.orderflow.dynamodb.internal.pipeline.RequestPipeline;
 import dev.orderflow.dynamodb.internal.pipeline.WireRequest;
 import dev.orderflow.dynamodb.internal.pipeline.WireResponse;
+import dev.orderflow.protocol.AwsJsonError;
 import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
 import dev.orderflow.protocol.HttpService;
@@ -42,11 +43,11 @@ public final class PipelineService implements HttpService {
     @Override
     public HttpAnswer internalError(HttpCall call, RuntimeException failure) {
         // The pipeline answers its own failures; this is the front's last resort.
-        return HttpAnswer.text(
-                500,
-                "application/x-amz-json-1.0",
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
-                        + "\"message\":\"Internal server error\"}");
+        return new AwsJsonError(
+                        "com.amazonaws.dynamodb.v20120810#InternalServerError",
+                        "message",
+                        "Internal server error")
+                .answer(500, "application/x-amz-json-1.0");
     }
 
     private static WireRequest wire(HttpCall call) {
