@@ -1,5 +1,6 @@
 package dev.orderflow.states;
 
+import dev.orderflow.states.internal.engine.ExecutionControl;
 import dev.orderflow.states.internal.engine.ExecutionStarter;
 import dev.orderflow.states.internal.engine.ExecutionStore;
 import dev.orderflow.states.internal.engine.JournalRestore;
@@ -9,7 +10,6 @@ import dev.orderflow.states.internal.eval.StateEvaluators;
 import dev.orderflow.states.internal.exec.Completions;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
-import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.TestStateMachine;
 import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -43,8 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * puts the AWS JSON protocol in front of it.
  *
  * <p>A facade: the state machines live in a {@link MachineRegistry}, executions in an {@link
- * ExecutionStore}; an {@link ExecutionStarter} validates and starts them and a {@link
- * JournalRestore} puts back what a data directory holds.
+ * ExecutionStore}; an {@link ExecutionStarter} validates and starts them, an {@link
+ * ExecutionControl} describes, awaits, stops and redrives them, and a {@link JournalRestore} puts
+ * back what a data directory holds.
  */
 public final class StepFunctionsEngine implements AutoCloseable {
     private final EngineServices services;
@@ -57,6 +56,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final ExecutionStore executions = new ExecutionStore();
     private final ExecutionStarter starter;
     private final JournalRestore restore;
+    private final ExecutionControl control;
 
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
@@ -98,6 +98,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         journal);
         this.machines = new MachineRegistry(b.clock, b.region, b.account, journal);
         this.starter = new ExecutionStarter(services, machines, executions, mockConfig);
+        this.control = new ExecutionControl(executions, machines, services.clock());
         started[0] = starter;
         this.restore =
                 replay == null
@@ -197,7 +198,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(
+        return ExecutionControl.describe(
                 starter.start(
                         new StartRequest(
                                 stateMachineArn,
@@ -212,7 +213,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      */
     public ExecutionDescription startSyncExecution(
             String stateMachineArn, Optional<String> name, Optional<String> input) {
-        return describe(
+        return ExecutionControl.describe(
                 Completions.await(
                         starter.start(
                                 new StartRequest(
@@ -235,7 +236,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     /** Describes an execution. @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn */
     public ExecutionDescription describeExecution(String executionArn) {
-        return describe(execution(executionArn));
+        return control.describe(executionArn);
     }
 
     /**
@@ -245,40 +246,24 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn
      */
     public ExecutionDescription awaitExecution(String executionArn, java.time.Duration timeout) {
-        ExecutionRun run = execution(executionArn);
-        CompletableFuture<ExecutionRun> done = new CompletableFuture<>();
-        run.onCompletion(done::complete);
-        run.help();
-        try {
-            done.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            // fall through: describe the execution as it is
-        }
-        return describe(run);
+        return control.await(executionArn, timeout);
     }
 
     /** Executions of a state machine, newest first, optionally filtered by status. */
     public List<ExecutionDescription> listExecutions(
             String stateMachineArn, Optional<ExecutionStatus> status) {
-        machines.get(stateMachineArn);
-        return executions.of(stateMachineArn, status).stream()
-                .map(StepFunctionsEngine::describe)
-                .toList();
+        return control.list(stateMachineArn, status);
     }
 
     /** The history of an execution, oldest first. */
     public List<HistoryEvent> getExecutionHistory(String executionArn) {
-        return execution(executionArn).history().snapshot();
+        return executions.get(executionArn).history().snapshot();
     }
 
     /** Stops a running execution (no effect on a finished one); returns the stop date. */
     public Instant stopExecution(
             String executionArn, Optional<String> error, Optional<String> cause) {
-        ExecutionRun run = execution(executionArn);
-        run.stop(error.orElse(null), cause.orElse(null));
-        return run.stopDate() == null ? services.clock().now() : run.stopDate();
+        return control.stop(executionArn, error, cause);
     }
 
     /**
@@ -287,16 +272,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
      * @throws StepFunctionsException ExecutionDoesNotExist, ExecutionNotRedrivable
      */
     public Instant redriveExecution(String executionArn) {
-        ExecutionRun run = execution(executionArn);
-        if (!run.redrivable()) {
-            throw new StepFunctionsException(
-                    "ExecutionNotRedrivable",
-                    "Execution '"
-                            + executionArn
-                            + "' is not redrivable: only STANDARD executions that ended FAILED, TIMED_OUT or ABORTED can be redriven");
-        }
-        run.redrive();
-        return services.clock().now();
+        return control.redrive(executionArn);
     }
 
     /**
@@ -320,27 +296,6 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Open task tokens (for tests and the benchmark). */
     public int openTaskTokens() {
         return tokens.size();
-    }
-
-    private ExecutionRun execution(String arn) {
-        return executions.get(arn);
-    }
-
-    private static ExecutionDescription describe(ExecutionRun r) {
-        return new ExecutionDescription(
-                r.executionArn(),
-                r.stateMachineArn(),
-                r.name(),
-                r.status(),
-                r.startDate(),
-                Optional.ofNullable(r.stopDate()),
-                r.inputText(),
-                Optional.ofNullable(r.outputText()),
-                Optional.ofNullable(r.error()),
-                Optional.ofNullable(r.cause()),
-                r.redriveCount(),
-                r.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE",
-                Optional.ofNullable(r.redriveDate()));
     }
 
     /** The clock in use. */
