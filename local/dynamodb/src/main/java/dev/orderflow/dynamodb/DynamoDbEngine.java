@@ -7,6 +7,7 @@ import dev.orderflow.dynamodb.internal.storage.DataDirectory;
 import dev.orderflow.dynamodb.internal.ttl.TtlSweeper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -42,6 +43,19 @@ public final class DynamoDbEngine implements AutoCloseable {
     public static DynamoDbEngine persistent(Path dataDir, Clock clock) {
         return new DynamoDbEngine(
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(dataDir, "dataDir"));
+    }
+
+    /**
+     * Makes table changes take this long, as on AWS: a new table is CREATING (data-plane calls get
+     * ResourceNotFoundException), an updated one UPDATING, a deleted one DELETING (still described
+     * and listed), a new global secondary index backfilling (not readable). Zero, the default,
+     * makes every change take effect at once.
+     *
+     * @return this engine
+     */
+    public DynamoDbEngine lifecycleDelay(Duration delay) {
+        engine.lifecycleDelay(Objects.requireNonNull(delay, "delay"));
+        return this;
     }
 
     /** Status code and JSON body of a response. */

@@ -37,6 +37,7 @@ public final class DynamoDbServer implements AutoCloseable {
                         ? DynamoDbEngine.inMemory(b.clock)
                         : DynamoDbEngine.persistent(b.dataDir, b.clock);
         this.host = b.host;
+        engine.lifecycleDelay(b.lifecycleDelay);
         try {
             this.service = new PipelineService(new RequestPipeline(engine.dispatcher()));
             this.front = FrontServer.builder("dynamodb", service).host(b.host).port(b.port).start();
@@ -109,6 +110,7 @@ public final class DynamoDbServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String host = "127.0.0.1";
         private Duration ttlSweepInterval = Duration.ofSeconds(5);
+        private Duration lifecycleDelay = Duration.ZERO;
 
         private Builder() {}
 
@@ -145,6 +147,19 @@ public final class DynamoDbServer implements AutoCloseable {
                 throw new IllegalArgumentException("interval must not be negative");
             }
             this.ttlSweepInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long a table stays CREATING, UPDATING or DELETING and a new global secondary index
+         * backfilling, as on AWS, so clients that wait for ACTIVE (SDK waiters, {@code aws dynamodb
+         * wait table-exists}) can be tested. Default zero: every change takes effect at once.
+         */
+        public Builder lifecycleDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("lifecycle delay must not be negative");
+            }
+            this.lifecycleDelay = delay;
             return this;
         }
 

@@ -54,6 +54,12 @@ final class LocalDynamo {
     /** Creates an on-demand table with string keys; range may be null. */
     static String createTable(DynamoDbClient c, String prefix, String hash, String range) {
         String name = tableName(prefix);
+        createNamedTable(c, name, hash, range);
+        return name;
+    }
+
+    /** Creates an on-demand table of this name with string keys; range may be null. */
+    static void createNamedTable(DynamoDbClient c, String name, String hash, String range) {
         c.createTable(
                 b -> {
                     b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
@@ -77,7 +83,6 @@ final class LocalDynamo {
                                 .attributeDefinitions(def(hash), def(range));
                     }
                 });
-        return name;
     }
 
     static AttributeDefinition def(String name) {

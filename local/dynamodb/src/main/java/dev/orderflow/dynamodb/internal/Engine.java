@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.storage.Journal;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.Table;
+import dev.orderflow.dynamodb.internal.table.TableLifecycle;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -35,6 +39,13 @@ public final class Engine {
     private final AtomicLong streamSequence = new AtomicLong(100_000_000_000_000_000L);
     private final Map<String, Operation> operations = new HashMap<>();
     private volatile Journal journal = Journal.NONE;
+    private volatile Duration lifecycleDelay = Duration.ZERO;
+
+    /** Tables DeleteTable removed while they still show as DELETING; guarded by the lock. */
+    private final Map<String, DeletingTable> deleting = new HashMap<>();
+
+    /** A deleted table's last description, shown with status DELETING until {@code until}. */
+    public record DeletingTable(ObjectNode description, Instant until) {}
 
     /**
      * Items held by a write transaction between its two phases: (table name, key) to the holding
@@ -53,6 +64,46 @@ public final class Engine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * How long a table stays CREATING, UPDATING or DELETING (and a new index backfilling). Zero,
+     * the default, makes every change take effect at once.
+     */
+    public void lifecycleDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("lifecycle delay must not be negative");
+        }
+        this.lifecycleDelay = delay;
+    }
+
+    /** When a lifecycle change made now completes, or empty when changes are instant. */
+    public Optional<Instant> lifecycleDeadline() {
+        Duration d = lifecycleDelay;
+        return d.isZero() ? Optional.empty() : Optional.of(clock.instant().plus(d));
+    }
+
+    /** Deleted tables still DELETING at the clock's now, by name; callers hold the lock. */
+    public Map<String, DeletingTable> deletingTables() {
+        Instant now = clock.instant();
+        Map<String, DeletingTable> live = new TreeMap<>();
+        deleting.forEach(
+                (name, d) -> {
+                    if (now.isBefore(d.until())) {
+                        live.put(name, d);
+                    }
+                });
+        return live;
+    }
+
+    /** Records a deleted table as DELETING until the deadline; callers hold the write lock. */
+    public void markDeleting(String name, DeletingTable table) {
+        deleting.put(name, table);
+    }
+
+    /** Forgets a DELETING table (its name is taken again); callers hold the write lock. */
+    public void forgetDeleting(String name) {
+        deleting.remove(name);
     }
 
     public void journal(Journal j) {
@@ -84,10 +135,13 @@ public final class Engine {
         return streams;
     }
 
-    /** The table, or AWS's ResourceNotFoundException; callers hold the lock. */
+    /**
+     * The table for a data-plane operation, or AWS's ResourceNotFoundException, which DynamoDB also
+     * answers for a table still CREATING; callers hold the lock.
+     */
     public Table table(String name) {
         Table t = tables.get(name);
-        if (t == null) {
+        if (t == null || t.lifecycle().status(clock.instant()) == TableLifecycle.Status.CREATING) {
             throw ApiException.resourceNotFound();
         }
         return t;

@@ -15,6 +15,7 @@ import dev.orderflow.dynamodb.internal.table.RowKey;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import java.time.Instant;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -24,6 +25,21 @@ final class QueryOp {
 
     QueryOp(Engine engine) {
         this.engine = engine;
+    }
+
+    /** What DynamoDB refuses about reading an index before it looks at the keys. */
+    static void checkIndexRead(
+            Table t, IndexDefinition index, boolean consistentRead, Instant now) {
+        if (index == null) {
+            return;
+        }
+        if (index.global() && consistentRead) {
+            throw ApiException.validation(
+                    "Consistent reads are not supported on global secondary indexes");
+        }
+        if (t.lifecycle().isBackfilling(index.name(), now)) {
+            throw ApiException.validation("Cannot read from backfilling global secondary index");
+        }
     }
 
     ObjectNode invoke(Req r) {
@@ -38,10 +54,8 @@ final class QueryOp {
                     Table t = engine.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
-                    if (index != null && index.global() && r.bool("ConsistentRead", false)) {
-                        throw ApiException.validation(
-                                "Consistent reads are not supported on global secondary indexes");
-                    }
+                    checkIndexRead(
+                            t, index, r.bool("ConsistentRead", false), engine.clock().instant());
                     KeySchema key = index == null ? def.key() : index.key();
                     QueryKeyRules.check(def, index, terms, start);
                     ExpressionContext ctx =

@@ -54,10 +54,8 @@ final class ScanOp {
                     TableDefinition def = t.definition();
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);
-                    if (index != null && index.global() && r.bool("ConsistentRead", false)) {
-                        throw ApiException.validation(
-                                "Consistent reads are not supported on global secondary indexes");
-                    }
+                    QueryOp.checkIndexRead(
+                            t, index, r.bool("ConsistentRead", false), engine.clock().instant());
                     QueryKeyRules.checkScanStart(def, index, start);
                     PageCollector page = new PageCollector(r, ctx, index, "ScanFilter");
                     ctx.checkAllUsed();

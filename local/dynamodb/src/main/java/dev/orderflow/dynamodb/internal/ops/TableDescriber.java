@@ -8,6 +8,7 @@ import dev.orderflow.dynamodb.internal.table.ItemStore;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import java.time.Instant;
 
 /** Renders a TableDescription as DescribeTable returns it. */
 final class TableDescriber {
@@ -15,7 +16,12 @@ final class TableDescriber {
 
     private TableDescriber() {}
 
-    static ObjectNode describe(Table t, String status) {
+    /** The table as it stands at {@code now}: its lifecycle status and its indexes' statuses. */
+    static ObjectNode describe(Table t, Instant now) {
+        return describe(t, t.lifecycle().status(now).name(), now);
+    }
+
+    static ObjectNode describe(Table t, String status, Instant now) {
         TableDefinition d = t.definition();
         ObjectNode o = F.objectNode();
         ArrayNode attrs = o.putArray("AttributeDefinitions");
@@ -55,7 +61,11 @@ final class TableDescriber {
             io.put("ItemCount", store == null ? 0 : store.count());
             io.put("IndexArn", d.arn() + "/index/" + i.name());
             if (i.global()) {
-                io.put("IndexStatus", "ACTIVE");
+                boolean backfilling = t.lifecycle().isBackfilling(i.name(), now);
+                io.put("IndexStatus", backfilling ? "CREATING" : "ACTIVE");
+                if (backfilling) {
+                    io.put("Backfilling", true);
+                }
                 io.set("ProvisionedThroughput", throughput(i.readCapacity(), i.writeCapacity()));
                 gsis.add(io);
             } else {

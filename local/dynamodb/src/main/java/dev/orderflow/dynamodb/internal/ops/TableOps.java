@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** CreateTable, DescribeTable, ListTables and DeleteTable. */
@@ -47,10 +48,13 @@ public final class TableOps {
         return engine.write(
                 () -> {
                     TableDefinition def = parseDefinition(r, name);
-                    if (engine.tables().containsKey(name)) {
+                    if (engine.tables().containsKey(name)
+                            || engine.deletingTables().containsKey(name)) {
                         throw ApiException.resourceInUse("Table already exists: " + name);
                     }
+                    engine.forgetDeleting(name);
                     Table t = create(def);
+                    engine.lifecycleDeadline().ifPresent(t.lifecycle()::creating);
                     if (tags != null) {
                         tags.forEach(
                                 tag ->
@@ -61,7 +65,9 @@ public final class TableOps {
                     }
                     engine.journalTable(t);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    out.set("TableDescription", TableDescriber.describe(t, "ACTIVE"));
+                    out.set(
+                            "TableDescription",
+                            TableDescriber.describe(t, engine.clock().instant()));
                     return out;
                 });
     }
@@ -237,9 +243,14 @@ public final class TableOps {
         String name = r.tableName();
         return engine.read(
                 () -> {
-                    Table t = engine.namedTable(name);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    out.set("Table", TableDescriber.describe(t, "ACTIVE"));
+                    Engine.DeletingTable gone = engine.deletingTables().get(name);
+                    if (gone != null && !engine.tables().containsKey(name)) {
+                        out.set("Table", gone.description());
+                        return out;
+                    }
+                    Table t = engine.namedTable(name);
+                    out.set("Table", TableDescriber.describe(t, engine.clock().instant()));
                     return out;
                 });
     }
@@ -260,10 +271,10 @@ public final class TableOps {
                 () -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ArrayNode names = out.putArray("TableNames");
-                    var candidates =
-                            start == null
-                                    ? engine.tables().keySet()
-                                    : engine.tables().tailMap(start, false).keySet();
+                    // Tables still DELETING are listed until they are gone, as DynamoDB lists them.
+                    TreeSet<String> all = new TreeSet<>(engine.tables().keySet());
+                    all.addAll(engine.deletingTables().keySet());
+                    var candidates = start == null ? all : all.tailSet(start, false);
                     String last = null;
                     for (String n : candidates) {
                         if (names.size() == max) {
@@ -281,20 +292,55 @@ public final class TableOps {
         String name = r.tableName();
         return engine.write(
                 () -> {
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    Engine.DeletingTable gone = engine.deletingTables().get(name);
+                    if (gone != null && !engine.tables().containsKey(name)) {
+                        // Deleting a table that is already DELETING is not an error.
+                        out.set("TableDescription", gone.description());
+                        return out;
+                    }
                     Table t = engine.namedTable(name);
+                    refuseWhileChanging(t, name, engine.clock().instant());
                     if (t.definition().deletionProtection()) {
                         throw ApiException.validation(
                                 "Resource cannot be deleted as it is currently protected against"
                                         + " deletion. Disable deletion protection first.");
                     }
-                    ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    out.set("TableDescription", TableDescriber.describe(t, "DELETING"));
+                    ObjectNode description =
+                            TableDescriber.describe(t, "DELETING", engine.clock().instant());
+                    out.set("TableDescription", description);
                     engine.tables().remove(name);
+                    engine.lifecycleDeadline()
+                            .ifPresent(
+                                    until ->
+                                            engine.markDeleting(
+                                                    name,
+                                                    new Engine.DeletingTable(description, until)));
                     if (t.stream() != null) {
                         t.stream().disable();
                     }
                     engine.journalDrop(name);
                     return out;
                 });
+    }
+
+    /**
+     * DynamoDB refuses to change a table that is still CREATING or UPDATING (DeleteTable and
+     * UpdateTable API reference; the messages as DynamoDB words them in public error reports).
+     */
+    static void refuseWhileChanging(Table t, String name, Instant now) {
+        switch (t.lifecycle().status(now)) {
+            case CREATING ->
+                    throw ApiException.resourceInUse(
+                            "Attempt to change a resource which is still in use: Table is being"
+                                    + " created: "
+                                    + name);
+            case UPDATING ->
+                    throw ApiException.resourceInUse(
+                            "Attempt to change a resource which is still in use: Table is being"
+                                    + " updated: "
+                                    + name);
+            case ACTIVE -> {}
+        }
     }
 }

@@ -31,6 +31,7 @@ final class UpdateTableOp {
         return engine.write(
                 () -> {
                     Table t = engine.namedTable(name);
+                    TableOps.refuseWhileChanging(t, name, engine.clock().instant());
                     TableDefinition def = t.definition();
                     checkBeforeChanges(def, r);
                     boolean changed = false;
@@ -85,8 +86,11 @@ final class UpdateTableOp {
                                         + " SSESpecification or ReplicaUpdates is required");
                     }
                     engine.journalTable(t);
+                    engine.lifecycleDeadline().ifPresent(t.lifecycle()::updating);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    out.set("TableDescription", TableDescriber.describe(t, "ACTIVE"));
+                    out.set(
+                            "TableDescription",
+                            TableDescriber.describe(t, engine.clock().instant()));
                     return out;
                 });
     }
@@ -160,6 +164,9 @@ final class UpdateTableOp {
                 TableOps.checkAttributes(def.key(), all, types);
                 def = def.withIndexes(all, types);
                 t.addIndex(i, def);
+                String created = i.name();
+                engine.lifecycleDeadline()
+                        .ifPresent(until -> t.lifecycle().backfilling(created, until));
             } else if (u.has("Delete")) {
                 String indexName = SchemaParser.text(u.get("Delete"), "IndexName");
                 IndexDefinition i = def.index(indexName);
@@ -178,6 +185,7 @@ final class UpdateTableOp {
                 }
                 def = def.withIndexes(all, keep);
                 t.removeIndex(indexName, def);
+                t.lifecycle().indexRemoved(indexName);
             } else if (u.has("Update")) {
                 String indexName = SchemaParser.text(u.get("Update"), "IndexName");
                 if (def.index(indexName) == null) {

@@ -19,6 +19,7 @@ public final class Table {
     private StreamLog stream;
     private String ttlAttribute;
     private boolean pointInTimeRecovery;
+    private final TableLifecycle lifecycle = new TableLifecycle();
 
     public Table(TableDefinition definition, StreamLog stream) {
         this.definition = definition;
@@ -34,6 +35,11 @@ public final class Table {
 
     public void definition(TableDefinition d) {
         this.definition = d;
+    }
+
+    /** When the table's CREATING or UPDATING state ends (guarded by the engine's lock). */
+    public TableLifecycle lifecycle() {
+        return lifecycle;
     }
 
     public ItemStore primary() {
