@@ -19,7 +19,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.fasterxml..")
-                .because("the domain is pure: AWS stays behind adapters (STYLE.md section 1)")
+                .because("the domain is pure: AWS stays behind adapters (docs/ARCHITECTURE.md)")
                 .check(domain);
     }
 }

@@ -64,6 +64,62 @@ class ParallelScanTest {
         assertThat(perSegment).allSatisfy(c -> assertThat(c).isPositive());
     }
 
+    @Test
+    void scan_returnsPartitionsInHashOrder_andEachSegmentIsAContiguousRunOfIt() throws IOException {
+        DynamoDbEngine engine = DynamoDbEngine.inMemory(Clock.systemUTC());
+        call(
+                engine,
+                "CreateTable",
+                "{\"TableName\":\"order\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+        for (int i = 0; i < 100; i++) {
+            call(
+                    engine,
+                    "PutItem",
+                    "{\"TableName\":\"order\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
+        }
+        List<String> order = keys(call(engine, "Scan", "{\"TableName\":\"order\"}"));
+        assertThat(order).hasSize(100);
+        List<String> sorted = new ArrayList<>(order);
+        sorted.sort(null);
+        assertThat(order).as("DynamoDB does not scan in key order").isNotEqualTo(sorted);
+
+        // Paging does not change the order.
+        List<String> paged = new ArrayList<>();
+        String start = null;
+        do {
+            JsonNode page =
+                    call(
+                            engine,
+                            "Scan",
+                            "{\"TableName\":\"order\",\"Limit\":9"
+                                    + (start == null ? "" : ",\"ExclusiveStartKey\":" + start)
+                                    + "}");
+            paged.addAll(keys(page));
+            start = page.has("LastEvaluatedKey") ? page.get("LastEvaluatedKey").toString() : null;
+        } while (start != null);
+        assertThat(paged).isEqualTo(order);
+
+        // Segments split the hash space into consecutive shares: concatenated, they are the scan.
+        List<String> bySegment = new ArrayList<>();
+        for (int segment = 0; segment < 3; segment++) {
+            bySegment.addAll(
+                    keys(
+                            call(
+                                    engine,
+                                    "Scan",
+                                    "{\"TableName\":\"order\",\"Segment\":"
+                                            + segment
+                                            + ",\"TotalSegments\":3}")));
+        }
+        assertThat(bySegment).isEqualTo(order);
+    }
+
+    private static List<String> keys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.path("Items").forEach(item -> keys.add(item.path("pk").path("S").asText()));
+        return keys;
+    }
+
     private static JsonNode call(DynamoDbEngine engine, String op, String body) throws IOException {
         DynamoDbEngine.Response r =
                 engine.invoke("DynamoDB_20120810." + op, body.getBytes(StandardCharsets.UTF_8));

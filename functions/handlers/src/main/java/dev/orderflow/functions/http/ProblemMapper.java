@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single place where failures become HTTP problems (STYLE.md section 5): each domain error has
- * its status and title, anything else is a bug, logged once with its stack, and answered with a 500
- * that leaks nothing.
+ * The single place where failures become HTTP problems (CONTRIBUTING.md, Errors): each domain error
+ * has its status and title, anything else is a bug, logged once with its stack, and answered with a
+ * 500 that leaks nothing.
  */
 public final class ProblemMapper {
 

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The client graph of a Lambda execution environment, built lazily and once (the only static state
- * STYLE.md allows). Configuration is read here, at the edge, and nowhere deeper. The SDK honours
- * {@code AWS_ENDPOINT_URL}, which is how the local cloud points these clients at itself.
+ * CONTRIBUTING.md allows). Configuration is read here, at the edge, and nowhere deeper. The SDK
+ * honours {@code AWS_ENDPOINT_URL}, which is how the local cloud points these clients at itself.
  */
 public final class AwsWiring {
 

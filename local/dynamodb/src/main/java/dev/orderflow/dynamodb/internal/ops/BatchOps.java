@@ -237,18 +237,9 @@ final class BatchOps {
             WriteRequest w = writes.get(i);
             Table t = engine.table(w.table());
             Map<String, AttributeValue> key = keys.get(i);
-            Map<String, AttributeValue> old;
-            int size;
-            if (w.item() != null) {
-                old = t.put(w.item());
-                engine.changed(t, key, old, w.item(), false);
-                size = ItemSize.of(w.item());
-            } else {
-                old = t.delete(key);
-                engine.changed(t, key, old, null, false);
-                size = old == null ? 0 : ItemSize.of(old);
-            }
-            units.merge(w.table(), Capacity.writeUnits(size), Double::sum);
+            Map<String, AttributeValue> old = w.item() != null ? t.put(w.item()) : t.delete(key);
+            engine.changed(t, key, old, w.item(), false);
+            units.merge(w.table(), Capacity.writeUnits(old, w.item()), Double::sum);
         }
     }
 

@@ -4,14 +4,30 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * ConsumedCapacity as AWS computes it: one write unit per started KB, one read unit per started 4
- * KB (half for eventually consistent reads), doubled inside transactions.
+ * ConsumedCapacity as AWS computes it: one write unit per started KB of the larger of the item
+ * before and after the write, one read unit per started 4 KB (half for eventually consistent
+ * reads), doubled inside transactions.
  */
 final class Capacity {
     private Capacity() {}
 
     static double writeUnits(int bytes) {
         return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /**
+     * Write units of replacing {@code old} (null if none) by {@code written} (null for a delete):
+     * DynamoDB charges the larger of the item's size before and after the write.
+     */
+    static double writeUnits(
+            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> old,
+            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> written) {
+        return writeUnits(Math.max(sizeOf(old), sizeOf(written)));
+    }
+
+    private static int sizeOf(
+            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> item) {
+        return item == null ? 0 : dev.orderflow.dynamodb.internal.value.ItemSize.of(item);
     }
 
     static double readUnits(int bytes, boolean consistent) {

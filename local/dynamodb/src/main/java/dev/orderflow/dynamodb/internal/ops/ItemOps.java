@@ -73,11 +73,7 @@ public final class ItemOps {
                         out.set("Attributes", AttributeJson.itemNode(old));
                     }
                     Capacity.add(
-                            out,
-                            consumed,
-                            tableName,
-                            () -> Capacity.writeUnits(ItemSize.of(stored)),
-                            true);
+                            out, consumed, tableName, () -> Capacity.writeUnits(old, stored), true);
                     return out;
                 });
     }
@@ -158,11 +154,7 @@ public final class ItemOps {
                         out.set("Attributes", AttributeJson.itemNode(old));
                     }
                     Capacity.add(
-                            out,
-                            consumed,
-                            tableName,
-                            () -> Capacity.writeUnits(old == null ? 0 : ItemSize.of(old)),
-                            true);
+                            out, consumed, tableName, () -> Capacity.writeUnits(old, null), true);
                     return out;
                 });
     }

@@ -7,6 +7,7 @@ import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.ItemStore;
+import dev.orderflow.dynamodb.internal.table.PartitionKey;
 import dev.orderflow.dynamodb.internal.table.RowKey;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
@@ -18,8 +19,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Scan of a table or index, with parallel-scan segments. Items are visited in partition-key order;
- * a segment holds the partitions whose key hash falls into it.
+ * Scan of a table or index, with parallel-scan segments. Items come in DynamoDB's order, partitions
+ * by the hash of their key ({@link PartitionKey}); a segment is a contiguous share of that hash
+ * space, so the segments of a parallel scan partition the table.
  */
 final class ScanOp {
     private final Engine engine;
@@ -66,46 +68,55 @@ final class ScanOp {
                     page.rejectNestedKeyPaths(def, page.projection);
                     page.rejectNestedKeyPaths(def, page.filterPaths());
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
-                    NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>
-                            parts = store.partitions();
+                    NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> parts =
+                            segmentOf(store.partitions(), segment, total);
                     RowKey from = null;
                     AttributeValue startHash = null;
                     if (start != null) {
                         String hashName = index == null ? def.key().hash() : index.key().hash();
                         startHash = start.get(hashName);
-                        parts = parts.tailMap(startHash, true);
+                        parts = parts.tailMap(PartitionKey.of(startHash), true);
                         from = index == null ? t.rowOf(start) : t.indexRow(index, start);
                     }
                     page.drain(
-                            new ScanIterator(parts, from, startHash, segment, total),
+                            new ScanIterator(parts, from, startHash),
                             stored -> page.full(t, index, stored),
                             stored -> PageCollector.position(def, index, stored));
                     return page.response(tableName);
                 });
     }
 
-    /** Walks partitions in order, skipping other segments and rows up to the start key. */
+    /** The partitions of one parallel-scan segment (all of them without segments). */
+    private static NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>>
+            segmentOf(
+                    NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> all,
+                    Integer segment,
+                    Integer total) {
+        if (segment == null) {
+            return all;
+        }
+        PartitionKey from = PartitionKey.segmentStart(segment, total);
+        return segment + 1 == total
+                ? all.tailMap(from, true)
+                : all.subMap(from, true, PartitionKey.segmentStart(segment + 1, total), false);
+    }
+
+    /** Walks partitions in Scan order, skipping rows up to the start key. */
     private static final class ScanIterator implements Iterator<Map<String, AttributeValue>> {
         private final Iterator<
-                        Map.Entry<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>>>
+                        Map.Entry<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>>>
                 parts;
-        private final Integer segment;
-        private final Integer total;
         private final RowKey from;
         private final AttributeValue startHash;
         private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
 
         ScanIterator(
-                NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>> parts,
+                NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> parts,
                 RowKey from,
-                AttributeValue startHash,
-                Integer segment,
-                Integer total) {
+                AttributeValue startHash) {
             this.parts = parts.entrySet().iterator();
             this.from = from;
             this.startHash = startHash;
-            this.segment = segment;
-            this.total = total;
         }
 
         @Override
@@ -115,10 +126,7 @@ final class ScanOp {
                     return false;
                 }
                 var e = parts.next();
-                boolean skipFirstRows = from != null && e.getKey().equals(startHash);
-                if (segment != null && Math.floorMod(e.getKey().hashCode(), total) != segment) {
-                    continue;
-                }
+                boolean skipFirstRows = from != null && e.getKey().value().equals(startHash);
                 current =
                         skipFirstRows
                                 ? e.getValue().tailMap(from, false).values().iterator()

@@ -233,18 +233,18 @@ final class TransactOps {
             TableDefinition def = t.definition();
             Map<String, AttributeValue> next = p.results.get(i);
             Map<String, AttributeValue> key = p.keys.get(i);
-            int size = 0;
+            Map<String, AttributeValue> old = null;
+            Map<String, AttributeValue> written = null;
             if (a.kind().equals("Put") || a.kind().equals("Update")) {
-                Map<String, AttributeValue> old = t.put(next);
+                old = t.put(next);
+                written = next;
                 engine.changed(t, def.key().keyOf(next), old, next, false);
-                size = ItemSize.of(next);
             } else if (a.kind().equals("Delete")) {
-                Map<String, AttributeValue> old = t.delete(key);
+                old = t.delete(key);
                 engine.changed(t, key, old, null, false);
-                size = old == null ? 0 : ItemSize.of(old);
             }
-            // Transactional writes cost two write units per KB.
-            units.merge(a.table(), 2 * Capacity.writeUnits(size), Double::sum);
+            // Transactional writes cost two write units per KB (a ConditionCheck too).
+            units.merge(a.table(), 2 * Capacity.writeUnits(old, written), Double::sum);
         }
     }
 

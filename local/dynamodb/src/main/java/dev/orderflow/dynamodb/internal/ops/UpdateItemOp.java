@@ -153,7 +153,7 @@ final class UpdateItemOp {
                             out,
                             consumed,
                             tableName,
-                            () -> Capacity.writeUnits(ItemSize.of(updated)),
+                            () -> Capacity.writeUnits(old, updated),
                             true);
                     return out;
                 });

@@ -1,29 +1,30 @@
 package dev.orderflow.dynamodb.internal.table;
 
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
-import dev.orderflow.dynamodb.internal.value.Items;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Items of a table or index, grouped by partition (hash) value and ordered by {@link RowKey} within
- * a partition. Not thread-safe: the engine's lock guards it.
+ * Items of a table or index, grouped by partition (hash) value in DynamoDB's Scan order and ordered
+ * by {@link RowKey} within a partition. Not thread-safe: the engine's lock guards it.
  */
 public final class ItemStore {
-    private final TreeMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions =
-            new TreeMap<>(Items::compareKeys);
+    private final TreeMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> partitions =
+            new TreeMap<>();
     private long count;
 
     public Map<String, AttributeValue> get(AttributeValue hash, RowKey row) {
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(hash);
+        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
         return p == null ? null : p.get(row);
     }
 
     public Map<String, AttributeValue> put(
             AttributeValue hash, RowKey row, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> old =
-                partitions.computeIfAbsent(hash, h -> new TreeMap<>()).put(row, item);
+                partitions
+                        .computeIfAbsent(PartitionKey.of(hash), h -> new TreeMap<>())
+                        .put(row, item);
         if (old == null) {
             count++;
         }
@@ -31,7 +32,8 @@ public final class ItemStore {
     }
 
     public Map<String, AttributeValue> remove(AttributeValue hash, RowKey row) {
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(hash);
+        PartitionKey key = PartitionKey.of(hash);
+        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(key);
         if (p == null) {
             return null;
         }
@@ -39,18 +41,19 @@ public final class ItemStore {
         if (old != null) {
             count--;
             if (p.isEmpty()) {
-                partitions.remove(hash);
+                partitions.remove(key);
             }
         }
         return old;
     }
 
     public NavigableMap<RowKey, Map<String, AttributeValue>> partition(AttributeValue hash) {
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(hash);
+        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
         return p == null ? new TreeMap<>() : p;
     }
 
-    public NavigableMap<AttributeValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions() {
+    /** Partitions in Scan order (see {@link PartitionKey}). */
+    public NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> partitions() {
         return partitions;
     }
 
