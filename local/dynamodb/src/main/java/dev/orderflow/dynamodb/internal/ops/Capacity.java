@@ -49,24 +49,26 @@ final class Capacity {
     }
 
     /**
-     * A read served by an index: with INDEXES, DynamoDB charges it to the index and shows the table
-     * at zero.
+     * A read served by an index: with INDEXES, DynamoDB charges the index read to the index and
+     * shows the table with what was fetched from it (zero unless an LSI fetched attributes it does
+     * not project).
      */
     static void addIndexRead(
             ObjectNode response,
             String mode,
             String table,
             dev.orderflow.dynamodb.internal.table.IndexDefinition index,
-            double units) {
+            double indexUnits,
+            double tableUnits) {
         if (mode == null || mode.equals("NONE")) {
             return;
         }
-        ObjectNode c = node(mode, table, units, false);
+        ObjectNode c = node(mode, table, indexUnits + tableUnits, false);
         if (mode.equals("INDEXES")) {
-            c.putObject("Table").put("CapacityUnits", 0.0);
+            c.putObject("Table").put("CapacityUnits", tableUnits);
             c.putObject(index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
                     .putObject(index.name())
-                    .put("CapacityUnits", units);
+                    .put("CapacityUnits", indexUnits);
         }
         response.set("ConsumedCapacity", c);
     }

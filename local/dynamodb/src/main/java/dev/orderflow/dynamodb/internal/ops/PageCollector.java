@@ -38,6 +38,10 @@ final class PageCollector {
     private final List<Map<String, AttributeValue>> items = new ArrayList<>();
     private int scanned;
     private int bytes;
+
+    /** Read units of table items fetched for an LSI whose projection lacks what was asked. */
+    private double fetchedUnits;
+
     private Map<String, AttributeValue> lastEvaluated;
 
     private final IndexDefinition index;
@@ -168,7 +172,12 @@ final class PageCollector {
                     false);
         } else {
             Capacity.addIndexRead(
-                    out, consumedMode, tableName, index, Capacity.readUnits(bytes, consistent));
+                    out,
+                    consumedMode,
+                    tableName,
+                    index,
+                    Capacity.readUnits(bytes, consistent),
+                    fetchedUnits);
         }
         return out;
     }
@@ -183,14 +192,22 @@ final class PageCollector {
         return key;
     }
 
-    /** For LSIs queried with ALL_ATTRIBUTES, fetch the table item; otherwise the stored one. */
+    /**
+     * For LSIs queried with ALL_ATTRIBUTES, fetch the table item (and charge its read to the
+     * table); otherwise the stored one.
+     */
     Map<String, AttributeValue> full(
             Table t, IndexDefinition index, Map<String, AttributeValue> stored) {
         if (index != null
                 && select.equals("ALL_ATTRIBUTES")
                 && !index.projectionType().equals("ALL")) {
             Map<String, AttributeValue> item = t.get(t.definition().key().keyOf(stored));
-            return item != null ? item : stored;
+            if (item == null) {
+                return stored;
+            }
+            // DynamoDB reads each fetched table item on its own, rounded up per item.
+            fetchedUnits += Capacity.readUnits(ItemSize.of(item), consistent);
+            return item;
         }
         return stored;
     }
