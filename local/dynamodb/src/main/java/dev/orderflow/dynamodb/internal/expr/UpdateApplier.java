@@ -21,7 +21,9 @@ public final class UpdateApplier {
 
     /** Checks operand types that AWS rejects before looking at the item. */
     public static void validate(UpdateExpression u) {
-        for (UpdateExpression.AddAction a : u.adds()) {
+        List<UpdateExpression.AddAction> adds = new ArrayList<>(u.adds());
+        adds.sort((x, y) -> INDEX_ORDER.compare(x.path(), y.path()));
+        for (UpdateExpression.AddAction a : adds) {
             AttributeValue v = a.value().value();
             if (!(v instanceof AttributeValue.N || isSet(v))) {
                 throw operandType("ADD", v);
@@ -43,7 +45,15 @@ public final class UpdateApplier {
         for (UpdateExpression.SetAction s : u.sets()) {
             setValues.add(evaluate(s.value(), old));
         }
+        // Writes past a list's end append; DynamoDB appends them in index order, whatever order
+        // the expression names them in (recorded: "should update nested attributes").
+        List<Integer> setOrder = new ArrayList<>();
         for (int i = 0; i < u.sets().size(); i++) {
+            setOrder.add(i);
+        }
+        setOrder.sort(
+                (x, y) -> INDEX_ORDER.compare(u.sets().get(x).path(), u.sets().get(y).path()));
+        for (int i : setOrder) {
             AttributeValue v = setValues.get(i);
             DocumentPaths.update(item, u.sets().get(i).path(), prev -> v);
         }
@@ -54,7 +64,9 @@ public final class UpdateApplier {
             // As with SET, a nested path needs its parent: AWS refuses the update otherwise.
             DocumentPaths.update(item, p, prev -> null);
         }
-        for (UpdateExpression.AddAction a : u.adds()) {
+        List<UpdateExpression.AddAction> adds = new ArrayList<>(u.adds());
+        adds.sort((x, y) -> INDEX_ORDER.compare(x.path(), y.path()));
+        for (UpdateExpression.AddAction a : adds) {
             AttributeValue add = a.value().value();
             DocumentPaths.update(item, a.path(), prev -> add(prev, add));
         }
@@ -81,6 +93,32 @@ public final class UpdateApplier {
                 }
                 return 0;
             };
+
+    /**
+     * A total order of paths in which paths into one list come by ascending index (names by text, a
+     * name before an index, a parent before its children).
+     */
+    private static final Comparator<Operand.Path> INDEX_ORDER =
+            (a, b) -> {
+                int n = Math.min(a.elements().size(), b.elements().size());
+                for (int i = 0; i < n; i++) {
+                    int c = compare(a.elements().get(i), b.elements().get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return Integer.compare(a.elements().size(), b.elements().size());
+            };
+
+    private static int compare(PathElement x, PathElement y) {
+        if (x instanceof PathElement.Index xi && y instanceof PathElement.Index yi) {
+            return Integer.compare(xi.index(), yi.index());
+        }
+        if (x instanceof PathElement.Name xn && y instanceof PathElement.Name yn) {
+            return xn.name().compareTo(yn.name());
+        }
+        return x instanceof PathElement.Name ? -1 : 1;
+    }
 
     private static AttributeValue evaluate(Operand o, Map<String, AttributeValue> item) {
         if (o instanceof Operand.Path p) {
