@@ -8,6 +8,7 @@ import dev.orderflow.dynamodb.internal.table.ItemStore;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.table.ThroughputChanges;
 import java.time.Instant;
 
 /** Renders a TableDescription as DescribeTable returns it. */
@@ -33,7 +34,7 @@ final class TableDescriber {
         o.set("KeySchema", keySchema(d.key()));
         o.put("TableStatus", status);
         o.put("CreationDateTime", d.createdAt().toEpochMilli() / 1000.0);
-        o.set("ProvisionedThroughput", throughput(d.readCapacity(), d.writeCapacity()));
+        o.set("ProvisionedThroughput", tableThroughput(t, now));
         o.put("TableSizeBytes", t.primary().bytes());
         o.put("ItemCount", t.primary().count());
         o.put("TableArn", d.arn());
@@ -114,6 +115,20 @@ final class TableDescriber {
             a.addObject().put("AttributeName", k.range()).put("KeyType", "RANGE");
         }
         return a;
+    }
+
+    private static ObjectNode tableThroughput(Table t, Instant now) {
+        TableDefinition d = t.definition();
+        ThroughputChanges changes = t.throughputChanges();
+        ObjectNode o = throughput(d.readCapacity(), d.writeCapacity());
+        o.put("NumberOfDecreasesToday", changes.decreasesToday(now));
+        changes.lastIncrease().ifPresent(at -> o.put("LastIncreaseDateTime", epochSeconds(at)));
+        changes.lastDecrease().ifPresent(at -> o.put("LastDecreaseDateTime", epochSeconds(at)));
+        return o;
+    }
+
+    private static double epochSeconds(Instant at) {
+        return at.toEpochMilli() / 1000.0;
     }
 
     private static ObjectNode throughput(long read, long write) {

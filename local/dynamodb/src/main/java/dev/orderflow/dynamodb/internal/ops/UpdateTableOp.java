@@ -9,6 +9,8 @@ import dev.orderflow.dynamodb.internal.Req;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
+import dev.orderflow.dynamodb.internal.table.ThroughputChanges;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ final class UpdateTableOp {
                     TableOps.refuseWhileChanging(t, name, engine.clock().instant());
                     TableDefinition def = t.definition();
                     checkBeforeChanges(def, r);
+                    checkDecreaseAllowed(t, r);
                     boolean changed = false;
                     Map<String, String> newTypes = new LinkedHashMap<>(def.attributeTypes());
                     newTypes.putAll(
@@ -64,6 +67,15 @@ final class UpdateTableOp {
                             }
                             tp = SchemaParser.throughput(r.object("ProvisionedThroughput"));
                         }
+                        if (mode.equals("PROVISIONED") && def.billingMode().equals("PROVISIONED")) {
+                            t.throughputChanges()
+                                    .record(
+                                            def.readCapacity(),
+                                            def.writeCapacity(),
+                                            tp[0],
+                                            tp[1],
+                                            engine.clock().instant());
+                        }
                         def =
                                 def.withBilling(
                                         mode,
@@ -93,6 +105,32 @@ final class UpdateTableOp {
                             TableDescriber.describe(t, engine.clock().instant()));
                     return out;
                 });
+    }
+
+    /** A decrease beyond the UTC day's allowance is refused before anything changes. */
+    private void checkDecreaseAllowed(Table t, Req r) {
+        TableDefinition def = t.definition();
+        if (!def.billingMode().equals("PROVISIONED")
+                || "PAY_PER_REQUEST".equals(r.string("BillingMode"))
+                || !r.has("ProvisionedThroughput")) {
+            return;
+        }
+        JsonNode requested = r.object("ProvisionedThroughput");
+        boolean decrease =
+                requested.path("ReadCapacityUnits").asLong() < def.readCapacity()
+                        || requested.path("WriteCapacityUnits").asLong() < def.writeCapacity();
+        Instant now = engine.clock().instant();
+        ThroughputChanges changes = t.throughputChanges();
+        if (decrease && !changes.mayDecrease(now)) {
+            // Our wording: DynamoDB's message for this case is not recorded publicly.
+            throw ApiException.limitExceeded(
+                    "Subscriber limit exceeded: Provisioned throughput decreases are limited within"
+                            + " a given UTC day. Number of decreases today: "
+                            + changes.decreasesToday(now)
+                            + ". Next decrease allowed at "
+                            + changes.nextDecreaseAllowed()
+                            + ".");
+        }
     }
 
     /** DynamoDB's checks against the table, made before anything about it changes. */

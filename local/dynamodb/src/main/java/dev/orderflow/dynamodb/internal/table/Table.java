@@ -20,6 +20,7 @@ public final class Table {
     private String ttlAttribute;
     private boolean pointInTimeRecovery;
     private final TableLifecycle lifecycle = new TableLifecycle();
+    private final ThroughputChanges throughputChanges = new ThroughputChanges();
 
     public Table(TableDefinition definition, StreamLog stream) {
         this.definition = definition;
@@ -40,6 +41,11 @@ public final class Table {
     /** When the table's CREATING or UPDATING state ends (guarded by the engine's lock). */
     public TableLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** When the table's provisioned throughput went up and down (guarded by the engine's lock). */
+    public ThroughputChanges throughputChanges() {
+        return throughputChanges;
     }
 
     public ItemStore primary() {
