@@ -3,6 +3,8 @@ package dev.orderflow.functions.wiring;
 import dev.orderflow.adapters.aws.dynamodb.DynamoFulfillmentCenters;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLevels;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
+import dev.orderflow.adapters.payment.HttpPaymentProvider;
+import dev.orderflow.adapters.payment.SecretsManagerPaymentAccess;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
 import dev.orderflow.domain.fulfillment.ReserveStock;
 import dev.orderflow.domain.payment.PaymentProvider;
@@ -11,16 +13,31 @@ import dev.orderflow.domain.saga.PaymentStep;
 import dev.orderflow.domain.saga.ReserveStep;
 import dev.orderflow.domain.saga.ShippingSteps;
 import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The saga steps' use cases over the orders ({@code ORDERS_TABLE}), inventory ({@code
  * INVENTORY_TABLE}) and fulfillment centers ({@code CENTERS_TABLE}) tables and the payment provider
- * named by {@code PAYMENT_PROVIDER}.
+ * named by {@code PAYMENT_PROVIDER}: {@code simulated} (local runs and tests) or {@code http} (the
+ * card-payment API whose base URL and key are in the Secrets Manager secret {@code
+ * PAYMENT_SECRET_NAME}).
  */
 public final class SagaWiring {
 
-    /** The only provider orderflow ships; a real one is an adapter behind the same port. */
     static final String SIMULATED = "simulated";
+    static final String HTTP = "http";
+
+    /**
+     * A charge, and the lookup after its timeout, must both fit in the step's 10 s: 3 s each, plus
+     * connecting and reading the (cached) secret.
+     */
+    private static final Duration PAYMENT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Duration PAYMENT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
     private SagaWiring() {}
 
@@ -61,12 +78,33 @@ public final class SagaWiring {
                 Environment.require("ORDERS_TABLE"));
     }
 
+    /** Built once per execution environment, by the one of the two step handlers that needs it. */
     private static PaymentProvider paymentProvider() {
-        String provider = Environment.optional("PAYMENT_PROVIDER", SIMULATED);
-        if (!SIMULATED.equals(provider)) {
-            throw new IllegalStateException(
-                    "PAYMENT_PROVIDER=" + provider + " is not a provider orderflow knows");
-        }
-        return new SimulatedPaymentProvider();
+        String provider = Environment.require("PAYMENT_PROVIDER");
+        return switch (provider) {
+            case SIMULATED -> new SimulatedPaymentProvider();
+            case HTTP ->
+                    HttpPaymentProvider.create(
+                            new SecretsManagerPaymentAccess(
+                                    secretsManager(), Environment.require("PAYMENT_SECRET_NAME")),
+                            PAYMENT_CONNECT_TIMEOUT,
+                            PAYMENT_REQUEST_TIMEOUT);
+            default ->
+                    throw new IllegalStateException(
+                            "PAYMENT_PROVIDER="
+                                    + provider
+                                    + " is not a payment provider orderflow knows; use "
+                                    + SIMULATED
+                                    + " or "
+                                    + HTTP);
+        };
+    }
+
+    private static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
+                .region(Region.of(Environment.require("AWS_REGION")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 }
