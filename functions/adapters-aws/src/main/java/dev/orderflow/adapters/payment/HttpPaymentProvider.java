@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A card-payment API of the common shape, over HTTP (see this package's {@code README.md} for the
- * full contract):
+ * A card-payment API of the common shape, over HTTP (the full contract is in {@code
+ * functions/README.md}, "The payment API"):
  *
  * <ul>
  *   <li>{@code POST /v1/payments} with {@code Idempotency-Key} and {@code {amount, currency,

@@ -50,8 +50,8 @@ class SecretsManagerPaymentAccessTest {
     private HttpPaymentProvider providerReading(String secretName) {
         return HttpPaymentProvider.create(
                 new SecretsManagerPaymentAccess(client, secretName),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
     }
 
     private PaymentOutcome charge(HttpPaymentProvider provider) {

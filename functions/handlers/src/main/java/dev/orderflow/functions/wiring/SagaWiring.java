@@ -14,6 +14,7 @@ import dev.orderflow.domain.saga.ReserveStep;
 import dev.orderflow.domain.saga.ShippingSteps;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -78,17 +79,25 @@ public final class SagaWiring {
                 Environment.require("ORDERS_TABLE"));
     }
 
-    /** Built once per execution environment, by the one of the two step handlers that needs it. */
+    /**
+     * Built once per execution environment by each step whose use case holds a provider (payment
+     * and compensation); the http one reads its secret on its first charge or refund, after
+     * SnapStart's snapshot, never into it.
+     */
     private static PaymentProvider paymentProvider() {
-        String provider = Environment.require("PAYMENT_PROVIDER");
+        return paymentProvider(
+                Environment.require("PAYMENT_PROVIDER"),
+                () -> Environment.require("PAYMENT_SECRET_NAME"));
+    }
+
+    /**
+     * @param provider {@code PAYMENT_PROVIDER}
+     * @param secretName {@code PAYMENT_SECRET_NAME}, read only for the {@code http} provider
+     */
+    static PaymentProvider paymentProvider(String provider, Supplier<String> secretName) {
         return switch (provider) {
             case SIMULATED -> new SimulatedPaymentProvider();
-            case HTTP ->
-                    HttpPaymentProvider.create(
-                            new SecretsManagerPaymentAccess(
-                                    secretsManager(), Environment.require("PAYMENT_SECRET_NAME")),
-                            PAYMENT_CONNECT_TIMEOUT,
-                            PAYMENT_REQUEST_TIMEOUT);
+            case HTTP -> httpPaymentProvider(secretName.get());
             default ->
                     throw new IllegalStateException(
                             "PAYMENT_PROVIDER="
@@ -98,6 +107,13 @@ public final class SagaWiring {
                                     + " or "
                                     + HTTP);
         };
+    }
+
+    private static PaymentProvider httpPaymentProvider(String secretName) {
+        return HttpPaymentProvider.create(
+                new SecretsManagerPaymentAccess(secretsManager(), secretName),
+                PAYMENT_CONNECT_TIMEOUT,
+                PAYMENT_REQUEST_TIMEOUT);
     }
 
     private static SecretsManagerClient secretsManager() {
