@@ -14,13 +14,17 @@ import software.constructs.Node;
  * @param allowedOrigins {@code allowedOrigins}: comma-separated CORS origins of the web shop
  * @param throttleRatePerSecond {@code throttleRate}: steady requests per second per stage
  * @param throttleBurst {@code throttleBurst}: burst size per stage
+ * @param adapters {@code paymentProvider}, {@code paymentSecretName} and {@code warehouse}: the
+ *     simulators or the real systems; a production environment ({@code env=prod*}) must choose the
+ *     real ones explicitly, the app refuses to synthesize it with a simulator
  */
 public record OrderflowConfig(
         String environmentName,
         Optional<String> alarmEmail,
         List<String> allowedOrigins,
         double throttleRatePerSecond,
-        int throttleBurst) {
+        int throttleBurst,
+        Adapters adapters) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
 
@@ -36,10 +40,20 @@ public record OrderflowConfig(
             throw new IllegalArgumentException(
                     "context 'throttleRate' and 'throttleBurst' must be positive");
         }
+        if (isProduction(environmentName)) {
+            String simulators = adapters.simulatorsIn(environmentName);
+            if (!simulators.isEmpty()) {
+                throw new IllegalArgumentException(simulators);
+            }
+        }
     }
 
     /** Whether this is a production environment, whose data must survive a stack deletion. */
     public boolean isProduction() {
+        return isProduction(environmentName);
+    }
+
+    private static boolean isProduction(String environmentName) {
         return environmentName.startsWith("prod");
     }
 
@@ -56,7 +70,17 @@ public record OrderflowConfig(
                                                 .toList())
                         .orElse(List.of()),
                 text(node, "throttleRate").map(Double::parseDouble).orElse(50.0),
-                text(node, "throttleBurst").map(Integer::parseInt).orElse(100));
+                text(node, "throttleBurst").map(Integer::parseInt).orElse(100),
+                new Adapters(
+                        kind(node, "paymentProvider"),
+                        text(node, "paymentSecretName"),
+                        kind(node, "warehouse")));
+    }
+
+    private static Adapters.Kind kind(Node node, String key) {
+        return text(node, key)
+                .map(value -> Adapters.Kind.parse(key, value))
+                .orElse(Adapters.Kind.SIMULATED);
     }
 
     private static Optional<String> text(Node node, String key) {

@@ -43,7 +43,7 @@ public final class OrderflowStack extends Stack {
         functions = new Functions(this, Code.fromAsset(layout.handlersJar().toString()));
         CustomerApi.wire(functions, tables, api);
         AdminApi.wire(functions, tables, api);
-        var sagaSteps = SagaSteps.wire(functions, tables);
+        var sagaSteps = SagaSteps.wire(functions, tables, config.adapters());
 
         workflow =
                 new OrderWorkflow(
@@ -53,7 +53,7 @@ public final class OrderflowStack extends Stack {
                         tables,
                         messaging,
                         sagaSteps);
-        FulfillmentWorkers.wire(functions, tables, messaging, workflow);
+        FulfillmentWorkers.wire(functions, tables, messaging, workflow, config.adapters());
         monitoring =
                 new Monitoring(
                         this, "Monitoring", config, api, workflow, messaging, functions.all());

@@ -348,7 +348,13 @@ class OrderflowStackTest {
                                 assertThat(t.getValue().get("DeletionPolicy").asText())
                                         .isEqualTo("Delete"));
         assertThat(
-                        new OrderflowConfig("prod", java.util.Optional.empty(), List.of(), 1, 1)
+                        new OrderflowConfig(
+                                        "prod",
+                                        java.util.Optional.empty(),
+                                        List.of(),
+                                        1,
+                                        1,
+                                        Adapters.http("orderflow/payment"))
                                 .isProduction())
                 .isTrue();
     }

@@ -3,13 +3,17 @@ package dev.orderflow.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 
-/** The stack synthesized once per test JVM (a synth costs seconds), with its template as JSON. */
+/**
+ * The stack synthesized once per environment and test JVM (a synth costs seconds), with its
+ * template as JSON.
+ */
 final class SynthesizedStack {
 
     static final Map<String, Object> CONTEXT =
@@ -21,24 +25,77 @@ final class SynthesizedStack {
                     "allowedOrigins",
                     "https://shop.example.com");
 
-    private static SynthesizedStack instance;
+    /** The payment secret the production synthesis names (it need not exist to synthesize). */
+    static final String PROD_PAYMENT_SECRET = "orderflow/prod/payment-api";
+
+    /**
+     * Every environment the app can synthesize, by name: the tests' own, the local/dev one as
+     * {@code cdk.json} gives it, and production with the real adapters it requires.
+     */
+    static final Map<String, Map<String, Object>> ENVIRONMENTS =
+            Map.of(
+                    "test",
+                    CONTEXT,
+                    "dev",
+                    CdkJson.context(RepositoryLayout.locate().root()),
+                    "prod",
+                    Map.of(
+                            "env",
+                            "prod",
+                            "alarmEmail",
+                            "ops@example.com",
+                            "allowedOrigins",
+                            "https://shop.example.com",
+                            "paymentProvider",
+                            "http",
+                            "paymentSecretName",
+                            PROD_PAYMENT_SECRET,
+                            "warehouse",
+                            "http"));
+
+    private static final Map<String, SynthesizedStack> BY_ENVIRONMENT = new HashMap<>();
 
     final OrderflowStack stack;
     final Template template;
     final JsonNode json;
 
-    private SynthesizedStack() {
-        App app = App.Builder.create().context(CONTEXT).build();
+    private SynthesizedStack(Map<String, Object> context) {
+        App app = App.Builder.create().context(context).build();
         stack = OrderflowApp.build(app);
         template = Template.fromStack(stack);
         json = new ObjectMapper().valueToTree(template.toJSON());
     }
 
-    static synchronized SynthesizedStack get() {
-        if (instance == null) {
-            instance = new SynthesizedStack();
+    /** The {@code env=test} stack most tests check. */
+    static SynthesizedStack get() {
+        return of("test");
+    }
+
+    /** The stack of one of {@link #ENVIRONMENTS}. */
+    static synchronized SynthesizedStack of(String environment) {
+        Map<String, Object> context = ENVIRONMENTS.get(environment);
+        if (context == null) {
+            throw new IllegalArgumentException("no such environment: " + environment);
         }
-        return instance;
+        return BY_ENVIRONMENT.computeIfAbsent(environment, e -> new SynthesizedStack(context));
+    }
+
+    /** The environment variables of the function running a handler class. */
+    JsonNode environmentOf(String handlerSimpleName) {
+        List<JsonNode> found = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> fn : resources("AWS::Lambda::Function")) {
+            if (fn.getValue()
+                    .at("/Properties/Handler")
+                    .asText()
+                    .endsWith("." + handlerSimpleName)) {
+                found.add(fn.getValue().at("/Properties/Environment/Variables"));
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalStateException(
+                    found.size() + " functions run " + handlerSimpleName + ", expected one");
+        }
+        return found.get(0);
     }
 
     /** Logical ids and bodies of every resource of a type. */

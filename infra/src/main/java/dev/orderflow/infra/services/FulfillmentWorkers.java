@@ -2,6 +2,7 @@ package dev.orderflow.infra.services;
 
 import static dev.orderflow.infra.services.Functions.allow;
 
+import dev.orderflow.infra.Adapters;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.OrderWorkflow;
@@ -55,9 +56,13 @@ public final class FulfillmentWorkers {
     private FulfillmentWorkers() {}
 
     public static void wire(
-            Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
+            Functions functions,
+            DataTables tables,
+            Messaging messaging,
+            OrderWorkflow workflow,
+            Adapters adapters) {
         startFulfillment(functions, tables, messaging, workflow);
-        fulfillShipment(functions, tables, messaging.fulfillmentRequests);
+        fulfillShipment(functions, tables, messaging.fulfillmentRequests, adapters.warehouse());
         notifyCustomer(functions, tables, messaging.notifications);
     }
 
@@ -99,12 +104,18 @@ public final class FulfillmentWorkers {
         return pattern;
     }
 
-    private static void fulfillShipment(Functions functions, DataTables tables, Queue requests) {
+    /** The worker hands shipments to the simulated warehouse or to the centers' HTTP endpoints. */
+    private static void fulfillShipment(
+            Functions functions, DataTables tables, Queue requests, Adapters.Kind warehouse) {
         ServiceFunction worker =
                 functions.create(
                         "FulfillShipment",
                         PACKAGE + "fulfillment.FulfillShipmentHandler",
-                        Map.of("ORDERS_TABLE", tables.orders.getTableName()),
+                        Map.of(
+                                "ORDERS_TABLE",
+                                tables.orders.getTableName(),
+                                "WAREHOUSE",
+                                warehouse.value()),
                         Duration.seconds(30));
         allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem");
         worker.function.addToRolePolicy(

@@ -2,10 +2,15 @@ package dev.orderflow.infra.services;
 
 import static dev.orderflow.infra.services.Functions.allow;
 
+import dev.orderflow.infra.Adapters;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 
 /**
  * The order saga's step functions, which the state machine invokes through their {@code live}
@@ -31,13 +36,24 @@ public final class SagaSteps {
      * @return each step function by the name the definition's {@code ${<name>FunctionArn}}
      *     placeholder uses
      */
-    public static Map<String, ServiceFunction> wire(Functions functions, DataTables tables) {
+    public static Map<String, ServiceFunction> wire(
+            Functions functions, DataTables tables, Adapters adapters) {
         Map<String, String> env =
                 Map.of(
                         "ORDERS_TABLE", tables.orders.getTableName(),
                         "INVENTORY_TABLE", tables.inventory.getTableName(),
-                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName(),
-                        "PAYMENT_PROVIDER", "simulated");
+                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName());
+        // Every step whose wiring builds a payment provider (the compensation's release and close
+        // share the refund's use case) names it; only the two that call it may read its secret.
+        Map<String, String> paymentEnv = new HashMap<>(env);
+        paymentEnv.put("PAYMENT_PROVIDER", adapters.payment().value());
+        adapters.paymentSecretName().ifPresent(name -> paymentEnv.put("PAYMENT_SECRET_NAME", name));
+        Optional<ISecret> paymentSecret =
+                adapters.paymentSecretName()
+                        .map(
+                                name ->
+                                        Secret.fromSecretNameV2(
+                                                functions.scope(), "PaymentSecret", name));
         String orders = tables.orders.getTableArn();
         String inventory = tables.inventory.getTableArn();
         String centers = tables.fulfillmentCenters.getTableArn();
@@ -51,8 +67,9 @@ public final class SagaSteps {
         allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
         allow(reserve, centers, "dynamodb:Scan");
 
-        ServiceFunction pay = step(functions, steps, "TakePayment", env);
+        ServiceFunction pay = step(functions, steps, "TakePayment", paymentEnv);
         allow(pay, orders, ORDER_WRITES);
+        paymentSecret.ifPresent(secret -> readSecret(pay, secret));
 
         ServiceFunction handOver = step(functions, steps, "HandOverShipments", env);
         allow(handOver, orders, ORDER_WRITES);
@@ -64,16 +81,28 @@ public final class SagaSteps {
         allow(confirm, orders, "dynamodb:DeleteItem");
         allow(confirm, inventory, "dynamodb:UpdateItem");
 
-        ServiceFunction refund = step(functions, steps, "RefundPayment", env);
+        ServiceFunction refund = step(functions, steps, "RefundPayment", paymentEnv);
         allow(refund, orders, "dynamodb:GetItem");
+        paymentSecret.ifPresent(secret -> readSecret(refund, secret));
 
-        ServiceFunction release = step(functions, steps, "ReleaseStock", env);
+        ServiceFunction release = step(functions, steps, "ReleaseStock", paymentEnv);
         allow(release, orders, "dynamodb:GetItem", "dynamodb:DeleteItem");
         allow(release, inventory, "dynamodb:UpdateItem");
 
-        ServiceFunction close = step(functions, steps, "CloseOrder", env);
+        ServiceFunction close = step(functions, steps, "CloseOrder", paymentEnv);
         allow(close, orders, ORDER_WRITES);
         return steps;
+    }
+
+    /**
+     * GetSecretValue on the one secret. Secrets Manager appends a dash and six random characters to
+     * a secret's name in its ARN; {@code fromSecretNameV2} gives the ARN without them, so the
+     * policy matches them with {@code -??????} (exactly six characters: no other secret's name
+     * matches). A secret encrypted with the account's default {@code aws/secretsmanager} key needs
+     * no KMS grant; one under a customer managed key needs {@code kms:Decrypt} added by its owner.
+     */
+    private static void readSecret(ServiceFunction fn, ISecret secret) {
+        allow(fn, secret.getSecretArn() + "-??????", "secretsmanager:GetSecretValue");
     }
 
     private static ServiceFunction step(

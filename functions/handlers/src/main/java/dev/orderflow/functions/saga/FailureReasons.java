@@ -24,6 +24,10 @@ final class FailureReasons {
                     "Fulfillment.Cancelled", "cancelled by the customer",
                     "dev.orderflow.domain.payment.PaymentUnavailable",
                             "the payment provider did not answer, even after retries",
+                    "dev.orderflow.domain.payment.PaymentRequestRejected",
+                            "the payment could not be taken: the payment provider refused"
+                                    + " orderflow's request (an operator must check the payment"
+                                    + " configuration)",
                     "dev.orderflow.domain.error.DependencyUnavailable",
                             "a store was unavailable, even after retries");
 

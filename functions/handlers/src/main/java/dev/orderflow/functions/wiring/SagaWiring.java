@@ -3,6 +3,8 @@ package dev.orderflow.functions.wiring;
 import dev.orderflow.adapters.aws.dynamodb.DynamoFulfillmentCenters;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLevels;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
+import dev.orderflow.adapters.payment.HttpPaymentProvider;
+import dev.orderflow.adapters.payment.SecretsManagerPaymentAccess;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
 import dev.orderflow.domain.fulfillment.ReserveStock;
 import dev.orderflow.domain.payment.PaymentProvider;
@@ -11,16 +13,32 @@ import dev.orderflow.domain.saga.PaymentStep;
 import dev.orderflow.domain.saga.ReserveStep;
 import dev.orderflow.domain.saga.ShippingSteps;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The saga steps' use cases over the orders ({@code ORDERS_TABLE}), inventory ({@code
  * INVENTORY_TABLE}) and fulfillment centers ({@code CENTERS_TABLE}) tables and the payment provider
- * named by {@code PAYMENT_PROVIDER}.
+ * named by {@code PAYMENT_PROVIDER}: {@code simulated} (local runs and tests) or {@code http} (the
+ * card-payment API whose base URL and key are in the Secrets Manager secret {@code
+ * PAYMENT_SECRET_NAME}).
  */
 public final class SagaWiring {
 
-    /** The only provider orderflow ships; a real one is an adapter behind the same port. */
     static final String SIMULATED = "simulated";
+    static final String HTTP = "http";
+
+    /**
+     * A charge, and the lookup after its timeout, must both fit in the step's 10 s: 3 s each, plus
+     * connecting and reading the (cached) secret.
+     */
+    private static final Duration PAYMENT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Duration PAYMENT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
     private SagaWiring() {}
 
@@ -61,12 +79,48 @@ public final class SagaWiring {
                 Environment.require("ORDERS_TABLE"));
     }
 
+    /**
+     * Built once per execution environment by each step whose use case holds a provider (payment
+     * and compensation); the http one reads its secret on its first charge or refund, after
+     * SnapStart's snapshot, never into it.
+     */
     private static PaymentProvider paymentProvider() {
-        String provider = Environment.optional("PAYMENT_PROVIDER", SIMULATED);
-        if (!SIMULATED.equals(provider)) {
-            throw new IllegalStateException(
-                    "PAYMENT_PROVIDER=" + provider + " is not a provider orderflow knows");
-        }
-        return new SimulatedPaymentProvider();
+        return paymentProvider(
+                Environment.require("PAYMENT_PROVIDER"),
+                () -> Environment.require("PAYMENT_SECRET_NAME"));
+    }
+
+    /**
+     * @param provider {@code PAYMENT_PROVIDER}
+     * @param secretName {@code PAYMENT_SECRET_NAME}, read only for the {@code http} provider
+     */
+    static PaymentProvider paymentProvider(String provider, Supplier<String> secretName) {
+        return switch (provider) {
+            case SIMULATED -> new SimulatedPaymentProvider();
+            case HTTP -> httpPaymentProvider(secretName.get());
+            default ->
+                    throw new IllegalStateException(
+                            "PAYMENT_PROVIDER="
+                                    + provider
+                                    + " is not a payment provider orderflow knows; use "
+                                    + SIMULATED
+                                    + " or "
+                                    + HTTP);
+        };
+    }
+
+    private static PaymentProvider httpPaymentProvider(String secretName) {
+        return HttpPaymentProvider.create(
+                new SecretsManagerPaymentAccess(secretsManager(), secretName),
+                PAYMENT_CONNECT_TIMEOUT,
+                PAYMENT_REQUEST_TIMEOUT);
+    }
+
+    private static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
+                .region(Region.of(Environment.require("AWS_REGION")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 }

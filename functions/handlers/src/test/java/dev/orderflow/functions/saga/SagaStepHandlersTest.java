@@ -177,4 +177,20 @@ class SagaStepHandlersTest {
                 .startsWith("Custom.Error: xxx");
         assertThat(FailureReasons.of(null)).isEqualTo("the order could not be fulfilled");
     }
+
+    @Test
+    void failureReasons_tellAnOperatorToCheckThePaymentConfiguration_whenTheProviderRefusedUs() {
+        assertThat(
+                        FailureReasons.of(
+                                new StepPayloads.Failure(
+                                        null,
+                                        "dev.orderflow.domain.payment.PaymentRequestRejected",
+                                        "{\"errorMessage\":\"payment provider refused the request:"
+                                                + " charge answered HTTP 401 invalid_api_key\"}")))
+                .startsWith("the payment could not be taken: the payment provider refused")
+                .contains("check the payment configuration")
+                .endsWith(
+                        "(payment provider refused the request: charge answered HTTP 401"
+                                + " invalid_api_key)");
+    }
 }

@@ -1,0 +1,95 @@
+package dev.orderflow.infra;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which adapters the functions run, from CDK context: the simulators for local runs and test
+ * stacks, or the real systems over HTTP. The stack passes the choice to the functions as {@code
+ * PAYMENT_PROVIDER} and {@code WAREHOUSE}; it never creates or holds the payment secret, only names
+ * an existing one.
+ *
+ * @param payment {@code paymentProvider}: {@code simulated} (default) or {@code http}
+ * @param paymentSecretName {@code paymentSecretName}: the Secrets Manager secret holding the
+ *     payment API's {@code {"baseUrl", "apiKey"}}; required with {@code paymentProvider=http}
+ * @param warehouse {@code warehouse}: {@code simulated} (default) or {@code http}
+ */
+public record Adapters(Kind payment, Optional<String> paymentSecretName, Kind warehouse) {
+
+    /** What runs behind a port. */
+    public enum Kind {
+        SIMULATED,
+        HTTP;
+
+        /** The value in context and in the functions' environment. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Kind parse(String key, String value) {
+            return Arrays.stream(values())
+                    .filter(k -> k.value().equals(value))
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new IllegalArgumentException(
+                                            "context '"
+                                                    + key
+                                                    + "' must be simulated or http, got '"
+                                                    + value
+                                                    + "'"));
+        }
+    }
+
+    /** Secrets Manager's secret-name alphabet, 1 to 512 characters. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+
+    public Adapters {
+        if (payment == Kind.HTTP && paymentSecretName.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "context 'paymentSecretName' is required with paymentProvider=http: the name"
+                            + " of an existing Secrets Manager secret holding"
+                            + " {\"baseUrl\":...,\"apiKey\":...}");
+        }
+        paymentSecretName.ifPresent(
+                name -> {
+                    if (!SECRET_NAME.matcher(name).matches()) {
+                        throw new IllegalArgumentException(
+                                "context 'paymentSecretName' must be a Secrets Manager secret name"
+                                        + " (letters, digits and /_+=.@-), got '"
+                                        + name
+                                        + "'");
+                    }
+                });
+    }
+
+    /** The simulators everywhere: local runs and test stacks. */
+    public static Adapters simulated() {
+        return new Adapters(Kind.SIMULATED, Optional.empty(), Kind.SIMULATED);
+    }
+
+    /** The real systems, with the payment secret's name. */
+    public static Adapters http(String paymentSecretName) {
+        return new Adapters(Kind.HTTP, Optional.of(paymentSecretName), Kind.HTTP);
+    }
+
+    /** The context keys a production stack must set to leave the simulators behind. */
+    String simulatorsIn(String environmentName) {
+        StringBuilder problems = new StringBuilder();
+        if (payment == Kind.SIMULATED) {
+            problems.append(" -c paymentProvider=http -c paymentSecretName=<secret name>");
+        }
+        if (warehouse == Kind.SIMULATED) {
+            problems.append(" -c warehouse=http");
+        }
+        return problems.length() == 0
+                ? ""
+                : "env '"
+                        + environmentName
+                        + "' is a production environment and cannot run simulators"
+                        + " (simulated adapters are the default); set"
+                        + problems;
+    }
+}
