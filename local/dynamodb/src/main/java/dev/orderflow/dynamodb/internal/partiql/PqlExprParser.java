@@ -163,7 +163,7 @@ final class PqlExprParser {
             } else if (in.accept("[")) {
                 PqlToken t = in.next();
                 if (t.kind() == PqlToken.Kind.NUMBER && t.text().matches("\\d+")) {
-                    steps.add(new Pql.Index(Integer.parseInt(t.text())));
+                    steps.add(new Pql.Index(listIndex(t.text())));
                 } else if (t.kind() == PqlToken.Kind.STRING) {
                     steps.add(new Pql.Name(t.text()));
                 } else {
@@ -173,6 +173,15 @@ final class PqlExprParser {
             } else {
                 return new Pql.Path(steps);
             }
+        }
+    }
+
+    private static int listIndex(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw PartiqlErrors.validation(
+                    "List index is not within the allowable range; index: [" + digits + "]");
         }
     }
 
