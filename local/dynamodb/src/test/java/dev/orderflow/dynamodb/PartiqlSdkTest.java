@@ -95,6 +95,46 @@ class PartiqlSdkTest {
     }
 
     @Test
+    void select_stopsAPageAtOneMegabyte_andTheNextTokenReadsTheRest() {
+        String table = LocalDynamo.createTable(client, "pqlbig", "pk", null);
+        String payload = "x".repeat(4000);
+        for (int batch = 0; batch < 12; batch++) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes =
+                    new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                Map<String, AttributeValue> item =
+                        Map.of("pk", s("k" + (batch * 25 + i)), "payload", s(payload));
+                writes.add(
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(p -> p.item(item))
+                                .build());
+            }
+            client.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
+        }
+        ExecuteStatementResponse first = execute("SELECT pk FROM \"" + table + "\"");
+        assertThat(first.nextToken()).as("300 items of 4 KB are more than one page").isNotNull();
+        assertThat(first.items()).hasSizeBetween(200, 299);
+        ExecuteStatementResponse second =
+                client.executeStatement(
+                        b ->
+                                b.statement("SELECT pk FROM \"" + table + "\"")
+                                        .nextToken(first.nextToken()));
+        assertThat(second.nextToken()).isNull();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        first.items().forEach(i -> keys.add(i.get("pk").s()));
+        second.items().forEach(i -> keys.add(i.get("pk").s()));
+        assertThat(keys).hasSize(300);
+        assertThatThrownBy(
+                        () ->
+                                client.executeStatement(
+                                        b ->
+                                                b.statement("SELECT * FROM \"" + table + "\"")
+                                                        .nextToken(first.nextToken())))
+                .as("a NextToken belongs to its statement")
+                .hasMessageContaining("The provided starting key is invalid");
+    }
+
+    @Test
     void select_scansWithTheWholeWhereAsFilter_whenThePartitionKeyIsNotPinned() {
         String table = filledTable();
         ExecuteStatementResponse r =

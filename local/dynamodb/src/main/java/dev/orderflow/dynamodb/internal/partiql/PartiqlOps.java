@@ -6,6 +6,7 @@ import dev.orderflow.dynamodb.internal.Engine;
 public final class PartiqlOps {
     private PartiqlOps() {}
 
+    /** Registers ExecuteStatement, BatchExecuteStatement and ExecuteTransaction with the engine. */
     public static void register(Engine engine) {
         OperationCaller caller = new OperationCaller(engine);
         StatementRunner runner = new StatementRunner(caller);
