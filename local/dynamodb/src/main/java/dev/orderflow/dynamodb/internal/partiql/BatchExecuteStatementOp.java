@@ -99,7 +99,7 @@ final class BatchExecuteStatementOp {
         try {
             WhereClause.itemKey(s.where(), runner.caller().definition(s.table()).key());
         } catch (ApiException e) {
-            if (e.getMessage().equals(PartiqlErrors.INCOMPLETE_KEY)) {
+            if (PartiqlErrors.INCOMPLETE_KEY.equals(e.getMessage())) {
                 throw PartiqlErrors.validation("Only single item select is supported");
             }
             throw e;
