@@ -100,16 +100,16 @@ class ProtocolTest {
     }
 
     @Test
-    void partiQl_returnsClearValidationException() throws Exception {
+    void unsupportedOperation_returnsClearValidationException() throws Exception {
         HttpResponse<byte[]> r =
                 post(
-                        "DynamoDB_20120810.ExecuteStatement",
-                        "{\"Statement\":\"SELECT * FROM t\"}",
+                        "DynamoDB_20120810.CreateBackup",
+                        "{\"TableName\":\"tbl\",\"BackupName\":\"b\"}",
                         true);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).path("message").asText())
                 .isEqualTo(
-                        "The operation ExecuteStatement is not supported by orderflow-dynamodb-local");
+                        "The operation CreateBackup is not supported by orderflow-dynamodb-local");
     }
 
     @Test

@@ -15,5 +15,6 @@ public final class Operations {
         new TransactOps(engine).register();
         new AdminOps(engine).register();
         new StreamOps(engine).register();
+        dev.orderflow.dynamodb.internal.partiql.PartiqlOps.register(engine);
     }
 }

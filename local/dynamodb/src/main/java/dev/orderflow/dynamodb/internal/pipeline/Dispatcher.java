@@ -36,9 +36,6 @@ public final class Dispatcher {
     /** DynamoDB operations that exist in AWS but that this engine does not implement. */
     private static final Set<String> NOT_SUPPORTED =
             Set.of(
-                    "ExecuteStatement",
-                    "BatchExecuteStatement",
-                    "ExecuteTransaction",
                     "CreateBackup",
                     "DeleteBackup",
                     "DescribeBackup",

@@ -238,6 +238,35 @@ public final class OperationShapes {
                 .with("TransactItems", list(new Struct("TransactGetItem").with("Get", get)))
                 .with("ReturnConsumedCapacity", STRING);
 
+        define("ExecuteStatement")
+                .with("Statement", STRING)
+                .with("Parameters", attributeValues)
+                .with("ConsistentRead", BOOLEAN)
+                .with("NextToken", STRING)
+                .with("ReturnConsumedCapacity", STRING)
+                .with("Limit", INTEGER)
+                .with("ReturnValuesOnConditionCheckFailure", STRING);
+        define("BatchExecuteStatement")
+                .with(
+                        "Statements",
+                        list(
+                                new Struct("BatchStatementRequest")
+                                        .with("Statement", STRING)
+                                        .with("Parameters", attributeValues)
+                                        .with("ConsistentRead", BOOLEAN)
+                                        .with("ReturnValuesOnConditionCheckFailure", STRING)))
+                .with("ReturnConsumedCapacity", STRING);
+        define("ExecuteTransaction")
+                .with(
+                        "TransactStatements",
+                        list(
+                                new Struct("ParameterizedStatement")
+                                        .with("Statement", STRING)
+                                        .with("Parameters", attributeValues)
+                                        .with("ReturnValuesOnConditionCheckFailure", STRING)))
+                .with("ClientRequestToken", STRING)
+                .with("ReturnConsumedCapacity", STRING);
+
         define("CreateTable")
                 .with("AttributeDefinitions", list(attributeDefinition))
                 .with("TableName", STRING)
