@@ -239,7 +239,10 @@ final class BatchOps {
             Map<String, AttributeValue> key = keys.get(i);
             Map<String, AttributeValue> old = w.item() != null ? t.put(w.item()) : t.delete(key);
             engine.changed(t, key, old, w.item(), false);
-            units.merge(w.table(), Capacity.writeUnits(old, w.item()), Double::sum);
+            units.merge(
+                    w.table(),
+                    WriteCapacity.of(t.definition(), old, w.item()).total(1),
+                    Double::sum);
         }
     }
 

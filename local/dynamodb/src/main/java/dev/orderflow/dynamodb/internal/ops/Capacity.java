@@ -48,6 +48,18 @@ final class Capacity {
         response.set("ConsumedCapacity", node(mode, table, units.getAsDouble(), write));
     }
 
+    /** Adds a single-item write's ConsumedCapacity (table and indexes) when asked for. */
+    static void addWrite(
+            ObjectNode response,
+            String mode,
+            String table,
+            java.util.function.Supplier<WriteCapacity> units) {
+        if (mode == null || mode.equals("NONE")) {
+            return;
+        }
+        response.set("ConsumedCapacity", units.get().node(mode, table));
+    }
+
     /**
      * A read served by an index: with INDEXES, DynamoDB charges the index read to the index and
      * shows the table with what was fetched from it (zero unless an LSI fetched attributes it does

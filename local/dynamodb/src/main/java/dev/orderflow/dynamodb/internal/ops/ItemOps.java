@@ -72,8 +72,8 @@ public final class ItemOps {
                     if (returnValues.equals("ALL_OLD") && old != null) {
                         out.set("Attributes", AttributeJson.itemNode(old));
                     }
-                    Capacity.add(
-                            out, consumed, tableName, () -> Capacity.writeUnits(old, stored), true);
+                    Capacity.addWrite(
+                            out, consumed, tableName, () -> WriteCapacity.of(def, old, stored));
                     return out;
                 });
     }
@@ -153,8 +153,9 @@ public final class ItemOps {
                     if (returnValues.equals("ALL_OLD") && old != null) {
                         out.set("Attributes", AttributeJson.itemNode(old));
                     }
-                    Capacity.add(
-                            out, consumed, tableName, () -> Capacity.writeUnits(old, null), true);
+                    TableDefinition def = t.definition();
+                    Capacity.addWrite(
+                            out, consumed, tableName, () -> WriteCapacity.of(def, old, null));
                     return out;
                 });
     }

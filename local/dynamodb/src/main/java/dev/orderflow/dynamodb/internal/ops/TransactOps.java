@@ -244,7 +244,7 @@ final class TransactOps {
                 engine.changed(t, key, old, null, false);
             }
             // Transactional writes cost two write units per KB (a ConditionCheck too).
-            units.merge(a.table(), 2 * Capacity.writeUnits(old, written), Double::sum);
+            units.merge(a.table(), WriteCapacity.of(def, old, written).total(2), Double::sum);
         }
     }
 

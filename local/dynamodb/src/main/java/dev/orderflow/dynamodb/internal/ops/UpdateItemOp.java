@@ -149,12 +149,8 @@ final class UpdateItemOp {
                     if (attrs != null && !attrs.isEmpty()) {
                         out.set("Attributes", AttributeJson.itemNode(attrs));
                     }
-                    Capacity.add(
-                            out,
-                            consumed,
-                            tableName,
-                            () -> Capacity.writeUnits(old, updated),
-                            true);
+                    Capacity.addWrite(
+                            out, consumed, tableName, () -> WriteCapacity.of(def, old, updated));
                     return out;
                 });
     }
