@@ -128,6 +128,7 @@ class NoTestCodeInMainTest {
                             "functionConcurrency",
                             "stageThrottle",
                             "functionCode",
+                            "functionEnvironment",
                             "start"));
 
     @Test
