@@ -126,7 +126,9 @@ class LeastPrivilegeTest {
         assertThat(dynamoActionsOf("FulfillShipment")).containsExactly("dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("NotifyCustomer"))
                 .containsExactlyInAnyOrder(
-                        "dynamodb:PutItem@Idempotency", "dynamodb:DeleteItem@Idempotency");
+                        "dynamodb:PutItem@Idempotency",
+                        "dynamodb:UpdateItem@Idempotency",
+                        "dynamodb:DeleteItem@Idempotency");
         assertThat(dynamoActionsOf("StartFulfillment"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:DescribeStream@Orders",

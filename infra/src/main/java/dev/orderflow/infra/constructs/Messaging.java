@@ -41,6 +41,8 @@ public final class Messaging extends Construct {
         fulfillmentRequests =
                 workQueue("FulfillmentRequests", fulfillmentRequestsDlq, Duration.minutes(2));
         notificationsDlq = deadLetterQueue("NotificationsDlq");
+        // 60 s: above the notifier's claim lease (30 s, functions' WorkerWiring), so the
+        // redelivery after a notifier died finds the dead sender's lease expired and takes over.
         notifications = workQueue("Notifications", notificationsDlq, Duration.seconds(60));
         orderStreamFailures = deadLetterQueue("OrderStreamDlq");
     }

@@ -1,7 +1,6 @@
 package dev.orderflow.infra.constructs;
 
 import dev.orderflow.infra.OrderflowConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -29,7 +28,6 @@ public final class Monitoring extends Construct {
 
     public final Topic alarms;
     public final Dashboard dashboard;
-    private final List<Alarm> created = new ArrayList<>();
 
     public Monitoring(
             Construct scope,
@@ -127,11 +125,6 @@ public final class Monitoring extends Construct {
                                 .toList()));
     }
 
-    /** Every alarm, for the tests. */
-    public List<Alarm> alarmList() {
-        return List.copyOf(created);
-    }
-
     private void alarm(String id, Metric metric, double threshold, String description) {
         Alarm alarm =
                 Alarm.Builder.create(this, id)
@@ -143,7 +136,6 @@ public final class Monitoring extends Construct {
                         .alarmDescription(description)
                         .build();
         alarm.addAlarmAction(new SnsAction(alarms));
-        created.add(alarm);
     }
 
     private static GraphWidget graph(String title, List<IMetric> metrics) {

@@ -133,11 +133,13 @@ public final class FulfillmentWorkers {
                         "NotifyCustomer",
                         PACKAGE + "notification.NotifyCustomerHandler",
                         Map.of("IDEMPOTENCY_TABLE", tables.idempotency.getTableName()));
-        // PutItem claims a notification; DeleteItem gives the claim back when sending failed.
+        // PutItem claims a notification; UpdateItem takes over a claim whose lease expired and
+        // marks it sent; DeleteItem gives the claim back when sending failed.
         allow(
                 notifier,
                 tables.idempotency.getTableArn(),
                 "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem");
         notifier.live.addEventSource(sqsSource(notifications));
     }

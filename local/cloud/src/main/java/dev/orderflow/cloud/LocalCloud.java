@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -122,6 +124,7 @@ public final class LocalCloud implements AutoCloseable {
         private int functionConcurrency = DEFAULT_FUNCTION_CONCURRENCY;
         private Path functionCode;
         private boolean stageThrottle = true;
+        private final Map<String, String> functionEnvironment = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -189,6 +192,16 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         /**
+         * Sets a variable in every function's environment, over the template's value, as {@code sam
+         * local --env-vars} does: e.g. to point a function at a local mail catcher or a provider's
+         * sandbox instead of what the stack configures.
+         */
+        public Builder functionEnvironment(String name, String value) {
+            functionEnvironment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /**
          * Boots everything.
          *
          * @throws LocalCloudException with the reason when something cannot start
@@ -208,7 +221,8 @@ public final class LocalCloud implements AutoCloseable {
                                     clock,
                                     functionConcurrency,
                                     Optional.ofNullable(functionCode),
-                                    stageThrottle)));
+                                    stageThrottle,
+                                    functionEnvironment)));
         }
     }
 }

@@ -14,16 +14,39 @@ final class SharedCloud {
             Path.of(System.getProperty("orderflow.repo", "../..")).toAbsolutePath().normalize();
 
     private static LocalCloud cloud;
+    private static FakeMailServer mail;
 
     private SharedCloud() {}
 
+    /**
+     * The shared cloud, its notifier sending through the HTTP mail channel to {@link #mail()}
+     * rather than to the log, so tests can count what it sent.
+     */
     static synchronized LocalCloud get() {
         if (cloud == null) {
-            cloud = CloudSteps.onFreePorts(template(), handlerJar()).start();
+            mail = new FakeMailServer();
+            cloud =
+                    CloudSteps.onFreePorts(template(), handlerJar())
+                            .functionEnvironment("NOTIFIER", "http")
+                            .functionEnvironment("MAIL_API_URL", mail.baseUrl())
+                            .functionEnvironment("MAIL_API_KEY", FakeMailServer.API_KEY)
+                            .start();
             cloud.seedDemoCatalog();
-            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        cloud.close();
+                                        mail.close();
+                                    }));
         }
         return cloud;
+    }
+
+    /** The mail API the shared cloud's notifier sends to. */
+    static synchronized FakeMailServer mail() {
+        get();
+        return mail;
     }
 
     static Path template() {

@@ -82,14 +82,6 @@ public final class DynamoDbEngine implements AutoCloseable {
         return sweeper.sweep();
     }
 
-    /**
-     * Test hook: runs between the two phases of every TransactWriteItems while its items are held,
-     * so a test can keep a transaction in flight; null restores the no-op.
-     */
-    void betweenTransactionPhases(Runnable hook) {
-        engine.betweenTransactionPhases(hook);
-    }
-
     Dispatcher dispatcher() {
         return dispatcher;
     }

@@ -58,7 +58,7 @@ class TransactionConflictTest {
 
     @AfterEach
     void removeHook() {
-        server.engine().betweenTransactionPhases(null);
+        HeldTransactions.install(null);
     }
 
     @Test
@@ -180,18 +180,17 @@ class TransactionConflictTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
-        server.engine()
-                .betweenTransactionPhases(
-                        () -> {
-                            if (first.compareAndSet(true, false)) {
-                                entered.countDown();
-                                try {
-                                    proceed.await(10, TimeUnit.SECONDS);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            }
-                        });
+        HeldTransactions.install(
+                () -> {
+                    if (first.compareAndSet(true, false)) {
+                        entered.countDown();
+                        try {
+                            proceed.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
         Future<?> done = pool.submit(() -> client.transactWriteItems(b -> b.transactItems(items)));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         return new InFlight(proceed, done);

@@ -47,7 +47,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StepFunctionsEngine implements AutoCloseable {
     private final EngineServices services;
-    private final TaskTokens tokens;
     private final TaskCallbacks callbacks;
     private final ExecutorService workers;
     private final ExecutorService taskCalls;
@@ -60,7 +59,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
-        this.tokens = new TaskTokens(random);
+        TaskTokens tokens = new TaskTokens(random);
         JournalReplay replay = b.dataDir == null ? null : JournalReplay.read(b.dataDir);
         if (replay != null) {
             FileExecutionJournal.compact(b.dataDir, replay);
@@ -291,11 +290,6 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Records a heartbeat for a {@code .waitForTaskToken} task. */
     public void sendTaskHeartbeat(String token) {
         callbacks.heartbeat(token);
-    }
-
-    /** Open task tokens (for tests and the benchmark). */
-    public int openTaskTokens() {
-        return tokens.size();
     }
 
     /** The clock in use. */

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.PriorityQueue;
 
 /**
- * Virtual time for tests: nothing happens until {@link #advance} or {@link #runUntilIdle} moves the
- * clock, and then due timers fire in time order on the calling thread. The engine runs its work
- * inline with this clock, so a test sees a deterministic sequence.
+ * Virtual time, a public feature of the engine: nothing happens until {@link #advance} or {@link
+ * #runUntilIdle} moves the clock, and then due timers fire in time order on the calling thread. The
+ * engine runs its work inline with this clock, so a user's workflow with Waits, retry backoff,
+ * timeouts and heartbeats runs instantly and in a deterministic sequence.
  */
 public final class VirtualClock implements StatesClock {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();

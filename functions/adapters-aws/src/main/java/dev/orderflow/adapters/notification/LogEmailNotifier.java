@@ -17,7 +17,7 @@ public final class LogEmailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(LogEmailNotifier.class);
 
     @Override
-    public void send(Notification notification) {
+    public void send(Notification notification, String idempotencyKey) {
         String template =
                 "order-" + notification.outcome().name().toLowerCase(java.util.Locale.ROOT);
         try (MDC.MDCCloseable channel = MDC.putCloseable("notification.channel", "email");
@@ -27,10 +27,11 @@ public final class LogEmailNotifier implements Notifier {
                 MDC.MDCCloseable reason =
                         MDC.putCloseable("notification.reason", notification.reason())) {
             LOG.info(
-                    "email {} sent to customer {} for order {}",
+                    "email {} sent to customer {} for order {} (idempotency key {})",
                     template,
                     notification.customerId(),
-                    notification.orderId());
+                    notification.orderId(),
+                    idempotencyKey);
         }
     }
 }

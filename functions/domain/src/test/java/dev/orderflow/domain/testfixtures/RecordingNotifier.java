@@ -6,10 +6,13 @@ import dev.orderflow.domain.notification.Notifier;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what was sent; can be told to fail the next send. */
+/** Keeps what was sent and under which idempotency key; can be told to fail the next send. */
 public final class RecordingNotifier implements Notifier {
 
-    private final List<Notification> sent = new CopyOnWriteArrayList<>();
+    /** One send as the channel saw it. */
+    public record Sent(Notification notification, String idempotencyKey) {}
+
+    private final List<Sent> sends = new CopyOnWriteArrayList<>();
     private volatile boolean failNext;
 
     /** The next send fails as an unreachable mail service does. */
@@ -18,16 +21,22 @@ public final class RecordingNotifier implements Notifier {
     }
 
     @Override
-    public void send(Notification notification) {
+    public void send(Notification notification, String idempotencyKey) {
         if (failNext) {
             failNext = false;
             throw new DependencyUnavailable(
                     "mail service", new IllegalStateException("simulated outage"));
         }
-        sent.add(notification);
+        sends.add(new Sent(notification, idempotencyKey));
     }
 
+    /** The notifications sent, in order. */
     public List<Notification> sent() {
-        return List.copyOf(sent);
+        return sends.stream().map(Sent::notification).toList();
+    }
+
+    /** Every send with its idempotency key, in order. */
+    public List<Sent> sends() {
+        return List.copyOf(sends);
     }
 }

@@ -30,7 +30,7 @@ public final class AdjustStockHandler
         this(AdminWiring.adjustStock(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public AdjustStockHandler(AdjustStock stock, HandlerMetrics metrics) {
         this.stock = stock;
         this.metrics = metrics;

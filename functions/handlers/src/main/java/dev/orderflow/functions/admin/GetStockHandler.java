@@ -24,7 +24,7 @@ public final class GetStockHandler
         this(AdminWiring.adjustStock(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public GetStockHandler(AdjustStock stock, HandlerMetrics metrics) {
         this.stock = stock;
         this.endpoint = new HttpEndpoint("GET /admin/stock/{sku}", metrics);

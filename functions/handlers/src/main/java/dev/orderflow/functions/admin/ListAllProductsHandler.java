@@ -26,7 +26,7 @@ public final class ListAllProductsHandler
         this(AdminWiring.manageCatalog(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListAllProductsHandler(ManageCatalog catalog, HandlerMetrics metrics) {
         this.catalog = catalog;
         this.endpoint = new HttpEndpoint("GET /admin/products", metrics);

@@ -23,7 +23,7 @@ public final class ListCentersHandler
         this(AdminWiring.manageCenters(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListCentersHandler(ManageCenters centers, HandlerMetrics metrics) {
         this.centers = centers;
         this.endpoint = new HttpEndpoint("GET /admin/centers", metrics);

@@ -35,7 +35,7 @@ public final class ListOrdersByStatusHandler
         this(AdminWiring.browseOrdersByStatus(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListOrdersByStatusHandler(BrowseOrdersByStatus orders, HandlerMetrics metrics) {
         this.orders = orders;
         this.endpoint = new HttpEndpoint("GET /admin/orders", metrics);

@@ -27,7 +27,7 @@ public final class PutCenterHandler
         this(AdminWiring.manageCenters(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PutCenterHandler(ManageCenters centers, HandlerMetrics metrics) {
         this.centers = centers;
         this.endpoint = new HttpEndpoint("PUT /admin/centers/{centerId}", metrics);

@@ -27,7 +27,7 @@ public final class PutProductHandler
         this(AdminWiring.manageCatalog(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PutProductHandler(ManageCatalog catalog, HandlerMetrics metrics) {
         this.catalog = catalog;
         this.endpoint = new HttpEndpoint("PUT /admin/products/{sku}", metrics);

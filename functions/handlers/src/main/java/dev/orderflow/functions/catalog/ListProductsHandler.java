@@ -28,7 +28,7 @@ public final class ListProductsHandler
         this(AwsWiring.browseCatalog(), AwsWiring.metrics());
     }
 
-    /** For tests: any catalog and metrics. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListProductsHandler(BrowseCatalog browseCatalog, HandlerMetrics metrics) {
         this.browseCatalog = browseCatalog;
         this.metrics = metrics;

@@ -26,7 +26,7 @@ public final class HealthHandler
         this(AwsWiring.metrics(), AwsWiring.serviceName());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public HealthHandler(HandlerMetrics metrics, String service) {
         this.endpoint = new HttpEndpoint("GET /health", metrics);
         this.service = service;

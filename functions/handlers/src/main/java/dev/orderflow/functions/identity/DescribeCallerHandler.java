@@ -33,7 +33,7 @@ public final class DescribeCallerHandler
         this(AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public DescribeCallerHandler(HandlerMetrics metrics) {
         this.endpoint = new HttpEndpoint("GET /me", metrics);
     }

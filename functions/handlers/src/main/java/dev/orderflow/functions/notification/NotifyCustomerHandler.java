@@ -28,7 +28,7 @@ public final class NotifyCustomerHandler implements RequestHandler<SQSEvent, SQS
         this(WorkerWiring.notifyCustomer(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public NotifyCustomerHandler(NotifyCustomer notifyCustomer, HandlerMetrics metrics) {
         this.notifyCustomer = notifyCustomer;
         this.metrics = metrics;

@@ -32,7 +32,7 @@ public final class CancelOrderHandler
         this(AwsWiring.cancelOrder(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public CancelOrderHandler(CancelOrder cancelOrder, HandlerMetrics metrics) {
         this.cancelOrder = cancelOrder;
         this.metrics = metrics;

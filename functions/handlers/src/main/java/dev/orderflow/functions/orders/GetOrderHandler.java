@@ -24,7 +24,7 @@ public final class GetOrderHandler
         this(AwsWiring.viewOrder(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public GetOrderHandler(ViewOrder viewOrder, HandlerMetrics metrics) {
         this.viewOrder = viewOrder;
         this.endpoint = new HttpEndpoint("GET /orders/{id}", metrics);

@@ -38,7 +38,7 @@ public final class ListOrdersHandler
         this(AwsWiring.listOrders(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListOrdersHandler(ListOrders listOrders, HandlerMetrics metrics) {
         this.listOrders = listOrders;
         this.endpoint = new HttpEndpoint("GET /orders", metrics);

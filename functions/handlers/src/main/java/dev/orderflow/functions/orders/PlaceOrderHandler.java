@@ -33,7 +33,7 @@ public final class PlaceOrderHandler
         this(AwsWiring.placeOrder(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PlaceOrderHandler(PlaceOrder placeOrder, HandlerMetrics metrics) {
         this.placeOrder = placeOrder;
         this.metrics = metrics;

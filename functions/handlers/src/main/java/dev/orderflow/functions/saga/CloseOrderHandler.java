@@ -27,7 +27,7 @@ public final class CloseOrderHandler implements RequestStreamHandler {
         this(SagaWiring.compensation(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public CloseOrderHandler(Compensation compensation, HandlerMetrics metrics) {
         this.compensation = compensation;
         this.metrics = metrics;

@@ -28,7 +28,7 @@ public final class ConfirmShippedHandler implements RequestStreamHandler {
         this(SagaWiring.shippingSteps(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ConfirmShippedHandler(ShippingSteps shipping, HandlerMetrics metrics) {
         this.shipping = shipping;
         this.metrics = metrics;

@@ -22,7 +22,7 @@ public final class HandOverShipmentsHandler implements RequestStreamHandler {
         this(SagaWiring.shippingSteps(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public HandOverShipmentsHandler(ShippingSteps shipping, HandlerMetrics metrics) {
         this.shipping = shipping;
         this.endpoint = new StepEndpoint("HandOverShipments", metrics);

@@ -21,7 +21,7 @@ public final class ReleaseStockHandler implements RequestStreamHandler {
         this(SagaWiring.compensation(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ReleaseStockHandler(Compensation compensation, HandlerMetrics metrics) {
         this.compensation = compensation;
         this.endpoint = new StepEndpoint("ReleaseStock", metrics);

@@ -24,7 +24,7 @@ public final class ReserveStockHandler implements RequestStreamHandler {
         this(SagaWiring.reserveStep(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ReserveStockHandler(ReserveStep reserve, HandlerMetrics metrics) {
         this.reserve = reserve;
         this.metrics = metrics;

@@ -4,10 +4,13 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoSentNotifications;
 import dev.orderflow.adapters.aws.stepfunctions.SfnTaskTokens;
 import dev.orderflow.adapters.aws.stepfunctions.SfnWorkflowStarter;
 import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
+import dev.orderflow.adapters.notification.HttpEmailNotifier;
 import dev.orderflow.adapters.notification.LogEmailNotifier;
 import dev.orderflow.domain.fulfillment.FulfillShipment;
+import dev.orderflow.domain.notification.Notifier;
 import dev.orderflow.domain.notification.NotifyCustomer;
 import dev.orderflow.domain.order.StartFulfillment;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -27,6 +30,15 @@ public final class WorkerWiring {
      * notifications queue (4 days) and its dead-letter queue (14 days), so no redrive resends it.
      */
     static final Duration NOTIFICATION_RETENTION = Duration.ofDays(30);
+
+    /**
+     * How long a notification's claim is its sender's alone. Longer than a sender can live (the
+     * function's 10 s timeout, which bounds the mail call's 5 s), so a live sender is never
+     * overtaken; shorter than the notifications queue's 60 s visibility timeout (infra {@code
+     * Messaging}), so the redelivery that follows a sender's death finds the lease expired and
+     * takes over at once, instead of failing again and spending one of the queue's five receives.
+     */
+    static final Duration NOTIFICATION_LEASE = Duration.ofSeconds(30);
 
     private WorkerWiring() {}
 
@@ -54,14 +66,36 @@ public final class WorkerWiring {
                 new SfnTaskTokens(Clients.SFN));
     }
 
-    /** The notifier over the idempotency table named by {@code IDEMPOTENCY_TABLE}. */
+    /**
+     * The notifier over the idempotency table named by {@code IDEMPOTENCY_TABLE} and the channel
+     * named by {@code NOTIFIER}: {@code log} (default, a structured log line) or {@code http} (a
+     * transactional-mail API at {@code MAIL_API_URL} with the key {@code MAIL_API_KEY}).
+     */
     public static NotifyCustomer notifyCustomer() {
         return new NotifyCustomer(
                 new DynamoSentNotifications(
                         AwsWiring.dynamoDb(),
                         Environment.require("IDEMPOTENCY_TABLE"),
                         Clock.systemUTC(),
+                        NOTIFICATION_LEASE,
                         NOTIFICATION_RETENTION),
-                new LogEmailNotifier());
+                notifier());
+    }
+
+    private static Notifier notifier() {
+        String channel = Environment.optional("NOTIFIER", "log");
+        return switch (channel) {
+            case "log" -> new LogEmailNotifier();
+            case "http" ->
+                    new HttpEmailNotifier(
+                            URI.create(Environment.require("MAIL_API_URL")),
+                            Environment.require("MAIL_API_KEY"),
+                            HttpEmailNotifier.defaultClient());
+            default ->
+                    throw new IllegalStateException(
+                            "environment variable NOTIFIER is "
+                                    + channel
+                                    + "; expected log or http");
+        };
     }
 }

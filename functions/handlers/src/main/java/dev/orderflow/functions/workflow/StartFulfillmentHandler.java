@@ -40,7 +40,7 @@ public final class StartFulfillmentHandler
         this(WorkerWiring.startFulfillment(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public StartFulfillmentHandler(StartFulfillment startFulfillment, HandlerMetrics metrics) {
         this.startFulfillment = startFulfillment;
         this.metrics = metrics;

@@ -21,9 +21,9 @@ class NotifyCustomerHandlerTest {
 
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final RecordingMetrics metrics = new RecordingMetrics();
+    private final InMemorySentNotifications sent = new InMemorySentNotifications();
     private final NotifyCustomerHandler handler =
-            new NotifyCustomerHandler(
-                    new NotifyCustomer(new InMemorySentNotifications(), notifier), metrics);
+            new NotifyCustomerHandler(new NotifyCustomer(sent, notifier), metrics);
 
     private static String body(String status) {
         return "{\"orderId\":\""
@@ -75,5 +75,14 @@ class NotifyCustomerHandlerTest {
         assertThat(failed(message)).containsExactly(message.id());
         assertThat(failed(message)).isEmpty();
         assertThat(notifier.sent()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryWhileAnotherHoldsALiveClaim_isHandedBackForLater_andSendsNothing() {
+        sent.claim(new Notification(Shop.STORED_ORDER, Shop.ALICE, OrderOutcome.SHIPPED, ""));
+        Message message = Message.of(body("SHIPPED"));
+
+        assertThat(failed(message)).containsExactly(message.id());
+        assertThat(notifier.sent()).isEmpty();
     }
 }

@@ -59,7 +59,12 @@ public final class CloudAssembly implements AutoCloseable {
             Clock clock,
             int functionConcurrency,
             Optional<Path> functionCode,
-            boolean stageThrottle) {}
+            boolean stageThrottle,
+            Map<String, String> functionEnvironment) {
+        public Settings {
+            functionEnvironment = Map.copyOf(functionEnvironment);
+        }
+    }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<String> emulated = new ArrayList<>();
@@ -240,7 +245,10 @@ public final class CloudAssembly implements AutoCloseable {
         runtimeEnv.put("TZ", ":UTC");
         for (FunctionSpec declared : stack.functions()) {
             FunctionSpec function =
-                    settings.functionCode().map(declared::withCode).orElse(declared);
+                    settings.functionCode()
+                            .map(declared::withCode)
+                            .orElse(declared)
+                            .withEnvironment(settings.functionEnvironment());
             lambdas.deploy(function, runtimeEnv);
             emulated.add(
                     String.format(

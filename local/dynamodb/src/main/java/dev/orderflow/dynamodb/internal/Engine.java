@@ -53,7 +53,7 @@ public final class Engine {
      */
     private final Map<List<Object>, Object> held = new HashMap<>();
 
-    private volatile Runnable betweenTransactionPhases = () -> {};
+    private final TransactionPhases transactionPhases = TransactionPhases.installed();
 
     /** Journal entries of the group being written (guarded by the write lock); null if none. */
     private java.util.List<ObjectNode> group;
@@ -221,15 +221,11 @@ public final class Engine {
     }
 
     /**
-     * Runs between the two phases of every write transaction, outside the lock, while its items are
-     * held. Tests install a latch here to keep a transaction in flight deterministically.
+     * Tells the installed {@link dev.orderflow.dynamodb.spi.TransactionPhaseListener}s (usually
+     * none) that a write transaction holds its items and is about to commit; outside the lock.
      */
-    public void betweenTransactionPhases(Runnable hook) {
-        this.betweenTransactionPhases = hook == null ? () -> {} : hook;
-    }
-
-    public Runnable betweenTransactionPhases() {
-        return betweenTransactionPhases;
+    public void transactionPrepared() {
+        transactionPhases.prepared();
     }
 
     /**

@@ -33,6 +33,13 @@ final class UpCommand {
         o.get("code").map(Path::of).ifPresent(builder::functionCode);
         o.get("region").ifPresent(builder::region);
         builder.stageThrottle(!o.flag("no-throttle"));
+        for (String variable : o.all("env")) {
+            int eq = variable.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--env needs NAME=VALUE, got " + variable);
+            }
+            builder.functionEnvironment(variable.substring(0, eq), variable.substring(eq + 1));
+        }
         LocalCloud cloud = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

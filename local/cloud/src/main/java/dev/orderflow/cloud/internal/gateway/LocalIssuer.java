@@ -89,29 +89,6 @@ public final class LocalIssuer {
         return sign(user, scopes, groups, clock.instant(), ttl, issuer, key);
     }
 
-    /** A token signed by a key the gateway does not trust (for negative tests and demos). */
-    public String mintWithForeignKey(String user) {
-        try {
-            RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-            return sign(
-                    user,
-                    List.of(),
-                    List.of(),
-                    clock.instant(),
-                    Duration.ofHours(1),
-                    issuer,
-                    other);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A token that expired {@code ago} ago. */
-    public String mintExpired(String user, Duration ago) {
-        Instant issued = clock.instant().minus(ago).minus(Duration.ofHours(1));
-        return sign(user, List.of(), List.of(), issued, Duration.ofHours(1), issuer, key);
-    }
-
     private String sign(
             String user,
             List<String> scopes,

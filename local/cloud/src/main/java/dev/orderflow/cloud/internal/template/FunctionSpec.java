@@ -1,6 +1,7 @@
 package dev.orderflow.cloud.internal.template;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,23 @@ public record FunctionSpec(
                 timeoutSeconds,
                 environment,
                 jar,
+                reservedConcurrency);
+    }
+
+    /** The same function with {@code overrides} set in its environment over the declared values. */
+    public FunctionSpec withEnvironment(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(overrides);
+        return new FunctionSpec(
+                logicalId,
+                name,
+                arn,
+                handler,
+                runtime,
+                memoryMb,
+                timeoutSeconds,
+                merged,
+                code,
                 reservedConcurrency);
     }
 }

@@ -89,7 +89,7 @@ final class TransactOps {
             return previous;
         }
         try {
-            engine.betweenTransactionPhases().run();
+            engine.transactionPrepared();
             return engine.write(() -> commit(token, r, actions, p, consumed));
         } finally {
             if (!p.released) {

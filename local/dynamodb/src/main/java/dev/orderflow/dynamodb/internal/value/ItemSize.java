@@ -1,7 +1,6 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -82,10 +81,5 @@ public final class ItemSize {
             }
         }
         return n;
-    }
-
-    /** Convenience for tests and tools: the UTF-8 byte length of a string. */
-    public static int utf8Bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }
