@@ -104,9 +104,15 @@ public final class FulfillmentWorkers {
                 functions.create(
                         "FulfillShipment",
                         PACKAGE + "fulfillment.FulfillShipmentHandler",
-                        Map.of("ORDERS_TABLE", tables.orders.getTableName()),
+                        Map.of(
+                                "ORDERS_TABLE", tables.orders.getTableName(),
+                                "CENTERS_TABLE", tables.fulfillmentCenters.getTableName()),
                         Duration.seconds(30));
-        allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem");
+        // GetItem reads the order; PutItem keeps the step's token with the shipment
+        // (SHIPMENT#<centerId>) for the warehouse's callback.
+        allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:PutItem");
+        // The center's record says how its warehouse system is reached.
+        allow(worker, tables.fulfillmentCenters.getTableArn(), "dynamodb:GetItem");
         worker.function.addToRolePolicy(
                 PolicyStatement.Builder.create()
                         .actions(TASK_TOKEN_ACTIONS)
