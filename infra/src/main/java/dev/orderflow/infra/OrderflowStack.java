@@ -12,6 +12,7 @@ import dev.orderflow.infra.services.CustomerApi;
 import dev.orderflow.infra.services.FulfillmentWorkers;
 import dev.orderflow.infra.services.Functions;
 import dev.orderflow.infra.services.SagaSteps;
+import dev.orderflow.infra.services.WarehouseApi;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -43,6 +44,7 @@ public final class OrderflowStack extends Stack {
         functions = new Functions(this, Code.fromAsset(layout.handlersJar().toString()));
         CustomerApi.wire(functions, tables, api);
         AdminApi.wire(functions, tables, api);
+        WarehouseApi.wire(functions, tables, api);
         var sagaSteps = SagaSteps.wire(functions, tables, config.adapters());
 
         workflow =

@@ -123,7 +123,13 @@ class LeastPrivilegeTest {
                         "dynamodb:PutItem@Orders",
                         "dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
-        assertThat(dynamoActionsOf("FulfillShipment")).containsExactly("dynamodb:GetItem@Orders");
+        assertThat(dynamoActionsOf("FulfillShipment"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:PutItem@Orders",
+                        "dynamodb:GetItem@FulfillmentCenters");
+        assertThat(dynamoActionsOf("ReportShipmentEvent"))
+                .containsExactly("dynamodb:GetItem@Orders");
         assertThat(dynamoActionsOf("NotifyCustomer"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:PutItem@Idempotency",
@@ -197,14 +203,14 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void onlyTheFulfillmentWorker_answersTaskTokens() {
+    void onlyTheFulfillmentWorker_andTheWarehouseCallback_answerTaskTokens() {
         for (String function : synth.stack.functions.all().keySet()) {
             for (String action :
                     List.of(
                             "states:SendTaskSuccess",
                             "states:SendTaskFailure",
                             "states:SendTaskHeartbeat")) {
-                if (function.equals("FulfillShipment")) {
+                if (function.equals("FulfillShipment") || function.equals("ReportShipmentEvent")) {
                     assertThat(actionsOf(function, action)).containsExactly("\"*\"");
                 } else {
                     assertThat(actionsOf(function, action)).as(function).isEmpty();

@@ -230,6 +230,48 @@ class OrderflowStackTest {
     }
 
     @Test
+    void
+            warehouseSystems_getAClientCredentialsClient_withOnlyTheWarehouseScope_thatTheApiAccepts() {
+        synth.template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Match.objectLike(
+                        Map.of(
+                                "Identifier",
+                                "orderflow",
+                                "Scopes",
+                                Match.arrayWith(
+                                        List.of(
+                                                Match.objectLike(
+                                                        Map.of("ScopeName", "warehouse")))))));
+        var clients = synth.resources("AWS::Cognito::UserPoolClient");
+        var warehouse =
+                clients.stream()
+                        .filter(c -> c.getKey().contains("WarehouseClient"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue()
+                        .get("Properties");
+        assertThat(warehouse.get("GenerateSecret").asBoolean()).isTrue();
+        assertThat(warehouse.get("AllowedOAuthFlows").toString())
+                .isEqualTo("[\"client_credentials\"]");
+        assertThat(warehouse.get("AllowedOAuthScopes").toString())
+                .contains("/warehouse")
+                .doesNotContain("/admin");
+        JsonNode audience =
+                synth.resources("AWS::ApiGatewayV2::Authorizer")
+                        .get(0)
+                        .getValue()
+                        .at("/Properties/JwtConfiguration/Audience");
+        assertThat(audience.toString())
+                .contains(
+                        clients.stream()
+                                .filter(c -> c.getKey().contains("WarehouseClient"))
+                                .findFirst()
+                                .orElseThrow()
+                                .getKey());
+    }
+
+    @Test
     void httpApi_routesPublicAndAuthenticatedPaths_throughTheUserPoolAuthorizer() {
         synth.template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Authorizer",
@@ -260,11 +302,12 @@ class OrderflowStackTest {
                 .containsEntry("GET /admin/stock/{sku}", "JWT")
                 .containsEntry("POST /admin/stock/{sku}/{centerId}/adjustments", "JWT")
                 .containsEntry("GET /admin/orders", "JWT")
-                .hasSize(14);
+                .containsEntry("POST /warehouse/shipments/{orderId}/{centerId}/events", "JWT")
+                .hasSize(15);
     }
 
     @Test
-    void adminRoutes_andOnlyThey_requireTheAdminScope() {
+    void adminRoutes_requireTheAdminScope_warehouseRoutesTheWarehouseScope_othersNone() {
         Map<String, List<String>> scopesByRoute = new java.util.HashMap<>();
         synth.resources("AWS::ApiGatewayV2::Route")
                 .forEach(
@@ -283,7 +326,9 @@ class OrderflowStackTest {
                                 .isEqualTo(
                                         route.contains(" /admin/")
                                                 ? List.of("orderflow/admin")
-                                                : List.of()));
+                                                : route.contains(" /warehouse/")
+                                                        ? List.of("orderflow/warehouse")
+                                                        : List.of()));
     }
 
     @Test

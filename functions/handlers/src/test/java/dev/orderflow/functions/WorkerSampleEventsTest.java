@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
-import dev.orderflow.domain.fulfillment.FulfillShipment;
 import dev.orderflow.domain.notification.NotifyCustomer;
 import dev.orderflow.domain.order.StartFulfillment;
 import dev.orderflow.domain.testfixtures.InMemorySentNotifications;
@@ -77,11 +76,11 @@ class WorkerSampleEventsTest {
         if (file.startsWith("sqs-fulfillment-request")) {
             SQSBatchResponse response =
                     new FulfillShipmentHandler(
-                                    new FulfillShipment(
-                                            new Shop().orders,
-                                            new SimulatedWarehouse(
-                                                    Clock.fixed(Shop.NOW, ZoneOffset.UTC)),
-                                            new RecordingTaskTokens()),
+                                    new Shop()
+                                            .fulfillShipment(
+                                                    new SimulatedWarehouse(
+                                                            Clock.fixed(Shop.NOW, ZoneOffset.UTC)),
+                                                    new RecordingTaskTokens()),
                                     metrics)
                             .handleRequest(SampleEvents.sqs(file), context);
             return response.getBatchItemFailures().size();

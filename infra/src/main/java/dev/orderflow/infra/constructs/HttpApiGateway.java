@@ -55,7 +55,8 @@ public final class HttpApiGateway extends Construct {
                         "UserPoolAuthorizer",
                         identity.userPool,
                         HttpUserPoolAuthorizerProps.builder()
-                                .userPoolClients(List.of(identity.webClient))
+                                .userPoolClients(
+                                        List.of(identity.webClient, identity.warehouseClient))
                                 .build());
         HttpApi.Builder builder =
                 HttpApi.Builder.create(this, "Api")

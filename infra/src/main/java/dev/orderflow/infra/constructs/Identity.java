@@ -24,7 +24,9 @@ import software.constructs.Construct;
 /**
  * Who may call the API: a Cognito user pool issues the JWTs the HTTP API checks. A customer is the
  * token's {@code sub}; an admin holds the {@code orderflow/admin} scope or the {@code admins}
- * group.
+ * group; a fulfillment center's warehouse system holds the {@code orderflow/warehouse} scope, from
+ * the client-credentials grant of the {@code WarehouseClient} app client (an operator shares its id
+ * and secret with the warehouse, or adds one such client per warehouse).
  */
 public final class Identity extends Construct {
 
@@ -33,6 +35,7 @@ public final class Identity extends Construct {
 
     public final UserPool userPool;
     public final UserPoolClient webClient;
+    public final UserPoolClient warehouseClient;
 
     public Identity(Construct scope, String id, OrderflowConfig config) {
         super(scope, id);
@@ -69,13 +72,18 @@ public final class Identity extends Construct {
                         .scopeName("admin")
                         .scopeDescription("Manage the catalog, stock and every order")
                         .build();
+        ResourceServerScope warehouse =
+                ResourceServerScope.Builder.create()
+                        .scopeName("warehouse")
+                        .scopeDescription("Report on shipments handed to a fulfillment center")
+                        .build();
         UserPoolResourceServer server =
                 userPool.addResourceServer(
                         "Api",
                         software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions
                                 .builder()
                                 .identifier(RESOURCE_SERVER)
-                                .scopes(List.of(admin))
+                                .scopes(List.of(admin, warehouse))
                                 .build());
         webClient =
                 userPool.addClient(
@@ -92,6 +100,27 @@ public final class Identity extends Construct {
                                                                 OAuthScope.EMAIL,
                                                                 OAuthScope.resourceServer(
                                                                         server, admin)))
+                                                .build())
+                                .build());
+        // A machine client: client credentials only, with a secret, and no scope but the
+        // warehouse's.
+        warehouseClient =
+                userPool.addClient(
+                        "WarehouseClient",
+                        software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
+                                .generateSecret(true)
+                                .authFlows(AuthFlow.builder().build())
+                                .oAuth(
+                                        OAuthSettings.builder()
+                                                .flows(
+                                                        software.amazon.awscdk.services.cognito
+                                                                .OAuthFlows.builder()
+                                                                .clientCredentials(true)
+                                                                .build())
+                                                .scopes(
+                                                        List.of(
+                                                                OAuthScope.resourceServer(
+                                                                        server, warehouse)))
                                                 .build())
                                 .build());
         CfnUserPoolGroup.Builder.create(this, "Admins")

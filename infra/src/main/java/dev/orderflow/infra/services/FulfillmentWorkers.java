@@ -114,10 +114,16 @@ public final class FulfillmentWorkers {
                         Map.of(
                                 "ORDERS_TABLE",
                                 tables.orders.getTableName(),
+                                "CENTERS_TABLE",
+                                tables.fulfillmentCenters.getTableName(),
                                 "WAREHOUSE",
                                 warehouse.value()),
                         Duration.seconds(30));
-        allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem");
+        // GetItem reads the order; PutItem keeps the step's token with the shipment
+        // (SHIPMENT#<centerId>) for the warehouse's callback.
+        allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:PutItem");
+        // The center's record says how its warehouse system is reached.
+        allow(worker, tables.fulfillmentCenters.getTableArn(), "dynamodb:GetItem");
         worker.function.addToRolePolicy(
                 PolicyStatement.Builder.create()
                         .actions(TASK_TOKEN_ACTIONS)

@@ -1,8 +1,8 @@
 package dev.orderflow.adapters.fulfillment;
 
-import dev.orderflow.domain.fulfillment.FulfillmentRequest;
 import dev.orderflow.domain.fulfillment.Parcel;
 import dev.orderflow.domain.fulfillment.PickOutcome;
+import dev.orderflow.domain.fulfillment.ShipmentOrder;
 import dev.orderflow.domain.fulfillment.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,8 +40,8 @@ public final class SimulatedWarehouse implements Warehouse {
     }
 
     @Override
-    public PickOutcome pickAndPack(FulfillmentRequest request, Progress progress) {
-        String center = request.shipment().center().value();
+    public PickOutcome pickAndPack(ShipmentOrder order, Progress progress) {
+        String center = order.center().id().value();
         if (center.endsWith("-NOSTOCK")) {
             return new PickOutcome.CannotPick(
                     "center " + center + " cannot pick the shipment (simulated empty shelf)");
@@ -55,18 +55,15 @@ public final class SimulatedWarehouse implements Warehouse {
             }
         }
         return new PickOutcome.Shipped(
-                new Parcel(
-                        request.shipment().center(), trackingNumberOf(request), clock.instant()));
+                new Parcel(order.center().id(), trackingNumberOf(order), clock.instant()));
     }
 
-    static String trackingNumberOf(FulfillmentRequest request) {
+    static String trackingNumberOf(ShipmentOrder order) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")
                             .digest(
-                                    (request.orderId().value()
-                                                    + "|"
-                                                    + request.shipment().center().value())
+                                    (order.orderId().value() + "|" + order.center().id().value())
                                             .getBytes(StandardCharsets.UTF_8));
             return "SIM" + HexFormat.of().formatHex(digest, 0, 8).toUpperCase(Locale.ROOT);
         } catch (NoSuchAlgorithmException e) {

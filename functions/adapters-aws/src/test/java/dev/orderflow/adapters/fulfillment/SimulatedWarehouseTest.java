@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentRequest;
+import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.PickOutcome;
-import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.fulfillment.ShipmentOrder;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.ShippingAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +29,11 @@ class SimulatedWarehouseTest {
 
     private PickOutcome pick(String center) {
         return warehouse.pickAndPack(
-                FulfillmentRequest.of(
+                new ShipmentOrder(
                         ORDER,
-                        new CenterId(center),
+                        new FulfillmentCenter(new CenterId(center), center, Map.of("DE-BY", 5)),
                         List.of(new OrderLine(new Sku("MUG-BLUE"), 2)),
-                        new TaskToken("token")),
+                        new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1")),
                 progress::incrementAndGet);
     }
 

@@ -12,6 +12,8 @@ public abstract sealed class DomainException extends RuntimeException
                 Forbidden,
                 ProductNotFound,
                 FulfillmentCenterNotFound,
+                ShipmentNotFound,
+                ShipmentSettled,
                 InsufficientStock,
                 IdempotencyKeyReused,
                 DependencyUnavailable {

@@ -2,7 +2,10 @@ package dev.orderflow.domain.fulfillment;
 
 import java.util.Optional;
 
-/** The port through which admins maintain the fulfillment centers. */
+/**
+ * The port to the fulfillment centers by id: admins maintain them, the fulfillment worker reads the
+ * center a shipment goes to (its warehouse link).
+ */
 public interface CenterDirectory extends FulfillmentCenters {
 
     /**

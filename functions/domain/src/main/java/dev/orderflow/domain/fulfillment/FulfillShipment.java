@@ -7,9 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fulfillment center's worker: picks and packs one shipment the saga handed over and reports the
- * outcome on the saga's task token. Safe under duplicate delivery: the warehouse yields the same
- * parcel for the same request, and a report on a token that is no longer waiting is a no-op.
+ * A fulfillment center's worker: hands one shipment the saga handed over to the center's warehouse
+ * and reports the outcome on the saga's task token, or, when the warehouse answers later, leaves
+ * the step waiting with its token kept by order and center for the warehouse's report ({@link
+ * ReportShipmentEvent}). Safe under duplicate delivery: the warehouse yields the same parcel (or
+ * accepts again without a second shipment) for the same order and center, and a report on a token
+ * that is no longer waiting is a no-op.
  */
 public final class FulfillShipment {
 
@@ -32,6 +35,8 @@ public final class FulfillShipment {
         CANCELLED,
         /** No such order; reported as {@link #ORDER_NOT_FOUND}. */
         ORDER_NOT_FOUND,
+        /** The center's warehouse system took it and reports later; nothing was reported. */
+        ACCEPTED,
         /** The center never answered; nothing was reported and the saga's timeout will fire. */
         NO_ANSWER
     }
@@ -48,20 +53,29 @@ public final class FulfillShipment {
     }
 
     private final OrderRepository orders;
+    private final CenterDirectory centers;
     private final Warehouse warehouse;
     private final TaskTokens tokens;
+    private final AwaitedShipments awaited;
 
-    public FulfillShipment(OrderRepository orders, Warehouse warehouse, TaskTokens tokens) {
+    public FulfillShipment(
+            OrderRepository orders,
+            CenterDirectory centers,
+            Warehouse warehouse,
+            TaskTokens tokens,
+            AwaitedShipments awaited) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.centers = Objects.requireNonNull(centers, "centers");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.awaited = Objects.requireNonNull(awaited, "awaited");
     }
 
     /**
      * Fulfills one shipment and reports the outcome on its task token.
      *
-     * @throws dev.orderflow.domain.error.DependencyUnavailable if the orders, the warehouse or the
-     *     workflow engine cannot answer; nothing was reported, so a retry is safe
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the orders, the centers, the
+     *     warehouse or the workflow engine cannot answer; nothing was reported, so a retry is safe
      */
     public Outcome fulfill(FulfillmentRequest request) {
         Objects.requireNonNull(request, "request");
@@ -88,12 +102,34 @@ public final class FulfillShipment {
                                     + status
                                     + "; nothing was picked"));
         }
-        PickOutcome picked = warehouse.pickAndPack(request, () -> tokens.heartbeat(token));
+        Optional<FulfillmentCenter> center = centers.find(request.shipment().center());
+        if (center.isEmpty()) {
+            return report(
+                    Result.REJECTED,
+                    tokens.failed(
+                            token,
+                            REJECTED,
+                            "fulfillment center " + request.shipment().center() + " is not known"));
+        }
+        return handOver(request, order.get(), center.get());
+    }
+
+    private Outcome handOver(FulfillmentRequest request, Order order, FulfillmentCenter center) {
+        TaskToken token = request.taskToken();
+        // Kept before the hand-over: the warehouse may report before it answers the hand-over.
+        awaited.await(request.orderId(), center.id(), token);
+        ShipmentOrder shipment =
+                new ShipmentOrder(
+                        request.orderId(), center, request.shipment().lines(), order.address());
+        PickOutcome picked = warehouse.pickAndPack(shipment, () -> tokens.heartbeat(token));
         if (picked instanceof PickOutcome.Shipped shipped) {
             return report(Result.SHIPPED, tokens.shipped(token, shipped.parcel()));
         }
         if (picked instanceof PickOutcome.CannotPick cannot) {
             return report(Result.REJECTED, tokens.failed(token, REJECTED, cannot.reason()));
+        }
+        if (picked instanceof PickOutcome.Accepted) {
+            return new Outcome(Result.ACCEPTED, false);
         }
         return new Outcome(Result.NO_ANSWER, false);
     }

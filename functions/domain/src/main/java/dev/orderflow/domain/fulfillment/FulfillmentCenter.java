@@ -15,9 +15,14 @@ import java.util.OptionalInt;
  * @param distanceKmByRegion the regions it serves and its distance to each, in kilometres
  * @param handlingTime how long it may take to report a shipment as shipped (its service level); the
  *     saga gives up on the shipment and compensates after that
+ * @param warehouse how its warehouse system is reached
  */
 public record FulfillmentCenter(
-        CenterId id, String name, Map<String, Integer> distanceKmByRegion, Duration handlingTime) {
+        CenterId id,
+        String name,
+        Map<String, Integer> distanceKmByRegion,
+        Duration handlingTime,
+        WarehouseLink warehouse) {
 
     /** The service level of a center that does not state its own. */
     public static final Duration DEFAULT_HANDLING_TIME = Duration.ofHours(48);
@@ -43,6 +48,7 @@ public record FulfillmentCenter(
             throw InvalidInput.of("regions", "distances must not be negative");
         }
         Objects.requireNonNull(handlingTime, "handlingTime");
+        Objects.requireNonNull(warehouse, "warehouse");
         if (handlingTime.compareTo(MIN_HANDLING_TIME) < 0
                 || handlingTime.compareTo(MAX_HANDLING_TIME) > 0) {
             throw InvalidInput.of(
@@ -55,7 +61,16 @@ public record FulfillmentCenter(
         }
     }
 
-    /** A center with the {@link #DEFAULT_HANDLING_TIME}. */
+    /** A center with no warehouse system of its own. */
+    public FulfillmentCenter(
+            CenterId id,
+            String name,
+            Map<String, Integer> distanceKmByRegion,
+            Duration handlingTime) {
+        this(id, name, distanceKmByRegion, handlingTime, new WarehouseLink.None());
+    }
+
+    /** A center with the {@link #DEFAULT_HANDLING_TIME} and no warehouse system of its own. */
     public FulfillmentCenter(CenterId id, String name, Map<String, Integer> distanceKmByRegion) {
         this(id, name, distanceKmByRegion, DEFAULT_HANDLING_TIME);
     }

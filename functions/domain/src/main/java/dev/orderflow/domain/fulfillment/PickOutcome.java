@@ -20,6 +20,12 @@ public sealed interface PickOutcome {
     }
 
     /**
+     * The center's warehouse system took the work and reports later, by order and center, through
+     * the warehouse callback; the saga's step keeps waiting on its token until then.
+     */
+    record Accepted() implements PickOutcome {}
+
+    /**
      * The center took the work and never answered; the saga's own timeout decides what happens to
      * the order.
      */

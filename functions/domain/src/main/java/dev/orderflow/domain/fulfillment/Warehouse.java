@@ -11,12 +11,13 @@ public interface Warehouse {
     }
 
     /**
-     * Picks and packs a shipment at its center. Doing the same request again yields the same
-     * parcel.
+     * Picks and packs a shipment at its center, or hands it to the center's warehouse system, which
+     * reports later ({@link PickOutcome.Accepted}). Doing the same order again yields the same
+     * parcel, or is accepted again without a second shipment.
      *
      * @param progress called zero or more times before this returns
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the warehouse system cannot
      *     answer now
      */
-    PickOutcome pickAndPack(FulfillmentRequest request, Progress progress);
+    PickOutcome pickAndPack(ShipmentOrder order, Progress progress);
 }

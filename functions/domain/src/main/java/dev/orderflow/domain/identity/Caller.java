@@ -16,6 +16,9 @@ public record Caller(String subject, Set<String> scopes, Set<String> groups) {
     /** The OAuth scope that makes a caller an admin. */
     public static final String ADMIN_SCOPE = "orderflow/admin";
 
+    /** The OAuth scope of a fulfillment center's warehouse system reporting on its shipments. */
+    public static final String WAREHOUSE_SCOPE = "orderflow/warehouse";
+
     /** The user pool group that makes a caller an admin. */
     public static final String ADMIN_GROUP = "admins";
 
@@ -31,5 +34,10 @@ public record Caller(String subject, Set<String> scopes, Set<String> groups) {
     /** Whether this caller may manage the catalog, stock and every customer's orders. */
     public boolean isAdmin() {
         return scopes.contains(ADMIN_SCOPE) || groups.contains(ADMIN_GROUP);
+    }
+
+    /** Whether this caller is a warehouse system that may report on shipments. */
+    public boolean isWarehouseSystem() {
+        return scopes.contains(WAREHOUSE_SCOPE);
     }
 }

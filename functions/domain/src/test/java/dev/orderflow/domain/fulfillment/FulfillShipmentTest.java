@@ -12,11 +12,14 @@ import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.testfixtures.InMemoryAwaitedShipments;
+import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.domain.testfixtures.ScriptedWarehouse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FulfillShipmentTest {
@@ -28,7 +31,12 @@ class FulfillShipmentTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final ScriptedWarehouse warehouse = new ScriptedWarehouse(NOW);
     private final RecordingTaskTokens tokens = new RecordingTaskTokens();
-    private final FulfillShipment fulfillShipment = new FulfillShipment(orders, warehouse, tokens);
+    private final InMemoryCenterDirectory centers =
+            new InMemoryCenterDirectory()
+                    .with(new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 10)));
+    private final InMemoryAwaitedShipments awaited = new InMemoryAwaitedShipments();
+    private final FulfillShipment fulfillShipment =
+            new FulfillShipment(orders, centers, warehouse, tokens, awaited);
 
     private Order placed() {
         Order order =
@@ -106,6 +114,36 @@ class FulfillShipmentTest {
 
         assertThat(outcome).isEqualTo(new Outcome(Result.NO_ANSWER, false));
         assertThat(tokens.received()).isEmpty();
+    }
+
+    @Test
+    void fulfill_handsTheWarehouseTheAddressButNotTheToken_andKeepsTheTokenByOrderAndCenter() {
+        Order order = placed();
+        warehouse.answering(new PickOutcome.Accepted());
+
+        Outcome outcome = fulfillShipment.fulfill(request(order, "t1"));
+
+        assertThat(outcome).isEqualTo(new Outcome(Result.ACCEPTED, false));
+        assertThat(tokens.received()).isEmpty();
+        assertThat(awaited.find(order.id(), MUC)).contains(new TaskToken("t1"));
+        ShipmentOrder handed = warehouse.picked().get(0);
+        assertThat(handed.address()).isEqualTo(order.address());
+        assertThat(handed.center().id()).isEqualTo(MUC);
+        assertThat(handed.lines()).isEqualTo(ITEMS);
+    }
+
+    @Test
+    void fulfill_failsTheStepAsRejected_withoutPicking_forAnUnknownCenter() {
+        Order order = placed();
+        FulfillmentRequest elsewhere =
+                FulfillmentRequest.of(
+                        order.id(), new CenterId("FC-GONE"), ITEMS, new TaskToken("t1"));
+
+        Outcome outcome = fulfillShipment.fulfill(elsewhere);
+
+        assertThat(outcome.result()).isEqualTo(Result.REJECTED);
+        assertThat(tokens.closing("t1").detail()).isEqualTo("Fulfillment.Rejected");
+        assertThat(warehouse.picked()).isEmpty();
     }
 
     @Test

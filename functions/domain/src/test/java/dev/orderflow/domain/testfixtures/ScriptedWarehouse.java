@@ -1,8 +1,8 @@
 package dev.orderflow.domain.testfixtures;
 
-import dev.orderflow.domain.fulfillment.FulfillmentRequest;
 import dev.orderflow.domain.fulfillment.Parcel;
 import dev.orderflow.domain.fulfillment.PickOutcome;
+import dev.orderflow.domain.fulfillment.ShipmentOrder;
 import dev.orderflow.domain.fulfillment.Warehouse;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ScriptedWarehouse implements Warehouse {
 
-    private final List<FulfillmentRequest> picked = new CopyOnWriteArrayList<>();
+    private final List<ShipmentOrder> picked = new CopyOnWriteArrayList<>();
     private final Instant shippedAt;
     private volatile PickOutcome scripted;
     private volatile int progressReports;
@@ -36,8 +36,8 @@ public final class ScriptedWarehouse implements Warehouse {
     }
 
     @Override
-    public PickOutcome pickAndPack(FulfillmentRequest request, Progress progress) {
-        picked.add(request);
+    public PickOutcome pickAndPack(ShipmentOrder order, Progress progress) {
+        picked.add(order);
         for (int i = 0; i < progressReports; i++) {
             progress.stillWorking();
         }
@@ -46,13 +46,13 @@ public final class ScriptedWarehouse implements Warehouse {
         }
         return new PickOutcome.Shipped(
                 new Parcel(
-                        request.shipment().center(),
-                        "TRK-" + request.orderId() + "-" + request.shipment().center(),
+                        order.center().id(),
+                        "TRK-" + order.orderId() + "-" + order.center().id(),
                         shippedAt));
     }
 
     /** Every request picked, duplicates included. */
-    public List<FulfillmentRequest> picked() {
+    public List<ShipmentOrder> picked() {
         return List.copyOf(picked);
     }
 }

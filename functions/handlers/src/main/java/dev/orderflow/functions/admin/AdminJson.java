@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.fulfillment.WarehouseLink;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,14 +29,21 @@ final class AdminJson {
         }
     }
 
+    /** {@code warehouseEndpoint} is left out for a center that states none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record CenterJson(
-            String centerId, String name, Map<String, Integer> regions, long handlingSeconds) {
+            String centerId,
+            String name,
+            Map<String, Integer> regions,
+            long handlingSeconds,
+            String warehouseEndpoint) {
         static CenterJson from(FulfillmentCenter c) {
             return new CenterJson(
                     c.id().value(),
                     c.name(),
                     new TreeMap<>(c.distanceKmByRegion()),
-                    c.handlingTime().toSeconds());
+                    c.handlingTime().toSeconds(),
+                    c.warehouse() instanceof WarehouseLink.Endpoint e ? e.url().toString() : null);
         }
     }
 

@@ -13,8 +13,8 @@ import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
 
 /**
- * {@code PUT /admin/centers/{centerId}}: creates the center (201) or replaces its name and regions
- * (200). Idempotent.
+ * {@code PUT /admin/centers/{centerId}}: creates the center (201) or replaces its name, regions,
+ * service level and warehouse endpoint (200). Idempotent.
  */
 public final class PutCenterHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -3,6 +3,7 @@ package dev.orderflow.functions.admin;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.WarehouseLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.Map;
 
 /**
  * The JSON body of {@code PUT /admin/centers/{centerId}}: its name, the regions it serves, each
- * with its distance in km, and optionally its service level in seconds (default two days).
+ * with its distance in km, optionally its service level in seconds (default two days) and
+ * optionally its warehouse system's base URL (absent: the deployment's default warehouse serves
+ * it).
  */
-record PutCenterRequest(String name, Map<String, Integer> regions, Long handlingSeconds) {
+record PutCenterRequest(
+        String name, Map<String, Integer> regions, Long handlingSeconds, String warehouseEndpoint) {
 
     /** The center, every missing field named. */
     FulfillmentCenter toCenter(CenterId id) {
@@ -34,8 +38,14 @@ record PutCenterRequest(String name, Map<String, Integer> regions, Long handling
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return handlingSeconds == null
-                ? new FulfillmentCenter(id, name, regions)
-                : new FulfillmentCenter(id, name, regions, Duration.ofSeconds(handlingSeconds));
+        Duration handling =
+                handlingSeconds == null
+                        ? FulfillmentCenter.DEFAULT_HANDLING_TIME
+                        : Duration.ofSeconds(handlingSeconds);
+        WarehouseLink warehouse =
+                warehouseEndpoint == null
+                        ? new WarehouseLink.None()
+                        : WarehouseLink.Endpoint.parse(warehouseEndpoint);
+        return new FulfillmentCenter(id, name, regions, handling, warehouse);
     }
 }

@@ -14,10 +14,11 @@ import dev.orderflow.functions.wiring.AwsWiring;
 import dev.orderflow.functions.wiring.WorkerWiring;
 
 /**
- * The fulfillment centers' worker on the fulfillment-requests queue: picks and packs each shipment
- * the saga hands over and reports it on the saga's task token ({@code SendTaskSuccess} with the
- * parcel, or {@code SendTaskFailure} with {@code Fulfillment.Rejected} / {@code
- * Fulfillment.Cancelled}).
+ * The fulfillment centers' worker on the fulfillment-requests queue: hands each shipment the saga
+ * hands over to its center's warehouse and reports it on the saga's task token ({@code
+ * SendTaskSuccess} with the parcel, or {@code SendTaskFailure} with {@code Fulfillment.Rejected} /
+ * {@code Fulfillment.Cancelled}), or, when the center's warehouse system accepts it to report later
+ * ({@link ReportShipmentEventHandler}), leaves the step waiting.
  */
 public final class FulfillShipmentHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -30,7 +31,7 @@ public final class FulfillShipmentHandler implements RequestHandler<SQSEvent, SQ
         this(WorkerWiring.fulfillShipment(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public FulfillShipmentHandler(FulfillShipment fulfillShipment, HandlerMetrics metrics) {
         this.fulfillShipment = fulfillShipment;
         this.metrics = metrics;
@@ -47,7 +48,9 @@ public final class FulfillShipmentHandler implements RequestHandler<SQSEvent, SQ
         BatchEndpoint.aboutOrder(request.orderId());
         FulfillShipment.Outcome outcome = fulfillShipment.fulfill(request);
         boolean reportedNow =
-                !outcome.alreadyReported() && outcome.result() != FulfillShipment.Result.NO_ANSWER;
+                !outcome.alreadyReported()
+                        && outcome.result() != FulfillShipment.Result.NO_ANSWER
+                        && outcome.result() != FulfillShipment.Result.ACCEPTED;
         metrics.count("FulfillmentReported", reportedNow ? 1 : 0);
         metrics.count(metricOf(outcome.result()), 1);
         return request.shipment().center()
@@ -62,6 +65,7 @@ public final class FulfillShipmentHandler implements RequestHandler<SQSEvent, SQ
             case REJECTED -> "FulfillmentRejected";
             case CANCELLED -> "FulfillmentCancelled";
             case ORDER_NOT_FOUND -> "FulfillmentOrderNotFound";
+            case ACCEPTED -> "FulfillmentAccepted";
             case NO_ANSWER -> "FulfillmentUnanswered";
         };
     }

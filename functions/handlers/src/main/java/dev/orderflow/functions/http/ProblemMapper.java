@@ -10,6 +10,8 @@ import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.error.ProductNotFound;
+import dev.orderflow.domain.error.ShipmentNotFound;
+import dev.orderflow.domain.error.ShipmentSettled;
 import dev.orderflow.domain.error.Unauthenticated;
 import java.net.URI;
 import java.util.List;
@@ -41,6 +43,10 @@ public final class ProblemMapper {
                     Map.entry(
                             FulfillmentCenterNotFound.class,
                             new Kind(404, "Fulfillment center not found")),
+                    Map.entry(ShipmentNotFound.class, new Kind(404, "Shipment not found")),
+                    Map.entry(
+                            ShipmentSettled.class,
+                            new Kind(409, "The shipment's step is settled already")),
                     Map.entry(
                             InvalidStateTransition.class,
                             new Kind(409, "The order's state does not allow this")),

@@ -23,7 +23,7 @@ public final class RefundPaymentHandler implements RequestStreamHandler {
         this(SagaWiring.compensation(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public RefundPaymentHandler(Compensation compensation, HandlerMetrics metrics) {
         this.compensation = compensation;
         this.metrics = metrics;

@@ -26,7 +26,7 @@ public final class TakePaymentHandler implements RequestStreamHandler {
         this(SagaWiring.paymentStep(), AwsWiring.metrics());
     }
 
-    /** For tests. */
+    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public TakePaymentHandler(PaymentStep payment, HandlerMetrics metrics) {
         this.payment = payment;
         this.metrics = metrics;

@@ -1,16 +1,23 @@
 package dev.orderflow.functions.wiring;
 
+import dev.orderflow.adapters.aws.dynamodb.DynamoAwaitedShipments;
+import dev.orderflow.adapters.aws.dynamodb.DynamoCenterDirectory;
 import dev.orderflow.adapters.aws.dynamodb.DynamoSentNotifications;
 import dev.orderflow.adapters.aws.stepfunctions.SfnTaskTokens;
 import dev.orderflow.adapters.aws.stepfunctions.SfnWorkflowStarter;
+import dev.orderflow.adapters.fulfillment.CenterRoutedWarehouse;
+import dev.orderflow.adapters.fulfillment.HttpWarehouse;
 import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
 import dev.orderflow.adapters.notification.HttpEmailNotifier;
 import dev.orderflow.adapters.notification.LogEmailNotifier;
 import dev.orderflow.domain.fulfillment.FulfillShipment;
+import dev.orderflow.domain.fulfillment.ReportShipmentEvent;
+import dev.orderflow.domain.fulfillment.Warehouse;
 import dev.orderflow.domain.notification.Notifier;
 import dev.orderflow.domain.notification.NotifyCustomer;
 import dev.orderflow.domain.order.StartFulfillment;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -40,6 +47,14 @@ public final class WorkerWiring {
      */
     static final Duration NOTIFICATION_LEASE = Duration.ofSeconds(30);
 
+    /**
+     * How long one hand-over to a warehouse system may take: a batch of 10 hand-overs, one after
+     * another, stays inside the worker's 30 s timeout.
+     */
+    static final Duration WAREHOUSE_REQUEST_TIMEOUT = Duration.ofMillis(2500);
+
+    static final Duration WAREHOUSE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private WorkerWiring() {}
 
     /** Holder idiom: the client is built on first use, thread-safely, then reused. */
@@ -50,6 +65,12 @@ public final class WorkerWiring {
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                         .httpClient(UrlConnectionHttpClient.create())
                         .build();
+
+        static final HttpClient WAREHOUSES =
+                HttpClient.newBuilder()
+                        .connectTimeout(WAREHOUSE_CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
     }
 
     /** The outbox relay's use case over the state machine named by {@code STATE_MACHINE_ARN}. */
@@ -58,12 +79,46 @@ public final class WorkerWiring {
                 new SfnWorkflowStarter(Clients.SFN, Environment.require("STATE_MACHINE_ARN")));
     }
 
-    /** The fulfillment worker over the orders table, the simulated warehouse and task tokens. */
+    /**
+     * The fulfillment worker over the orders and centers tables ({@code ORDERS_TABLE}, {@code
+     * CENTERS_TABLE}), task tokens and the warehouses: a center that states a warehouse endpoint is
+     * served over HTTP; the others by {@code WAREHOUSE} ({@code simulated}, the default, or {@code
+     * http}, where such a center's shipments are refused: no simulator runs).
+     */
     public static FulfillShipment fulfillShipment() {
         return new FulfillShipment(
                 AwsWiring.orders(),
-                new SimulatedWarehouse(Clock.systemUTC()),
-                new SfnTaskTokens(Clients.SFN));
+                new DynamoCenterDirectory(
+                        AwsWiring.dynamoDb(), Environment.require("CENTERS_TABLE")),
+                warehouse(Environment.optional("WAREHOUSE", "simulated")),
+                new SfnTaskTokens(Clients.SFN),
+                awaitedShipments());
+    }
+
+    /** The warehouse callback over the awaited shipments in {@code ORDERS_TABLE}. */
+    public static ReportShipmentEvent reportShipmentEvent() {
+        return new ReportShipmentEvent(
+                awaitedShipments(), new SfnTaskTokens(Clients.SFN), Clock.systemUTC());
+    }
+
+    static Warehouse warehouse(String choice) {
+        Warehouse unlinked =
+                switch (choice) {
+                    case "simulated" -> new SimulatedWarehouse(Clock.systemUTC());
+                    case "http" -> CenterRoutedWarehouse.refusingUnlinked();
+                    default ->
+                            throw new IllegalStateException(
+                                    "environment variable WAREHOUSE is "
+                                            + choice
+                                            + "; it must be simulated or http");
+                };
+        return new CenterRoutedWarehouse(
+                new HttpWarehouse(Clients.WAREHOUSES, WAREHOUSE_REQUEST_TIMEOUT), unlinked);
+    }
+
+    private static DynamoAwaitedShipments awaitedShipments() {
+        return new DynamoAwaitedShipments(
+                AwsWiring.dynamoDb(), Environment.require("ORDERS_TABLE"));
     }
 
     /**

@@ -72,4 +72,24 @@ class PutCenterHandlerTest {
                 .isEqualTo(403);
         assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().name()).isEqualTo("Munich");
     }
+
+    @Test
+    void put_storesAWarehouseEndpoint_andRefusesAPlainHttpOne() throws Exception {
+        APIGatewayV2HTTPResponse linked =
+                put(AdminEvents.event("apigw-admin-put-center-with-warehouse.json"));
+
+        assertThat(linked.getStatusCode()).isEqualTo(200);
+        assertThat(body(linked).get("warehouseEndpoint").asText())
+                .isEqualTo("https://wms.munich.example.com/api/v1");
+        assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().warehouse())
+                .isEqualTo(
+                        dev.orderflow.domain.fulfillment.WarehouseLink.Endpoint.parse(
+                                "https://wms.munich.example.com/api/v1"));
+
+        APIGatewayV2HTTPResponse refused =
+                put(AdminEvents.event("apigw-admin-put-center-invalid-warehouse.json"));
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(body(refused).at("/errors/0/field").asText()).isEqualTo("warehouseEndpoint");
+        assertThat(body(put(AdminEvents.event(FILE))).has("warehouseEndpoint")).isFalse();
+    }
 }

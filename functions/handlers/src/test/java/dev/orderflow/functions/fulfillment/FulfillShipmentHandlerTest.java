@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
-import dev.orderflow.domain.fulfillment.FulfillShipment;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens.Received;
@@ -25,10 +24,8 @@ class FulfillShipmentHandlerTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final FulfillShipmentHandler handler =
             new FulfillShipmentHandler(
-                    new FulfillShipment(
-                            shop.orders,
-                            new SimulatedWarehouse(Clock.fixed(Shop.NOW, ZoneOffset.UTC)),
-                            tokens),
+                    shop.fulfillShipment(
+                            new SimulatedWarehouse(Clock.fixed(Shop.NOW, ZoneOffset.UTC)), tokens),
                     metrics);
 
     private static String request(String center, String token) {
@@ -125,5 +122,25 @@ class FulfillShipmentHandlerTest {
 
         assertThat(failed(handle(shipment))).containsExactly(shipment.id());
         assertThat(metrics.flushed("TransientFailures")).isEqualTo(1);
+    }
+
+    @Test
+    void aShipmentTheWarehouseAccepts_reportsNothing_andKeepsTheTokenForItsCallback() {
+        var accepting =
+                new FulfillShipmentHandler(
+                        shop.fulfillShipment(
+                                (order, progress) ->
+                                        new dev.orderflow.domain.fulfillment.PickOutcome.Accepted(),
+                                tokens),
+                        metrics);
+
+        accepting.handleRequest(
+                Payloads.sqs(Message.of(request("FC-MUC", "t1"))), new TestContext("req"));
+
+        assertThat(tokens.received()).isEmpty();
+        assertThat(shop.awaited.find(Shop.STORED_ORDER, Shop.MUNICH))
+                .contains(new dev.orderflow.domain.fulfillment.TaskToken("t1"));
+        assertThat(metrics.flushed("FulfillmentAccepted")).isEqualTo(1);
+        assertThat(metrics.flushed("FulfillmentReported")).isEqualTo(0);
     }
 }

@@ -12,6 +12,8 @@ import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.error.ProductNotFound;
+import dev.orderflow.domain.error.ShipmentNotFound;
+import dev.orderflow.domain.error.ShipmentSettled;
 import dev.orderflow.domain.error.Unauthenticated;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ class ProblemMapperTest {
                     Map.entry(new OrderNotFound("o-1"), 404),
                     Map.entry(new ProductNotFound("MUG"), 404),
                     Map.entry(new FulfillmentCenterNotFound("FC-1"), 404),
+                    Map.entry(new ShipmentNotFound("o-1", "FC-1"), 404),
+                    Map.entry(new ShipmentSettled("o-1", "FC-1"), 409),
                     Map.entry(new InvalidStateTransition("o-1", "SHIPPED", "CANCELLING"), 409),
                     Map.entry(
                             new InsufficientStock(

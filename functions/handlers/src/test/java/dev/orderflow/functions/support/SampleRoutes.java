@@ -3,6 +3,8 @@ package dev.orderflow.functions.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.functions.admin.AdjustStockHandler;
 import dev.orderflow.functions.admin.GetStockHandler;
 import dev.orderflow.functions.admin.ListAllProductsHandler;
@@ -11,6 +13,7 @@ import dev.orderflow.functions.admin.ListOrdersByStatusHandler;
 import dev.orderflow.functions.admin.PutCenterHandler;
 import dev.orderflow.functions.admin.PutProductHandler;
 import dev.orderflow.functions.catalog.ListProductsHandler;
+import dev.orderflow.functions.fulfillment.ReportShipmentEventHandler;
 import dev.orderflow.functions.health.HealthHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
 import dev.orderflow.functions.orders.CancelOrderHandler;
@@ -48,6 +51,12 @@ public final class SampleRoutes {
                     new AdjustStockHandler(admin.adjustStock(), metrics);
             case "GET /admin/orders" ->
                     new ListOrdersByStatusHandler(admin.browseOrdersByStatus(), metrics);
+            case "POST /warehouse/shipments/{orderId}/{centerId}/events" -> {
+                // The stored order's shipment from Munich waits for its warehouse's report.
+                shop.awaited.await(Shop.STORED_ORDER, Shop.MUNICH, new TaskToken("sample-token"));
+                yield new ReportShipmentEventHandler(
+                        shop.reportShipmentEvent(new RecordingTaskTokens()), metrics);
+            }
             default -> throw new AssertionError("no handler serves route " + routeKey);
         };
     }

@@ -5,8 +5,12 @@ import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.fulfillment.FulfillShipment;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.fulfillment.ReportShipmentEvent;
 import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.fulfillment.TaskTokens;
+import dev.orderflow.domain.fulfillment.Warehouse;
 import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.Order;
@@ -19,6 +23,8 @@ import dev.orderflow.domain.saga.Compensation;
 import dev.orderflow.domain.saga.PaymentStep;
 import dev.orderflow.domain.saga.ReserveStep;
 import dev.orderflow.domain.saga.ShippingSteps;
+import dev.orderflow.domain.testfixtures.InMemoryAwaitedShipments;
+import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
 import dev.orderflow.domain.testfixtures.InMemoryIdempotencyStore;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.InMemoryPayments;
@@ -53,6 +59,21 @@ public final class Shop {
                     .center(new FulfillmentCenter(MUNICH, "Munich", Map.of("DE-BY", 20)))
                     .stock(MUNICH, "MUG-BLUE", 10);
     public final InMemoryPayments payments = new InMemoryPayments();
+
+    /**
+     * The centers the fulfillment worker knows: Munich and the simulated warehouse's scenario
+     * centers ({@code -SLOW}, {@code -NOSTOCK}, {@code -OFFLINE}).
+     */
+    public final InMemoryCenterDirectory centers =
+            new InMemoryCenterDirectory()
+                    .with(
+                            center(MUNICH.value()),
+                            center("FC-MUC-SLOW"),
+                            center("FC-MUC-NOSTOCK"),
+                            center("FC-MUC-OFFLINE"));
+
+    public final InMemoryAwaitedShipments awaited = new InMemoryAwaitedShipments();
+
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     public Shop() {
@@ -102,6 +123,18 @@ public final class Shop {
 
     public Compensation compensation() {
         return new Compensation(orders, payments, stock, clock);
+    }
+
+    public FulfillShipment fulfillShipment(Warehouse warehouse, TaskTokens tokens) {
+        return new FulfillShipment(orders, centers, warehouse, tokens, awaited);
+    }
+
+    public ReportShipmentEvent reportShipmentEvent(TaskTokens tokens) {
+        return new ReportShipmentEvent(awaited, tokens, clock);
+    }
+
+    private static FulfillmentCenter center(String id) {
+        return new FulfillmentCenter(new CenterId(id), id, Map.of("DE-BY", 20));
     }
 
     public ListOrders listOrders() {

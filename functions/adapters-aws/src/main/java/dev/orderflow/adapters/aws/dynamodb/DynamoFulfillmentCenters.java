@@ -3,6 +3,7 @@ package dev.orderflow.adapters.aws.dynamodb;
 import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.domain.fulfillment.FulfillmentCenter;
 import dev.orderflow.domain.fulfillment.FulfillmentCenters;
+import dev.orderflow.domain.fulfillment.WarehouseLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Fulfillment centers in their table ({@code centerId}; {@code name}; {@code regions}: a map from
- * region key such as {@code DE-BY} to distance in km; {@code handlingSeconds}: its service level).
- * A few dozen rows, read whole by a scan.
+ * region key such as {@code DE-BY} to distance in km; {@code handlingSeconds}: its service level;
+ * {@code warehouseEndpoint}: its warehouse system's base URL, absent when it states none). A few
+ * dozen rows, read whole by a scan.
  */
 public final class DynamoFulfillmentCenters implements FulfillmentCenters {
 
@@ -34,12 +36,17 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                 .forEach(
                         (region, km) ->
                                 regions.put(region, AttributeValue.fromN(Integer.toString(km))));
-        return Map.of(
-                "centerId", AttributeValue.fromS(center.id().value()),
-                "name", AttributeValue.fromS(center.name()),
-                "regions", AttributeValue.fromM(regions),
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("centerId", AttributeValue.fromS(center.id().value()));
+        item.put("name", AttributeValue.fromS(center.name()));
+        item.put("regions", AttributeValue.fromM(regions));
+        item.put(
                 "handlingSeconds",
-                        AttributeValue.fromN(Long.toString(center.handlingTime().toSeconds())));
+                AttributeValue.fromN(Long.toString(center.handlingTime().toSeconds())));
+        if (center.warehouse() instanceof WarehouseLink.Endpoint endpoint) {
+            item.put("warehouseEndpoint", AttributeValue.fromS(endpoint.url().toString()));
+        }
+        return item;
     }
 
     /** A stored center's distances in km by region. */
@@ -77,10 +84,16 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                 row.containsKey("handlingSeconds")
                         ? Duration.ofSeconds(Long.parseLong(row.get("handlingSeconds").n()))
                         : FulfillmentCenter.DEFAULT_HANDLING_TIME;
+        // Rows without an endpoint are centers served by the deployment's default warehouse.
+        WarehouseLink warehouse =
+                row.containsKey("warehouseEndpoint")
+                        ? WarehouseLink.Endpoint.parse(row.get("warehouseEndpoint").s())
+                        : new WarehouseLink.None();
         return new FulfillmentCenter(
                 new CenterId(row.get("centerId").s()),
                 row.get("name").s(),
                 regionsOf(row),
-                handling);
+                handling,
+                warehouse);
     }
 }

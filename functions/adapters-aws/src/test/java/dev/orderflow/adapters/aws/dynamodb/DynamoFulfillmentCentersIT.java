@@ -63,4 +63,25 @@ class DynamoFulfillmentCentersIT {
                 .isEqualTo(FulfillmentCenter.DEFAULT_HANDLING_TIME);
         assertThat(new DynamoFulfillmentCenters(dynamo, table).all()).contains(fast);
     }
+
+    @Test
+    void aWarehouseEndpoint_roundTrips_andCentersWithoutOneStayUnlinked() {
+        String table = LocalDynamo.createTable("centers", "centerId", null);
+        var linked =
+                new FulfillmentCenter(
+                        new CenterId("FC-WMS"),
+                        "Linked",
+                        Map.of("DE-BY", 5),
+                        java.time.Duration.ofHours(4),
+                        dev.orderflow.domain.fulfillment.WarehouseLink.Endpoint.parse(
+                                "https://wms.example.com/api"));
+        var plain = new FulfillmentCenter(new CenterId("FC-PLAIN"), "Plain", Map.of("DE-BY", 9));
+        var directory = new DynamoCenterDirectory(dynamo, table);
+        directory.save(linked);
+        directory.save(plain);
+
+        assertThat(directory.find(linked.id())).contains(linked);
+        assertThat(directory.find(plain.id()).orElseThrow().warehouse())
+                .isEqualTo(new dev.orderflow.domain.fulfillment.WarehouseLink.None());
+    }
 }
