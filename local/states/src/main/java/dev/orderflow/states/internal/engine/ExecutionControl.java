@@ -92,6 +92,8 @@ public final class ExecutionControl {
                 Optional.ofNullable(r.cause()),
                 r.redriveCount(),
                 r.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE",
-                Optional.ofNullable(r.redriveDate()));
+                Optional.ofNullable(r.redriveDate()),
+                Optional.ofNullable(r.identity().machine().versionArn()),
+                Optional.ofNullable(r.identity().machine().aliasArn()));
     }
 }
