@@ -92,6 +92,10 @@ class ConformanceTest {
                 return;
             }
             assertThat(engine.validate(definition).diagnostics()).as("diagnostics").isEmpty();
+            // "activities": names created before the state machine (activity Task resources).
+            for (JsonNode a : c.path("activities")) {
+                engine.activities().create(a.asText());
+            }
             String type = c.path("type").asText("STANDARD");
             StateMachineDescription sm =
                     engine.createStateMachine(
@@ -109,6 +113,7 @@ class ConformanceTest {
                                                     ? c.get("input")
                                                     : JSON.createObjectNode())));
             clock.runUntilIdle();
+            answerActivities(engine, clock, c.path("activityWorker"));
             ExecutionDescription d = engine.describeExecution(started.executionArn());
             assertThat(d.status().name())
                     .as("status (error %s, cause %s)", d.error(), d.cause())
@@ -149,6 +154,35 @@ class ConformanceTest {
                 expect.get("events").forEach(e -> expected.add(e.asText()));
                 assertThat(types).isEqualTo(expected);
             }
+        }
+    }
+
+    /**
+     * "activityWorker": answers, in order, each a GetActivityTask on {@code activity} by {@code
+     * worker} followed by SendTaskSuccess ({@code output}) or SendTaskFailure ({@code error},
+     * {@code cause}), or nothing with {@code "take": true}; the virtual clock runs until idle after
+     * each.
+     */
+    private static void answerActivities(
+            StepFunctionsEngine engine, VirtualClock clock, JsonNode answers) throws Exception {
+        for (JsonNode a : answers) {
+            String arn =
+                    "arn:aws:states:us-east-1:123456789012:activity:" + a.get("activity").asText();
+            ActivityTask task =
+                    engine.activities().getTask(arn, a.get("worker").asText()).getNow(null);
+            assertThat(task).as("a task was waiting on %s", arn).isNotNull();
+            String token = task.taskToken().orElseThrow();
+            if (a.path("take").asBoolean(false)) {
+                // "take": the worker holds the task and never answers (heartbeat timeouts).
+            } else if (a.has("output")) {
+                engine.sendTaskSuccess(token, JSON.writeValueAsString(a.get("output")));
+            } else {
+                engine.sendTaskFailure(
+                        token,
+                        Optional.ofNullable(a.path("error").textValue()),
+                        Optional.ofNullable(a.path("cause").textValue()));
+            }
+            clock.runUntilIdle();
         }
     }
 }
