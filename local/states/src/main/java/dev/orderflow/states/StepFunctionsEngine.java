@@ -80,7 +80,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
         this.taskCalls = Executors.newCachedThreadPool(daemons("states-task-"));
         IntrinsicFunctions intrinsics = new IntrinsicFunctions(random);
         MockResponder mocks = mockConfig == null ? MockResponder.none() : mockConfig;
-        ActivityRegistry activityRegistry = new ActivityRegistry(b.clock, b.region, b.account);
+        ActivityRegistry activityRegistry =
+                new ActivityRegistry(b.clock, b.region, b.account, journal);
+        if (replay != null) {
+            replay.activities().forEach(activityRegistry::restore);
+        }
         this.activities = new Activities(activityRegistry, b.clock, b.activityPollTimeout);
         ExecutionStarter[] started = new ExecutionStarter[1];
         TaskDispatcher dispatcher =

@@ -227,4 +227,40 @@ class DataDirTest {
             assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
         }
     }
+
+    @Test
+    void activities_surviveRestarts_andAWaitingActivityTaskIsScheduledAgain() throws Exception {
+        String activity;
+        String exec;
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            activity = sfn.createActivity(b -> b.name("pack")).activityArn();
+            sfn.createActivity(b -> b.name("dropped"));
+            sfn.deleteActivity(
+                    b -> b.activityArn(activity.replace(":activity:pack", ":activity:dropped")));
+            String a = activity;
+            exec =
+                    start(
+                            sfn,
+                            "packing",
+                            "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\""
+                                    + a
+                                    + "\",\"End\":true}}}",
+                            "p",
+                            "{\"box\":1}");
+        }
+        // Twice: the second start reads the compacted journal.
+        server(new VirtualClock(T0), new ScriptedInvoker()).close();
+        try (StepFunctionsServer again = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(again)) {
+            assertThat(sfn.listActivities(b -> b.maxResults(10)).activities())
+                    .extracting(a -> a.name())
+                    .containsExactly("pack");
+            // The top-level Task state runs again from its start: the work is queued anew.
+            var task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("after"));
+            assertThat(JSON.readTree(task.input())).isEqualTo(JSON.readTree("{\"box\":1}"));
+            sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"packed\":true}"));
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
 }

@@ -142,6 +142,11 @@ class VersionsAliasesSfnTest {
         sfn.updateStateMachineAlias(
                 b -> b.stateMachineAliasArn(alias).routingConfiguration(route(v2, 100)));
         assertThat(run(alias).output()).isEqualTo("\"b\"");
+        run(sm);
+        // ListExecutions with an alias or version ARN lists the executions started through it.
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(alias)).executions()).hasSize(2);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(v2)).executions()).hasSize(1);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm)).executions()).hasSize(3);
         sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(v1));
 
         var described = sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(alias));

@@ -4,6 +4,7 @@ import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.StepFunctionsException;
 import dev.orderflow.states.internal.exec.Arns;
+import dev.orderflow.states.internal.exec.ExecutionJournal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,22 @@ public final class ActivityRegistry {
     private final StatesClock clock;
     private final String region;
     private final String account;
+    private final ExecutionJournal journal;
 
-    /** An empty registry; ARNs use {@code region} and {@code account}. */
-    public ActivityRegistry(StatesClock clock, String region, String account) {
+    /**
+     * An empty registry writing to {@code journal}; ARNs use {@code region} and {@code account}.
+     */
+    public ActivityRegistry(
+            StatesClock clock, String region, String account, ExecutionJournal journal) {
         this.clock = clock;
         this.region = region;
         this.account = account;
+        this.journal = journal;
+    }
+
+    /** Puts back a journaled activity (not journaled again). */
+    public void restore(ActivityDescription d) {
+        byArn.put(d.activityArn(), new Activity(d, new ActivityQueue()));
     }
 
     /**
@@ -52,6 +63,7 @@ public final class ActivityRegistry {
         }
         ActivityDescription d = new ActivityDescription(arn, name, clock.now());
         byArn.put(arn, new Activity(d, new ActivityQueue()));
+        journal.activitySaved(d);
         return d;
     }
 
@@ -84,7 +96,9 @@ public final class ActivityRegistry {
      */
     public void delete(String arn) {
         checkArn(arn);
-        byArn.remove(arn);
+        if (byArn.remove(arn) != null) {
+            journal.activityDeleted(arn);
+        }
     }
 
     private Activity existing(String arn) {

@@ -52,8 +52,12 @@ public final class ExecutionControl {
 
     public List<ExecutionDescription> list(
             String stateMachineArn, Optional<ExecutionStatus> status) {
-        machines.get(stateMachineArn);
-        return executions.of(stateMachineArn, status).stream()
+        // AWS API reference ListExecutions: a version or alias ARN lists the executions started
+        // through it.
+        QualifiedArn q = QualifiedArn.parse(stateMachineArn);
+        machines.get(q.machineArn());
+        return executions.of(q.machineArn(), status).stream()
+                .filter(r -> q.qualifier() == null || startedThrough(r, stateMachineArn))
                 .map(ExecutionControl::describe)
                 .toList();
     }
@@ -75,6 +79,11 @@ public final class ExecutionControl {
         }
         run.redrive();
         return clock.now();
+    }
+
+    private static boolean startedThrough(ExecutionRun r, String qualifiedArn) {
+        var ref = r.identity().machine();
+        return qualifiedArn.equals(ref.versionArn()) || qualifiedArn.equals(ref.aliasArn());
     }
 
     /** The API's description of a run. */

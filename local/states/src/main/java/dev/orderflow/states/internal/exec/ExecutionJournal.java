@@ -1,6 +1,7 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.spi.TaskOutcome;
@@ -27,6 +28,12 @@ public interface ExecutionJournal {
 
     /** A state machine was deleted. */
     default void machineDeleted(String arn) {}
+
+    /** An activity was created. */
+    default void activitySaved(ActivityDescription activity) {}
+
+    /** An activity was deleted. */
+    default void activityDeleted(String arn) {}
 
     /** An execution was accepted; written before StartExecution answers. */
     default void started(ExecutionRun run, String definition) {}

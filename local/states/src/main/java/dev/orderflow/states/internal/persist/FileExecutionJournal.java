@@ -3,6 +3,7 @@ package dev.orderflow.states.internal.persist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
@@ -71,6 +72,20 @@ public final class FileExecutionJournal implements ExecutionJournal {
     }
 
     @Override
+    public void activitySaved(ActivityDescription a) {
+        ObjectNode r = record("act", null);
+        r.put("arn", a.activityArn());
+        r.put("name", a.name());
+        r.put("created", a.creationDate().toString());
+        file.append(r);
+    }
+
+    @Override
+    public void activityDeleted(String arn) {
+        file.append(record("actdel", null).put("arn", arn));
+    }
+
+    @Override
     public void started(ExecutionRun run, String definition) {
         ObjectNode r = record("start", run.executionArn());
         r.put("name", run.name());
@@ -82,6 +97,8 @@ public final class FileExecutionJournal implements ExecutionJournal {
         r.put("input", run.inputText());
         r.put("definition", definition);
         r.put("testCase", run.identity().mockTestCase());
+        r.put("version", machine.versionArn());
+        r.put("alias", machine.aliasArn());
         r.put("at", run.startDate().toString());
         file.append(r);
     }

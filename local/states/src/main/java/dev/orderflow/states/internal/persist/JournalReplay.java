@@ -1,6 +1,7 @@
 package dev.orderflow.states.internal.persist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.ExecutionStatus;
 import dev.orderflow.states.HistoryEvent;
 import dev.orderflow.states.StateMachineDescription;
@@ -42,7 +43,9 @@ public final class JournalReplay {
             int redriveCount,
             Instant redriveDate,
             ResumePoint resumePoint,
-            List<TaskResult> taskResults) {
+            List<TaskResult> taskResults,
+            String versionArn,
+            String aliasArn) {
         public Execution {
             history = List.copyOf(history);
             taskResults = List.copyOf(taskResults);
@@ -99,7 +102,9 @@ public final class JournalReplay {
                     redriveCount,
                     redriveDate,
                     resumePoint(),
-                    taskResults);
+                    taskResults,
+                    text(start, "version"),
+                    text(start, "alias"));
         }
 
         /** The top-level state to continue from, as of the last checkpoint. */
@@ -129,6 +134,7 @@ public final class JournalReplay {
     private final Map<String, JsonNode> machineRecords = new LinkedHashMap<>();
     private final Map<String, StateMachineDescription> machines = new LinkedHashMap<>();
     private final Map<String, Replayed> executions = new LinkedHashMap<>();
+    private final Map<String, ActivityDescription> activities = new LinkedHashMap<>();
 
     private JournalReplay() {}
 
@@ -144,6 +150,11 @@ public final class JournalReplay {
     /** State machines that exist, in creation order. */
     public List<StateMachineDescription> machines() {
         return List.copyOf(machines.values());
+    }
+
+    /** Activities that exist, in creation order. */
+    public List<ActivityDescription> activities() {
+        return List.copyOf(activities.values());
     }
 
     /**
@@ -190,6 +201,22 @@ public final class JournalReplay {
                             StateMachineType.valueOf(r.path("type").asText()),
                             Instant.parse(r.path("created").asText()),
                             Instant.parse(r.path("updated").asText())));
+            return;
+        }
+        if (kind.equals("act")) {
+            // Kept with the state machines' records, so compaction keeps live activities.
+            machineRecords.put(r.path("arn").asText(), r);
+            activities.put(
+                    r.path("arn").asText(),
+                    new ActivityDescription(
+                            r.path("arn").asText(),
+                            r.path("name").asText(),
+                            Instant.parse(r.path("created").asText())));
+            return;
+        }
+        if (kind.equals("actdel")) {
+            machineRecords.remove(r.path("arn").asText());
+            activities.remove(r.path("arn").asText());
             return;
         }
         if (kind.equals("smdel")) {
