@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.Tag;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
@@ -110,6 +112,20 @@ class ActivitiesSfnTest {
         sfn.deleteActivity(b -> b.activityArn(arn));
         assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(arn)))
                 .isInstanceOf(ActivityDoesNotExistException.class);
+        String expressDefinition =
+                "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\""
+                        + arn
+                        + "\",\"End\":true}}}";
+        assertThatThrownBy(
+                        () ->
+                                sfn.createStateMachine(
+                                        b ->
+                                                b.name("express-activity")
+                                                        .type(StateMachineType.EXPRESS)
+                                                        .definition(expressDefinition)
+                                                        .roleArn(ROLE)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("does not support Activity");
         assertThatThrownBy(() -> sfn.createActivity(b -> b.name("bad name")))
                 .isInstanceOf(InvalidNameException.class);
         assertThatThrownBy(
