@@ -86,7 +86,19 @@ public final class StateMachineVersioning {
         return aliases.list(stateMachineArn);
     }
 
-    /** Forgets versions and aliases of a deleted state machine. */
+    /**
+     * Puts back journaled versions, deleted versions' numbers, then aliases (a data directory's).
+     */
+    void restore(
+            List<StateMachineVersion> versions,
+            List<String> deletedVersions,
+            List<StateMachineAlias> aliasList) {
+        versions.forEach(aliases.versions()::restore);
+        deletedVersions.forEach(aliases.versions()::restoreDeleted);
+        aliasList.forEach(aliases::restore);
+    }
+
+    /** Forgets versions and aliases of a deleted state machine (the journal's smdel drops them). */
     void forget(String stateMachineArn) {
         aliases.forget(stateMachineArn);
         aliases.versions().forget(stateMachineArn);

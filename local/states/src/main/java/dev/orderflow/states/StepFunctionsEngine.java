@@ -110,7 +110,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         journal);
         this.machines = new MachineRegistry(b.clock, b.region, b.account, journal);
         MachineAliases aliases =
-                new MachineAliases(new MachineVersions(machines, b.clock), b.clock, random);
+                new MachineAliases(
+                        new MachineVersions(machines, b.clock, journal), b.clock, random, journal);
         this.versioning = new StateMachineVersioning(aliases);
         this.starter = new ExecutionStarter(services, machines, aliases, executions, mockConfig);
         this.control = new ExecutionControl(executions, machines, services.clock());
@@ -119,6 +120,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 replay == null
                         ? new JournalRestore()
                         : new JournalRestore(replay, services, machines, executions, callbacks);
+        if (replay != null) {
+            versioning.restore(replay.versions(), replay.deletedVersions(), replay.aliases());
+        }
     }
 
     private static ThreadFactory daemons(String prefix) {

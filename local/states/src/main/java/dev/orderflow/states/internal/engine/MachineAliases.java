@@ -4,6 +4,7 @@ import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineAlias.Route;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.internal.exec.ExecutionJournal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,12 +31,23 @@ public final class MachineAliases {
     private final MachineVersions versions;
     private final StatesClock clock;
     private final Random random;
+    private final ExecutionJournal journal;
 
-    /** Aliases over {@code versions}; weighted routing draws from {@code random}. */
-    public MachineAliases(MachineVersions versions, StatesClock clock, Random random) {
+    /**
+     * Aliases over {@code versions}, journaled to {@code journal}; weighted routing draws from
+     * {@code random}.
+     */
+    public MachineAliases(
+            MachineVersions versions, StatesClock clock, Random random, ExecutionJournal journal) {
         this.versions = versions;
         this.clock = clock;
         this.random = random;
+        this.journal = journal;
+    }
+
+    /** Puts back a journaled alias (not journaled again). */
+    public synchronized void restore(StateMachineAlias alias) {
+        byArn.put(alias.stateMachineAliasArn(), alias);
     }
 
     /**
@@ -65,6 +77,7 @@ public final class MachineAliases {
         Instant now = clock.now();
         StateMachineAlias alias = new StateMachineAlias(arn, name, description, routes, now, now);
         byArn.put(arn, alias);
+        journal.aliasSaved(alias);
         return alias;
     }
 
@@ -99,15 +112,16 @@ public final class MachineAliases {
                     "Routing configuration must only contain versions of the alias's state machine");
         }
         Instant now = clock.now();
-        byArn.put(
-                aliasArn,
+        StateMachineAlias updated =
                 new StateMachineAlias(
                         aliasArn,
                         old.name(),
                         description.isPresent() ? description : old.description(),
                         routes.orElse(old.routingConfiguration()),
                         old.creationDate(),
-                        now));
+                        now);
+        byArn.put(aliasArn, updated);
+        journal.aliasSaved(updated);
         return now;
     }
 
@@ -116,7 +130,9 @@ public final class MachineAliases {
         if (!QualifiedArn.parse(aliasArn).isAlias()) {
             throw QualifiedArn.invalid(aliasArn);
         }
-        byArn.remove(aliasArn);
+        if (byArn.remove(aliasArn) != null) {
+            journal.aliasDeleted(aliasArn);
+        }
     }
 
     /** The aliases of a state machine, in creation order. */

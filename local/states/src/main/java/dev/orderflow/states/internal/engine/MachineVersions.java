@@ -4,6 +4,7 @@ import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.StatesClock;
 import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.StateMachineRef;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,27 @@ public final class MachineVersions {
     private final Map<String, Published> byMachine = new HashMap<>();
     private final MachineRegistry machines;
     private final StatesClock clock;
+    private final ExecutionJournal journal;
 
-    /** Versions of the machines in {@code machines}. */
-    public MachineVersions(MachineRegistry machines, StatesClock clock) {
+    /** Versions of the machines in {@code machines}, journaled to {@code journal}. */
+    public MachineVersions(MachineRegistry machines, StatesClock clock, ExecutionJournal journal) {
         this.machines = machines;
         this.clock = clock;
+        this.journal = journal;
+    }
+
+    /** Restores that a version was deleted: its number is not given out again. */
+    public synchronized void restoreDeleted(String versionArn) {
+        QualifiedArn q = QualifiedArn.parse(versionArn);
+        Published p = byMachine.computeIfAbsent(q.machineArn(), k -> new Published());
+        p.last = Math.max(p.last, q.versionNumber());
+    }
+
+    /** Puts back a journaled version (not journaled again). */
+    public synchronized void restore(StateMachineVersion v) {
+        Published p = byMachine.computeIfAbsent(v.stateMachineArn(), k -> new Published());
+        p.byNumber.put(v.number(), new Version(v, MachineRegistry.parse(v.machine().definition())));
+        p.last = Math.max(p.last, v.number());
     }
 
     /**
@@ -110,6 +127,7 @@ public final class MachineVersions {
                         current,
                         clock.now());
         p.byNumber.put(number, new Version(v, m.definition()));
+        journal.versionPublished(v);
         return v;
     }
 
@@ -160,8 +178,8 @@ public final class MachineVersions {
             throw QualifiedArn.invalid(versionArn);
         }
         Published p = byMachine.get(q.machineArn());
-        if (p != null) {
-            p.byNumber.remove(q.versionNumber());
+        if (p != null && p.byNumber.remove(q.versionNumber()) != null) {
+            journal.versionDeleted(versionArn);
         }
     }
 

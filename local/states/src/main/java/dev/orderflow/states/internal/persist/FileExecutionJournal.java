@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineDescription;
+import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.StateMachineRef;
@@ -73,16 +75,32 @@ public final class FileExecutionJournal implements ExecutionJournal {
 
     @Override
     public void activitySaved(ActivityDescription a) {
-        ObjectNode r = record("act", null);
-        r.put("arn", a.activityArn());
-        r.put("name", a.name());
-        r.put("created", a.creationDate().toString());
-        file.append(r);
+        file.append(ResourceRecords.of(a));
     }
 
     @Override
     public void activityDeleted(String arn) {
         file.append(record("actdel", null).put("arn", arn));
+    }
+
+    @Override
+    public void versionPublished(StateMachineVersion v) {
+        file.append(ResourceRecords.of(v));
+    }
+
+    @Override
+    public void versionDeleted(String arn) {
+        file.append(record("verdel", null).put("arn", arn));
+    }
+
+    @Override
+    public void aliasSaved(StateMachineAlias a) {
+        file.append(ResourceRecords.of(a));
+    }
+
+    @Override
+    public void aliasDeleted(String arn) {
+        file.append(record("aliasdel", null).put("arn", arn));
     }
 
     @Override

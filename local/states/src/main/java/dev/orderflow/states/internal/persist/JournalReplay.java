@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.ExecutionStatus;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.nio.file.Path;
@@ -134,7 +136,6 @@ public final class JournalReplay {
     private final Map<String, JsonNode> machineRecords = new LinkedHashMap<>();
     private final Map<String, StateMachineDescription> machines = new LinkedHashMap<>();
     private final Map<String, Replayed> executions = new LinkedHashMap<>();
-    private final Map<String, ActivityDescription> activities = new LinkedHashMap<>();
 
     private JournalReplay() {}
 
@@ -154,7 +155,26 @@ public final class JournalReplay {
 
     /** Activities that exist, in creation order. */
     public List<ActivityDescription> activities() {
-        return List.copyOf(activities.values());
+        return records("act").map(ResourceRecords::activity).toList();
+    }
+
+    /** Published versions that exist, in publication order. */
+    public List<StateMachineVersion> versions() {
+        return records("ver").map(ResourceRecords::version).toList();
+    }
+
+    /** ARNs of deleted versions (their numbers stay taken). */
+    public List<String> deletedVersions() {
+        return records("verdel").map(r -> r.path("arn").asText()).toList();
+    }
+
+    /** Aliases that exist, as last saved. */
+    public List<StateMachineAlias> aliases() {
+        return records("alias").map(ResourceRecords::alias).toList();
+    }
+
+    private java.util.stream.Stream<JsonNode> records(String kind) {
+        return machineRecords.values().stream().filter(r -> r.path("k").asText().equals(kind));
     }
 
     /**
@@ -203,25 +223,27 @@ public final class JournalReplay {
                             Instant.parse(r.path("updated").asText())));
             return;
         }
-        if (kind.equals("act")) {
-            // Kept with the state machines' records, so compaction keeps live activities.
+        if (ResourceRecords.KINDS.contains(kind)) {
+            // Activities, versions and aliases are kept with the state machines' records, so
+            // compaction keeps the live ones.
             machineRecords.put(r.path("arn").asText(), r);
-            activities.put(
-                    r.path("arn").asText(),
-                    new ActivityDescription(
-                            r.path("arn").asText(),
-                            r.path("name").asText(),
-                            Instant.parse(r.path("created").asText())));
             return;
         }
-        if (kind.equals("actdel")) {
+        if (kind.equals("verdel")) {
+            // Replaces the version's record and stays: version numbers are never reused.
+            machineRecords.put(r.path("arn").asText(), r);
+            return;
+        }
+        if (ResourceRecords.DELETIONS.contains(kind)) {
             machineRecords.remove(r.path("arn").asText());
-            activities.remove(r.path("arn").asText());
             return;
         }
         if (kind.equals("smdel")) {
-            machineRecords.remove(r.path("arn").asText());
-            machines.remove(r.path("arn").asText());
+            String arn = r.path("arn").asText();
+            machineRecords.remove(arn);
+            // A deleted state machine's versions and aliases go with it.
+            machineRecords.keySet().removeIf(k -> k.startsWith(arn + ":"));
+            machines.remove(arn);
             return;
         }
         if (kind.equals("start")) {
