@@ -105,7 +105,7 @@ class ConformanceTest {
                             StateMachineType.valueOf(type));
             ExecutionDescription started =
                     engine.startExecution(
-                            sm.stateMachineArn(),
+                            startArn(engine, sm.stateMachineArn(), definition, c),
                             Optional.of("e"),
                             Optional.of(
                                     JSON.writeValueAsString(
@@ -144,6 +144,10 @@ class ConformanceTest {
                                 d.stopDate().orElseThrow().getEpochSecond()
                                         - d.startDate().getEpochSecond())
                         .isEqualTo(expect.get("elapsedSeconds").asLong());
+            }
+            if (expect.has("version")) {
+                assertThat(d.stateMachineVersionArn())
+                        .contains(sm.stateMachineArn() + ":" + expect.get("version").asInt());
             }
             if (expect.has("events")) {
                 List<String> types =
@@ -184,5 +188,38 @@ class ConformanceTest {
             }
             clock.runUntilIdle();
         }
+    }
+
+    /**
+     * The ARN to start: the state machine's, or with "versions" (definitions published in order as
+     * versions 1, 2, ..., after which the machine's definition is "definition" again) the ARN of
+     * "startThrough": {"version": n} or of an alias with "startThrough": {"alias": [{"version": n,
+     * "weight": w}, ...]}.
+     */
+    private static String startArn(
+            StepFunctionsEngine engine, String machineArn, String definition, JsonNode c)
+            throws Exception {
+        if (!c.has("versions")) {
+            return machineArn;
+        }
+        for (JsonNode v : c.get("versions")) {
+            engine.updateStateMachine(
+                    machineArn, Optional.of(JSON.writeValueAsString(v)), Optional.empty());
+            engine.versioning().publish(machineArn, Optional.empty(), Optional.empty());
+        }
+        engine.updateStateMachine(machineArn, Optional.of(definition), Optional.empty());
+        JsonNode through = c.get("startThrough");
+        if (through.has("version")) {
+            return machineArn + ":" + through.get("version").asInt();
+        }
+        List<StateMachineAlias.Route> routes = new ArrayList<>();
+        for (JsonNode r : through.get("alias")) {
+            routes.add(
+                    new StateMachineAlias.Route(
+                            machineArn + ":" + r.get("version").asInt(), r.get("weight").asInt()));
+        }
+        return engine.versioning()
+                .createAlias("live", Optional.empty(), routes)
+                .stateMachineAliasArn();
     }
 }
