@@ -266,4 +266,16 @@ class ActivitiesSfnTest {
         sfn.sendTaskSuccess(r -> r.taskToken(tokens.get(0)).output("{}"));
         assertThat(awaitEnd(exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
+
+    @Test
+    void stoppedExecution_withdrawsItsQueuedTask() {
+        String activity = sfn.createActivity(b -> b.name("withdrawn")).activityArn();
+        String sm = machine("withdrawn-order", activity, ",\"End\":true");
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        sfn.stopExecution(b -> b.executionArn(exec));
+        assertThat(awaitEnd(exec)).isEqualTo(ExecutionStatus.ABORTED);
+        // The task was queued before the stop; no worker gets it afterwards.
+        assertThat(sfn.getActivityTask(b -> b.activityArn(activity).workerName("late")).taskToken())
+                .isNull();
+    }
 }
