@@ -3,7 +3,10 @@ package dev.orderflow.states;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What DescribeExecution (and StartSyncExecution) returns. */
+/**
+ * What DescribeExecution (and StartSyncExecution) returns; the version and alias ARNs are present
+ * when the execution was started through them.
+ */
 public record ExecutionDescription(
         String executionArn,
         String stateMachineArn,
@@ -17,4 +20,6 @@ public record ExecutionDescription(
         Optional<String> cause,
         int redriveCount,
         String redriveStatus,
-        Optional<Instant> redriveDate) {}
+        Optional<Instant> redriveDate,
+        Optional<String> stateMachineVersionArn,
+        Optional<String> stateMachineAliasArn) {}

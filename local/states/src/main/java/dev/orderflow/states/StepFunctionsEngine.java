@@ -1,10 +1,13 @@
 package dev.orderflow.states;
 
+import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.engine.ExecutionControl;
 import dev.orderflow.states.internal.engine.ExecutionStarter;
 import dev.orderflow.states.internal.engine.ExecutionStore;
 import dev.orderflow.states.internal.engine.JournalRestore;
+import dev.orderflow.states.internal.engine.MachineAliases;
 import dev.orderflow.states.internal.engine.MachineRegistry;
+import dev.orderflow.states.internal.engine.MachineVersions;
 import dev.orderflow.states.internal.engine.StartRequest;
 import dev.orderflow.states.internal.eval.StateEvaluators;
 import dev.orderflow.states.internal.exec.Completions;
@@ -56,6 +59,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final ExecutionStarter starter;
     private final JournalRestore restore;
     private final ExecutionControl control;
+    private final Activities activities;
+    private final StateMachineVersioning versioning;
 
     private StepFunctionsEngine(Builder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
@@ -74,6 +79,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
         this.taskCalls = Executors.newCachedThreadPool(daemons("states-task-"));
         IntrinsicFunctions intrinsics = new IntrinsicFunctions(random);
         MockResponder mocks = mockConfig == null ? MockResponder.none() : mockConfig;
+        ActivityRegistry activityRegistry =
+                new ActivityRegistry(b.clock, b.region, b.account, journal);
+        if (replay != null) {
+            replay.activities().forEach(activityRegistry::restore);
+        }
+        this.activities = new Activities(activityRegistry, b.clock, b.activityPollTimeout);
         ExecutionStarter[] started = new ExecutionStarter[1];
         TaskDispatcher dispatcher =
                 new TaskDispatcher(
@@ -81,7 +92,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         taskCalls,
                         tokens,
                         mocks,
-                        (sm, name, input) -> started[0].startChild(sm, name, input));
+                        (sm, name, input) -> started[0].startChild(sm, name, input),
+                        activityRegistry);
         this.services =
                 new EngineServices(
                         b.clock,
@@ -96,13 +108,20 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         b.account,
                         journal);
         this.machines = new MachineRegistry(b.clock, b.region, b.account, journal);
-        this.starter = new ExecutionStarter(services, machines, executions, mockConfig);
+        MachineAliases aliases =
+                new MachineAliases(
+                        new MachineVersions(machines, b.clock, journal), b.clock, random, journal);
+        this.versioning = new StateMachineVersioning(aliases);
+        this.starter = new ExecutionStarter(services, machines, aliases, executions, mockConfig);
         this.control = new ExecutionControl(executions, machines, services.clock());
         started[0] = starter;
         this.restore =
                 replay == null
                         ? new JournalRestore()
                         : new JournalRestore(replay, services, machines, executions, callbacks);
+        if (replay != null) {
+            versioning.restore(replay.versions(), replay.deletedVersions(), replay.aliases());
+        }
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -186,6 +205,17 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Deletes a state machine; its executions stay describable. Idempotent. */
     public void deleteStateMachine(String arn) {
         machines.delete(arn);
+        versioning.forget(arn);
+    }
+
+    /** Activities and GetActivityTask. */
+    public Activities activities() {
+        return activities;
+    }
+
+    /** State machine versions and aliases. */
+    public StateMachineVersioning versioning() {
+        return versioning;
     }
 
     /**
@@ -313,6 +343,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         private String account = "123456789012";
         private Long seed;
         private Path dataDir;
+        private java.time.Duration activityPollTimeout = java.time.Duration.ofSeconds(60);
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
         private Builder() {}
@@ -360,6 +391,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
         /** Seeds UUIDs, tokens, $random and jitter for reproducible runs. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * How long GetActivityTask waits for a task before answering with none (default 60 s, as
+         * AWS); shorter in tests.
+         */
+        public Builder activityPollTimeout(java.time.Duration value) {
+            this.activityPollTimeout = value;
             return this;
         }
 

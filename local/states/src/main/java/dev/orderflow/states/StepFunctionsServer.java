@@ -125,6 +125,12 @@ public final class StepFunctionsServer implements AutoCloseable {
             return this;
         }
 
+        /** How long GetActivityTask waits for a task (default 60 s, as AWS). */
+        public Builder activityPollTimeout(java.time.Duration value) {
+            engine.activityPollTimeout(value);
+            return this;
+        }
+
         /** Seed for reproducible ids and tokens. */
         public Builder seed(long value) {
             engine.seed(value);

@@ -92,6 +92,10 @@ class ConformanceTest {
                 return;
             }
             assertThat(engine.validate(definition).diagnostics()).as("diagnostics").isEmpty();
+            // "activities": names created before the state machine (activity Task resources).
+            for (JsonNode a : c.path("activities")) {
+                engine.activities().create(a.asText());
+            }
             String type = c.path("type").asText("STANDARD");
             StateMachineDescription sm =
                     engine.createStateMachine(
@@ -101,7 +105,7 @@ class ConformanceTest {
                             StateMachineType.valueOf(type));
             ExecutionDescription started =
                     engine.startExecution(
-                            sm.stateMachineArn(),
+                            startArn(engine, sm.stateMachineArn(), definition, c),
                             Optional.of("e"),
                             Optional.of(
                                     JSON.writeValueAsString(
@@ -109,6 +113,7 @@ class ConformanceTest {
                                                     ? c.get("input")
                                                     : JSON.createObjectNode())));
             clock.runUntilIdle();
+            answerActivities(engine, clock, c.path("activityWorker"));
             ExecutionDescription d = engine.describeExecution(started.executionArn());
             assertThat(d.status().name())
                     .as("status (error %s, cause %s)", d.error(), d.cause())
@@ -140,6 +145,10 @@ class ConformanceTest {
                                         - d.startDate().getEpochSecond())
                         .isEqualTo(expect.get("elapsedSeconds").asLong());
             }
+            if (expect.has("version")) {
+                assertThat(d.stateMachineVersionArn())
+                        .contains(sm.stateMachineArn() + ":" + expect.get("version").asInt());
+            }
             if (expect.has("events")) {
                 List<String> types =
                         engine.getExecutionHistory(started.executionArn()).stream()
@@ -150,5 +159,67 @@ class ConformanceTest {
                 assertThat(types).isEqualTo(expected);
             }
         }
+    }
+
+    /**
+     * "activityWorker": answers, in order, each a GetActivityTask on {@code activity} by {@code
+     * worker} followed by SendTaskSuccess ({@code output}) or SendTaskFailure ({@code error},
+     * {@code cause}), or nothing with {@code "take": true}; the virtual clock runs until idle after
+     * each.
+     */
+    private static void answerActivities(
+            StepFunctionsEngine engine, VirtualClock clock, JsonNode answers) throws Exception {
+        for (JsonNode a : answers) {
+            String arn =
+                    "arn:aws:states:us-east-1:123456789012:activity:" + a.get("activity").asText();
+            ActivityTask task =
+                    engine.activities().getTask(arn, a.get("worker").asText()).getNow(null);
+            assertThat(task).as("a task was waiting on %s", arn).isNotNull();
+            String token = task.taskToken().orElseThrow();
+            if (a.path("take").asBoolean(false)) {
+                // "take": the worker holds the task and never answers (heartbeat timeouts).
+            } else if (a.has("output")) {
+                engine.sendTaskSuccess(token, JSON.writeValueAsString(a.get("output")));
+            } else {
+                engine.sendTaskFailure(
+                        token,
+                        Optional.ofNullable(a.path("error").textValue()),
+                        Optional.ofNullable(a.path("cause").textValue()));
+            }
+            clock.runUntilIdle();
+        }
+    }
+
+    /**
+     * The ARN to start: the state machine's, or with "versions" (definitions published in order as
+     * versions 1, 2, ..., after which the machine's definition is "definition" again) the ARN of
+     * "startThrough": {"version": n} or of an alias with "startThrough": {"alias": [{"version": n,
+     * "weight": w}, ...]}.
+     */
+    private static String startArn(
+            StepFunctionsEngine engine, String machineArn, String definition, JsonNode c)
+            throws Exception {
+        if (!c.has("versions")) {
+            return machineArn;
+        }
+        for (JsonNode v : c.get("versions")) {
+            engine.updateStateMachine(
+                    machineArn, Optional.of(JSON.writeValueAsString(v)), Optional.empty());
+            engine.versioning().publish(machineArn, Optional.empty(), Optional.empty());
+        }
+        engine.updateStateMachine(machineArn, Optional.of(definition), Optional.empty());
+        JsonNode through = c.get("startThrough");
+        if (through.has("version")) {
+            return machineArn + ":" + through.get("version").asInt();
+        }
+        List<StateMachineAlias.Route> routes = new ArrayList<>();
+        for (JsonNode r : through.get("alias")) {
+            routes.add(
+                    new StateMachineAlias.Route(
+                            machineArn + ":" + r.get("version").asInt(), r.get("weight").asInt()));
+        }
+        return engine.versioning()
+                .createAlias("live", Optional.empty(), routes)
+                .stateMachineAliasArn();
     }
 }

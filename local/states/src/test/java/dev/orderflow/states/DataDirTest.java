@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
 
 /**
  * State machines and executions kept in a data directory survive a restart of the server: a
@@ -225,6 +226,100 @@ class DataDirTest {
                 SfnClient sfn = client(third)) {
             sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"done\":1}"));
             assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void activities_surviveRestarts_andAWaitingActivityTaskIsScheduledAgain() throws Exception {
+        String activity;
+        String exec;
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            activity = sfn.createActivity(b -> b.name("pack")).activityArn();
+            sfn.createActivity(b -> b.name("dropped"));
+            sfn.deleteActivity(
+                    b -> b.activityArn(activity.replace(":activity:pack", ":activity:dropped")));
+            String a = activity;
+            exec =
+                    start(
+                            sfn,
+                            "packing",
+                            "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\""
+                                    + a
+                                    + "\",\"End\":true}}}",
+                            "p",
+                            "{\"box\":1}");
+        }
+        // Twice: the second start reads the compacted journal.
+        server(new VirtualClock(T0), new ScriptedInvoker()).close();
+        try (StepFunctionsServer again = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(again)) {
+            assertThat(sfn.listActivities(b -> b.maxResults(10)).activities())
+                    .extracting(a -> a.name())
+                    .containsExactly("pack");
+            // The top-level Task state runs again from its start: the work is queued anew.
+            var task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("after"));
+            assertThat(JSON.readTree(task.input())).isEqualTo(JSON.readTree("{\"box\":1}"));
+            sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"packed\":true}"));
+            assertThat(status(sfn, exec)).isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void versionsAndAliases_surviveRestarts_andNumberingContinues() {
+        String sm;
+        String exec;
+        String pass1 =
+                "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":1,\"End\":true}}}";
+        String pass2 = pass1.replace("\"Result\":1", "\"Result\":2");
+        try (StepFunctionsServer first = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(first)) {
+            sm =
+                    sfn.createStateMachine(
+                                    b ->
+                                            b.name("versioned")
+                                                    .definition(pass1)
+                                                    .roleArn(ROLE)
+                                                    .publish(true))
+                            .stateMachineArn();
+            sfn.updateStateMachine(b -> b.stateMachineArn(sm).definition(pass2).publish(true));
+            sfn.createStateMachineAlias(
+                    b ->
+                            b.name("live")
+                                    .routingConfiguration(
+                                            RoutingConfigurationListItem.builder()
+                                                    .stateMachineVersionArn(sm + ":1")
+                                                    .weight(100)
+                                                    .build()));
+            sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(sm + ":2"));
+            exec = sfn.startExecution(b -> b.stateMachineArn(sm + ":live")).executionArn();
+        }
+        server(new VirtualClock(T0), new ScriptedInvoker()).close();
+        try (StepFunctionsServer again = server(new VirtualClock(T0), new ScriptedInvoker());
+                SfnClient sfn = client(again)) {
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).stateMachineAliasArn())
+                    .isEqualTo(sm + ":live");
+            assertThat(
+                            sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(sm + ":live"))
+                                    .routingConfiguration())
+                    .hasSize(1);
+            String out =
+                    sfn.describeExecution(
+                                    b ->
+                                            b.executionArn(
+                                                    sfn.startExecution(
+                                                                    r ->
+                                                                            r.stateMachineArn(
+                                                                                    sm + ":live"))
+                                                            .executionArn()))
+                            .output();
+            assertThat(out).isEqualTo("1");
+            // Version 2 was deleted before the restart; the next number is still 3.
+            sfn.updateStateMachine(b -> b.stateMachineArn(sm).definition(pass1.replace("1", "3")));
+            assertThat(
+                            sfn.publishStateMachineVersion(b -> b.stateMachineArn(sm))
+                                    .stateMachineVersionArn())
+                    .isEqualTo(sm + ":3");
         }
     }
 }

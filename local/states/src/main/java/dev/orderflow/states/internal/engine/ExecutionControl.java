@@ -52,8 +52,12 @@ public final class ExecutionControl {
 
     public List<ExecutionDescription> list(
             String stateMachineArn, Optional<ExecutionStatus> status) {
-        machines.get(stateMachineArn);
-        return executions.of(stateMachineArn, status).stream()
+        // AWS API reference ListExecutions: a version or alias ARN lists the executions started
+        // through it.
+        QualifiedArn q = QualifiedArn.parse(stateMachineArn);
+        machines.get(q.machineArn());
+        return executions.of(q.machineArn(), status).stream()
+                .filter(r -> q.qualifier() == null || startedThrough(r, stateMachineArn))
                 .map(ExecutionControl::describe)
                 .toList();
     }
@@ -77,6 +81,11 @@ public final class ExecutionControl {
         return clock.now();
     }
 
+    private static boolean startedThrough(ExecutionRun r, String qualifiedArn) {
+        var ref = r.identity().machine();
+        return qualifiedArn.equals(ref.versionArn()) || qualifiedArn.equals(ref.aliasArn());
+    }
+
     /** The API's description of a run. */
     public static ExecutionDescription describe(ExecutionRun r) {
         return new ExecutionDescription(
@@ -92,6 +101,8 @@ public final class ExecutionControl {
                 Optional.ofNullable(r.cause()),
                 r.redriveCount(),
                 r.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE",
-                Optional.ofNullable(r.redriveDate()));
+                Optional.ofNullable(r.redriveDate()),
+                Optional.ofNullable(r.identity().machine().versionArn()),
+                Optional.ofNullable(r.identity().machine().aliasArn()));
     }
 }

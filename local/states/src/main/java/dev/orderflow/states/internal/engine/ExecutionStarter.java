@@ -7,10 +7,12 @@ import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionIdentity;
 import dev.orderflow.states.internal.exec.ExecutionRun;
+import dev.orderflow.states.internal.exec.StateMachineRef;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.mock.MockConfig;
 import dev.orderflow.states.internal.model.Quotas;
+import dev.orderflow.states.internal.model.StateMachineDef;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,15 +27,24 @@ public final class ExecutionStarter {
     private final MachineRegistry machines;
     private final ExecutionStore executions;
     private final MockConfig mockConfig;
+    private final MachineAliases aliases;
 
-    /** A starter over the registry and store; {@code mockConfig} may be null. */
+    /** What an execution runs: a definition, and the state machine (version, alias) it names. */
+    private record Target(StateMachineDef definition, StateMachineRef ref, String text) {}
+
+    /**
+     * A starter over the registry and store; versions and aliases resolve qualified ARNs; {@code
+     * mockConfig} may be null.
+     */
     public ExecutionStarter(
             EngineServices services,
             MachineRegistry machines,
+            MachineAliases aliases,
             ExecutionStore executions,
             MockConfig mockConfig) {
         this.services = services;
         this.machines = machines;
+        this.aliases = aliases;
         this.executions = executions;
         this.mockConfig = mockConfig;
     }
@@ -52,7 +63,9 @@ public final class ExecutionStarter {
             testCase = smArn.substring(hash + 1);
             smArn = smArn.substring(0, hash);
         }
-        MachineRegistry.Machine m = machines.get(smArn);
+        QualifiedArn qualified = QualifiedArn.parse(smArn);
+        MachineRegistry.Machine m = machines.get(qualified.machineArn());
+        Target target = target(m, qualified, smArn);
         StateMachineType type = m.description().type();
         if (request.origin() == StartRequest.Origin.START_SYNC_EXECUTION
                 && type != StateMachineType.EXPRESS) {
@@ -74,10 +87,10 @@ public final class ExecutionStarter {
         ExecutionRun run =
                 new ExecutionRun(
                         services,
-                        new ExecutionIdentity(m.ref(), arn, name, testCase),
+                        new ExecutionIdentity(target.ref(), arn, name, testCase),
                         inputText,
                         input,
-                        m.definition(),
+                        target.definition(),
                         services.clock().now());
         Optional<ExecutionRun> existing = executions.claim(run);
         if (existing.isPresent()) {
@@ -90,7 +103,7 @@ public final class ExecutionStarter {
             throw new StepFunctionsException(
                     "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
-        services.journal().started(run, m.description().definition());
+        services.journal().started(run, target.text());
         executions.index(run);
         if (request.origin() == StartRequest.Origin.PARENT_TASK && services.clock().runsInline()) {
             // Inline mode would run the child inside the parent's call stack; defer it instead.
@@ -99,6 +112,22 @@ public final class ExecutionStarter {
             run.start();
         }
         return run;
+    }
+
+    /**
+     * The machine itself, the version a version ARN names, or the version an alias routes this
+     * execution to (AWS Developer Guide "State machine aliases": the execution runs that version).
+     */
+    private Target target(MachineRegistry.Machine m, QualifiedArn qualified, String smArn) {
+        if (qualified.qualifier() == null) {
+            return new Target(m.definition(), m.ref(), m.description().definition());
+        }
+        MachineVersions.Version v =
+                qualified.isVersion() ? aliases.versions().get(smArn) : aliases.route(smArn);
+        return new Target(
+                v.definition(),
+                v.ref(qualified.isAlias() ? smArn : null),
+                v.published().machine().definition());
     }
 
     /** Starts a child execution for a {@code states:startExecution} task. */

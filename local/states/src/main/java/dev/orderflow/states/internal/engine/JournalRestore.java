@@ -40,7 +40,12 @@ public final class JournalRestore {
                     definitions.computeIfAbsent(e.definition(), MachineRegistry::parse);
             StateMachineRef machine =
                     new StateMachineRef(
-                            e.stateMachineArn(), e.stateMachineName(), e.roleArn(), e.type());
+                            e.stateMachineArn(),
+                            e.stateMachineName(),
+                            e.roleArn(),
+                            e.type(),
+                            e.versionArn(),
+                            e.aliasArn());
             ExecutionRun run =
                     new ExecutionRun(
                             services,

@@ -1,8 +1,11 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineDescription;
+import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.time.Instant;
 import java.util.Map;
@@ -27,6 +30,24 @@ public interface ExecutionJournal {
 
     /** A state machine was deleted. */
     default void machineDeleted(String arn) {}
+
+    /** An activity was created. */
+    default void activitySaved(ActivityDescription activity) {}
+
+    /** An activity was deleted. */
+    default void activityDeleted(String arn) {}
+
+    /** A state machine version was published. */
+    default void versionPublished(StateMachineVersion version) {}
+
+    /** A state machine version was deleted. */
+    default void versionDeleted(String arn) {}
+
+    /** An alias was created or updated. */
+    default void aliasSaved(StateMachineAlias alias) {}
+
+    /** An alias was deleted. */
+    default void aliasDeleted(String arn) {}
 
     /** An execution was accepted; written before StartExecution answers. */
     default void started(ExecutionRun run, String definition) {}

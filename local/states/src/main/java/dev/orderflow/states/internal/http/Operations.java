@@ -18,17 +18,19 @@ import java.util.Optional;
 /** Maps each API operation to the engine (AWS Step Functions API Reference, "Actions"). */
 final class Operations {
     private final StepFunctionsEngine engine;
+    private final ActivityOperations activities;
+    private final VersionOperations versions;
 
     Operations(StepFunctionsEngine engine) {
         this.engine = engine;
+        this.activities = new ActivityOperations(engine);
+        this.versions = new VersionOperations(engine);
     }
 
     JsonNode dispatch(String op, JsonNode r) {
         return switch (op) {
             case "CreateStateMachine" -> create(r);
-            case "DescribeStateMachine" ->
-                    Shapes.stateMachine(
-                            engine.describeStateMachine(Shapes.required(r, "stateMachineArn")));
+            case "DescribeStateMachine" -> versions.describe(r);
             case "UpdateStateMachine" -> {
                 ObjectNode out = Json.object();
                 out.put(
@@ -38,6 +40,7 @@ final class Operations {
                                         Shapes.required(r, "stateMachineArn"),
                                         Shapes.optional(r, "definition"),
                                         Shapes.optional(r, "roleArn"))));
+                versions.afterUpdate(r, out);
                 yield out;
             }
             case "ListStateMachines" -> listStateMachines(r);
@@ -119,13 +122,21 @@ final class Operations {
             }
             case "ValidateStateMachineDefinition" -> validate(r);
             case "TestState" -> testState(r);
-            default ->
-                    throw new StepFunctionsException(
-                            "UnknownOperationException",
-                            "The operation "
-                                    + op
-                                    + " is not supported by this local Step Functions");
+            default -> other(op, r);
         };
+    }
+
+    private JsonNode other(String op, JsonNode r) {
+        JsonNode answer = activities.dispatch(op, r);
+        if (answer == null) {
+            answer = versions.dispatch(op, r);
+        }
+        if (answer != null) {
+            return answer;
+        }
+        throw new StepFunctionsException(
+                "UnknownOperationException",
+                "The operation " + op + " is not supported by this local Step Functions");
     }
 
     private JsonNode create(JsonNode r) {
@@ -147,6 +158,7 @@ final class Operations {
         ObjectNode out = Json.object();
         out.put("stateMachineArn", d.stateMachineArn());
         out.put("creationDate", Shapes.time(d.creationDate()));
+        versions.afterCreate(r, out);
         return out;
     }
 
@@ -242,7 +254,7 @@ final class Operations {
     }
 
     /** Offset pagination with {@code maxResults} / {@code nextToken}. */
-    private record Page(int from, int to, Optional<String> next) {
+    record Page(int from, int to, Optional<String> next) {
         static Page of(JsonNode r, int size) {
             // AWS: default page size 100, at most 1000, 0 means the default.
             int max = r.path("maxResults").asInt(0);

@@ -71,6 +71,8 @@ final class Shapes {
                         });
         d.error().ifPresent(e -> out.put("error", e));
         d.cause().ifPresent(c -> out.put("cause", c));
+        d.stateMachineVersionArn().ifPresent(v -> out.put("stateMachineVersionArn", v));
+        d.stateMachineAliasArn().ifPresent(a -> out.put("stateMachineAliasArn", a));
         if (sync) {
             out.putObject("billingDetails")
                     .put("billedMemoryUsedInMB", 64)

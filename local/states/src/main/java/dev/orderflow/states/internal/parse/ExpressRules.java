@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EXPRESS workflows support neither {@code .sync} nor {@code .waitForTaskToken} (AWS docs "Choosing
- * workflow type": service integration patterns per type).
+ * EXPRESS workflows support neither {@code .sync} nor {@code .waitForTaskToken} nor activities (AWS
+ * docs "Choosing workflow type": service integration patterns per type).
  */
 public final class ExpressRules {
     private ExpressRules() {}
@@ -30,6 +30,16 @@ public final class ExpressRules {
                 ResourceArn.parse(t.resource())
                         .ifPresent(
                                 arn -> {
+                                    if (arn.activity()) {
+                                        // AWS docs "Choosing workflow type": Express workflows
+                                        // do not support activities.
+                                        out.add(
+                                                Diagnostic.error(
+                                                        "SCHEMA_VALIDATION_FAILED",
+                                                        "Express state machine does not support Activity ARN",
+                                                        sl + "/Resource"));
+                                        return;
+                                    }
                                     IntegrationPattern p = arn.pattern();
                                     if (p == IntegrationPattern.RUN_JOB
                                             || p == IntegrationPattern.RUN_JOB_JSON

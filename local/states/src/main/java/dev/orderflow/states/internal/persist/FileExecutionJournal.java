@@ -3,8 +3,11 @@ package dev.orderflow.states.internal.persist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineDescription;
+import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.StateMachineRef;
@@ -71,6 +74,36 @@ public final class FileExecutionJournal implements ExecutionJournal {
     }
 
     @Override
+    public void activitySaved(ActivityDescription a) {
+        file.append(ResourceRecords.of(a));
+    }
+
+    @Override
+    public void activityDeleted(String arn) {
+        file.append(record("actdel", null).put("arn", arn));
+    }
+
+    @Override
+    public void versionPublished(StateMachineVersion v) {
+        file.append(ResourceRecords.of(v));
+    }
+
+    @Override
+    public void versionDeleted(String arn) {
+        file.append(record("verdel", null).put("arn", arn));
+    }
+
+    @Override
+    public void aliasSaved(StateMachineAlias a) {
+        file.append(ResourceRecords.of(a));
+    }
+
+    @Override
+    public void aliasDeleted(String arn) {
+        file.append(record("aliasdel", null).put("arn", arn));
+    }
+
+    @Override
     public void started(ExecutionRun run, String definition) {
         ObjectNode r = record("start", run.executionArn());
         r.put("name", run.name());
@@ -82,6 +115,8 @@ public final class FileExecutionJournal implements ExecutionJournal {
         r.put("input", run.inputText());
         r.put("definition", definition);
         r.put("testCase", run.identity().mockTestCase());
+        r.put("version", machine.versionArn());
+        r.put("alias", machine.aliasArn());
         r.put("at", run.startDate().toString());
         file.append(r);
     }

@@ -1,10 +1,13 @@
 package dev.orderflow.states.internal.persist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.ActivityDescription;
 import dev.orderflow.states.ExecutionStatus;
 import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.StateMachineAlias;
 import dev.orderflow.states.StateMachineDescription;
 import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.StateMachineVersion;
 import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.nio.file.Path;
@@ -42,7 +45,9 @@ public final class JournalReplay {
             int redriveCount,
             Instant redriveDate,
             ResumePoint resumePoint,
-            List<TaskResult> taskResults) {
+            List<TaskResult> taskResults,
+            String versionArn,
+            String aliasArn) {
         public Execution {
             history = List.copyOf(history);
             taskResults = List.copyOf(taskResults);
@@ -99,7 +104,9 @@ public final class JournalReplay {
                     redriveCount,
                     redriveDate,
                     resumePoint(),
-                    taskResults);
+                    taskResults,
+                    text(start, "version"),
+                    text(start, "alias"));
         }
 
         /** The top-level state to continue from, as of the last checkpoint. */
@@ -144,6 +151,30 @@ public final class JournalReplay {
     /** State machines that exist, in creation order. */
     public List<StateMachineDescription> machines() {
         return List.copyOf(machines.values());
+    }
+
+    /** Activities that exist, in creation order. */
+    public List<ActivityDescription> activities() {
+        return records("act").map(ResourceRecords::activity).toList();
+    }
+
+    /** Published versions that exist, in publication order. */
+    public List<StateMachineVersion> versions() {
+        return records("ver").map(ResourceRecords::version).toList();
+    }
+
+    /** ARNs of deleted versions (their numbers stay taken). */
+    public List<String> deletedVersions() {
+        return records("verdel").map(r -> r.path("arn").asText()).toList();
+    }
+
+    /** Aliases that exist, as last saved. */
+    public List<StateMachineAlias> aliases() {
+        return records("alias").map(ResourceRecords::alias).toList();
+    }
+
+    private java.util.stream.Stream<JsonNode> records(String kind) {
+        return machineRecords.values().stream().filter(r -> r.path("k").asText().equals(kind));
     }
 
     /**
@@ -192,9 +223,27 @@ public final class JournalReplay {
                             Instant.parse(r.path("updated").asText())));
             return;
         }
-        if (kind.equals("smdel")) {
+        if (ResourceRecords.KINDS.contains(kind)) {
+            // Activities, versions and aliases are kept with the state machines' records, so
+            // compaction keeps the live ones.
+            machineRecords.put(r.path("arn").asText(), r);
+            return;
+        }
+        if (kind.equals("verdel")) {
+            // Replaces the version's record and stays: version numbers are never reused.
+            machineRecords.put(r.path("arn").asText(), r);
+            return;
+        }
+        if (ResourceRecords.DELETIONS.contains(kind)) {
             machineRecords.remove(r.path("arn").asText());
-            machines.remove(r.path("arn").asText());
+            return;
+        }
+        if (kind.equals("smdel")) {
+            String arn = r.path("arn").asText();
+            machineRecords.remove(arn);
+            // A deleted state machine's versions and aliases go with it.
+            machineRecords.keySet().removeIf(k -> k.startsWith(arn + ":"));
+            machines.remove(arn);
             return;
         }
         if (kind.equals("start")) {

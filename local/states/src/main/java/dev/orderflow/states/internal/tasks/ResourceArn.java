@@ -1,5 +1,6 @@
 package dev.orderflow.states.internal.tasks;
 
+import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.spi.IntegrationPattern;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,14 @@ public record ResourceArn(
                                     IntegrationPattern.REQUEST_RESPONSE,
                                     IntegrationPattern.WAIT_FOR_TASK_TOKEN));
 
+    /** The service name of an activity resource ({@code arn:aws:states:<r>:<a>:activity:<n>}). */
+    public static final String ACTIVITY = "activity";
+
+    /** True for an activity ARN: a worker polls for the work (GetActivityTask). */
+    public boolean activity() {
+        return service.equals(ACTIVITY);
+    }
+
     /** Parses a resource; empty when it is not a resource Step Functions recognises. */
     public static Optional<ResourceArn> parse(String raw) {
         if (raw == null) {
@@ -53,6 +62,11 @@ public record ResourceArn(
         String[] parts = raw.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !parts[1].startsWith("aws")) {
             return Optional.empty();
+        }
+        if (ActivityRegistry.isActivityArn(raw)) {
+            return Optional.of(
+                    new ResourceArn(
+                            raw, ACTIVITY, parts[5], IntegrationPattern.REQUEST_RESPONSE, false));
         }
         if (parts[2].equals("lambda")) {
             return parts[5].startsWith("function:") && parts[5].length() > "function:".length()

@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.eval.DataFlow;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.ResumePoint;
@@ -39,6 +40,7 @@ public final class TaskDispatcher implements TaskGateway {
     private final TaskTokens tokens;
     private final MockResponder mocks;
     private final StartExecutionIntegration startExecution;
+    private final ActivityTasks activityTasks;
     private final Map<String, TaskEvents.Resource> resources = new ConcurrentHashMap<>();
 
     /** Creates the dispatcher. */
@@ -47,12 +49,14 @@ public final class TaskDispatcher implements TaskGateway {
             Executor blockingCalls,
             TaskTokens tokens,
             MockResponder mocks,
-            ChildExecutions children) {
+            ChildExecutions children,
+            ActivityRegistry activities) {
         this.invoker = invoker;
         this.blockingCalls = blockingCalls;
         this.tokens = tokens;
         this.mocks = mocks;
         this.startExecution = new StartExecutionIntegration(children);
+        this.activityTasks = new ActivityTasks(activities, tokens);
     }
 
     @Override
@@ -60,6 +64,10 @@ public final class TaskDispatcher implements TaskGateway {
         State.Task task = (State.Task) run.state();
         TaskEvents.Resource resource = resourceOf(task);
         ResourceArn arn = resource.arn();
+        if (arn.activity()) {
+            activityTasks.start(run, task.resource(), timeoutOf(run, task), heartbeatOf(run, task));
+            return;
+        }
         TaskEvents events = new TaskEvents(run, resource);
         String token = null;
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {

@@ -1,0 +1,6 @@
+package dev.orderflow.states;
+
+import java.time.Instant;
+
+/** What CreateActivity, DescribeActivity and ListActivities report of an activity. */
+public record ActivityDescription(String activityArn, String name, Instant creationDate) {}
