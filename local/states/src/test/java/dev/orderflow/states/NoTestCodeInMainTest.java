@@ -32,6 +32,8 @@ class NoTestCodeInMainTest {
                         "sendTaskSuccess",
                         "sendTaskFailure",
                         "sendTaskHeartbeat",
+                        "activities",
+                        "versioning",
                         "clock",
                         "close")
                 .withFacade(
@@ -44,6 +46,7 @@ class NoTestCodeInMainTest {
                         "dataDir",
                         "seed",
                         "workerThreads",
+                        "activityPollTimeout",
                         "build")
                 .check();
     }
