@@ -17,6 +17,7 @@ import dev.orderflow.domain.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads JSON request bodies strictly: size-limited, no unknown fields, errors naming the field. */
 public final class RequestBodies {
@@ -58,6 +59,7 @@ public final class RequestBodies {
      *     not fit the type
      */
     public static <T> T read(APIGatewayV2HTTPEvent event, Class<T> type) {
+        requireJsonContentType(event);
         String body = event.getBody();
         if (body == null || body.isBlank()) {
             throw InvalidInput.of("body", "is required");
@@ -100,6 +102,24 @@ public final class RequestBodies {
             throw InvalidInput.of("body", "must be a JSON object");
         }
         return root;
+    }
+
+    /**
+     * A body sent as another media type (a form, plain text, bytes) is refused even if it parses as
+     * JSON; a request that names no type is read as JSON, as API Gateway passes it as text.
+     */
+    private static void requireJsonContentType(APIGatewayV2HTTPEvent event) {
+        String type = event.getHeaders() == null ? null : event.getHeaders().get("content-type");
+        if (type == null) {
+            return;
+        }
+        String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean json =
+                media.equals("application/json")
+                        || (media.startsWith("application/") && media.endsWith("+json"));
+        if (!json) {
+            throw InvalidInput.of("Content-Type", "must be application/json");
+        }
     }
 
     /** {@code items[2].quantity} from Jackson's path. */

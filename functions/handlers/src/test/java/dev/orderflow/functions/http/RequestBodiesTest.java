@@ -71,6 +71,34 @@ class RequestBodiesTest {
     }
 
     @Test
+    void read_refusesBodiesSentAsAnotherMediaType_namingContentType() {
+        for (String type :
+                List.of(
+                        "text/plain",
+                        "application/x-www-form-urlencoded",
+                        "application/octet-stream",
+                        "application/jsonx",
+                        "multipart/form-data; boundary=x")) {
+            APIGatewayV2HTTPEvent event = body("{\"delta\":1}");
+            event.setHeaders(Map.of("content-type", type));
+            InvalidInput refused =
+                    catchThrowableOfType(
+                            InvalidInput.class, () -> RequestBodies.read(event, Delta.class));
+            assertThat(refused).as(type).isNotNull();
+            assertThat(refused.violations().get(0).field()).isEqualTo("Content-Type");
+        }
+        for (String type :
+                List.of(
+                        "application/json",
+                        "Application/JSON; charset=utf-8",
+                        "application/problem+json")) {
+            APIGatewayV2HTTPEvent event = body("{\"delta\":1}");
+            event.setHeaders(Map.of("content-type", type));
+            assertThat(RequestBodies.read(event, Delta.class)).as(type).isEqualTo(new Delta(1));
+        }
+    }
+
+    @Test
     void read_bindsWellTypedBodies() {
         assertThat(RequestBodies.read(body("{\"delta\":-3}"), Delta.class))
                 .isEqualTo(new Delta(-3));
