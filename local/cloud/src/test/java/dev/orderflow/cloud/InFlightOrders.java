@@ -153,6 +153,7 @@ final class InFlightOrders implements AutoCloseable {
                     refusal.compareAndSet(null, answer.statusCode() + " " + answer.body());
                 }
             } catch (IOException gone) {
+                refusal.compareAndSet(null, "no answer: " + gone);
                 return; // the server was killed: nothing after this was acknowledged
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
