@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -155,12 +156,17 @@ class DataDirCrashIT {
                         .as(order.getKey())
                         .isEqualTo(InFlightOrders.PRICE_MINOR * quantity);
             }
-            await().atMost(Duration.ofMinutes(4))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(
-                            () ->
-                                    ordersOf(dynamo, table, orders.sku()).values().stream()
-                                            .allMatch(i -> i.get("status").s().equals("SHIPPED")));
+            String machine = restarted.physicalId("WorkflowOrderFulfillment").orElseThrow();
+            try {
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> unshipped(dynamo, table, orders.sku()).isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "orders that never shipped after the restart: "
+                                + stuck(dynamo, sfn, table, machine, orders.sku()),
+                        e);
+            }
             Map<String, Integer> shipped = new HashMap<>();
             ordersOf(dynamo, table, orders.sku())
                     .forEach(
@@ -176,7 +182,6 @@ class DataDirCrashIT {
                                                             .n())));
             assertThat(shipped.keySet()).isEqualTo(stored.keySet());
 
-            String machine = restarted.physicalId("WorkflowOrderFulfillment").orElseThrow();
             Map<String, Long> sagas =
                     sfn
                             .listExecutionsPaginator(l -> l.stateMachineArn(machine))
@@ -217,6 +222,33 @@ class DataDirCrashIT {
             assertThat(Integer.parseInt(stock.get("available").n())).isEqualTo(units - taken);
             assertThat(Integer.parseInt(stock.get("reserved").n())).isZero();
         }
+    }
+
+    private static List<String> unshipped(DynamoDbClient dynamo, String table, String sku) {
+        return ordersOf(dynamo, table, sku).entrySet().stream()
+                .filter(e -> !e.getValue().get("status").s().equals("SHIPPED"))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Each unshipped order's status and what became of its saga. */
+    private static String stuck(
+            DynamoDbClient dynamo, SfnClient sfn, String table, String machine, String sku) {
+        Map<String, String> sagas = new HashMap<>();
+        sfn.listExecutionsPaginator(l -> l.stateMachineArn(machine))
+                .executions()
+                .forEach(e -> sagas.merge(e.name(), e.statusAsString(), (a, b) -> a + "+" + b));
+        Map<String, Map<String, AttributeValue>> all = ordersOf(dynamo, table, sku);
+        StringBuilder out = new StringBuilder();
+        for (String id : unshipped(dynamo, table, sku)) {
+            out.append("\n  ")
+                    .append(id)
+                    .append(' ')
+                    .append(all.get(id).get("status").s())
+                    .append(" saga=")
+                    .append(sagas.getOrDefault(id, "none"));
+        }
+        return out.toString();
     }
 
     /** Every stored order of the product, by id. */
