@@ -3,6 +3,7 @@ package dev.orderflow.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,30 +48,46 @@ class SagaReliabilityIT extends SagaTestSupport {
     }
 
     @Test
-    void aDuplicateOutboxDelivery_startsNoSecondWorkflow() throws Exception {
-        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
-        String sku = stocked.sku();
-        String center = stocked.center();
-        String id = shop.placeOrder(alice, Map.of(sku, 1));
-        shop.awaitEnd(alice, id);
-        String event =
+    void aDuplicateOutboxDelivery_whileTheSagaRuns_startsNoSecondWorkflow() throws Exception {
+        // A silent center with a 40 s level (10 s heartbeat): the saga waits in RequestShipment.
+        SagaFixture.Stocked stocked = shop.stocked(APPROVED, "-OFFLINE", 40, 5);
+        String id = shop.placeOrder(alice, Map.of(stocked.sku(), 2));
+        shop.awaitStatus(alice, id, Set.of("SHIPPING"));
+        String running = shop.executionOf(id);
+        String record =
                 Files.readString(SharedCloud.REPO.resolve("events/ddb-stream-order-inserted.json"))
                         .replace("5b0e6f8a-3c1d-4e2f-9a7b-1c2d3e4f5a6b", id);
 
         try (LambdaClient lambda = Clients.lambda(cloud.edgeEndpoint())) {
             for (int delivery = 0; delivery < 2; delivery++) {
+                assertThat(status(running)).as("before delivery %d", delivery).isEqualTo("RUNNING");
                 var response =
                         lambda.invoke(
                                 i ->
                                         i.functionName(shop.table("StartFulfillmentFunction"))
-                                                .payload(SdkBytes.fromUtf8String(event)));
+                                                .payload(SdkBytes.fromUtf8String(record)));
                 assertThat(response.functionError()).isNull();
-                assertThat(response.payload().asUtf8String()).doesNotContain(id);
+                JsonNode answer = SagaFixture.json(response.payload().asUtf8String());
+                assertThat(answer.path("batchItemFailures").isArray())
+                        .as(answer.toString())
+                        .isTrue();
+                assertThat(answer.path("batchItemFailures")).as(answer.toString()).isEmpty();
             }
         }
 
+        assertThat(status(running)).isEqualTo("RUNNING");
+        assertThat(shop.sagasOf(Set.of(id)))
+                .extracting(e -> e.executionArn())
+                .containsExactly(running);
+        JsonNode ended = shop.awaitEnd(alice, id);
+        assertThat(ended.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(ended.get("reason").asText()).contains("fulfillment center");
+        assertThat(shop.stockOf(stocked.sku(), stocked.center())).containsExactly(5, 0);
         assertThat(shop.sagasOf(Set.of(id))).hasSize(1);
-        assertThat(shop.statusInTable(id)).isEqualTo("SHIPPED");
+    }
+
+    private String status(String executionArn) {
+        return shop.sfn.describeExecution(d -> d.executionArn(executionArn)).statusAsString();
     }
 
     @Test

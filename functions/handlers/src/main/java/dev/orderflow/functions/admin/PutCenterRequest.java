@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The JSON body of {@code PUT /admin/centers/{centerId}}: its name, the regions it serves, each
@@ -18,22 +19,29 @@ import java.util.Map;
 record PutCenterRequest(
         String name, Map<String, Integer> regions, Long handlingSeconds, String warehouseEndpoint) {
 
-    /** The center, every missing field named. */
+    /** The limits {@code api/openapi.yaml} documents for a center. */
+    private static final int MAX_NAME = 100;
+
+    private static final int MAX_REGIONS = 200;
+    private static final int MAX_KM = 40_000;
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
+
+    /** The center, every missing or out-of-range field named. */
     FulfillmentCenter toCenter(CenterId id) {
         List<InvalidInput.Violation> violations = new ArrayList<>();
-        if (name == null) {
-            violations.add(new InvalidInput.Violation("name", "is required"));
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            violations.add(
+                    new InvalidInput.Violation("name", "must be 1-" + MAX_NAME + " characters"));
         }
         if (regions == null) {
             violations.add(new InvalidInput.Violation("regions", "is required"));
         } else {
-            regions.forEach(
-                    (region, km) -> {
-                        if (km == null) {
-                            violations.add(
-                                    new InvalidInput.Violation("regions." + region, "is required"));
-                        }
-                    });
+            if (regions.size() > MAX_REGIONS) {
+                violations.add(
+                        new InvalidInput.Violation(
+                                "regions", "must list at most " + MAX_REGIONS + " regions"));
+            }
+            regions.forEach((region, km) -> checkRegion(region, km, violations));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
@@ -47,5 +55,17 @@ record PutCenterRequest(
                         ? new WarehouseLink.None()
                         : WarehouseLink.Endpoint.parse(warehouseEndpoint);
         return new FulfillmentCenter(id, name, regions, handling, warehouse);
+    }
+
+    private static void checkRegion(
+            String region, Integer km, List<InvalidInput.Violation> violations) {
+        String field = "regions." + region;
+        if (!REGION.matcher(region).matches()) {
+            violations.add(new InvalidInput.Violation(field, "must be a region key such as DE-BY"));
+        }
+        if (km == null || km < 0 || km > MAX_KM) {
+            violations.add(
+                    new InvalidInput.Violation(field, "must be a distance of 0-" + MAX_KM + " km"));
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.orderflow.domain.fulfillment.CenterId;
 import dev.orderflow.functions.support.AdminShop;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.TestContext;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,29 @@ class PutCenterHandlerTest {
                                         FILE, "{\"name\":\"M\",\"regions\":{\"DE-BY\":-3}}"))
                                 .getStatusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void put_refusesValuesOutsideTheDocumentedLimits_namingTheField() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 201; i++) {
+            many.append(i == 0 ? "" : ",").append("\"DE-").append(i).append("\":1");
+        }
+        record Case(String body, String field) {}
+        for (Case c :
+                List.of(
+                        new Case("{\"name\":\"M\",\"regions\":{\"DE-BY\":40001}}", "regions.DE-BY"),
+                        new Case("{\"name\":\"\",\"regions\":{\"DE-BY\":1}}", "name"),
+                        new Case(
+                                "{\"name\":\"" + "M".repeat(101) + "\",\"regions\":{\"DE-BY\":1}}",
+                                "name"),
+                        new Case("{\"name\":\"M\",\"regions\":{" + many + "}}", "regions"))) {
+            APIGatewayV2HTTPResponse response = put(AdminEvents.withBody(FILE, c.body()));
+            assertThat(response.getStatusCode()).as(c.field()).isEqualTo(400);
+            assertThat(body(response).findValuesAsText("field")).as(c.field()).contains(c.field());
+        }
+        assertThat(shop.centers.find(new CenterId("FC-MUC")).orElseThrow().name())
+                .isNotEqualTo("M");
     }
 
     @Test

@@ -101,11 +101,15 @@ public final class HttpApiGateway implements HttpService, AutoCloseable {
         if (throttle.isPresent() && !throttle.get().tryTake()) {
             return message(reply, 429, "Too Many Requests");
         }
-        Optional<RouteTable.Match> match = routes.match(method, path);
-        if (match.isEmpty()) {
-            return message(reply, 404, "Not Found");
+        try {
+            Optional<RouteTable.Match> match = routes.match(method, path);
+            if (match.isEmpty()) {
+                return message(reply, 404, "Not Found");
+            }
+            return serve(call, reply, match.get(), requestId);
+        } catch (MalformedPercentEncoding e) {
+            return message(reply, 400, "Bad Request");
         }
-        return serve(call, reply, match.get(), requestId);
     }
 
     private HttpAnswer serve(HttpCall call, Reply reply, RouteTable.Match match, String requestId) {

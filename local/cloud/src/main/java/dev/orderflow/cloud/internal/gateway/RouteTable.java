@@ -99,7 +99,6 @@ final class RouteTable {
     }
 
     private static String decode(String segment) {
-        return java.net.URLDecoder.decode(
-                segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return MalformedPercentEncoding.decode(segment.replace("+", "%2B"));
     }
 }
