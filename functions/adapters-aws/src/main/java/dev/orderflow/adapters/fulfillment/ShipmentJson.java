@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.fulfillment;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.orderflow.domain.fulfillment.ShipmentOrder;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.ShippingAddress;
@@ -44,19 +45,8 @@ final class ShipmentJson {
         return json.append('}').toString();
     }
 
-    /** A JSON string literal (RFC 8259 section 7). */
+    /** A JSON string literal (RFC 8259 section 7), escaped by Jackson. */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 }

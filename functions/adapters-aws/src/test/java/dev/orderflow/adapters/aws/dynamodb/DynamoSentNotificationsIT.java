@@ -6,6 +6,7 @@ import dev.orderflow.domain.notification.Notification;
 import dev.orderflow.domain.notification.NotificationClaim;
 import dev.orderflow.domain.notification.OrderOutcome;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.testfixtures.AdjustableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class DynamoSentNotificationsIT {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final DynamoDbClient dynamo = LocalDynamo.client();
-    private final SteppingClock clock = new SteppingClock(NOW);
+    private final AdjustableClock clock = new AdjustableClock(NOW);
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private String table;
     private DynamoSentNotifications sent;

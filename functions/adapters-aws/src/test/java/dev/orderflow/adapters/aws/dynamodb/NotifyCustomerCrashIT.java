@@ -10,6 +10,7 @@ import dev.orderflow.domain.notification.Notification;
 import dev.orderflow.domain.notification.NotifyCustomer;
 import dev.orderflow.domain.notification.OrderOutcome;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.testfixtures.AdjustableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ class NotifyCustomerCrashIT {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final AdjustableClock clock =
+            new AdjustableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private FakeMailServer mail;
     private DynamoSentNotifications sent;
