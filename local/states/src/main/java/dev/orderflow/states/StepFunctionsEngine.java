@@ -1,6 +1,8 @@
 package dev.orderflow.states;
 
 import dev.orderflow.states.internal.activities.ActivityRegistry;
+import dev.orderflow.states.internal.engine.DaemonThreads;
+import dev.orderflow.states.internal.engine.DefinitionValidation;
 import dev.orderflow.states.internal.engine.ExecutionControl;
 import dev.orderflow.states.internal.engine.ExecutionStarter;
 import dev.orderflow.states.internal.engine.ExecutionStore;
@@ -18,8 +20,6 @@ import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
 import dev.orderflow.states.internal.mock.MockConfig;
-import dev.orderflow.states.internal.parse.DefinitionParser;
-import dev.orderflow.states.internal.parse.ParseResult;
 import dev.orderflow.states.internal.persist.FileExecutionJournal;
 import dev.orderflow.states.internal.persist.JournalReplay;
 import dev.orderflow.states.internal.tasks.MockResponder;
@@ -35,8 +35,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-process Step Functions service: state machines, executions, task tokens and validation,
@@ -73,10 +71,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 b.dataDir == null ? ExecutionJournal.NONE : new FileExecutionJournal(b.dataDir);
         this.callbacks = new TaskCallbacks(tokens, executions::contains, journal);
         MockConfig mockConfig = b.mockConfig == null ? null : MockConfig.load(b.mockConfig);
-        this.workers = Executors.newFixedThreadPool(b.workerThreads, daemons("states-worker-"));
+        this.workers =
+                Executors.newFixedThreadPool(
+                        b.workerThreads, DaemonThreads.named("states-worker-"));
         // Task integrations that block get threads of their own, so the workers only ever run
         // state transitions and a slow task cannot delay another execution's timers or steps.
-        this.taskCalls = Executors.newCachedThreadPool(daemons("states-task-"));
+        this.taskCalls = Executors.newCachedThreadPool(DaemonThreads.named("states-task-"));
         IntrinsicFunctions intrinsics = new IntrinsicFunctions(random);
         MockResponder mocks = mockConfig == null ? MockResponder.none() : mockConfig;
         ActivityRegistry activityRegistry =
@@ -124,15 +124,6 @@ public final class StepFunctionsEngine implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /**
      * Continues the RUNNING executions read from the data directory (each from the top-level state
      * it was in). Does nothing the second time, or without a data directory.
@@ -148,18 +139,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     /** Validates a definition the way ValidateStateMachineDefinition does. */
     public ValidationResult validate(String definition) {
-        ParseResult r = DefinitionParser.parse(definition);
-        return new ValidationResult(
-                r.ok(),
-                r.diagnostics().stream()
-                        .map(
-                                d ->
-                                        new ValidationDiagnostic(
-                                                d.severity(),
-                                                d.code(),
-                                                d.message(),
-                                                Optional.ofNullable(d.location())))
-                        .toList());
+        return DefinitionValidation.validate(definition);
     }
 
     /**

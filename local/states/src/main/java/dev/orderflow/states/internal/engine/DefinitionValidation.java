@@ -1,0 +1,28 @@
+package dev.orderflow.states.internal.engine;
+
+import dev.orderflow.states.ValidationDiagnostic;
+import dev.orderflow.states.ValidationResult;
+import dev.orderflow.states.internal.parse.DefinitionParser;
+import dev.orderflow.states.internal.parse.ParseResult;
+import java.util.Optional;
+
+/** ValidateStateMachineDefinition: the parser's diagnostics as the API reports them. */
+public final class DefinitionValidation {
+
+    private DefinitionValidation() {}
+
+    public static ValidationResult validate(String definition) {
+        ParseResult r = DefinitionParser.parse(definition);
+        return new ValidationResult(
+                r.ok(),
+                r.diagnostics().stream()
+                        .map(
+                                d ->
+                                        new ValidationDiagnostic(
+                                                d.severity(),
+                                                d.code(),
+                                                d.message(),
+                                                Optional.ofNullable(d.location())))
+                        .toList());
+    }
+}
