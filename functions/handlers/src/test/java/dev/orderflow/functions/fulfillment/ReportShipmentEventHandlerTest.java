@@ -95,7 +95,8 @@ class ReportShipmentEventHandlerTest {
                         "{\"type\":\"SHIPPED\"}", "trackingNumber",
                         "{\"type\":\"SHIPPED\",\"trackingNumber\":\"\"}", "trackingNumber",
                         "{\"type\":\"PICKING\",\"reason\":\"x\"}", "reason",
-                        "{\"type\":\"CANNOT_PICK\",\"reason\":7,\"extra\":1}", "extra",
+                        "{\"type\":\"CANNOT_PICK\",\"reason\":\"x\",\"extra\":1}", "extra",
+                        "{\"type\":\"CANNOT_PICK\",\"reason\":7}", "reason",
                         "[1,2]", "body");
         for (Map.Entry<String, String> bad : fieldByBody.entrySet()) {
             APIGatewayV2HTTPResponse response = send(withBody(bad.getKey()));
