@@ -14,9 +14,10 @@ import software.constructs.Node;
  * @param allowedOrigins {@code allowedOrigins}: comma-separated CORS origins of the web shop
  * @param throttleRatePerSecond {@code throttleRate}: steady requests per second per stage
  * @param throttleBurst {@code throttleBurst}: burst size per stage
- * @param adapters {@code paymentProvider}, {@code paymentSecretName} and {@code warehouse}: the
- *     simulators or the real systems; a production environment ({@code env=prod*}) must choose the
- *     real ones explicitly, the app refuses to synthesize it with a simulator
+ * @param adapters {@code paymentProvider}, {@code paymentSecretName}, {@code warehouse}, {@code
+ *     notifier} and {@code mailSecretName}: the simulators or the real systems; a production
+ *     environment ({@code env=prod*}) must choose the real ones explicitly, the app refuses to
+ *     synthesize it with a simulator
  */
 public record OrderflowConfig(
         String environmentName,
@@ -74,7 +75,9 @@ public record OrderflowConfig(
                 new Adapters(
                         kind(node, "paymentProvider"),
                         text(node, "paymentSecretName"),
-                        kind(node, "warehouse")));
+                        kind(node, "warehouse"),
+                        kind(node, "notifier"),
+                        text(node, "mailSecretName")));
     }
 
     private static Adapters.Kind kind(Node node, String key) {

@@ -40,7 +40,30 @@ class AdapterConfigurationTest {
                 .hasMessageContaining("env 'prod' is a production environment")
                 .hasMessageContaining("-c paymentProvider=http")
                 .hasMessageContaining("-c paymentSecretName=")
-                .hasMessageContaining("-c warehouse=http");
+                .hasMessageContaining("-c warehouse=http")
+                .hasMessageContaining("-c notifier=http -c mailSecretName=");
+    }
+
+    @Test
+    void prod_thatWouldOnlyLogNotifications_isRefused() {
+        assertThatThrownBy(
+                        () ->
+                                configFrom(
+                                        prodWith(
+                                                "paymentProvider", "http",
+                                                "paymentSecretName", "orderflow/payment",
+                                                "warehouse", "http",
+                                                "notifier", "simulated")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-c notifier=http -c mailSecretName=")
+                .hasMessageNotContaining("paymentProvider");
+    }
+
+    @Test
+    void httpNotifications_withoutASecretName_areRefused() {
+        assertThatThrownBy(() -> configFrom(Map.of("env", "staging", "notifier", "http")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'mailSecretName' is required with notifier=http");
     }
 
     @Test
@@ -51,7 +74,9 @@ class AdapterConfigurationTest {
                                         prodWith(
                                                 "env", "production-eu",
                                                 "paymentProvider", "simulated",
-                                                "warehouse", "http")))
+                                                "warehouse", "http",
+                                                "notifier", "http",
+                                                "mailSecretName", "orderflow/mail")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("env 'production-eu'")
                 .hasMessageContaining("-c paymentProvider=http")
@@ -66,7 +91,9 @@ class AdapterConfigurationTest {
                                         prodWith(
                                                 "paymentProvider", "http",
                                                 "paymentSecretName", "orderflow/payment",
-                                                "warehouse", "simulated")))
+                                                "warehouse", "simulated",
+                                                "notifier", "http",
+                                                "mailSecretName", "orderflow/mail")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-c warehouse=http")
                 .hasMessageNotContaining("paymentProvider");
@@ -104,6 +131,10 @@ class AdapterConfigurationTest {
         }
         assertThat(prod.environmentOf("FulfillShipmentHandler").path("WAREHOUSE").asText())
                 .isEqualTo("http");
+        JsonNode notifier = prod.environmentOf("NotifyCustomerHandler");
+        assertThat(notifier.path("NOTIFIER").asText()).isEqualTo("http");
+        assertThat(notifier.path("MAIL_SECRET_NAME").asText())
+                .isEqualTo(SynthesizedStack.PROD_MAIL_SECRET);
         for (Map.Entry<String, JsonNode> fn : prod.resources("AWS::Lambda::Function")) {
             fn.getValue()
                     .at("/Properties/Environment/Variables")
@@ -116,7 +147,7 @@ class AdapterConfigurationTest {
     }
 
     @Test
-    void prod_letsOnlyThePaymentFunctionsReadThePaymentSecret_andNeverHoldsIt() {
+    void prod_letsOnlyThePaymentFunctionsAndTheNotifierReadTheirSecrets_andNeverHoldsThem() {
         SynthesizedStack prod = SynthesizedStack.of("prod");
 
         assertThat(prod.resources("AWS::SecretsManager::Secret")).isEmpty();
@@ -128,17 +159,21 @@ class AdapterConfigurationTest {
                 if (statement.get("Action").toString().contains("secretsmanager:")) {
                     assertThat(statement.get("Action").asText())
                             .isEqualTo("secretsmanager:GetSecretValue");
-                    assertThat(statement.get("Resource").toString())
-                            .contains(
-                                    ":secret:" + SynthesizedStack.PROD_PAYMENT_SECRET + "-??????");
+                    String resource = statement.get("Resource").toString();
+                    String secret =
+                            policy.getKey().startsWith("NotifyCustomerRole")
+                                    ? SynthesizedStack.PROD_MAIL_SECRET
+                                    : SynthesizedStack.PROD_PAYMENT_SECRET;
+                    assertThat(resource).contains(":secret:" + secret + "-??????");
                     readers.add(policy.getKey());
                 }
             }
         }
         assertThat(readers)
-                .hasSize(2)
+                .hasSize(3)
                 .anyMatch(p -> p.startsWith("TakePaymentRole"))
-                .anyMatch(p -> p.startsWith("RefundPaymentRole"));
+                .anyMatch(p -> p.startsWith("RefundPaymentRole"))
+                .anyMatch(p -> p.startsWith("NotifyCustomerRole"));
     }
 
     @Test
@@ -152,6 +187,8 @@ class AdapterConfigurationTest {
         }
         assertThat(dev.environmentOf("FulfillShipmentHandler").path("WAREHOUSE").asText())
                 .isEqualTo("simulated");
+        assertThat(dev.environmentOf("NotifyCustomerHandler").path("NOTIFIER").asText())
+                .isEqualTo("log");
         assertThat(dev.json.toString()).doesNotContain("secretsmanager:");
     }
 

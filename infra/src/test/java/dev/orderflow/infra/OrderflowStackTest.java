@@ -399,7 +399,7 @@ class OrderflowStackTest {
                                         List.of(),
                                         1,
                                         1,
-                                        Adapters.http("orderflow/payment"))
+                                        Adapters.http("orderflow/payment", "orderflow/mail"))
                                 .isProduction())
                 .isTrue();
     }

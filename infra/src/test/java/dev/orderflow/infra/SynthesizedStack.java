@@ -28,6 +28,8 @@ final class SynthesizedStack {
     /** The payment secret the production synthesis names (it need not exist to synthesize). */
     static final String PROD_PAYMENT_SECRET = "orderflow/prod/payment-api";
 
+    static final String PROD_MAIL_SECRET = "orderflow/prod/mail";
+
     /**
      * Every environment the app can synthesize, by name: the tests' own, the local/dev one as
      * {@code cdk.json} gives it, and production with the real adapters it requires.
@@ -51,7 +53,11 @@ final class SynthesizedStack {
                             "paymentSecretName",
                             PROD_PAYMENT_SECRET,
                             "warehouse",
-                            "http"));
+                            "http",
+                            "notifier",
+                            "http",
+                            "mailSecretName",
+                            PROD_MAIL_SECRET));
 
     private static final Map<String, SynthesizedStack> BY_ENVIRONMENT = new HashMap<>();
 

@@ -7,6 +7,7 @@ import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.constructs.ServiceFunction;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class FulfillmentWorkers {
             Adapters adapters) {
         startFulfillment(functions, tables, messaging, workflow);
         fulfillShipment(functions, tables, messaging.fulfillmentRequests, adapters.warehouse());
-        notifyCustomer(functions, tables, messaging.notifications);
+        notifyCustomer(functions, tables, messaging.notifications, adapters);
     }
 
     private static void startFulfillment(
@@ -133,12 +134,16 @@ public final class FulfillmentWorkers {
     }
 
     private static void notifyCustomer(
-            Functions functions, DataTables tables, Queue notifications) {
+            Functions functions, DataTables tables, Queue notifications, Adapters adapters) {
+        Map<String, String> env = new HashMap<>();
+        env.put("IDEMPOTENCY_TABLE", tables.idempotency.getTableName());
+        env.put("NOTIFIER", adapters.notifierChannel());
+        adapters.mailSecretName().ifPresent(name -> env.put("MAIL_SECRET_NAME", name));
         ServiceFunction notifier =
                 functions.create(
-                        "NotifyCustomer",
-                        PACKAGE + "notification.NotifyCustomerHandler",
-                        Map.of("IDEMPOTENCY_TABLE", tables.idempotency.getTableName()));
+                        "NotifyCustomer", PACKAGE + "notification.NotifyCustomerHandler", env);
+        adapters.mailSecretName()
+                .ifPresent(name -> functions.readSecret(notifier, "MailSecret", name));
         // PutItem claims a notification; UpdateItem takes over a claim whose lease expired and
         // marks it sent; DeleteItem gives the claim back when sending failed.
         allow(

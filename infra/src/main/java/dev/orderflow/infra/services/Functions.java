@@ -8,6 +8,8 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
@@ -53,6 +55,19 @@ public final class Functions {
     /** Every function, by construct id, in creation order. */
     public Map<String, ServiceFunction> all() {
         return Collections.unmodifiableMap(byId);
+    }
+
+    /**
+     * Lets a function read one existing Secrets Manager secret, named (never created) by the stack.
+     * Secrets Manager appends a dash and six random characters to a secret's name in its ARN; the
+     * policy matches them with {@code -??????} (exactly six characters: no other secret's name
+     * matches). A secret encrypted with the account's default {@code aws/secretsmanager} key needs
+     * no KMS grant; one under a customer managed key needs {@code kms:Decrypt} added by its owner.
+     */
+    public ISecret readSecret(ServiceFunction fn, String constructId, String secretName) {
+        ISecret secret = Secret.fromSecretNameV2(scope, constructId, secretName);
+        allow(fn, secret.getSecretArn() + "-??????", "secretsmanager:GetSecretValue");
+        return secret;
     }
 
     /** Lets a function call exactly these actions on exactly this resource. */

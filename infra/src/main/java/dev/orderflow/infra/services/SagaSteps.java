@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.services.secretsmanager.ISecret;
-import software.amazon.awscdk.services.secretsmanager.Secret;
 
 /**
  * The order saga's step functions, which the state machine invokes through their {@code live}
@@ -48,12 +46,6 @@ public final class SagaSteps {
         Map<String, String> paymentEnv = new HashMap<>(env);
         paymentEnv.put("PAYMENT_PROVIDER", adapters.payment().value());
         adapters.paymentSecretName().ifPresent(name -> paymentEnv.put("PAYMENT_SECRET_NAME", name));
-        Optional<ISecret> paymentSecret =
-                adapters.paymentSecretName()
-                        .map(
-                                name ->
-                                        Secret.fromSecretNameV2(
-                                                functions.scope(), "PaymentSecret", name));
         String orders = tables.orders.getTableArn();
         String inventory = tables.inventory.getTableArn();
         String centers = tables.fulfillmentCenters.getTableArn();
@@ -69,7 +61,8 @@ public final class SagaSteps {
 
         ServiceFunction pay = step(functions, steps, "TakePayment", paymentEnv);
         allow(pay, orders, ORDER_WRITES);
-        paymentSecret.ifPresent(secret -> readSecret(pay, secret));
+        Optional<String> paymentSecret = adapters.paymentSecretName();
+        paymentSecret.ifPresent(name -> functions.readSecret(pay, "PaymentSecret", name));
 
         ServiceFunction handOver = step(functions, steps, "HandOverShipments", env);
         allow(handOver, orders, ORDER_WRITES);
@@ -83,7 +76,8 @@ public final class SagaSteps {
 
         ServiceFunction refund = step(functions, steps, "RefundPayment", paymentEnv);
         allow(refund, orders, "dynamodb:GetItem");
-        paymentSecret.ifPresent(secret -> readSecret(refund, secret));
+        paymentSecret.ifPresent(
+                name -> functions.readSecret(refund, "PaymentSecretForRefunds", name));
 
         ServiceFunction release = step(functions, steps, "ReleaseStock", paymentEnv);
         allow(release, orders, "dynamodb:GetItem", "dynamodb:DeleteItem");
@@ -92,17 +86,6 @@ public final class SagaSteps {
         ServiceFunction close = step(functions, steps, "CloseOrder", paymentEnv);
         allow(close, orders, ORDER_WRITES);
         return steps;
-    }
-
-    /**
-     * GetSecretValue on the one secret. Secrets Manager appends a dash and six random characters to
-     * a secret's name in its ARN; {@code fromSecretNameV2} gives the ARN without them, so the
-     * policy matches them with {@code -??????} (exactly six characters: no other secret's name
-     * matches). A secret encrypted with the account's default {@code aws/secretsmanager} key needs
-     * no KMS grant; one under a customer managed key needs {@code kms:Decrypt} added by its owner.
-     */
-    private static void readSecret(ServiceFunction fn, ISecret secret) {
-        allow(fn, secret.getSecretArn() + "-??????", "secretsmanager:GetSecretValue");
     }
 
     private static ServiceFunction step(

@@ -30,7 +30,8 @@ final class ApiOperations {
     enum Access {
         PUBLIC,
         JWT,
-        ADMIN
+        ADMIN,
+        WAREHOUSE
     }
 
     record Param(String name, String in, boolean required, JsonNode schema) {}
@@ -114,13 +115,18 @@ final class ApiOperations {
         if (security.isEmpty()) {
             return Access.PUBLIC;
         }
-        boolean scoped = false;
+        Access access = Access.JWT;
         for (JsonNode requirement : security) {
             for (var scheme : requirement.properties()) {
-                scoped |= !scheme.getValue().isEmpty();
+                for (JsonNode scope : scheme.getValue()) {
+                    access =
+                            scope.asText().equals("orderflow/warehouse")
+                                    ? Access.WAREHOUSE
+                                    : Access.ADMIN;
+                }
             }
         }
-        return scoped ? Access.ADMIN : Access.JWT;
+        return access;
     }
 
     /** The sample event of each route: the shortest file name, e.g. not its "-invalid" twin. */

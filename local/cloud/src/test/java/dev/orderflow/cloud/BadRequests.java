@@ -49,7 +49,8 @@ final class BadRequests {
     private List<Function<Random, Probe>> kinds() {
         List<Function<Random, Probe>> kinds = new ArrayList<>();
         if (op.access() != Access.PUBLIC) {
-            for (BadTokens.BadToken bad : tokens.kinds(op.access() == Access.ADMIN)) {
+            for (BadTokens.BadToken bad :
+                    tokens.kinds(op.access() == Access.ADMIN || op.access() == Access.WAREHOUSE)) {
                 kinds.add(
                         r ->
                                 good(op.sample().path(), op.sample().query())
@@ -200,7 +201,7 @@ final class BadRequests {
         }
         Map<String, String> headers = new LinkedHashMap<>(op.sample().headers());
         if (op.access() != Access.PUBLIC) {
-            headers.put("Authorization", "Bearer " + tokens.good(op.access() == Access.ADMIN));
+            headers.put("Authorization", "Bearer " + tokens.good(op.access()));
         }
         byte[] body = op.sample().body().getBytes(StandardCharsets.UTF_8);
         return new Probe("", op.method(), target.toString(), headers, body, Expect.PROBLEM);

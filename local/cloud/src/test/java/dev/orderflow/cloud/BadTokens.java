@@ -30,6 +30,7 @@ final class BadTokens {
 
     private final String customer;
     private final String admin;
+    private final String warehouse;
     private final String expired;
     private final String adminsGroupWithoutScope;
     private final String foreignSigned;
@@ -42,14 +43,25 @@ final class BadTokens {
                         List.of("orderflow/admin"),
                         List.of("admins"),
                         Duration.ofMinutes(30));
+        this.warehouse =
+                cloud.token(
+                        user + "-wms",
+                        List.of("orderflow/warehouse"),
+                        List.of(),
+                        Duration.ofMinutes(30));
         this.expired = cloud.token(user, List.of(), List.of(), Duration.ofSeconds(-10));
         this.adminsGroupWithoutScope =
                 cloud.token(user + "-ops", List.of(), List.of("admins"), Duration.ofMinutes(30));
         this.foreignSigned = signedWithAnotherKey(admin);
     }
 
-    String good(boolean admin) {
-        return admin ? this.admin : customer;
+    /** A token that may call a route of this access. */
+    String good(ApiOperations.Access access) {
+        return switch (access) {
+            case ADMIN -> admin;
+            case WAREHOUSE -> warehouse;
+            case PUBLIC, JWT -> customer;
+        };
     }
 
     List<BadToken> kinds(boolean scoped) {
@@ -70,7 +82,7 @@ final class BadTokens {
         if (scoped) {
             kinds.add(
                     new BadToken(
-                            "customer on admin route",
+                            "customer on a scoped route",
                             r -> "Bearer " + customer,
                             Expect.FORBIDDEN));
             kinds.add(

@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.notification;
 
+import dev.orderflow.adapters.secrets.ApiAccess;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.notification.Notification;
 import dev.orderflow.domain.notification.Notifier;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +37,28 @@ public final class HttpEmailNotifier implements Notifier {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient http;
-    private final URI emails;
-    private final String apiKey;
+    private final Supplier<ApiAccess> access;
 
     /**
      * @param baseUrl the API's base, e.g. {@code https://api.mail.example/v1}
      * @param http a client built once per execution environment (see {@link #defaultClient()})
      */
     public HttpEmailNotifier(URI baseUrl, String apiKey, HttpClient http) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String base = baseUrl.toString();
-        this.emails = URI.create(base.endsWith("/") ? base + "emails" : base + "/emails");
-        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this(fixed(new ApiAccess(baseUrl, apiKey)), http);
+    }
+
+    /**
+     * @param access the API's base URL and key, asked for on every send (e.g. a cached Secrets
+     *     Manager secret, so a rotated key arrives without a cold start)
+     * @param http a client built once per execution environment (see {@link #defaultClient()})
+     */
+    public HttpEmailNotifier(Supplier<ApiAccess> access, HttpClient http) {
+        this.access = Objects.requireNonNull(access, "access");
         this.http = Objects.requireNonNull(http, "http");
+    }
+
+    private static Supplier<ApiAccess> fixed(ApiAccess access) {
+        return () -> access;
     }
 
     /** A JDK client with a 2 s connect timeout. */
@@ -57,10 +68,11 @@ public final class HttpEmailNotifier implements Notifier {
 
     @Override
     public void send(Notification notification, String idempotencyKey) {
+        ApiAccess api = access.get();
         HttpRequest request =
-                HttpRequest.newBuilder(emails)
+                HttpRequest.newBuilder(api.resolve("/emails"))
                         .timeout(REQUEST_TIMEOUT)
-                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Authorization", "Bearer " + api.apiKey())
                         .header("Idempotency-Key", idempotencyKey)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(bodyOf(notification)))

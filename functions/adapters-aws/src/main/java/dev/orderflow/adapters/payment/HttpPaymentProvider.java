@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.payment;
 
+import dev.orderflow.adapters.secrets.ApiAccess;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.payment.ChargeRequest;
 import dev.orderflow.domain.payment.PaymentOutcome;
@@ -49,13 +50,13 @@ public final class HttpPaymentProvider implements PaymentProvider {
      * @param requestTimeout how long one request may wait for its answer
      */
     public HttpPaymentProvider(
-            Supplier<PaymentApiAccess> access, HttpClient http, Duration requestTimeout) {
+            Supplier<ApiAccess> access, HttpClient http, Duration requestTimeout) {
         this.api = new PaymentApiClient(access, http, requestTimeout);
     }
 
     /** A provider with its own HTTP/1.1 client bounded by both timeouts. */
     public static HttpPaymentProvider create(
-            Supplier<PaymentApiAccess> access, Duration connectTimeout, Duration requestTimeout) {
+            Supplier<ApiAccess> access, Duration connectTimeout, Duration requestTimeout) {
         HttpClient http =
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)

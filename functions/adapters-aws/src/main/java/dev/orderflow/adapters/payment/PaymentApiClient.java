@@ -3,6 +3,7 @@ package dev.orderflow.adapters.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.orderflow.adapters.secrets.ApiAccess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ final class PaymentApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Supplier<PaymentApiAccess> access;
+    private final Supplier<ApiAccess> access;
     private final HttpClient http;
     private final Duration requestTimeout;
 
@@ -35,7 +36,7 @@ final class PaymentApiClient {
         }
     }
 
-    PaymentApiClient(Supplier<PaymentApiAccess> access, HttpClient http, Duration requestTimeout) {
+    PaymentApiClient(Supplier<ApiAccess> access, HttpClient http, Duration requestTimeout) {
         this.access = Objects.requireNonNull(access, "access");
         this.http = Objects.requireNonNull(http, "http");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -70,7 +71,7 @@ final class PaymentApiClient {
 
     private Answer send(String pathAndQuery, Method method)
             throws IOException, InterruptedException {
-        PaymentApiAccess api = access.get();
+        ApiAccess api = access.get();
         HttpRequest request =
                 method.apply(
                                 HttpRequest.newBuilder(api.resolve(pathAndQuery))

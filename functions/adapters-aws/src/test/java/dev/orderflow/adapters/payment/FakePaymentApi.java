@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.orderflow.adapters.secrets.ApiAccess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -65,8 +66,8 @@ final class FakePaymentApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    PaymentApiAccess access() {
-        return new PaymentApiAccess(baseUrl(), apiKey);
+    ApiAccess access() {
+        return new ApiAccess(baseUrl(), apiKey);
     }
 
     /** Charges of this amount are declined with this reason. */

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.adapters.secrets.ApiAccess;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.payment.ChargeRequest;
@@ -40,7 +41,7 @@ class HttpPaymentProviderTest {
         api.close();
     }
 
-    private static HttpPaymentProvider providerFor(PaymentApiAccess access) {
+    private static HttpPaymentProvider providerFor(ApiAccess access) {
         return HttpPaymentProvider.create(() -> access, Duration.ofSeconds(2), REQUEST_TIMEOUT);
     }
 
@@ -131,8 +132,7 @@ class HttpPaymentProviderTest {
 
     @Test
     void charge_withAWrongApiKey_isRejectedForGood_withoutTheKeyInTheMessage() {
-        HttpPaymentProvider wrongKey =
-                providerFor(new PaymentApiAccess(api.baseUrl(), "sk_test_revoked"));
+        HttpPaymentProvider wrongKey = providerFor(new ApiAccess(api.baseUrl(), "sk_test_revoked"));
 
         assertThatThrownBy(
                         () ->
@@ -152,7 +152,7 @@ class HttpPaymentProviderTest {
             port = socket.getLocalPort();
         }
         HttpPaymentProvider nowhere =
-                providerFor(new PaymentApiAccess(URI.create("http://127.0.0.1:" + port), API_KEY));
+                providerFor(new ApiAccess(URI.create("http://127.0.0.1:" + port), API_KEY));
 
         assertThatThrownBy(
                         () -> nowhere.charge(new ChargeRequest(order, Money.ofMinor(1, "EUR"), 0)))

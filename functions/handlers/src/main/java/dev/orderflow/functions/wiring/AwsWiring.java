@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The client graph of a Lambda execution environment, built lazily and once (the only static state
@@ -83,6 +84,18 @@ public final class AwsWiring {
      */
     static DynamoDbClient dynamoDb() {
         return Clients.DYNAMO;
+    }
+
+    /**
+     * A Secrets Manager client for the functions that read an external API's secret; the readers
+     * cache what they read, so it is built once per reader.
+     */
+    static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
+                .region(Region.of(Environment.require("AWS_REGION")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** EMF metrics through Powertools. */

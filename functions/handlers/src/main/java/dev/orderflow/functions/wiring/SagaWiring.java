@@ -4,8 +4,8 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoFulfillmentCenters;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLevels;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
 import dev.orderflow.adapters.payment.HttpPaymentProvider;
-import dev.orderflow.adapters.payment.SecretsManagerPaymentAccess;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
+import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
 import dev.orderflow.domain.fulfillment.ReserveStock;
 import dev.orderflow.domain.payment.PaymentProvider;
 import dev.orderflow.domain.saga.Compensation;
@@ -15,10 +15,6 @@ import dev.orderflow.domain.saga.ShippingSteps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The saga steps' use cases over the orders ({@code ORDERS_TABLE}), inventory ({@code
@@ -111,16 +107,8 @@ public final class SagaWiring {
 
     private static PaymentProvider httpPaymentProvider(String secretName) {
         return HttpPaymentProvider.create(
-                new SecretsManagerPaymentAccess(secretsManager(), secretName),
+                SecretsManagerApiAccess.forPayments(AwsWiring.secretsManager(), secretName),
                 PAYMENT_CONNECT_TIMEOUT,
                 PAYMENT_REQUEST_TIMEOUT);
-    }
-
-    private static SecretsManagerClient secretsManager() {
-        return SecretsManagerClient.builder()
-                .region(Region.of(Environment.require("AWS_REGION")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 }

@@ -10,6 +10,7 @@ import dev.orderflow.adapters.fulfillment.HttpWarehouse;
 import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
 import dev.orderflow.adapters.notification.HttpEmailNotifier;
 import dev.orderflow.adapters.notification.LogEmailNotifier;
+import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
 import dev.orderflow.domain.fulfillment.FulfillShipment;
 import dev.orderflow.domain.fulfillment.ReportShipmentEvent;
 import dev.orderflow.domain.fulfillment.Warehouse;
@@ -124,7 +125,9 @@ public final class WorkerWiring {
     /**
      * The notifier over the idempotency table named by {@code IDEMPOTENCY_TABLE} and the channel
      * named by {@code NOTIFIER}: {@code log} (default, a structured log line) or {@code http} (a
-     * transactional-mail API at {@code MAIL_API_URL} with the key {@code MAIL_API_KEY}).
+     * transactional-mail API whose base URL and key are in the Secrets Manager secret {@code
+     * MAIL_SECRET_NAME}, as the deployed stack sets it, or else in {@code MAIL_API_URL} and {@code
+     * MAIL_API_KEY}, as local runs and tests set them).
      */
     public static NotifyCustomer notifyCustomer() {
         return new NotifyCustomer(
@@ -141,16 +144,25 @@ public final class WorkerWiring {
         String channel = Environment.optional("NOTIFIER", "log");
         return switch (channel) {
             case "log" -> new LogEmailNotifier();
-            case "http" ->
-                    new HttpEmailNotifier(
-                            URI.create(Environment.require("MAIL_API_URL")),
-                            Environment.require("MAIL_API_KEY"),
-                            HttpEmailNotifier.defaultClient());
+            case "http" -> httpNotifier();
             default ->
                     throw new IllegalStateException(
                             "environment variable NOTIFIER is "
                                     + channel
                                     + "; expected log or http");
         };
+    }
+
+    private static Notifier httpNotifier() {
+        String secretName = Environment.optional("MAIL_SECRET_NAME", "");
+        if (!secretName.isEmpty()) {
+            return new HttpEmailNotifier(
+                    SecretsManagerApiAccess.forMail(AwsWiring.secretsManager(), secretName),
+                    HttpEmailNotifier.defaultClient());
+        }
+        return new HttpEmailNotifier(
+                URI.create(Environment.require("MAIL_API_URL")),
+                Environment.require("MAIL_API_KEY"),
+                HttpEmailNotifier.defaultClient());
     }
 }

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.payment.ChargeRequest;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The whole configuration path: the real Secrets Manager client and Powertools read the secret from
  * a Secrets Manager served on a loopback port, and the provider charges the payment API it names.
  */
-class SecretsManagerPaymentAccessTest {
+class SecretsManagerApiAccessTest {
 
     private static final String SECRET = "orderflow/test/payment-api";
 
@@ -38,7 +39,7 @@ class SecretsManagerPaymentAccessTest {
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
 
-    SecretsManagerPaymentAccessTest() throws IOException {}
+    SecretsManagerApiAccessTest() throws IOException {}
 
     @AfterEach
     void stop() {
@@ -49,7 +50,7 @@ class SecretsManagerPaymentAccessTest {
 
     private HttpPaymentProvider providerReading(String secretName) {
         return HttpPaymentProvider.create(
-                new SecretsManagerPaymentAccess(client, secretName),
+                SecretsManagerApiAccess.forPayments(client, secretName),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(5));
     }
@@ -70,7 +71,7 @@ class SecretsManagerPaymentAccessTest {
 
         assertThat(api.charges()).isEqualTo(2);
         assertThat(secretsManager.reads())
-                .as("cached for %s", SecretsManagerPaymentAccess.MAX_AGE)
+                .as("cached for %s", SecretsManagerApiAccess.MAX_AGE)
                 .isEqualTo(1);
     }
 
