@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -112,6 +113,24 @@ public final class HttpPaymentProvider implements PaymentProvider {
      * knows it by its idempotency key.
      */
     private PaymentOutcome lookUpAfterTimeout(String key) {
+        return lookUp(key, "payment provider timed out, and looking the charge up failed: ")
+                .orElseThrow(
+                        () ->
+                                new PaymentUnavailable(
+                                        "payment provider timed out before recording the charge",
+                                        true));
+    }
+
+    /** Asks the provider for the charge made under this order's key, however late it came. */
+    @Override
+    public Optional<String> findCharge(OrderId order) {
+        return lookUp(chargeKey(order), "looking the charge up failed: ")
+                .filter(PaymentOutcome.Approved.class::isInstance)
+                .map(outcome -> ((PaymentOutcome.Approved) outcome).paymentId());
+    }
+
+    /** The outcome of the charge made under {@code key}, or empty if the provider has none. */
+    private Optional<PaymentOutcome> lookUp(String key, String failure) {
         PaymentApiClient.Answer found;
         try {
             found =
@@ -119,17 +138,15 @@ public final class HttpPaymentProvider implements PaymentProvider {
                             "/v1/payments?idempotency_key="
                                     + URLEncoder.encode(key, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PaymentUnavailable(
-                    "payment provider timed out, and looking the charge up failed: " + e, true);
+            throw new PaymentUnavailable(failure + e, true);
         } catch (InterruptedException e) {
             throw interrupted();
         }
         if (found.status() == 404) {
-            throw new PaymentUnavailable(
-                    "payment provider timed out before recording the charge", true);
+            return Optional.empty();
         }
         if (found.status() == 200) {
-            return outcomeOf(found);
+            return Optional.of(outcomeOf(found));
         }
         throw failureOf(found, "payment lookup");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A stand-in payment provider for local runs and tests, deterministic and stateless (so it behaves
@@ -49,6 +50,12 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                 break;
         }
         return new PaymentOutcome.Approved(paymentIdOf(request.order()));
+    }
+
+    /** The simulator charges only when it answers, so it never holds a charge nobody heard of. */
+    @Override
+    public Optional<String> findCharge(OrderId order) {
+        return Optional.empty();
     }
 
     @Override

@@ -131,6 +131,22 @@ class HttpPaymentProviderTest {
     }
 
     @Test
+    void findCharge_findsACharge_theProviderRecordedAfterEveryAttemptGaveUp()
+            throws InterruptedException {
+        api.holdNextCharge(FakePaymentApi.Hold.BEFORE_RECORDING);
+        assertThatThrownBy(() -> charge(2500, 0)).isInstanceOf(PaymentUnavailable.class);
+        assertThat(provider.findCharge(order)).as("nothing recorded yet").isEmpty();
+
+        api.releaseHeldCharge();
+        assertThat(api.awaitRecorded()).isTrue();
+
+        String id = provider.findCharge(order).orElseThrow();
+        provider.refund(order, id);
+        assertThat(api.refundsOf(id)).isEqualTo(1);
+        assertThat(api.charges()).isEqualTo(1);
+    }
+
+    @Test
     void charge_withAWrongApiKey_isRejectedForGood_withoutTheKeyInTheMessage() {
         HttpPaymentProvider wrongKey = providerFor(new ApiAccess(api.baseUrl(), "sk_test_revoked"));
 

@@ -35,14 +35,28 @@ public final class Compensation {
     }
 
     /**
-     * Gives the order's payment back, if it was paid.
+     * Gives the order's payment back, if it was paid: the payment the order recorded or, for an
+     * order that got as far as a charge attempt without recording one, a charge the provider took
+     * after the attempt stopped waiting for its answer.
      *
      * @return the refunded payment id, or empty if there was nothing to refund
      */
     public Optional<String> refund(OrderId id) {
-        Optional<String> paymentId = orders.load(id).paymentId();
+        Order order = orders.load(id);
+        Optional<String> paymentId =
+                order.paymentId()
+                        .or(
+                                () ->
+                                        mayHaveBeenCharged(order)
+                                                ? payments.findCharge(id)
+                                                : Optional.empty());
         paymentId.ifPresent(p -> payments.refund(id, p));
         return paymentId;
+    }
+
+    /** Payment is attempted only after the stock is reserved: a PENDING order was never charged. */
+    private static boolean mayHaveBeenCharged(Order order) {
+        return order.status() != OrderStatus.PENDING;
     }
 
     /** Returns the order's reserved units to stock (none if they shipped or were released). */

@@ -145,6 +145,28 @@ class SagaStepsTest {
     }
 
     @Test
+    void aChargeTheProviderTookAfterTheLastAttemptGaveUp_isFoundAndRefunded() {
+        stock.stock(MUC, "MUG", 5);
+        OrderId id = placed(1);
+        reserve.run(id);
+        payments.timingOutFirst(10);
+        assertThatThrownBy(() -> pay.run(id, 0)).isInstanceOf(PaymentUnavailable.class);
+        payments.chargeLate(id);
+
+        assertThat(compensation.refund(id)).contains(InMemoryPayments.paymentId(id));
+        assertThat(payments.wasRefunded(InMemoryPayments.paymentId(id))).isTrue();
+    }
+
+    @Test
+    void anOrderThatNeverReservedStock_isNeverLookedUpForACharge() {
+        OrderId id = placed(1);
+        payments.chargeLate(id); // even if the provider held one, no charge was ever attempted
+
+        assertThat(compensation.refund(id)).isEmpty();
+        assertThat(payments.wasRefunded(InMemoryPayments.paymentId(id))).isFalse();
+    }
+
+    @Test
     void aCancellationDuringTheCharge_refundsThatCharge_andCancels() {
         stock.stock(MUC, "MUG", 5);
         OrderId id = placed(1);

@@ -8,6 +8,7 @@ import dev.orderflow.domain.payment.PaymentUnavailable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,6 +52,16 @@ public final class InMemoryPayments implements PaymentProvider {
         }
         charges.add(request.order());
         return new PaymentOutcome.Approved(paymentId(request.order()));
+    }
+
+    /** Records a charge whose answer never reached the caller (the provider took it late). */
+    public void chargeLate(OrderId order) {
+        charges.add(order);
+    }
+
+    @Override
+    public Optional<String> findCharge(OrderId order) {
+        return charges.contains(order) ? Optional.of(paymentId(order)) : Optional.empty();
     }
 
     @Override
