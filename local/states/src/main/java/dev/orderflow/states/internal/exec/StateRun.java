@@ -157,25 +157,13 @@ public final class StateRun {
 
     private void recordEvaluationFailure(StatesFailure f) {
         if (f.error().equals(StatesErrors.QUERY_EVALUATION_ERROR)) {
-            ObjectNode d = Json.object();
-            d.put("error", f.error());
-            d.put("cause", f.cause());
-            d.put("state", state.name());
-            record("EvaluationFailed", "evaluationFailedEventDetails", d);
+            record("EvaluationFailed", "evaluationFailedEventDetails", f.detailsIn(state.name()));
         }
     }
 
-    /** AWS prefixes runtime errors with the state and the event id it was entered at. */
+    /** The failure's cause as AWS reports it for this state. */
     public String describe(StatesFailure f) {
-        if (!f.error().equals(StatesErrors.RUNTIME) || f.cause().startsWith("An error occurred")) {
-            return f.cause();
-        }
-        return "An error occurred while executing the state '"
-                + state.name()
-                + "' (entered at the event id #"
-                + enteredEventId
-                + "). "
-                + f.cause();
+        return f.causeIn(state.name(), enteredEventId);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.orderflow.states.internal.json;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A runtime error raised while evaluating a state, carrying the ASL error name (for example {@code
  * States.Runtime}) and the cause text Step Functions reports.
@@ -29,5 +31,30 @@ public final class StatesFailure extends RuntimeException {
     /** Shorthand for {@code States.Runtime}. */
     public static StatesFailure runtime(String cause) {
         return new StatesFailure(StatesErrors.RUNTIME, cause);
+    }
+
+    /**
+     * The cause as AWS reports it for a state: a runtime error is prefixed with the state and the
+     * event id it was entered at.
+     */
+    public String causeIn(String stateName, long enteredEventId) {
+        if (!error().equals(StatesErrors.RUNTIME) || cause().startsWith("An error occurred")) {
+            return cause();
+        }
+        return "An error occurred while executing the state '"
+                + stateName
+                + "' (entered at the event id #"
+                + enteredEventId
+                + "). "
+                + cause();
+    }
+
+    /** The details of an {@code EvaluationFailed} event for this failure in a state. */
+    public ObjectNode detailsIn(String stateName) {
+        ObjectNode d = Json.object();
+        d.put("error", error());
+        d.put("cause", cause());
+        d.put("state", stateName);
+        return d;
     }
 }

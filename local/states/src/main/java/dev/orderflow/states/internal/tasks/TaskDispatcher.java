@@ -13,7 +13,6 @@ import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.templates.PayloadTemplate;
 import dev.orderflow.states.spi.IntegrationPattern;
 import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
@@ -65,7 +64,11 @@ public final class TaskDispatcher implements TaskGateway {
         TaskEvents.Resource resource = resourceOf(task);
         ResourceArn arn = resource.arn();
         if (arn.activity()) {
-            activityTasks.start(run, task.resource(), timeoutOf(run, task), heartbeatOf(run, task));
+            activityTasks.start(
+                    run,
+                    task.resource(),
+                    TaskTimeouts.timeoutOf(run, task),
+                    TaskTimeouts.heartbeatOf(run, task));
             return;
         }
         TaskEvents events = new TaskEvents(run, resource);
@@ -75,8 +78,8 @@ public final class TaskDispatcher implements TaskGateway {
             run.taskToken(token);
         }
         JsonNode parameters = DataFlow.parameters(run, DataFlow.effectiveInput(run));
-        Long timeout = timeoutOf(run, task);
-        Long heartbeat = heartbeatOf(run, task);
+        Long timeout = TaskTimeouts.timeoutOf(run, task);
+        Long heartbeat = TaskTimeouts.heartbeatOf(run, task);
         if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
                 && !mentions(parameters, token)) {
             throw StatesFailure.runtime(
@@ -159,8 +162,8 @@ public final class TaskDispatcher implements TaskGateway {
         ResourceArn arn = resource.arn();
         TaskEvents events = new TaskEvents(run, resource);
         run.taskToken(point.token());
-        Long timeout = timeoutOf(run, task);
-        Long heartbeat = heartbeatOf(run, task);
+        Long timeout = TaskTimeouts.timeoutOf(run, task);
+        Long heartbeat = TaskTimeouts.heartbeatOf(run, task);
         if (timeout != null) {
             run.schedule(
                     until(run, point.parkedAt().plusSeconds(timeout)),
@@ -376,31 +379,5 @@ public final class TaskDispatcher implements TaskGateway {
                                                                 + " is not supported")));
         resources.putIfAbsent(task.resource(), parsed);
         return parsed;
-    }
-
-    private static Long timeoutOf(StateRun run, State.Task task) {
-        return seconds(run, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
-    }
-
-    private static Long heartbeatOf(StateRun run, State.Task task) {
-        return seconds(
-                run, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
-    }
-
-    private static Long seconds(StateRun run, JsonNode value, String path, String field) {
-        JsonNode v = value;
-        if (path != null) {
-            v = PayloadTemplate.path(path).require(run.roots(DataFlow.effectiveInput(run)));
-        } else if (v != null && v.isTextual()) {
-            v = run.services().jsonata().evaluateTemplate(v, run.jsonataScope(null, null));
-        }
-        if (v == null) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || v.asLong() <= 0) {
-            throw StatesFailure.runtime(
-                    "The " + field + " value must be a positive integer but was " + v);
-        }
-        return v.asLong();
     }
 }
