@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.storage.Journal;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.Table;
-import dev.orderflow.dynamodb.internal.table.TableLifecycle;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
 import java.time.Clock;
@@ -141,7 +140,7 @@ public final class Engine {
      */
     public Table table(String name) {
         Table t = tables.get(name);
-        if (t == null || t.lifecycle().status(clock.instant()) == TableLifecycle.Status.CREATING) {
+        if (t == null || t.lifecycle().isCreating(clock)) {
             throw ApiException.resourceNotFound();
         }
         return t;

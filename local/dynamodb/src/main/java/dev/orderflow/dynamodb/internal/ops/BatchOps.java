@@ -212,7 +212,9 @@ final class BatchOps {
                     for (int i = 0; i < writes.size(); i++) {
                         engine.checkNotHeld(writes.get(i).table(), keys.get(i));
                     }
-                    Map<String, Double> units = new LinkedHashMap<>();
+                    // Sizing items and their index entries costs time: only when asked for.
+                    Map<String, Double> units =
+                            consumed.equals("NONE") ? null : new LinkedHashMap<>();
                     engine.beginGroup();
                     try {
                         writeAll(writes, keys, units);
@@ -229,6 +231,7 @@ final class BatchOps {
                 });
     }
 
+    /** Applies the writes; adds their capacity to {@code units} unless it is null. */
     private void writeAll(
             List<WriteRequest> writes,
             List<Map<String, AttributeValue>> keys,
@@ -239,10 +242,12 @@ final class BatchOps {
             Map<String, AttributeValue> key = keys.get(i);
             Map<String, AttributeValue> old = w.item() != null ? t.put(w.item()) : t.delete(key);
             engine.changed(t, key, old, w.item(), false);
-            units.merge(
-                    w.table(),
-                    WriteCapacity.of(t.definition(), old, w.item()).total(1),
-                    Double::sum);
+            if (units != null) {
+                units.merge(
+                        w.table(),
+                        WriteCapacity.of(t.definition(), old, w.item()).total(1),
+                        Double::sum);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import dev.orderflow.dynamodb.internal.table.RowKey;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -29,7 +29,7 @@ final class QueryOp {
 
     /** What DynamoDB refuses about reading an index before it looks at the keys. */
     static void checkIndexRead(
-            Table t, IndexDefinition index, boolean consistentRead, Instant now) {
+            Table t, IndexDefinition index, boolean consistentRead, Clock clock) {
         if (index == null) {
             return;
         }
@@ -37,7 +37,7 @@ final class QueryOp {
             throw ApiException.validation(
                     "Consistent reads are not supported on global secondary indexes");
         }
-        if (t.lifecycle().isBackfilling(index.name(), now)) {
+        if (t.lifecycle().isBackfilling(index.name(), clock.instant())) {
             throw ApiException.validation("Cannot read from backfilling global secondary index");
         }
     }
@@ -54,8 +54,7 @@ final class QueryOp {
                     Table t = engine.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
-                    checkIndexRead(
-                            t, index, r.bool("ConsistentRead", false), engine.clock().instant());
+                    checkIndexRead(t, index, r.bool("ConsistentRead", false), engine.clock());
                     KeySchema key = index == null ? def.key() : index.key();
                     QueryKeyRules.check(def, index, terms, start);
                     ExpressionContext ctx =

@@ -57,7 +57,7 @@ final class ScanOp {
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);
                     QueryOp.checkIndexRead(
-                            t, index, r.bool("ConsistentRead", false), engine.clock().instant());
+                            t, index, r.bool("ConsistentRead", false), engine.clock());
                     QueryKeyRules.checkScanStart(def, index, start);
                     PageCollector page = new PageCollector(r, ctx, index, "ScanFilter");
                     ctx.checkAllUsed();

@@ -205,7 +205,9 @@ final class TransactOps {
                     throw ApiException.resourceNotFound(); // deleted while in flight
                 }
             }
-            java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+            // Sizing items and their index entries costs time: only when capacity was asked for.
+            java.util.Map<String, Double> units =
+                    consumed.equals("NONE") ? null : new java.util.LinkedHashMap<>();
             engine.beginGroup();
             try {
                 applyAll(actions, p, units);
@@ -226,6 +228,7 @@ final class TransactOps {
         }
     }
 
+    /** Applies the writes; adds their capacity to {@code units} unless it is null. */
     private void applyAll(List<Action> actions, Prepared p, java.util.Map<String, Double> units) {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -243,8 +246,10 @@ final class TransactOps {
                 old = t.delete(key);
                 engine.changed(t, key, old, null, false);
             }
-            // Transactional writes cost two write units per KB (a ConditionCheck too).
-            units.merge(a.table(), WriteCapacity.of(def, old, written).total(2), Double::sum);
+            if (units != null) {
+                // Transactional writes cost two write units per KB (a ConditionCheck too).
+                units.merge(a.table(), WriteCapacity.of(def, old, written).total(2), Double::sum);
+            }
         }
     }
 

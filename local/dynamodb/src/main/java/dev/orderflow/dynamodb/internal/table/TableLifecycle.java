@@ -1,5 +1,6 @@
 package dev.orderflow.dynamodb.internal.table;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,14 @@ public final class TableLifecycle {
     /** The index is gone; forget its deadline. */
     public void indexRemoved(String index) {
         backfillingUntil.remove(index);
+    }
+
+    /**
+     * Whether the table is still CREATING; asks the clock only when a creation deadline was set,
+     * since every data-plane call looks (with the default delay of zero none ever is).
+     */
+    public boolean isCreating(Clock clock) {
+        return creatingUntil != null && clock.instant().isBefore(creatingUntil);
     }
 
     public Status status(Instant now) {
