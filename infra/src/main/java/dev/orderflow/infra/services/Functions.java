@@ -45,13 +45,6 @@ public final class Functions {
         return fn;
     }
 
-    /**
-     * The construct the functions are created in, for what they share (e.g. an imported secret).
-     */
-    public Construct scope() {
-        return scope;
-    }
-
     /** Every function, by construct id, in creation order. */
     public Map<String, ServiceFunction> all() {
         return Collections.unmodifiableMap(byId);

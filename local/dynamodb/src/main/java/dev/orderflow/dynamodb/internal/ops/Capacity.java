@@ -2,6 +2,10 @@ package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.table.IndexDefinition;
+import dev.orderflow.dynamodb.internal.value.AttributeValue;
+import dev.orderflow.dynamodb.internal.value.ItemSize;
+import java.util.Map;
 
 /**
  * ConsumedCapacity as AWS computes it: one write unit per started KB of the larger of the item
@@ -19,15 +23,12 @@ final class Capacity {
      * Write units of replacing {@code old} (null if none) by {@code written} (null for a delete):
      * DynamoDB charges the larger of the item's size before and after the write.
      */
-    static double writeUnits(
-            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> old,
-            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> written) {
+    static double writeUnits(Map<String, AttributeValue> old, Map<String, AttributeValue> written) {
         return writeUnits(Math.max(sizeOf(old), sizeOf(written)));
     }
 
-    private static int sizeOf(
-            java.util.Map<String, dev.orderflow.dynamodb.internal.value.AttributeValue> item) {
-        return item == null ? 0 : dev.orderflow.dynamodb.internal.value.ItemSize.of(item);
+    private static int sizeOf(Map<String, AttributeValue> item) {
+        return item == null ? 0 : ItemSize.of(item);
     }
 
     static double readUnits(int bytes, boolean consistent) {
@@ -35,17 +36,16 @@ final class Capacity {
         return consistent ? units : units / 2;
     }
 
-    /** Adds ConsumedCapacity to the response when the request asked for it. */
-    static void add(
+    /** Adds a read's ConsumedCapacity to the response when the request asked for it. */
+    static void addRead(
             ObjectNode response,
             String mode,
             String table,
-            java.util.function.DoubleSupplier units,
-            boolean write) {
+            java.util.function.DoubleSupplier units) {
         if (mode == null || mode.equals("NONE")) {
             return; // sizing the item costs time; only do it when asked
         }
-        response.set("ConsumedCapacity", node(mode, table, units.getAsDouble(), write));
+        response.set("ConsumedCapacity", node(mode, table, units.getAsDouble(), false));
     }
 
     /** Adds a single-item write's ConsumedCapacity (table and indexes) when asked for. */
@@ -69,7 +69,7 @@ final class Capacity {
             ObjectNode response,
             String mode,
             String table,
-            dev.orderflow.dynamodb.internal.table.IndexDefinition index,
+            IndexDefinition index,
             double indexUnits,
             double tableUnits) {
         if (mode == null || mode.equals("NONE")) {

@@ -105,12 +105,11 @@ public final class ItemOps {
                     AttributeJson.itemNode(
                             projection == null ? item : Projector.project(item, projection)));
         }
-        Capacity.add(
+        Capacity.addRead(
                 out,
                 consumed,
                 tableName,
-                () -> Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent),
-                false);
+                () -> Capacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
         return out;
     }
 

@@ -164,12 +164,8 @@ final class PageCollector {
             out.set("LastEvaluatedKey", AttributeJson.itemNode(lastEvaluated));
         }
         if (index == null) {
-            Capacity.add(
-                    out,
-                    consumedMode,
-                    tableName,
-                    () -> Capacity.readUnits(bytes, consistent),
-                    false);
+            Capacity.addRead(
+                    out, consumedMode, tableName, () -> Capacity.readUnits(bytes, consistent));
         } else {
             Capacity.addIndexRead(
                     out,
