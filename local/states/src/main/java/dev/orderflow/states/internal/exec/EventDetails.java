@@ -93,7 +93,7 @@ public final class EventDetails {
     }
 
     /** {@code error} and {@code cause}, each only when not null. */
-    static ObjectNode errorCause(String error, String cause) {
+    public static ObjectNode errorCause(String error, String cause) {
         ObjectNode d = Json.object();
         if (error != null) {
             d.put("error", error);

@@ -59,12 +59,7 @@ public final class FileExecutionJournal implements ExecutionJournal {
     public void machineSaved(StateMachineDescription m) {
         ObjectNode r = record("sm", null);
         r.put("arn", m.stateMachineArn());
-        r.put("name", m.name());
-        r.put("definition", m.definition());
-        r.put("role", m.roleArn());
-        r.put("type", m.type().name());
-        r.put("created", m.creationDate().toString());
-        r.put("updated", m.updateDate().toString());
+        ResourceRecords.putMachine(r, m);
         file.append(r);
     }
 

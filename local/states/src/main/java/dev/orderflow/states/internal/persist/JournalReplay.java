@@ -212,15 +212,7 @@ public final class JournalReplay {
         if (kind.equals("sm")) {
             machineRecords.put(r.path("arn").asText(), r);
             machines.put(
-                    r.path("arn").asText(),
-                    new StateMachineDescription(
-                            r.path("arn").asText(),
-                            r.path("name").asText(),
-                            r.path("definition").asText(),
-                            text(r, "role"),
-                            StateMachineType.valueOf(r.path("type").asText()),
-                            Instant.parse(r.path("created").asText()),
-                            Instant.parse(r.path("updated").asText())));
+                    r.path("arn").asText(), ResourceRecords.machine(r, r.path("arn").asText()));
             return;
         }
         if (ResourceRecords.KINDS.contains(kind)) {

@@ -49,26 +49,12 @@ final class ResourceRecords {
         v.description().ifPresent(d -> r.put("description", d));
         r.put("revision", v.revisionId());
         r.put("at", v.creationDate().toString());
-        StateMachineDescription m = v.machine();
-        r.put("name", m.name());
-        r.put("definition", m.definition());
-        r.put("role", m.roleArn());
-        r.put("type", m.type().name());
-        r.put("created", m.creationDate().toString());
-        r.put("updated", m.updateDate().toString());
+        putMachine(r, v.machine());
         return r;
     }
 
     static StateMachineVersion version(JsonNode r) {
-        StateMachineDescription m =
-                new StateMachineDescription(
-                        r.path("sm").asText(),
-                        r.path("name").asText(),
-                        r.path("definition").asText(),
-                        r.path("role").isNull() ? null : r.path("role").asText(),
-                        StateMachineType.valueOf(r.path("type").asText()),
-                        Instant.parse(r.path("created").asText()),
-                        Instant.parse(r.path("updated").asText()));
+        StateMachineDescription m = machine(r, r.path("sm").asText());
         return new StateMachineVersion(
                 r.path("arn").asText(),
                 r.path("sm").asText(),
@@ -110,6 +96,29 @@ final class ResourceRecords {
                 r.path("name").asText(),
                 optional(r, "description"),
                 routes,
+                Instant.parse(r.path("created").asText()),
+                Instant.parse(r.path("updated").asText()));
+    }
+
+    /** A state machine's fields, as a state machine record and a version record both keep them. */
+    static void putMachine(ObjectNode r, StateMachineDescription m) {
+        r.put("name", m.name());
+        r.put("definition", m.definition());
+        r.put("role", m.roleArn());
+        r.put("type", m.type().name());
+        r.put("created", m.creationDate().toString());
+        r.put("updated", m.updateDate().toString());
+    }
+
+    /** The state machine {@link #putMachine} wrote, under {@code arn}. */
+    static StateMachineDescription machine(JsonNode r, String arn) {
+        JsonNode role = r.get("role");
+        return new StateMachineDescription(
+                arn,
+                r.path("name").asText(),
+                r.path("definition").asText(),
+                role == null || role.isNull() ? null : role.asText(),
+                StateMachineType.valueOf(r.path("type").asText()),
                 Instant.parse(r.path("created").asText()),
                 Instant.parse(r.path("updated").asText()));
     }

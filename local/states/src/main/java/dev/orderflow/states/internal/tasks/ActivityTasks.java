@@ -39,7 +39,10 @@ final class ActivityTasks {
         if (queue.isEmpty()) {
             // The activity was deleted (or never created) after the definition was accepted.
             String cause = "Activity does not exist: '" + activityArn + "'";
-            record(run, "ActivityScheduleFailed", errorCause(StatesErrors.RUNTIME, cause));
+            record(
+                    run,
+                    "ActivityScheduleFailed",
+                    EventDetails.errorCause(StatesErrors.RUNTIME, cause));
             run.fail(StatesErrors.RUNTIME, cause);
             return;
         }
@@ -110,13 +113,13 @@ final class ActivityTasks {
     /** TimeoutSeconds or HeartbeatSeconds passed: {@code States.Timeout}, as Retry/Catch see it. */
     private void timedOut(StateRun run, String token) {
         tokens.close(token);
-        record(run, "ActivityTimedOut", errorCause(StatesErrors.TIMEOUT, null));
+        record(run, "ActivityTimedOut", EventDetails.errorCause(StatesErrors.TIMEOUT, null));
         run.fail(StatesErrors.TIMEOUT, null);
     }
 
     private static void finish(StateRun run, TaskOutcome outcome) {
         if (outcome instanceof TaskOutcome.Failed f) {
-            record(run, "ActivityFailed", errorCause(f.error(), f.cause()));
+            record(run, "ActivityFailed", EventDetails.errorCause(f.error(), f.cause()));
             run.fail(f.error(), f.cause());
             return;
         }
@@ -124,7 +127,10 @@ final class ActivityTasks {
         if (Json.exceeds(result, Quotas.PAYLOAD_BYTES)) {
             String cause =
                     "The state/task 'activity' returned a result with a size exceeding the maximum number of bytes service limit.";
-            record(run, "ActivityFailed", errorCause(StatesErrors.DATA_LIMIT_EXCEEDED, cause));
+            record(
+                    run,
+                    "ActivityFailed",
+                    EventDetails.errorCause(StatesErrors.DATA_LIMIT_EXCEEDED, cause));
             run.fail(StatesErrors.DATA_LIMIT_EXCEEDED, cause);
             return;
         }
@@ -145,16 +151,5 @@ final class ActivityTasks {
                 type,
                 Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails",
                 details);
-    }
-
-    private static ObjectNode errorCause(String error, String cause) {
-        ObjectNode d = Json.object();
-        if (error != null) {
-            d.put("error", error);
-        }
-        if (cause != null) {
-            d.put("cause", cause);
-        }
-        return d;
     }
 }
