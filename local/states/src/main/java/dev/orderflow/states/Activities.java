@@ -1,5 +1,9 @@
 package dev.orderflow.states;
 
+import dev.orderflow.states.api.ActivityDescription;
+import dev.orderflow.states.api.ActivityTask;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.activities.ActivityRegistry;
 import java.time.Duration;
 import java.util.List;

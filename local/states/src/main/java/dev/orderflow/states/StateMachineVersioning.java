@@ -1,5 +1,9 @@
 package dev.orderflow.states;
 
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineVersion;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.engine.MachineAliases;
 import dev.orderflow.states.internal.engine.MachineVersions;
 import java.time.Instant;

@@ -1,5 +1,15 @@
 package dev.orderflow.states;
 
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.TestStateResult;
+import dev.orderflow.states.api.ValidationResult;
+import dev.orderflow.states.api.VirtualClock;
 import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.engine.DaemonThreads;
 import dev.orderflow.states.internal.engine.DefinitionValidation;

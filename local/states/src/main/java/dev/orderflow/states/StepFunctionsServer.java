@@ -2,7 +2,7 @@ package dev.orderflow.states;
 
 import dev.orderflow.protocol.FrontServer;
 import dev.orderflow.protocol.HttpService;
-import dev.orderflow.states.internal.http.ApiService;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.spi.TaskInvoker;
 import java.net.URI;
 import java.nio.file.Path;

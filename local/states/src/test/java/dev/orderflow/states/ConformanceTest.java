@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.states.api.ActivityTask;
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.ValidationResult;
+import dev.orderflow.states.api.VirtualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -3,6 +3,12 @@ package dev.orderflow.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.VirtualClock;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
 import java.time.Duration;

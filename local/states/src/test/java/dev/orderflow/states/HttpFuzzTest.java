@@ -8,6 +8,7 @@ import dev.orderflow.protocol.fuzz.FuzzRun;
 import dev.orderflow.protocol.fuzz.FuzzTarget;
 import dev.orderflow.protocol.fuzz.MalformedRequests;
 import dev.orderflow.protocol.fuzz.RawAnswer;
+import dev.orderflow.states.api.StateMachineType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

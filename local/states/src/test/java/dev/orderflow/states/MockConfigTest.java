@@ -3,6 +3,11 @@ package dev.orderflow.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

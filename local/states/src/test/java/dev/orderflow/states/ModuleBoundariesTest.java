@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The engine's production code never imports the AWS SDK; the SPI never imports internals. */
+/**
+ * The engine's production code never imports the AWS SDK; {@code api} and {@code spi} import
+ * nothing else of the module, and the internals never import the facades in the root package.
+ * Cycles between packages: {@link NoPackageCyclesTest}.
+ */
 class ModuleBoundariesTest {
     private static List<Path> sources(String dir) throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/orderflow/states", dir))) {
@@ -35,45 +32,23 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void spi_doesNotImportInternals() throws IOException {
-        for (Path p : sources("spi")) {
-            assertThat(Files.readString(p))
-                    .as(p.toString())
-                    .doesNotContain("dev.orderflow.states.internal");
+    void apiAndSpi_importNothingElseOfTheModule() throws IOException {
+        Pattern otherPackage =
+                Pattern.compile("import (static )?dev\\.orderflow\\.states\\.(?!api\\.|spi\\.)");
+        for (String dir : List.of("api", "spi")) {
+            for (Path p : sources(dir)) {
+                assertThat(Files.readString(p))
+                        .as(p.toString())
+                        .doesNotContainPattern(otherPackage);
+            }
         }
     }
 
     @Test
-    void internalPackages_doNotImportEachOtherInCycles() throws IOException {
-        Pattern imports =
-                Pattern.compile(
-                        "import (?:static )?dev\\.orderflow\\.states\\.internal\\.(\\w+)\\.");
-        Map<String, Set<String>> uses = new TreeMap<>();
+    void internals_doNotImportTheFacades() throws IOException {
+        Pattern rootPackage = Pattern.compile("import (static )?dev\\.orderflow\\.states\\.[A-Z]");
         for (Path p : sources("internal")) {
-            String pkg = p.getParent().getFileName().toString();
-            Matcher m = imports.matcher(Files.readString(p));
-            while (m.find()) {
-                if (!m.group(1).equals(pkg)) {
-                    uses.computeIfAbsent(pkg, k -> new TreeSet<>()).add(m.group(1));
-                }
-            }
+            assertThat(Files.readString(p)).as(p.toString()).doesNotContainPattern(rootPackage);
         }
-        for (String pkg : uses.keySet()) {
-            assertThat(reachable(uses, pkg))
-                    .as("packages reachable from internal." + pkg)
-                    .doesNotContain(pkg);
-        }
-    }
-
-    private static Set<String> reachable(Map<String, Set<String>> uses, String from) {
-        Set<String> seen = new TreeSet<>();
-        Deque<String> todo = new ArrayDeque<>(uses.getOrDefault(from, Set.of()));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (seen.add(next)) {
-                todo.addAll(uses.getOrDefault(next, Set.of()));
-            }
-        }
-        return seen;
     }
 }

@@ -3,6 +3,11 @@ package dev.orderflow.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.VirtualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,6 +3,7 @@ package dev.orderflow.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.states.api.StateMachineType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,6 +2,9 @@ package dev.orderflow.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StateMachineType;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.orderflow.states.bench;
 
-import dev.orderflow.states.ExecutionDescription;
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.StateMachineType;
 import dev.orderflow.states.StepFunctionsEngine;
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StateMachineType;
 import dev.orderflow.states.spi.TaskInvoker;
 import dev.orderflow.states.spi.TaskOutcome;
 import dev.orderflow.states.spi.TaskRequest;

@@ -2,7 +2,7 @@ package dev.orderflow.adapters.aws.stepfunctions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.states.StepFunctionsServer;
-import dev.orderflow.states.VirtualClock;
+import dev.orderflow.states.api.VirtualClock;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.activities;
 
-import dev.orderflow.states.ActivityTask;
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.ActivityTask;
+import dev.orderflow.states.api.StatesClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package dev.orderflow.states.internal.activities;
 
-import dev.orderflow.states.ActivityDescription;
-import dev.orderflow.states.StatesClock;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.ActivityDescription;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.ValidationDiagnostic;
-import dev.orderflow.states.ValidationResult;
+import dev.orderflow.states.api.ValidationDiagnostic;
+import dev.orderflow.states.api.ValidationResult;
 import dev.orderflow.states.internal.parse.DefinitionParser;
 import dev.orderflow.states.internal.parse.ParseResult;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.ExecutionDescription;
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.StatesClock;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import java.time.Duration;
 import java.time.Instant;

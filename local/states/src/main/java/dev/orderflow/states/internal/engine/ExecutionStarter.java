@@ -1,8 +1,8 @@
 package dev.orderflow.states.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionIdentity;
@@ -95,7 +95,7 @@ public final class ExecutionStarter {
         Optional<ExecutionRun> existing = executions.claim(run);
         if (existing.isPresent()) {
             ExecutionRun e = existing.get();
-            if (e.status() == dev.orderflow.states.ExecutionStatus.RUNNING
+            if (e.status() == dev.orderflow.states.api.ExecutionStatus.RUNNING
                     && e.inputText().equals(inputText)
                     && type == StateMachineType.STANDARD) {
                 return e;

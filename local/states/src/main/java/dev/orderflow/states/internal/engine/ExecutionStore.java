@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.Arns;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import java.util.ArrayList;

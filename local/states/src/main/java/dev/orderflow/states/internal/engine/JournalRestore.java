@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.StateMachineDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.StateMachineDescription;
 import dev.orderflow.states.internal.exec.EngineServices;
 import dev.orderflow.states.internal.exec.ExecutionIdentity;
 import dev.orderflow.states.internal.exec.ExecutionRun;

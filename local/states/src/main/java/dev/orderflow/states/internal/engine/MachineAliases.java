@@ -1,9 +1,9 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.StateMachineAlias;
-import dev.orderflow.states.StateMachineAlias.Route;
-import dev.orderflow.states.StatesClock;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineAlias.Route;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.StateMachineDescription;
-import dev.orderflow.states.StateMachineVersion;
-import dev.orderflow.states.StatesClock;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineVersion;
+import dev.orderflow.states.api.StatesClock;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.exec.StateMachineRef;
 import dev.orderflow.states.internal.model.StateMachineDef;

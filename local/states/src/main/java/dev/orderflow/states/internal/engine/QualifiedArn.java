@@ -1,6 +1,6 @@
 package dev.orderflow.states.internal.engine;
 
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.Arns;
 
 /**

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.exec;
 
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.model.Quotas;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.exec;
 
-import dev.orderflow.states.StepFunctionsException;
-import dev.orderflow.states.VirtualClock;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.VirtualClock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 

@@ -1,6 +1,6 @@
 package dev.orderflow.states.internal.exec;
 
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
 import dev.orderflow.states.internal.templates.PayloadTemplate;

@@ -1,11 +1,11 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.ActivityDescription;
-import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.StateMachineAlias;
-import dev.orderflow.states.StateMachineDescription;
-import dev.orderflow.states.StateMachineVersion;
+import dev.orderflow.states.api.ActivityDescription;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineVersion;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.time.Instant;
 import java.util.Map;

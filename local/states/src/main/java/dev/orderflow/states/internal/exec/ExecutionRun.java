@@ -2,10 +2,10 @@ package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.model.Quotas;

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.HistoryEvent;
+import dev.orderflow.states.api.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.orderflow.states.internal.exec;
 
-import dev.orderflow.states.StateMachineType;
+import dev.orderflow.states.api.StateMachineType;
 
 /**
  * The state machine an execution was started from, as it was then (an update later gives new

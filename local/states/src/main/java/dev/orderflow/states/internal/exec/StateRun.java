@@ -2,7 +2,7 @@ package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;

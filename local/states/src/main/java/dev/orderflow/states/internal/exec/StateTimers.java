@@ -1,6 +1,6 @@
 package dev.orderflow.states.internal.exec;
 
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.StatesClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

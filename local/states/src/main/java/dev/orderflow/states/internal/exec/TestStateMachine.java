@@ -2,7 +2,7 @@ package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.json.Json;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StepFunctionsException;
-import dev.orderflow.states.TestStateResult;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.TestStateResult;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class TestStateRunner {
                                                         .equals(TestStateMachine.NAME))
                         .map(e -> e.details().path("name").asText())
                         .findFirst();
-        if (done.status() != dev.orderflow.states.ExecutionStatus.SUCCEEDED) {
+        if (done.status() != dev.orderflow.states.api.ExecutionStatus.SUCCEEDED) {
             return new TestStateResult(
                     "FAILED",
                     Optional.empty(),

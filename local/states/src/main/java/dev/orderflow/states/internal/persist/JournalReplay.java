@@ -1,13 +1,13 @@
 package dev.orderflow.states.internal.persist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.ActivityDescription;
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.StateMachineAlias;
-import dev.orderflow.states.StateMachineDescription;
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StateMachineVersion;
+import dev.orderflow.states.api.ActivityDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StateMachineVersion;
 import dev.orderflow.states.internal.exec.ResumePoint;
 import dev.orderflow.states.spi.TaskOutcome;
 import java.nio.file.Path;

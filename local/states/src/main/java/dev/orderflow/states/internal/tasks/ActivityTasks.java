@@ -2,7 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.internal.activities.ActivityQueue;
 import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.eval.DataFlow;

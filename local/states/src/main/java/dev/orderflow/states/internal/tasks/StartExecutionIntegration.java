@@ -2,7 +2,7 @@ package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.ExecutionStatus;
+import dev.orderflow.states.api.ExecutionStatus;
 import dev.orderflow.states.internal.exec.ExecutionRun;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.Json;

@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.exec.ExecutionJournal;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.spi.TaskOutcome;

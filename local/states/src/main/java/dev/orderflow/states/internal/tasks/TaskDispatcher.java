@@ -1,7 +1,7 @@
 package dev.orderflow.states.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.states.StatesClock;
+import dev.orderflow.states.api.StatesClock;
 import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.eval.DataFlow;
 import dev.orderflow.states.internal.exec.ExecutionRun;

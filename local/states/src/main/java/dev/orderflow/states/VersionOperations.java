@@ -1,14 +1,12 @@
-package dev.orderflow.states.internal.http;
+package dev.orderflow.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.StateMachineAlias;
-import dev.orderflow.states.StateMachineDescription;
-import dev.orderflow.states.StateMachineVersion;
-import dev.orderflow.states.StateMachineVersioning;
-import dev.orderflow.states.StepFunctionsEngine;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StateMachineAlias;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineVersion;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;

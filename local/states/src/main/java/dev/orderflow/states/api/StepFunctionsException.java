@@ -1,4 +1,4 @@
-package dev.orderflow.states;
+package dev.orderflow.states.api;
 
 /**
  * An API error with AWS's exception name (for example {@code ExecutionDoesNotExist}) and the HTTP

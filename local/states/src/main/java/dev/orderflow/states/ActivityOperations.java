@@ -1,13 +1,11 @@
-package dev.orderflow.states.internal.http;
+package dev.orderflow.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.Activities;
-import dev.orderflow.states.ActivityDescription;
-import dev.orderflow.states.ActivityTask;
-import dev.orderflow.states.StepFunctionsEngine;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.ActivityDescription;
+import dev.orderflow.states.api.ActivityTask;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.json.Json;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.orderflow.states;
+package dev.orderflow.states.api;
 
 /** Execution status as DescribeExecution reports it. */
 public enum ExecutionStatus {

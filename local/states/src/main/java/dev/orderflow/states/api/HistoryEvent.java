@@ -1,4 +1,4 @@
-package dev.orderflow.states;
+package dev.orderflow.states.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

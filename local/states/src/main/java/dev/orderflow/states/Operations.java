@@ -1,16 +1,15 @@
-package dev.orderflow.states.internal.http;
+package dev.orderflow.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.states.ExecutionDescription;
-import dev.orderflow.states.ExecutionStatus;
-import dev.orderflow.states.HistoryEvent;
-import dev.orderflow.states.StateMachineDescription;
-import dev.orderflow.states.StateMachineType;
-import dev.orderflow.states.StepFunctionsEngine;
-import dev.orderflow.states.StepFunctionsException;
-import dev.orderflow.states.ValidationResult;
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
+import dev.orderflow.states.api.StateMachineDescription;
+import dev.orderflow.states.api.StateMachineType;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.api.ValidationResult;
 import dev.orderflow.states.internal.json.Json;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.orderflow.states;
+package dev.orderflow.states.api;
 
 import java.time.Instant;
 

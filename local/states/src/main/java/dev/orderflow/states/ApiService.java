@@ -1,4 +1,4 @@
-package dev.orderflow.states.internal.http;
+package dev.orderflow.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.protocol.AwsJsonError;
@@ -7,8 +7,7 @@ import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
 import dev.orderflow.protocol.HttpService;
 import dev.orderflow.protocol.RequestIds;
-import dev.orderflow.states.StepFunctionsEngine;
-import dev.orderflow.states.StepFunctionsException;
+import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * engine and encodes results and errors as the service does ({@code __type} in the {@code
  * com.amazonaws.swf.service.v2.model} namespace, field {@code message}).
  */
-public final class ApiService implements HttpService {
+final class ApiService implements HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(ApiService.class);
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String PREFIX = "AWSStepFunctions";
@@ -34,7 +33,7 @@ public final class ApiService implements HttpService {
     private final Operations operations;
 
     /** Creates the service for {@code engine}. */
-    public ApiService(StepFunctionsEngine engine) {
+    ApiService(StepFunctionsEngine engine) {
         this.operations = new Operations(engine);
     }
 

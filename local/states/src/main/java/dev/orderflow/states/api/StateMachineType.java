@@ -1,4 +1,4 @@
-package dev.orderflow.states;
+package dev.orderflow.states.api;
 
 /** Workflow type (AWS docs "Choosing workflow type"). */
 public enum StateMachineType {
