@@ -2,7 +2,8 @@ package dev.orderflow.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.storage.Journal;
+import dev.orderflow.dynamodb.internal.error.ApiException;
+import dev.orderflow.dynamodb.internal.journal.Journal;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -262,7 +263,7 @@ public final class Engine {
         if (j != Journal.NONE) {
             ObjectNode e = JsonNodeFactory.instance.objectNode();
             e.put("op", "table");
-            e.set("table", dev.orderflow.dynamodb.internal.storage.TableCodec.encode(t));
+            e.set("table", dev.orderflow.dynamodb.internal.journal.TableCodec.encode(t));
             j.append(e);
         }
     }
@@ -307,7 +308,7 @@ public final class Engine {
             }
             if (record != null) {
                 e.put("streamArn", s.arn());
-                e.set("stream", dev.orderflow.dynamodb.internal.storage.StreamCodec.encode(record));
+                e.set("stream", dev.orderflow.dynamodb.internal.journal.StreamCodec.encode(record));
             }
             journalEntry(j, e);
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.Table;
 import java.util.Optional;
 

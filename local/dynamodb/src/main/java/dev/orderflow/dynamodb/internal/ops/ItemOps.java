@@ -2,9 +2,9 @@ package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ConditionEvaluator;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;

@@ -2,11 +2,15 @@ package dev.orderflow.dynamodb.internal.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.journal.StreamCodec;
+import dev.orderflow.dynamodb.internal.journal.TableCodec;
 import dev.orderflow.dynamodb.internal.ops.TableOps;
+import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import java.time.Instant;
 
 /** Replays journal entries (the snapshot uses the same format) into an engine. */
 final class Recovery {
@@ -22,7 +26,7 @@ final class Recovery {
         String op = e.path("op").asText();
         switch (op) {
             case "table" -> table(e.get("table"));
-            case "stream" -> StreamCodec.restore(engine, e);
+            case "stream" -> restoreStream(e);
             case "group" -> e.path("entries").forEach(this::apply);
             case "drop" -> {
                 Table t = engine.tables().remove(e.path("table").asText());
@@ -82,5 +86,22 @@ final class Recovery {
             }
         }
         TableCodec.applySettings(t, meta);
+    }
+
+    /** Recreates a stream from its snapshot entry and registers it with the engine. */
+    private void restoreStream(JsonNode o) {
+        StreamLog log =
+                new StreamLog(
+                        engine.streamSequence(),
+                        o.path("arn").asText(),
+                        o.path("label").asText(),
+                        o.path("table").asText(),
+                        o.path("view").asText(),
+                        Instant.ofEpochMilli(o.path("createdAt").asLong()));
+        o.path("records").forEach(r -> log.restore(StreamCodec.decode(r)));
+        if (!o.path("enabled").asBoolean()) {
+            log.disable();
+        }
+        engine.streams().put(log.arn(), log);
     }
 }
