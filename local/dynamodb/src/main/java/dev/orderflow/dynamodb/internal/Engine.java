@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.journal.Journal;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
+import dev.orderflow.dynamodb.internal.table.ItemId;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;
@@ -48,10 +49,10 @@ public final class Engine {
     public record DeletingTable(ObjectNode description, Instant until) {}
 
     /**
-     * Items held by a write transaction between its two phases: (table name, key) to the holding
-     * transaction. Guarded by the write lock.
+     * Items held by a write transaction between its two phases, to the holding transaction. Guarded
+     * by the write lock.
      */
-    private final Map<List<Object>, Object> held = new HashMap<>();
+    private final Map<ItemId, Object> held = new HashMap<>();
 
     private final TransactionPhases transactionPhases = TransactionPhases.installed();
 
@@ -178,11 +179,6 @@ public final class Engine {
         }
     }
 
-    /** The identity of an item for {@link #hold}: table name and primary key. */
-    public static List<Object> itemId(String table, Map<String, AttributeValue> key) {
-        return List.of(table, key);
-    }
-
     /**
      * Whether another write transaction than {@code owner} holds the item (null owner: any
      * transaction). Caller holds the write lock.
@@ -191,7 +187,7 @@ public final class Engine {
         if (held.isEmpty()) {
             return false;
         }
-        Object holder = held.get(itemId(table, key));
+        Object holder = held.get(new ItemId(table, key));
         return holder != null && holder != owner;
     }
 
@@ -207,15 +203,15 @@ public final class Engine {
     }
 
     /** Marks the items as held by {@code owner} until {@link #release}. Caller holds the lock. */
-    public void hold(List<List<Object>> items, Object owner) {
-        for (List<Object> id : items) {
+    public void hold(List<ItemId> items, Object owner) {
+        for (ItemId id : items) {
             held.put(id, owner);
         }
     }
 
     /** Releases the items {@code owner} holds; idempotent. Caller holds the write lock. */
-    public void release(List<List<Object>> items, Object owner) {
-        for (List<Object> id : items) {
+    public void release(List<ItemId> items, Object owner) {
+        for (ItemId id : items) {
             held.remove(id, owner);
         }
     }

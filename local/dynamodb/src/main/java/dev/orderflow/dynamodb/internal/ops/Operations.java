@@ -12,7 +12,8 @@ public final class Operations {
         engine.register("Query", new QueryOp(engine)::invoke);
         engine.register("Scan", new ScanOp(engine)::invoke);
         new BatchOps(engine).register();
-        new TransactOps(engine).register();
+        engine.register("TransactWriteItems", new TransactWriteItemsOp(engine)::invoke);
+        engine.register("TransactGetItems", new TransactGetItemsOp(engine)::invoke);
         new AdminOps(engine).register();
         new StreamOps(engine).register();
         dev.orderflow.dynamodb.internal.partiql.PartiqlOps.register(engine);
