@@ -8,10 +8,14 @@ public final class Operations {
 
     public static void registerAll(Engine engine) {
         new TableOps(engine).register();
-        new ItemOps(engine).register();
+        engine.register("PutItem", new PutItemOp(engine)::invoke);
+        engine.register("GetItem", new GetItemOp(engine)::invoke);
+        engine.register("DeleteItem", new DeleteItemOp(engine)::invoke);
+        engine.register("UpdateItem", new UpdateItemOp(engine)::invoke);
         engine.register("Query", new QueryOp(engine)::invoke);
         engine.register("Scan", new ScanOp(engine)::invoke);
-        new BatchOps(engine).register();
+        engine.register("BatchGetItem", new BatchGetItemOp(engine)::invoke);
+        engine.register("BatchWriteItem", new BatchWriteItemOp(engine)::invoke);
         engine.register("TransactWriteItems", new TransactWriteItemsOp(engine)::invoke);
         engine.register("TransactGetItems", new TransactGetItemsOp(engine)::invoke);
         new AdminOps(engine).register();

@@ -84,7 +84,7 @@ final class PageCollector {
             throw Req.constraint(l, "limit", "Member must have value greater than or equal to 1");
         }
         limit = l == null ? Integer.MAX_VALUE : l;
-        consumedMode = ItemOps.consumedMode(r);
+        consumedMode = ItemRequests.consumedMode(r);
         consistent = r.bool("ConsistentRead", false);
     }
 

@@ -51,7 +51,7 @@ sealed interface TransactAction {
         @Override
         public Map<String, AttributeValue> evaluate(
                 TableDefinition def, Map<String, AttributeValue> old) {
-            ItemOps.checkCondition(condition, old, onFail);
+            ItemRequests.checkCondition(condition, old, onFail);
             return item;
         }
 
@@ -108,7 +108,7 @@ sealed interface TransactAction {
         @Override
         public Map<String, AttributeValue> evaluate(
                 TableDefinition def, Map<String, AttributeValue> old) {
-            ItemOps.checkCondition(condition, old, onFail);
+            ItemRequests.checkCondition(condition, old, onFail);
             return null;
         }
 
@@ -138,7 +138,7 @@ sealed interface TransactAction {
         @Override
         public Map<String, AttributeValue> evaluate(
                 TableDefinition def, Map<String, AttributeValue> old) {
-            ItemOps.checkCondition(condition, old, onFail);
+            ItemRequests.checkCondition(condition, old, onFail);
             return null;
         }
 

@@ -31,7 +31,7 @@ final class TransactGetItemsOp {
 
     ObjectNode invoke(Req r) {
         JsonNode items = TransactItems.of(r);
-        String consumed = ItemOps.consumedMode(r);
+        String consumed = ItemRequests.consumedMode(r);
         record Get(String table, Map<String, AttributeValue> key, List<Operand.Path> projection) {}
         List<Get> gets = new ArrayList<>();
         for (JsonNode n : items) {

@@ -61,7 +61,7 @@ final class TransactWriteItemsOp {
 
     ObjectNode invoke(Req r) {
         JsonNode items = TransactItems.of(r);
-        String consumed = ItemOps.consumedMode(r);
+        String consumed = ItemRequests.consumedMode(r);
         String token = r.string("ClientRequestToken");
         List<TransactAction> actions = new ArrayList<>();
         for (JsonNode n : items) {
@@ -242,15 +242,15 @@ final class TransactWriteItemsOp {
                 }
                 return new TransactAction.Put(
                         table,
-                        ItemOps.ordered(r.item("Item")),
+                        ItemRequests.ordered(r.item("Item")),
                         condition(r, false),
-                        ItemOps.onConditionFailure(r));
+                        ItemRequests.onConditionFailure(r));
             case "Delete":
                 return new TransactAction.Delete(
-                        table, key(r), condition(r, false), ItemOps.onConditionFailure(r));
+                        table, key(r), condition(r, false), ItemRequests.onConditionFailure(r));
             case "ConditionCheck":
                 return new TransactAction.ConditionCheck(
-                        table, key(r), condition(r, true), ItemOps.onConditionFailure(r));
+                        table, key(r), condition(r, true), ItemRequests.onConditionFailure(r));
             case "Update":
                 TableDefinition def = engine.read(() -> engine.table(table).definition());
                 UpdateItemOp.Plan plan = UpdateItemOp.plan(r, def);

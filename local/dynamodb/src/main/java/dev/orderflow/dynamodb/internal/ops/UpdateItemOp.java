@@ -38,7 +38,7 @@ final class UpdateItemOp {
 
         /** Checks the condition and computes the new item; throws on failure. */
         Map<String, AttributeValue> apply(TableDefinition def, Map<String, AttributeValue> old) {
-            ItemOps.checkCondition(condition, old, onFail);
+            ItemRequests.checkCondition(condition, old, onFail);
             Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
             Map<String, AttributeValue> updated;
             try {
@@ -67,7 +67,7 @@ final class UpdateItemOp {
                 throw ApiException.validation(
                         "Item size to update has exceeded the maximum allowed size");
             }
-            return ItemOps.ordered(updated);
+            return ItemRequests.ordered(updated);
         }
     }
 
@@ -116,7 +116,8 @@ final class UpdateItemOp {
                 UpdateIndexRules.check(def, update);
             }
         }
-        return new Plan(key, update, condition, ItemOps.onConditionFailure(r), updateText != null);
+        return new Plan(
+                key, update, condition, ItemRequests.onConditionFailure(r), updateText != null);
     }
 
     ObjectNode invoke(Req r) {
@@ -130,7 +131,7 @@ final class UpdateItemOp {
                         "UPDATED_OLD",
                         "ALL_NEW",
                         "UPDATED_NEW");
-        String consumed = ItemOps.consumedMode(r);
+        String consumed = ItemRequests.consumedMode(r);
         TableDefinition def0 = engine.read(() -> engine.table(tableName).definition());
         Plan plan = plan(r, def0);
         return engine.write(
