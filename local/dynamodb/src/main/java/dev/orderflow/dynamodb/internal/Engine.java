@@ -161,6 +161,18 @@ public final class Engine {
         return t;
     }
 
+    /**
+     * The stream with the ARN, or the ResourceNotFoundException naming it; callers hold the lock.
+     */
+    public StreamLog stream(String arn) {
+        StreamLog s = streams.get(arn);
+        if (s == null) {
+            throw ApiException.resourceNotFound(
+                    "Requested resource not found: Stream: " + arn + " not found");
+        }
+        return s;
+    }
+
     public <T> T read(Supplier<T> body) {
         lock.readLock().lock();
         try {

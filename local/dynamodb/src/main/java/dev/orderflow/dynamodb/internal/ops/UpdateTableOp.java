@@ -33,7 +33,7 @@ final class UpdateTableOp {
         return engine.write(
                 () -> {
                     Table t = engine.namedTable(name);
-                    TableOps.refuseWhileChanging(t, name, engine.clock().instant());
+                    TableChanges.refuseWhileChanging(t, name, engine.clock().instant());
                     TableDefinition def = t.definition();
                     checkBeforeChanges(def, r);
                     checkDecreaseAllowed(t, r);
@@ -199,7 +199,7 @@ final class UpdateTableOp {
                 }
                 List<IndexDefinition> all = new ArrayList<>(def.indexes());
                 all.add(i);
-                TableOps.checkAttributes(def.key(), all, types);
+                SchemaParser.checkAttributes(def.key(), all, types);
                 def = def.withIndexes(all, types);
                 t.addIndex(i, def);
                 String created = i.name();
@@ -247,7 +247,7 @@ final class UpdateTableOp {
         }
         TableDefinition.StreamSettings s;
         if (enable) {
-            s = new TableOps(engine).uniqueStream(spec, def.arn());
+            s = new TableSetup(engine).uniqueStream(spec, def.arn());
         } else {
             TableDefinition.StreamSettings old = def.stream();
             s = new TableDefinition.StreamSettings(false, null, old.label(), old.arn());
@@ -259,7 +259,7 @@ final class UpdateTableOp {
         TableDefinition updated = def.withStream(s);
         t.definition(updated);
         if (enable) {
-            t.stream(new TableOps(engine).streamFor(updated));
+            t.stream(new TableSetup(engine).streamFor(updated));
         }
         return updated;
     }

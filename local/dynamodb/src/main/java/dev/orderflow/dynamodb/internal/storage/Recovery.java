@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.journal.StreamCodec;
 import dev.orderflow.dynamodb.internal.journal.TableCodec;
-import dev.orderflow.dynamodb.internal.ops.TableOps;
+import dev.orderflow.dynamodb.internal.ops.TableSetup;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
@@ -15,11 +15,11 @@ import java.time.Instant;
 /** Replays journal entries (the snapshot uses the same format) into an engine. */
 final class Recovery {
     private final Engine engine;
-    private final TableOps tables;
+    private final TableSetup tables;
 
     Recovery(Engine engine) {
         this.engine = engine;
-        this.tables = new TableOps(engine);
+        this.tables = new TableSetup(engine);
     }
 
     void apply(JsonNode e) {
