@@ -27,7 +27,7 @@ final class DescribeContinuousBackupsOp {
                                 400,
                                 false);
                     }
-                    return DescribeContinuousBackupsOp.description(t, engine.clock().millis());
+                    return description(t, engine.clock().millis());
                 });
     }
 
