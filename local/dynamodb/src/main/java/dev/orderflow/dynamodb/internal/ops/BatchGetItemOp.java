@@ -84,14 +84,14 @@ final class BatchGetItemOp {
             throw ApiException.validation("Too many items requested for the BatchGetItem call");
         }
         return engine.read(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ObjectNode responses = out.putObject("Responses");
                     ObjectNode unprocessed = out.putObject("UnprocessedKeys");
                     ArrayNode capacity = JsonNodeFactory.instance.arrayNode();
                     int bytes = 0;
                     for (GetRequest g : requests) {
-                        Table t = engine.table(g.table());
+                        Table t = state.table(g.table());
                         ArrayNode items = responses.putArray(g.table());
                         ArrayNode left = null;
                         double units = 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
@@ -83,11 +84,11 @@ final class BatchWriteItemOp {
                     "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
         }
         return engine.write(
-                () -> {
+                state -> {
                     Set<List<Object>> seen = new HashSet<>();
                     List<Map<String, AttributeValue>> keys = new ArrayList<>();
                     for (WriteRequest w : writes) {
-                        Table t = engine.table(w.table());
+                        Table t = state.table(w.table());
                         TableDefinition def = t.definition();
                         Map<String, AttributeValue> key;
                         if (w.item() != null) {
@@ -105,16 +106,16 @@ final class BatchWriteItemOp {
                     }
                     // Checked before any write: a batch never stops half-way.
                     for (int i = 0; i < writes.size(); i++) {
-                        engine.checkNotHeld(writes.get(i).table(), keys.get(i));
+                        state.checkNotHeld(writes.get(i).table(), keys.get(i));
                     }
                     // Sizing items and their index entries costs time: only when asked for.
                     Map<String, Double> units =
                             consumed.equals("NONE") ? null : new LinkedHashMap<>();
-                    engine.beginGroup();
+                    state.beginGroup();
                     try {
-                        writeAll(writes, keys, units);
+                        writeAll(state, writes, keys, units);
                     } finally {
-                        engine.endGroup();
+                        state.endGroup();
                     }
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.putObject("UnprocessedItems");
@@ -127,16 +128,17 @@ final class BatchWriteItemOp {
     }
 
     /** Applies the writes; adds their capacity to {@code units} unless it is null. */
-    private void writeAll(
+    private static void writeAll(
+            WriteAccess state,
             List<WriteRequest> writes,
             List<Map<String, AttributeValue>> keys,
             Map<String, Double> units) {
         for (int i = 0; i < writes.size(); i++) {
             WriteRequest w = writes.get(i);
-            Table t = engine.table(w.table());
+            Table t = state.table(w.table());
             Map<String, AttributeValue> key = keys.get(i);
             Map<String, AttributeValue> old = w.item() != null ? t.put(w.item()) : t.delete(key);
-            engine.changed(t, key, old, w.item(), false);
+            state.changed(t, key, old, w.item(), false);
             if (units != null) {
                 units.merge(
                         w.table(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
@@ -31,14 +32,14 @@ final class CreateTableOp {
         String name = r.tableName();
         JsonNode tags = r.array("Tags");
         return engine.write(
-                () -> {
-                    TableDefinition def = parseDefinition(r, name);
-                    if (engine.tables().containsKey(name)
-                            || engine.deletingTables().containsKey(name)) {
+                state -> {
+                    TableDefinition def = parseDefinition(state, r, name);
+                    if (state.tables().containsKey(name)
+                            || state.deletingTables().containsKey(name)) {
                         throw ApiException.resourceInUse("Table already exists: " + name);
                     }
-                    engine.forgetDeleting(name);
-                    Table t = new TableSetup(engine).create(def);
+                    state.forgetDeleting(name);
+                    Table t = new TableSetup(engine, state).create(def);
                     engine.lifecycleDeadline().ifPresent(t.lifecycle()::creating);
                     if (tags != null) {
                         tags.forEach(
@@ -48,7 +49,7 @@ final class CreateTableOp {
                                                         tag.path("Key").asText(),
                                                         tag.path("Value").asText()));
                     }
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.set(
                             "TableDescription",
@@ -57,7 +58,7 @@ final class CreateTableOp {
                 });
     }
 
-    private TableDefinition parseDefinition(Req r, String name) {
+    private TableDefinition parseDefinition(WriteAccess state, Req r, String name) {
         KeySchema key = SchemaParser.keySchema(r.node().get("KeySchema"), "KeySchema");
         if (!r.has("AttributeDefinitions")) {
             throw Req.notNull("AttributeDefinitions");
@@ -106,7 +107,7 @@ final class CreateTableOp {
                 billing,
                 throughput[0],
                 throughput[1],
-                new TableSetup(engine).uniqueStream(r.object("StreamSpecification"), arn),
+                new TableSetup(engine, state).uniqueStream(r.object("StreamSpecification"), arn),
                 sseEnabled,
                 sseEnabled ? sse.path("SSEType").asText("KMS") : null,
                 sseEnabled ? sse.path("KMSMasterKeyId").asText(null) : null,

@@ -46,15 +46,15 @@ final class DeleteItemOp {
                         : r.condition("ConditionExpression", ctx);
         ctx.checkAllUsed();
         return engine.write(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     Keys.validateKey(t.definition(), key);
-                    engine.checkNotHeld(tableName, key);
+                    state.checkNotHeld(tableName, key);
                     Map<String, AttributeValue> old = t.get(key);
                     ItemRequests.checkCondition(condition, old, onFail);
                     if (old != null) {
                         t.delete(key);
-                        engine.changed(t, t.definition().key().keyOf(old), old, null, false);
+                        state.changed(t, t.definition().key().keyOf(old), old, null, false);
                     }
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     if (returnValues.equals("ALL_OLD") && old != null) {

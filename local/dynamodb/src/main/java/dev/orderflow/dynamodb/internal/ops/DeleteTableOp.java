@@ -21,15 +21,15 @@ final class DeleteTableOp {
     ObjectNode invoke(Req r) {
         String name = r.tableName();
         return engine.write(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    Engine.DeletingTable gone = engine.deletingTables().get(name);
-                    if (gone != null && !engine.tables().containsKey(name)) {
+                    Engine.DeletingTable gone = state.deletingTables().get(name);
+                    if (gone != null && !state.tables().containsKey(name)) {
                         // Deleting a table that is already DELETING is not an error.
                         out.set("TableDescription", gone.description());
                         return out;
                     }
-                    Table t = engine.namedTable(name);
+                    Table t = state.namedTable(name);
                     TableChanges.refuseWhileChanging(t, name, engine.clock().instant());
                     if (t.definition().deletionProtection()) {
                         throw ApiException.validation(
@@ -39,17 +39,17 @@ final class DeleteTableOp {
                     ObjectNode description =
                             TableDescriber.describe(t, "DELETING", engine.clock().instant());
                     out.set("TableDescription", description);
-                    engine.tables().remove(name);
+                    state.removeTable(name);
                     engine.lifecycleDeadline()
                             .ifPresent(
                                     until ->
-                                            engine.markDeleting(
+                                            state.markDeleting(
                                                     name,
                                                     new Engine.DeletingTable(description, until)));
                     if (t.stream() != null) {
                         t.stream().disable();
                     }
-                    engine.journalDrop(name);
+                    state.journalDrop(name);
                     return out;
                 });
     }

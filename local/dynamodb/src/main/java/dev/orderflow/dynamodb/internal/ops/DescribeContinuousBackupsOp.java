@@ -18,8 +18,8 @@ final class DescribeContinuousBackupsOp {
     ObjectNode invoke(Req r) {
         String name = r.tableName();
         return engine.read(
-                () -> {
-                    Table t = engine.tables().get(name);
+                state -> {
+                    Table t = state.tables().get(name);
                     if (t == null) {
                         throw new ApiException(
                                 "com.amazonaws.dynamodb.v20120810#TableNotFoundException",

@@ -18,8 +18,8 @@ final class DescribeStreamOp {
     ObjectNode invoke(Req r) {
         String arn = r.required("StreamArn");
         return engine.read(
-                () -> {
-                    StreamLog s = engine.stream(arn);
+                state -> {
+                    StreamLog s = state.stream(arn);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ObjectNode d = out.putObject("StreamDescription");
                     d.put("StreamArn", s.arn()).put("StreamLabel", s.label());
@@ -27,7 +27,7 @@ final class DescribeStreamOp {
                     d.put("StreamViewType", s.viewType());
                     d.put("CreationRequestDateTime", s.createdAt().toEpochMilli() / 1000.0);
                     d.put("TableName", s.tableName());
-                    Table t = engine.tables().get(s.tableName());
+                    Table t = state.tables().get(s.tableName());
                     if (t != null) {
                         d.set("KeySchema", TableDescriber.keySchema(t.definition().key()));
                     }

@@ -17,14 +17,14 @@ final class DescribeTableOp {
     ObjectNode invoke(Req r) {
         String name = r.tableName();
         return engine.read(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    Engine.DeletingTable gone = engine.deletingTables().get(name);
-                    if (gone != null && !engine.tables().containsKey(name)) {
+                    Engine.DeletingTable gone = state.deletingTables().get(name);
+                    if (gone != null && !state.tables().containsKey(name)) {
                         out.set("Table", gone.description());
                         return out;
                     }
-                    Table t = engine.namedTable(name);
+                    Table t = state.namedTable(name);
                     out.set("Table", TableDescriber.describe(t, engine.clock().instant()));
                     return out;
                 });

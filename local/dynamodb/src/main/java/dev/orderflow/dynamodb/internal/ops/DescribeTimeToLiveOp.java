@@ -17,8 +17,8 @@ final class DescribeTimeToLiveOp {
     ObjectNode invoke(Req r) {
         String name = r.tableName();
         return engine.read(
-                () -> {
-                    Table t = engine.namedTable(name);
+                state -> {
+                    Table t = state.namedTable(name);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ObjectNode d = out.putObject("TimeToLiveDescription");
                     if (t.ttlAttribute() == null) {

@@ -34,8 +34,8 @@ final class GetItemOp {
         ctx.checkAllUsed();
         Map<String, AttributeValue> item =
                 engine.read(
-                        () -> {
-                            Table t = engine.table(tableName);
+                        state -> {
+                            Table t = state.table(tableName);
                             Keys.validateKey(t.definition(), key);
                             if (projection != null) {
                                 Keys.rejectNestedKeyPaths(t.definition(), projection);

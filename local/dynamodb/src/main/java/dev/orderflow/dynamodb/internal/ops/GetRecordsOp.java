@@ -48,8 +48,8 @@ final class GetRecordsOp {
                             + " milliseconds.");
         }
         return engine.read(
-                () -> {
-                    StreamLog s = engine.stream(arn);
+                state -> {
+                    StreamLog s = state.stream(arn);
                     s.trim(engine.clock().instant());
                     if (from < s.trimmedBefore()) {
                         throw ApiException.trimmedData(

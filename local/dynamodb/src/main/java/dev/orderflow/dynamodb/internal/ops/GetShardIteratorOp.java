@@ -31,8 +31,8 @@ final class GetShardIteratorOp {
         }
         String seq = r.string("SequenceNumber");
         return engine.read(
-                () -> {
-                    StreamLog s = engine.stream(arn);
+                state -> {
+                    StreamLog s = state.stream(arn);
                     if (!s.shardId().equals(shardId)) {
                         throw ApiException.resourceNotFound(
                                 "Requested resource not found: Shard does not exist");

@@ -21,12 +21,12 @@ final class ListStreamsOp {
         Integer limit = r.integer("Limit");
         int max = limit == null ? 100 : limit;
         return engine.read(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ArrayNode streams = out.putArray("Streams");
                     boolean started = start == null;
                     String last = null;
-                    for (StreamLog s : engine.streams().values()) {
+                    for (StreamLog s : state.streams().values()) {
                         if (!started) {
                             started = s.arn().equals(start);
                             continue;

@@ -28,12 +28,12 @@ final class ListTablesOp {
         }
         int max = limit == null ? 100 : limit;
         return engine.read(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ArrayNode names = out.putArray("TableNames");
                     // Tables still DELETING are listed until they are gone, as DynamoDB lists them.
-                    TreeSet<String> all = new TreeSet<>(engine.tables().keySet());
-                    all.addAll(engine.deletingTables().keySet());
+                    TreeSet<String> all = new TreeSet<>(state.tables().keySet());
+                    all.addAll(state.deletingTables().keySet());
                     var candidates = start == null ? all : all.tailSet(start, false);
                     String last = null;
                     for (String n : candidates) {

@@ -18,8 +18,8 @@ final class ListTagsOfResourceOp {
     ObjectNode invoke(Req r) {
         String arn = r.required("ResourceArn");
         return engine.read(
-                () -> {
-                    Table t = TableArns.table(engine, arn);
+                state -> {
+                    Table t = TableArns.table(state, arn);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ArrayNode tags = out.putArray("Tags");
                     t.tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));

@@ -46,16 +46,16 @@ final class PutItemOp {
                         : r.condition("ConditionExpression", ctx);
         ctx.checkAllUsed();
         return engine.write(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     Keys.validateItem(def, stored);
                     Map<String, AttributeValue> key = def.key().keyOf(stored);
-                    engine.checkNotHeld(tableName, key);
+                    state.checkNotHeld(tableName, key);
                     Map<String, AttributeValue> old = t.get(key);
                     ItemRequests.checkCondition(condition, old, onFail);
                     t.put(stored);
-                    engine.changed(t, key, old, stored, false);
+                    state.changed(t, key, old, stored, false);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     if (returnValues.equals("ALL_OLD") && old != null) {
                         out.set("Attributes", AttributeJson.itemNode(old));

@@ -50,8 +50,8 @@ final class QueryOp {
         Map<String, AttributeValue> start =
                 r.has("ExclusiveStartKey") ? r.item("ExclusiveStartKey") : null;
         return engine.read(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
                     checkIndexRead(t, index, r.bool("ConsistentRead", false), engine.clock());

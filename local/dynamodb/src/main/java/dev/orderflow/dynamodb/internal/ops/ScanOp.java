@@ -51,8 +51,8 @@ final class ScanOp {
         ExpressionContext ctx =
                 r.expressionContext(r.has("FilterExpression") || r.has("ProjectionExpression"));
         return engine.read(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);

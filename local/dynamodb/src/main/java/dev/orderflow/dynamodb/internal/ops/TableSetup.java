@@ -3,6 +3,7 @@ package dev.orderflow.dynamodb.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.Table;
@@ -14,16 +15,18 @@ import java.util.List;
 
 /**
  * Installs tables and their streams in the engine: for CreateTable, UpdateTable and recovery from
- * the journal. Callers hold the write lock.
+ * the journal.
  */
 public final class TableSetup {
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final Engine engine;
+    private final WriteAccess state;
 
-    public TableSetup(Engine engine) {
+    public TableSetup(Engine engine, WriteAccess state) {
         this.engine = engine;
+        this.state = state;
     }
 
     /** Installs a table (also used when recovering from the journal). */
@@ -32,14 +35,14 @@ public final class TableSetup {
         if (def.stream().enabled()) {
             t.stream(streamFor(def));
         }
-        engine.tables().put(def.name(), t);
+        state.putTable(t);
         return t;
     }
 
     /** The stream log for the table's current stream settings, created on first use. */
     public StreamLog streamFor(TableDefinition def) {
         TableDefinition.StreamSettings s = def.stream();
-        StreamLog log = engine.streams().get(s.arn());
+        StreamLog log = state.streams().get(s.arn());
         if (log == null) {
             log =
                     new StreamLog(
@@ -49,7 +52,7 @@ public final class TableSetup {
                             def.name(),
                             s.viewType(),
                             engine.clock().instant());
-            engine.streams().put(s.arn(), log);
+            state.putStream(log);
         }
         return log;
     }
@@ -61,7 +64,7 @@ public final class TableSetup {
     TableDefinition.StreamSettings uniqueStream(JsonNode spec, String tableArn) {
         Instant at = engine.clock().instant();
         TableDefinition.StreamSettings s = streamSettings(spec, tableArn, at);
-        while (s.enabled() && engine.streams().containsKey(s.arn())) {
+        while (s.enabled() && state.streams().containsKey(s.arn())) {
             at = at.plusMillis(1);
             s = streamSettings(spec, tableArn, at);
         }

@@ -23,8 +23,8 @@ final class TagResourceOp {
             throw Req.notNull("Tags");
         }
         return engine.write(
-                () -> {
-                    Table t = TableArns.table(engine, arn);
+                state -> {
+                    Table t = TableArns.table(state, arn);
                     for (JsonNode tag : tags) {
                         String key = tag.path("Key").asText("");
                         if (key.isEmpty() || key.length() > 128) {
@@ -36,7 +36,7 @@ final class TagResourceOp {
                         throw ApiException.validation(
                                 "One or more parameter values were invalid: The number of tags exceeds the limit of 50");
                     }
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     return JsonNodeFactory.instance.objectNode();
                 });
     }

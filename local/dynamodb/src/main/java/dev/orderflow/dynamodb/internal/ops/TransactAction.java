@@ -1,6 +1,6 @@
 package dev.orderflow.dynamodb.internal.ops;
 
-import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
@@ -29,11 +29,11 @@ sealed interface TransactAction {
     Map<String, AttributeValue> evaluate(TableDefinition def, Map<String, AttributeValue> old);
 
     /**
-     * Phase 2, under the write lock: applies what {@link #evaluate} computed ({@code next}) to the
-     * item at {@code key} and records the change; returns the item it replaced or removed.
+     * Phase 2: applies what {@link #evaluate} computed ({@code next}) to the item at {@code key}
+     * and records the change; returns the item it replaced or removed.
      */
     Map<String, AttributeValue> commit(
-            Engine engine,
+            WriteAccess state,
             Table t,
             Map<String, AttributeValue> key,
             Map<String, AttributeValue> next);
@@ -57,11 +57,11 @@ sealed interface TransactAction {
 
         @Override
         public Map<String, AttributeValue> commit(
-                Engine engine,
+                WriteAccess state,
                 Table t,
                 Map<String, AttributeValue> key,
                 Map<String, AttributeValue> next) {
-            return write(engine, t, next);
+            return write(state, t, next);
         }
     }
 
@@ -87,11 +87,11 @@ sealed interface TransactAction {
 
         @Override
         public Map<String, AttributeValue> commit(
-                Engine engine,
+                WriteAccess state,
                 Table t,
                 Map<String, AttributeValue> key,
                 Map<String, AttributeValue> next) {
-            return write(engine, t, next);
+            return write(state, t, next);
         }
     }
 
@@ -114,12 +114,12 @@ sealed interface TransactAction {
 
         @Override
         public Map<String, AttributeValue> commit(
-                Engine engine,
+                WriteAccess state,
                 Table t,
                 Map<String, AttributeValue> key,
                 Map<String, AttributeValue> next) {
             Map<String, AttributeValue> old = t.delete(key);
-            engine.changed(t, key, old, null, false);
+            state.changed(t, key, old, null, false);
             return old;
         }
     }
@@ -144,7 +144,7 @@ sealed interface TransactAction {
 
         @Override
         public Map<String, AttributeValue> commit(
-                Engine engine,
+                WriteAccess state,
                 Table t,
                 Map<String, AttributeValue> key,
                 Map<String, AttributeValue> next) {
@@ -153,9 +153,9 @@ sealed interface TransactAction {
     }
 
     private static Map<String, AttributeValue> write(
-            Engine engine, Table t, Map<String, AttributeValue> next) {
+            WriteAccess state, Table t, Map<String, AttributeValue> next) {
         Map<String, AttributeValue> old = t.put(next);
-        engine.changed(t, t.definition().key().keyOf(next), old, next, false);
+        state.changed(t, t.definition().key().keyOf(next), old, next, false);
         return old;
     }
 }

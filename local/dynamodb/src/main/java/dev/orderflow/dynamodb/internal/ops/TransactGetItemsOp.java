@@ -54,12 +54,12 @@ final class TransactGetItemsOp {
             gets.add(new Get(table, gr.item("Key"), projection));
         }
         return engine.read(
-                () -> {
+                state -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     ArrayNode responses = out.putArray("Responses");
                     java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
                     for (Get g : gets) {
-                        Table t = engine.table(g.table());
+                        Table t = state.table(g.table());
                         Keys.validateKey(t.definition(), g.key());
                         Map<String, AttributeValue> item = t.get(g.key());
                         ObjectNode resp = responses.addObject();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
@@ -68,22 +69,22 @@ final class TransactWriteItemsOp {
             actions.add(parse(n));
         }
         PreparedTransaction p = new PreparedTransaction();
-        ObjectNode previous = engine.write(() -> prepare(token, r, actions, p));
+        ObjectNode previous = engine.write(state -> prepare(state, token, r, actions, p));
         if (previous != null) {
             return previous;
         }
         try {
             engine.transactionPrepared();
-            return engine.write(() -> commit(token, r, p, consumed));
+            return engine.write(state -> commit(state, token, r, p, consumed));
         } finally {
             if (!p.released) {
-                engine.write(() -> release(p));
+                engine.write(state -> release(state, p));
             }
         }
     }
 
-    private Object release(PreparedTransaction p) {
-        engine.release(p.ids(), p);
+    private static Object release(WriteAccess state, PreparedTransaction p) {
+        state.release(p.ids(), p);
         p.released = true;
         return null;
     }
@@ -94,7 +95,11 @@ final class TransactWriteItemsOp {
      * ClientRequestToken, else null.
      */
     private ObjectNode prepare(
-            String token, Req r, List<TransactAction> actions, PreparedTransaction p) {
+            WriteAccess state,
+            String token,
+            Req r,
+            List<TransactAction> actions,
+            PreparedTransaction p) {
         if (token != null) {
             ObjectNode previous = tokens.lookup(token, r.node());
             if (previous != null) {
@@ -105,7 +110,7 @@ final class TransactWriteItemsOp {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Set<ItemId> seen = new HashSet<>();
         for (TransactAction a : actions) {
-            Table t = engine.table(a.table());
+            Table t = state.table(a.table());
             Map<String, AttributeValue> key = a.targetKey(t.definition());
             if (!seen.add(new ItemId(a.table(), key))) {
                 throw ApiException.validation(
@@ -114,8 +119,8 @@ final class TransactWriteItemsOp {
             tables.add(t);
             keys.add(key);
         }
-        p.actions = evaluate(actions, tables, keys, p);
-        engine.hold(p.ids(), p);
+        p.actions = evaluate(state, actions, tables, keys, p);
+        state.hold(p.ids(), p);
         return null;
     }
 
@@ -123,7 +128,8 @@ final class TransactWriteItemsOp {
      * Computes each action's write, or cancels with the reasons in request order; {@code tables}
      * and {@code keys} are each action's, as phase 1 resolved them.
      */
-    private List<PreparedAction> evaluate(
+    private static List<PreparedAction> evaluate(
+            WriteAccess state,
             List<TransactAction> actions,
             List<Table> tables,
             List<Map<String, AttributeValue>> keys,
@@ -136,7 +142,7 @@ final class TransactWriteItemsOp {
             Table t = tables.get(i);
             Map<String, AttributeValue> key = keys.get(i);
             ObjectNode reason = reasons.addObject();
-            if (engine.isHeld(a.table(), key, p)) {
+            if (state.isHeld(a.table(), key, p)) {
                 // Another transaction is in flight on this item ("Transaction conflict handling").
                 failed = true;
                 reason.put("Code", "TransactionConflict");
@@ -182,20 +188,21 @@ final class TransactWriteItemsOp {
      * Phase 2, under the lock: applies the writes computed in phase 1 (still valid: nobody else
      * could change a held item), journals them as one WAL line and releases the items.
      */
-    private ObjectNode commit(String token, Req r, PreparedTransaction p, String consumed) {
+    private ObjectNode commit(
+            WriteAccess state, String token, Req r, PreparedTransaction p, String consumed) {
         try {
             for (PreparedAction a : p.actions) {
-                if (engine.tables().get(a.action().table()) != a.table()) {
+                if (state.tables().get(a.action().table()) != a.table()) {
                     throw ApiException.resourceNotFound(); // deleted while in flight
                 }
             }
             // Sizing items and their index entries costs time: only when capacity was asked for.
             Map<String, Double> units = consumed.equals("NONE") ? null : new LinkedHashMap<>();
-            engine.beginGroup();
+            state.beginGroup();
             try {
-                applyAll(p.actions, units);
+                applyAll(state, p.actions, units);
             } finally {
-                engine.endGroup();
+                state.endGroup();
             }
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             if (!consumed.equals("NONE")) {
@@ -207,15 +214,16 @@ final class TransactWriteItemsOp {
             }
             return out;
         } finally {
-            release(p);
+            release(state, p);
         }
     }
 
     /** Applies the writes; adds their capacity to {@code units} unless it is null. */
-    private void applyAll(List<PreparedAction> actions, Map<String, Double> units) {
+    private static void applyAll(
+            WriteAccess state, List<PreparedAction> actions, Map<String, Double> units) {
         for (PreparedAction a : actions) {
             Map<String, AttributeValue> old =
-                    a.action().commit(engine, a.table(), a.key(), a.next());
+                    a.action().commit(state, a.table(), a.key(), a.next());
             if (units != null) {
                 // Transactional writes cost two write units per KB (a ConditionCheck too).
                 TableDefinition def = a.table().definition();
@@ -252,7 +260,7 @@ final class TransactWriteItemsOp {
                 return new TransactAction.ConditionCheck(
                         table, key(r), condition(r, true), ItemRequests.onConditionFailure(r));
             case "Update":
-                TableDefinition def = engine.read(() -> engine.table(table).definition());
+                TableDefinition def = engine.read(state -> state.table(table).definition());
                 UpdateItemOp.Plan plan = UpdateItemOp.plan(r, def);
                 if (!r.has("UpdateExpression")) {
                     throw Req.notNull("UpdateExpression");

@@ -23,12 +23,12 @@ final class UntagResourceOp {
             throw Req.notNull("TagKeys");
         }
         return engine.write(
-                () -> {
+                state -> {
                     // UntagResource alone answers a missing table without naming it.
                     Table t =
-                            TableArns.find(engine, arn).orElseThrow(ApiException::resourceNotFound);
+                            TableArns.find(state, arn).orElseThrow(ApiException::resourceNotFound);
                     keys.forEach(k -> t.tags().remove(k.asText()));
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     return JsonNodeFactory.instance.objectNode();
                 });
     }

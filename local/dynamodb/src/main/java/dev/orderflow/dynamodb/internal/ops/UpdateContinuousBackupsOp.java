@@ -21,10 +21,10 @@ final class UpdateContinuousBackupsOp {
         }
         boolean enabled = spec.path("PointInTimeRecoveryEnabled").asBoolean(false);
         return engine.write(
-                () -> {
-                    Table t = engine.table(name);
+                state -> {
+                    Table t = state.table(name);
                     t.pointInTimeRecovery(enabled);
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     return DescribeContinuousBackupsOp.description(t, engine.clock().millis());
                 });
     }

@@ -132,18 +132,18 @@ final class UpdateItemOp {
                         "ALL_NEW",
                         "UPDATED_NEW");
         String consumed = ItemRequests.consumedMode(r);
-        TableDefinition def0 = engine.read(() -> engine.table(tableName).definition());
+        TableDefinition def0 = engine.read(state -> state.table(tableName).definition());
         Plan plan = plan(r, def0);
         return engine.write(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     Keys.validateKey(def, plan.key());
-                    engine.checkNotHeld(tableName, plan.key());
+                    state.checkNotHeld(tableName, plan.key());
                     Map<String, AttributeValue> old = t.get(plan.key());
                     Map<String, AttributeValue> updated = plan.apply(def, old);
                     t.put(updated);
-                    engine.changed(t, def.key().keyOf(updated), old, updated, false);
+                    state.changed(t, def.key().keyOf(updated), old, updated, false);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     Map<String, AttributeValue> attrs =
                             returned(returnValues, plan.update(), old, updated);

@@ -30,8 +30,8 @@ final class UpdateTimeToLiveOp {
         boolean enabled = spec.path("Enabled").asBoolean();
         String attr = spec.path("AttributeName").asText();
         return engine.write(
-                () -> {
-                    Table t = engine.namedTable(name);
+                state -> {
+                    Table t = state.namedTable(name);
                     if (enabled && t.ttlAttribute() != null) {
                         throw ApiException.validation("TimeToLive is already enabled");
                     }
@@ -39,7 +39,7 @@ final class UpdateTimeToLiveOp {
                         throw ApiException.validation("TimeToLive is already disabled");
                     }
                     t.ttlAttribute(enabled ? attr : null);
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.putObject("TimeToLiveSpecification")
                             .put("Enabled", enabled)

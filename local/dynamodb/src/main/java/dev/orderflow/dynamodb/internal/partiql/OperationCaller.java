@@ -28,7 +28,7 @@ final class OperationCaller {
 
     /** The table's definition, or DynamoDB's ResourceNotFoundException. */
     TableDefinition definition(String table) {
-        return engine.read(() -> engine.table(table).definition());
+        return engine.read(state -> state.table(table).definition());
     }
 
     /**

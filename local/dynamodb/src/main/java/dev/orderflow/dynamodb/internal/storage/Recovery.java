@@ -2,6 +2,7 @@ package dev.orderflow.dynamodb.internal.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.WriteAccess;
 import dev.orderflow.dynamodb.internal.journal.StreamCodec;
 import dev.orderflow.dynamodb.internal.journal.TableCodec;
 import dev.orderflow.dynamodb.internal.ops.TableSetup;
@@ -15,11 +16,13 @@ import java.time.Instant;
 /** Replays journal entries (the snapshot uses the same format) into an engine. */
 final class Recovery {
     private final Engine engine;
+    private final WriteAccess state;
     private final TableSetup tables;
 
-    Recovery(Engine engine) {
+    Recovery(Engine engine, WriteAccess state) {
         this.engine = engine;
-        this.tables = new TableSetup(engine);
+        this.state = state;
+        this.tables = new TableSetup(engine, state);
     }
 
     void apply(JsonNode e) {
@@ -29,20 +32,20 @@ final class Recovery {
             case "stream" -> restoreStream(e);
             case "group" -> e.path("entries").forEach(this::apply);
             case "drop" -> {
-                Table t = engine.tables().remove(e.path("table").asText());
+                Table t = state.removeTable(e.path("table").asText());
                 if (t != null && t.stream() != null) {
                     t.stream().disable();
                 }
             }
             case "put" -> {
-                Table t = engine.tables().get(e.path("table").asText());
+                Table t = state.tables().get(e.path("table").asText());
                 if (t != null) {
                     t.put(AttributeJson.readItem(e.get("item")));
                 }
                 streamRecord(e);
             }
             case "delete" -> {
-                Table t = engine.tables().get(e.path("table").asText());
+                Table t = state.tables().get(e.path("table").asText());
                 if (t != null) {
                     t.delete(AttributeJson.readItem(e.get("key")));
                 }
@@ -54,7 +57,7 @@ final class Recovery {
 
     private void streamRecord(JsonNode e) {
         if (e.has("stream")) {
-            var log = engine.streams().get(e.path("streamArn").asText());
+            var log = state.streams().get(e.path("streamArn").asText());
             if (log != null) {
                 log.restore(StreamCodec.decode(e.get("stream")));
             }
@@ -63,7 +66,7 @@ final class Recovery {
 
     private void table(JsonNode meta) {
         TableDefinition def = TableCodec.definition(meta);
-        Table t = engine.tables().get(def.name());
+        Table t = state.tables().get(def.name());
         if (t == null) {
             t = tables.create(def);
         } else {
@@ -102,6 +105,6 @@ final class Recovery {
         if (!o.path("enabled").asBoolean()) {
             log.disable();
         }
-        engine.streams().put(log.arn(), log);
+        state.putStream(log);
     }
 }
