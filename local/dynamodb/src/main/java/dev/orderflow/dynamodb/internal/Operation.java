@@ -1,6 +1,7 @@
 package dev.orderflow.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 
 /** One API operation: request body in, response body out, or an {@link ApiException}. */
 @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.orderflow.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.expr.ExpressionParser;

@@ -2,7 +2,7 @@ package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

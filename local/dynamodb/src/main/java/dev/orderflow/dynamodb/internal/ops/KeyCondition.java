@@ -1,6 +1,6 @@
 package dev.orderflow.dynamodb.internal.ops;
 
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.expr.Operand;

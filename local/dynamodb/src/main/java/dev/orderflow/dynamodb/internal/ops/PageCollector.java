@@ -3,8 +3,8 @@ package dev.orderflow.dynamodb.internal.ops;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ConditionEvaluator;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
@@ -84,7 +84,7 @@ final class PageCollector {
             throw Req.constraint(l, "limit", "Member must have value greater than or equal to 1");
         }
         limit = l == null ? Integer.MAX_VALUE : l;
-        consumedMode = ItemOps.consumedMode(r);
+        consumedMode = ItemRequests.consumedMode(r);
         consistent = r.bool("ConsistentRead", false);
     }
 

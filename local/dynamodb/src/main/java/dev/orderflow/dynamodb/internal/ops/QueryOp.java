@@ -1,9 +1,9 @@
 package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
@@ -50,8 +50,8 @@ final class QueryOp {
         Map<String, AttributeValue> start =
                 r.has("ExclusiveStartKey") ? r.item("ExclusiveStartKey") : null;
         return engine.read(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index = indexName == null ? null : requireIndex(def, indexName);
                     checkIndexRead(t, index, r.bool("ConsistentRead", false), engine.clock());

@@ -1,9 +1,9 @@
 package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.ItemStore;
@@ -51,8 +51,8 @@ final class ScanOp {
         ExpressionContext ctx =
                 r.expressionContext(r.has("FilterExpression") || r.has("ProjectionExpression"));
         return engine.read(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     IndexDefinition index =
                             indexName == null ? null : QueryOp.requireIndex(def, indexName);

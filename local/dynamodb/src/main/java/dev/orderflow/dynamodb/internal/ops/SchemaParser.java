@@ -1,14 +1,16 @@
 package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Parses KeySchema, AttributeDefinitions, index definitions and throughput from requests. */
 final class SchemaParser {
@@ -176,5 +178,44 @@ final class SchemaParser {
             throw ApiException.serialization("Unexpected value type in payload");
         }
         return v.textValue();
+    }
+
+    /** Every key attribute must be defined, and every definition must be used by a key. */
+    static void checkAttributes(
+            KeySchema key, List<IndexDefinition> indexes, Map<String, String> types) {
+        Set<String> used = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        List<KeySchema> keys = new ArrayList<>();
+        keys.add(key);
+        for (IndexDefinition i : indexes) {
+            if (!names.add(i.name())) {
+                throw ApiException.validation(
+                        "One or more parameter values were invalid: Duplicate index name: "
+                                + i.name());
+            }
+            keys.add(i.key());
+        }
+        for (KeySchema k : keys) {
+            for (String a : new String[] {k.hash(), k.range()}) {
+                if (a == null) {
+                    continue;
+                }
+                if (!types.containsKey(a)) {
+                    throw ApiException.validation(
+                            "One or more parameter values were invalid: Some index key attributes are"
+                                    + " not defined in AttributeDefinitions. Keys: ["
+                                    + a
+                                    + "], AttributeDefinitions: "
+                                    + types.keySet().toString());
+                }
+                used.add(a);
+            }
+        }
+        if (!used.containsAll(types.keySet())) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: Number of attributes in KeySchema"
+                            + " does not exactly match number of attributes defined in"
+                            + " AttributeDefinitions");
+        }
     }
 }

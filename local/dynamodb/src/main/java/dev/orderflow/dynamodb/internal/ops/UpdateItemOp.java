@@ -2,9 +2,9 @@ package dev.orderflow.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.expr.Operand;
@@ -38,7 +38,7 @@ final class UpdateItemOp {
 
         /** Checks the condition and computes the new item; throws on failure. */
         Map<String, AttributeValue> apply(TableDefinition def, Map<String, AttributeValue> old) {
-            ItemOps.checkCondition(condition, old, onFail);
+            ItemRequests.checkCondition(condition, old, onFail);
             Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
             Map<String, AttributeValue> updated;
             try {
@@ -67,7 +67,7 @@ final class UpdateItemOp {
                 throw ApiException.validation(
                         "Item size to update has exceeded the maximum allowed size");
             }
-            return ItemOps.ordered(updated);
+            return ItemRequests.ordered(updated);
         }
     }
 
@@ -116,7 +116,8 @@ final class UpdateItemOp {
                 UpdateIndexRules.check(def, update);
             }
         }
-        return new Plan(key, update, condition, ItemOps.onConditionFailure(r), updateText != null);
+        return new Plan(
+                key, update, condition, ItemRequests.onConditionFailure(r), updateText != null);
     }
 
     ObjectNode invoke(Req r) {
@@ -130,19 +131,19 @@ final class UpdateItemOp {
                         "UPDATED_OLD",
                         "ALL_NEW",
                         "UPDATED_NEW");
-        String consumed = ItemOps.consumedMode(r);
-        TableDefinition def0 = engine.read(() -> engine.table(tableName).definition());
+        String consumed = ItemRequests.consumedMode(r);
+        TableDefinition def0 = engine.read(state -> state.table(tableName).definition());
         Plan plan = plan(r, def0);
         return engine.write(
-                () -> {
-                    Table t = engine.table(tableName);
+                state -> {
+                    Table t = state.table(tableName);
                     TableDefinition def = t.definition();
                     Keys.validateKey(def, plan.key());
-                    engine.checkNotHeld(tableName, plan.key());
+                    state.checkNotHeld(tableName, plan.key());
                     Map<String, AttributeValue> old = t.get(plan.key());
                     Map<String, AttributeValue> updated = plan.apply(def, old);
                     t.put(updated);
-                    engine.changed(t, def.key().keyOf(updated), old, updated, false);
+                    state.changed(t, def.key().keyOf(updated), old, updated, false);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     Map<String, AttributeValue> attrs =
                             returned(returnValues, plan.update(), old, updated);

@@ -3,9 +3,10 @@ package dev.orderflow.dynamodb.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.WriteAccess;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
@@ -31,9 +32,9 @@ final class UpdateTableOp {
     ObjectNode invoke(Req r) {
         String name = r.tableName();
         return engine.write(
-                () -> {
-                    Table t = engine.namedTable(name);
-                    TableOps.refuseWhileChanging(t, name, engine.clock().instant());
+                state -> {
+                    Table t = state.namedTable(name);
+                    TableChanges.refuseWhileChanging(t, name, engine.clock().instant());
                     TableDefinition def = t.definition();
                     checkBeforeChanges(def, r);
                     checkDecreaseAllowed(t, r);
@@ -47,7 +48,7 @@ final class UpdateTableOp {
                         changed = true;
                     }
                     if (r.has("StreamSpecification")) {
-                        def = applyStream(t, def, r.object("StreamSpecification"));
+                        def = applyStream(state, t, def, r.object("StreamSpecification"));
                         changed = true;
                     }
                     if (r.has("BillingMode") || r.has("ProvisionedThroughput")) {
@@ -97,7 +98,7 @@ final class UpdateTableOp {
                                         + " UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
                                         + " SSESpecification or ReplicaUpdates is required");
                     }
-                    engine.journalTable(t);
+                    state.journalTable(t);
                     engine.lifecycleDeadline().ifPresent(t.lifecycle()::updating);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.set(
@@ -199,7 +200,7 @@ final class UpdateTableOp {
                 }
                 List<IndexDefinition> all = new ArrayList<>(def.indexes());
                 all.add(i);
-                TableOps.checkAttributes(def.key(), all, types);
+                SchemaParser.checkAttributes(def.key(), all, types);
                 def = def.withIndexes(all, types);
                 t.addIndex(i, def);
                 String created = i.name();
@@ -235,7 +236,8 @@ final class UpdateTableOp {
         return def;
     }
 
-    private TableDefinition applyStream(Table t, TableDefinition def, JsonNode spec) {
+    private TableDefinition applyStream(
+            WriteAccess state, Table t, TableDefinition def, JsonNode spec) {
         boolean enable = spec.path("StreamEnabled").asBoolean(false);
         if (enable && def.stream().enabled()) {
             throw ApiException.validation(
@@ -247,7 +249,7 @@ final class UpdateTableOp {
         }
         TableDefinition.StreamSettings s;
         if (enable) {
-            s = new TableOps(engine).uniqueStream(spec, def.arn());
+            s = new TableSetup(engine, state).uniqueStream(spec, def.arn());
         } else {
             TableDefinition.StreamSettings old = def.stream();
             s = new TableDefinition.StreamSettings(false, null, old.label(), old.arn());
@@ -259,7 +261,7 @@ final class UpdateTableOp {
         TableDefinition updated = def.withStream(s);
         t.definition(updated);
         if (enable) {
-            t.stream(new TableOps(engine).streamFor(updated));
+            t.stream(new TableSetup(engine, state).streamFor(updated));
         }
         return updated;
     }

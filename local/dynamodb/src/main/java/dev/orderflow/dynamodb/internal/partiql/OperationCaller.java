@@ -2,9 +2,9 @@ package dev.orderflow.dynamodb.internal.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.validate.SemanticStage;
 
@@ -28,7 +28,7 @@ final class OperationCaller {
 
     /** The table's definition, or DynamoDB's ResourceNotFoundException. */
     TableDefinition definition(String table) {
-        return engine.read(() -> engine.table(table).definition());
+        return engine.read(state -> state.table(table).definition());
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.orderflow.dynamodb.internal.partiql;
 
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 
 /**
  * DynamoDB's PartiQL error answers. The texts are those DynamoDB gives (the conformance cases in

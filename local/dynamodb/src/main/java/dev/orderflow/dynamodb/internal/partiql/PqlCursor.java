@@ -2,7 +2,7 @@ package dev.orderflow.dynamodb.internal.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -155,7 +155,7 @@ final class WriteTranslator {
         WhereClause.ItemKey target;
         try {
             target = WhereClause.itemKey(s.select().where(), key);
-        } catch (dev.orderflow.dynamodb.internal.ApiException e) {
+        } catch (dev.orderflow.dynamodb.internal.error.ApiException e) {
             throw PartiqlErrors.validation(
                     "EXISTS() must contain a single item read with additional condition");
         }

@@ -1,6 +1,6 @@
 package dev.orderflow.dynamodb.internal.pipeline;
 
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.protocol.SigV4;
 import java.util.List;
 import java.util.Map;

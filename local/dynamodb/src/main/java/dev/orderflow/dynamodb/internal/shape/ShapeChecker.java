@@ -1,7 +1,7 @@
 package dev.orderflow.dynamodb.internal.shape;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.shape.Shape.ListOf;
 import dev.orderflow.dynamodb.internal.shape.Shape.MapOf;
 import dev.orderflow.dynamodb.internal.shape.Shape.Scalar;

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.Journal;
+import dev.orderflow.dynamodb.internal.ReadAccess;
+import dev.orderflow.dynamodb.internal.WriteAccess;
+import dev.orderflow.dynamodb.internal.journal.StreamCodec;
+import dev.orderflow.dynamodb.internal.journal.TableCodec;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import java.io.BufferedReader;
@@ -49,16 +54,16 @@ public final class DataDirectory implements Journal {
     private long walBytes;
     private boolean dirty;
 
-    private DataDirectory(Engine engine, Path dir) {
+    private DataDirectory(Engine engine, WriteAccess state, Path dir) {
         this.engine = engine;
         this.snapshot = dir.resolve("snapshot.jsonl");
         this.wal = dir.resolve("wal.jsonl");
         try {
             Files.createDirectories(dir);
-            Recovery recovery = new Recovery(engine);
+            Recovery recovery = new Recovery(engine, state);
             replay(snapshot, recovery);
             replay(wal, recovery);
-            compact();
+            compact(state);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use data directory " + dir, e);
         }
@@ -74,7 +79,7 @@ public final class DataDirectory implements Journal {
 
     /** Recovers the engine from the directory and starts journaling into it. */
     public static DataDirectory open(Engine engine, Path dir) {
-        DataDirectory d = engine.write(() -> new DataDirectory(engine, dir));
+        DataDirectory d = engine.write(state -> new DataDirectory(engine, state, dir));
         engine.journal(d);
         return d;
     }
@@ -105,7 +110,7 @@ public final class DataDirectory implements Journal {
     }
 
     @Override
-    public synchronized void append(ObjectNode entry) {
+    public synchronized void append(ObjectNode entry, ReadAccess state) {
         try {
             byte[] line =
                     (mapper.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -113,7 +118,7 @@ public final class DataDirectory implements Journal {
             walBytes += line.length;
             dirty = true;
             if (walBytes > COMPACT_AT) {
-                compact();
+                compact(state);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the write-ahead log", e);
@@ -132,19 +137,17 @@ public final class DataDirectory implements Journal {
         }
     }
 
-    /**
-     * Writes a snapshot of the whole engine and starts an empty WAL. Caller holds the write lock.
-     */
-    private synchronized void compact() throws IOException {
+    /** Writes a snapshot of the whole engine and starts an empty WAL. */
+    private synchronized void compact(ReadAccess state) throws IOException {
         Path tmp = snapshot.resolveSibling("snapshot.jsonl.tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             // Streams first: table entries then find (and reuse) their current stream.
-            for (var log : engine.streams().values()) {
+            for (var log : state.streams().values()) {
                 log.trim(engine.clock().instant());
                 w.write(mapper.writeValueAsString(StreamCodec.encode(log)));
                 w.write('\n');
             }
-            for (Table t : engine.tables().values()) {
+            for (Table t : state.tables().values()) {
                 ObjectNode meta = mapper.createObjectNode().put("op", "table");
                 meta.set("table", TableCodec.encode(t));
                 w.write(mapper.writeValueAsString(meta));
@@ -186,10 +189,10 @@ public final class DataDirectory implements Journal {
     public void close() {
         syncer.shutdownNow();
         engine.write(
-                () -> {
+                state -> {
                     synchronized (this) {
                         try {
-                            compact();
+                            compact(state);
                             channel.force(true);
                             out.close();
                         } catch (IOException e) {

@@ -2,43 +2,50 @@ package dev.orderflow.dynamodb.internal.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.dynamodb.internal.Engine;
-import dev.orderflow.dynamodb.internal.ops.TableOps;
+import dev.orderflow.dynamodb.internal.WriteAccess;
+import dev.orderflow.dynamodb.internal.journal.StreamCodec;
+import dev.orderflow.dynamodb.internal.journal.TableCodec;
+import dev.orderflow.dynamodb.internal.ops.TableSetup;
+import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
+import java.time.Instant;
 
 /** Replays journal entries (the snapshot uses the same format) into an engine. */
 final class Recovery {
     private final Engine engine;
-    private final TableOps tables;
+    private final WriteAccess state;
+    private final TableSetup tables;
 
-    Recovery(Engine engine) {
+    Recovery(Engine engine, WriteAccess state) {
         this.engine = engine;
-        this.tables = new TableOps(engine);
+        this.state = state;
+        this.tables = new TableSetup(engine, state);
     }
 
     void apply(JsonNode e) {
         String op = e.path("op").asText();
         switch (op) {
             case "table" -> table(e.get("table"));
-            case "stream" -> StreamCodec.restore(engine, e);
+            case "stream" -> restoreStream(e);
             case "group" -> e.path("entries").forEach(this::apply);
             case "drop" -> {
-                Table t = engine.tables().remove(e.path("table").asText());
+                Table t = state.removeTable(e.path("table").asText());
                 if (t != null && t.stream() != null) {
                     t.stream().disable();
                 }
             }
             case "put" -> {
-                Table t = engine.tables().get(e.path("table").asText());
+                Table t = state.tables().get(e.path("table").asText());
                 if (t != null) {
                     t.put(AttributeJson.readItem(e.get("item")));
                 }
                 streamRecord(e);
             }
             case "delete" -> {
-                Table t = engine.tables().get(e.path("table").asText());
+                Table t = state.tables().get(e.path("table").asText());
                 if (t != null) {
                     t.delete(AttributeJson.readItem(e.get("key")));
                 }
@@ -50,7 +57,7 @@ final class Recovery {
 
     private void streamRecord(JsonNode e) {
         if (e.has("stream")) {
-            var log = engine.streams().get(e.path("streamArn").asText());
+            var log = state.streams().get(e.path("streamArn").asText());
             if (log != null) {
                 log.restore(StreamCodec.decode(e.get("stream")));
             }
@@ -59,7 +66,7 @@ final class Recovery {
 
     private void table(JsonNode meta) {
         TableDefinition def = TableCodec.definition(meta);
-        Table t = engine.tables().get(def.name());
+        Table t = state.tables().get(def.name());
         if (t == null) {
             t = tables.create(def);
         } else {
@@ -82,5 +89,22 @@ final class Recovery {
             }
         }
         TableCodec.applySettings(t, meta);
+    }
+
+    /** Recreates a stream from its snapshot entry and registers it with the engine. */
+    private void restoreStream(JsonNode o) {
+        StreamLog log =
+                new StreamLog(
+                        engine.streamSequence(),
+                        o.path("arn").asText(),
+                        o.path("label").asText(),
+                        o.path("table").asText(),
+                        o.path("view").asText(),
+                        Instant.ofEpochMilli(o.path("createdAt").asLong()));
+        o.path("records").forEach(r -> log.restore(StreamCodec.decode(r)));
+        if (!o.path("enabled").asBoolean()) {
+            log.disable();
+        }
+        state.putStream(log);
     }
 }

@@ -26,10 +26,10 @@ public final class TtlSweeper {
     /** Runs one sweep over every table with TTL enabled; returns the number of items deleted. */
     public int sweep() {
         return engine.write(
-                () -> {
+                state -> {
                     long now = engine.clock().instant().getEpochSecond();
                     int deleted = 0;
-                    for (Table t : engine.tables().values()) {
+                    for (Table t : state.tables().values()) {
                         String attr = t.ttlAttribute();
                         if (attr == null) {
                             continue;
@@ -44,11 +44,11 @@ public final class TtlSweeper {
                         }
                         for (Map<String, AttributeValue> item : expired) {
                             Map<String, AttributeValue> key = t.definition().key().keyOf(item);
-                            if (engine.isHeld(t.definition().name(), key, null)) {
+                            if (state.isHeld(t.definition().name(), key, null)) {
                                 continue; // deleted by a later sweep once the transaction ends
                             }
                             t.delete(key);
-                            engine.changed(t, key, item, null, true);
+                            state.changed(t, key, item, null, true);
                             deleted++;
                         }
                     }

@@ -3,7 +3,7 @@ package dev.orderflow.dynamodb.internal.validate;
 import static dev.orderflow.dynamodb.internal.validate.KeySchemaRules.INVALID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
 import dev.orderflow.dynamodb.internal.value.AttributeValue;

@@ -1,8 +1,8 @@
 package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Req;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import dev.orderflow.dynamodb.internal.expr.Condition;
 import dev.orderflow.dynamodb.internal.expr.KeyConditionForm;
 import dev.orderflow.dynamodb.internal.expr.KeyTerm;

@@ -1,8 +1,8 @@
 package dev.orderflow.dynamodb.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
 import dev.orderflow.dynamodb.internal.Engine;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.util.regex.Pattern;
 
 /**

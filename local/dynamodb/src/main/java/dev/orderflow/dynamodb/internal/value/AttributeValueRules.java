@@ -1,7 +1,7 @@
 package dev.orderflow.dynamodb.internal.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.orderflow.dynamodb.internal.value;
 
-import dev.orderflow.dynamodb.internal.ApiException;
+import dev.orderflow.dynamodb.internal.error.ApiException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 

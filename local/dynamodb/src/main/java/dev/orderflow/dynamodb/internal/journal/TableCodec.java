@@ -1,4 +1,4 @@
-package dev.orderflow.dynamodb.internal.storage;
+package dev.orderflow.dynamodb.internal.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,10 +1,9 @@
-package dev.orderflow.dynamodb.internal.storage;
+package dev.orderflow.dynamodb.internal.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.stream.StreamLog;
 import dev.orderflow.dynamodb.internal.stream.StreamRecord;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -52,22 +51,5 @@ public final class StreamCodec {
         ArrayNode records = o.putArray("records");
         log.records().forEach(r -> records.add(encode(r)));
         return o;
-    }
-
-    /** Recreates a stream from its snapshot entry and registers it with the engine. */
-    public static void restore(Engine engine, JsonNode o) {
-        StreamLog log =
-                new StreamLog(
-                        engine.streamSequence(),
-                        o.path("arn").asText(),
-                        o.path("label").asText(),
-                        o.path("table").asText(),
-                        o.path("view").asText(),
-                        Instant.ofEpochMilli(o.path("createdAt").asLong()));
-        o.path("records").forEach(r -> log.restore(decode(r)));
-        if (!o.path("enabled").asBoolean()) {
-            log.disable();
-        }
-        engine.streams().put(log.arn(), log);
     }
 }

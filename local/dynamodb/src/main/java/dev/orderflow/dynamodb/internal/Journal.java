@@ -1,12 +1,15 @@
-package dev.orderflow.dynamodb.internal.storage;
+package dev.orderflow.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Durable log of state changes; the in-memory engine uses {@link #NONE}. */
 public interface Journal extends AutoCloseable {
 
-    /** Appends one change; returns once it survives a crash of this process. */
-    void append(ObjectNode entry);
+    /**
+     * Appends one change; returns once it survives a crash of this process. {@code state} is the
+     * engine's state with the change applied, for a journal that compacts itself into a snapshot.
+     */
+    void append(ObjectNode entry, ReadAccess state);
 
     /** Makes all appended changes durable and releases the files. */
     @Override
@@ -16,7 +19,7 @@ public interface Journal extends AutoCloseable {
     Journal NONE =
             new Journal() {
                 @Override
-                public void append(ObjectNode entry) {}
+                public void append(ObjectNode entry, ReadAccess state) {}
 
                 @Override
                 public void close() {}

@@ -1,4 +1,4 @@
-package dev.orderflow.dynamodb.internal;
+package dev.orderflow.dynamodb.internal.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
