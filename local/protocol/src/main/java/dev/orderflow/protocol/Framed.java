@@ -1,6 +1,4 @@
-package dev.orderflow.protocol.internal;
-
-import dev.orderflow.protocol.HttpCall;
+package dev.orderflow.protocol;
 
 /**
  * A framed request on its way to the service: the call (null when the request could not be framed),

@@ -1,8 +1,5 @@
-package dev.orderflow.protocol.internal;
+package dev.orderflow.protocol;
 
-import dev.orderflow.protocol.HttpAnswer;
-import dev.orderflow.protocol.HttpCall;
-import dev.orderflow.protocol.HttpService;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * so a client that floods one connection only holds up itself. All fields are touched on the
  * connection's event loop only.
  */
-public final class CallRunner extends ChannelInboundHandlerAdapter {
+final class CallRunner extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
 
     /** Pipelined calls a connection may queue before its reading pauses. */
@@ -44,7 +41,7 @@ public final class CallRunner extends ChannelInboundHandlerAdapter {
     private final Queue<Framed> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    public CallRunner(HttpService service, Executor workers) {
+    CallRunner(HttpService service, Executor workers) {
         this.service = service;
         this.workers = workers;
     }

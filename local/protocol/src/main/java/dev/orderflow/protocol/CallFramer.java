@@ -1,6 +1,5 @@
-package dev.orderflow.protocol.internal;
+package dev.orderflow.protocol;
 
-import dev.orderflow.protocol.HttpCall;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -22,7 +21,7 @@ import java.util.Map;
  * Turns the codec's request head and body parts into one {@link Framed} call. A body over the limit
  * is read to its end and dropped, so that the service can answer it.
  */
-public final class CallFramer extends ChannelInboundHandlerAdapter {
+final class CallFramer extends ChannelInboundHandlerAdapter {
     private static final byte[] EMPTY = new byte[0];
 
     private final int maxBody;
@@ -31,7 +30,7 @@ public final class CallFramer extends ChannelInboundHandlerAdapter {
     private int size;
     private boolean tooLarge;
 
-    public CallFramer(int maxBody) {
+    CallFramer(int maxBody) {
         this.maxBody = maxBody;
     }
 
