@@ -1,4 +1,4 @@
-package dev.orderflow.infra;
+package dev.orderflow.infra.config;
 
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +58,8 @@ public record OrderflowConfig(
         return environmentName.startsWith("prod");
     }
 
-    static OrderflowConfig fromContext(Node node) {
+    /** Reads the CDK context ({@code cdk.json} and {@code -c key=value}). */
+    public static OrderflowConfig fromContext(Node node) {
         return new OrderflowConfig(
                 text(node, "env").orElse("dev"),
                 text(node, "alarmEmail"),

@@ -1,6 +1,5 @@
-package dev.orderflow.infra.nag;
+package dev.orderflow.infra;
 
-import dev.orderflow.infra.OrderflowStack;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
@@ -9,11 +8,11 @@ import java.util.List;
  * The cdk-nag findings orderflow accepts, each with its reason. Anything not listed here fails the
  * build (see {@code OrderflowStackTest}).
  */
-public final class StackNagSuppressions {
+final class StackNagSuppressions {
 
     private StackNagSuppressions() {}
 
-    public static void apply(OrderflowStack stack) {
+    static void apply(OrderflowStack stack) {
         stack.functions
                 .all()
                 .forEach(

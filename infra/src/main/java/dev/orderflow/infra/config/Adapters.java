@@ -1,4 +1,4 @@
-package dev.orderflow.infra;
+package dev.orderflow.infra.config;
 
 import java.util.Arrays;
 import java.util.Locale;
