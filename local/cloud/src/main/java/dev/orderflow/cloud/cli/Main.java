@@ -1,6 +1,4 @@
-package dev.orderflow.cloud;
-
-import dev.orderflow.cloud.internal.cli.Cli;
+package dev.orderflow.cloud.cli;
 
 /**
  * Entry point of {@code ./orderflow}: {@code up}, {@code invoke}, {@code token}, {@code

@@ -1,4 +1,4 @@
-package dev.orderflow.cloud.internal.cli.load;
+package dev.orderflow.cloud.cli.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

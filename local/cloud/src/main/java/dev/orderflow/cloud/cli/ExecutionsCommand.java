@@ -1,4 +1,4 @@
-package dev.orderflow.cloud.internal.cli;
+package dev.orderflow.cloud.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;

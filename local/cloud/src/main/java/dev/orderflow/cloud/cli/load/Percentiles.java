@@ -1,4 +1,4 @@
-package dev.orderflow.cloud.internal.cli.load;
+package dev.orderflow.cloud.cli.load;
 
 import java.util.Arrays;
 

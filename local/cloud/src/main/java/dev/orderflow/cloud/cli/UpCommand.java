@@ -1,4 +1,4 @@
-package dev.orderflow.cloud.internal.cli;
+package dev.orderflow.cloud.cli;
 
 import dev.orderflow.cloud.BootReport;
 import dev.orderflow.cloud.LocalCloud;

@@ -1,8 +1,8 @@
-package dev.orderflow.cloud.internal.cli;
+package dev.orderflow.cloud.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.cloud.internal.cli.load.LoadPlan;
-import dev.orderflow.cloud.internal.cli.load.LoadRun;
+import dev.orderflow.cloud.cli.load.LoadPlan;
+import dev.orderflow.cloud.cli.load.LoadRun;
 import dev.orderflow.cloud.internal.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;

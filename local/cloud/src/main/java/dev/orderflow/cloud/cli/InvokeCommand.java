@@ -1,4 +1,4 @@
-package dev.orderflow.cloud.internal.cli;
+package dev.orderflow.cloud.cli;
 
 import dev.orderflow.cloud.Invocation;
 import dev.orderflow.cloud.LocalCloud;
