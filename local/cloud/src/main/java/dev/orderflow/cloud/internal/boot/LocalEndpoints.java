@@ -1,16 +1,19 @@
-package dev.orderflow.cloud.internal;
+package dev.orderflow.cloud.internal.boot;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import dev.orderflow.cloud.internal.json.Json;
+import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The local cloud's own endpoints on the edge: JWKS, token minting, status. */
 final class LocalEndpoints {
@@ -63,17 +66,13 @@ final class LocalEndpoints {
         return json(200, Json.bytes(out));
     }
 
-    static HttpAnswer status(CloudAssembly assembly) {
+    static HttpAnswer status(URI edge, Optional<URI> gateway, LambdaRuntime lambdas) {
         ObjectNode out = Json.object();
-        out.put("edge", assembly.edge().endpoint().toString());
-        try {
-            out.put("gateway", assembly.gatewayEndpoint().toString());
-        } catch (RuntimeException none) {
-            out.putNull("gateway");
-        }
+        out.put("edge", edge.toString());
+        gateway.ifPresentOrElse(
+                g -> out.put("gateway", g.toString()), () -> out.putNull("gateway"));
         ArrayNode functions = out.putArray("functions");
-        assembly.lambdas()
-                .functions()
+        lambdas.functions()
                 .forEach(
                         f ->
                                 functions
