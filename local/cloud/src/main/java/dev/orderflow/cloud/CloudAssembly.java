@@ -100,8 +100,8 @@ final class CloudAssembly implements AutoCloseable {
         stepFunctions = new StepFunctionsService(settings, stack, edge, dynamoDb, sqs, lambdas);
         httpApi = new HttpApiService(settings, stack, edge, lambdas);
         // Each service starts after the ones it uses and stops before them. The Lambda runtime
-        // comes before Step Functions, whose tasks invoke it; the functions are deployed after it,
-        // as their environment names its endpoint.
+        // comes before Step Functions, whose tasks invoke it; the functions are deployed after
+        // Step Functions, whose endpoint their environment names.
         services.addAll(
                 List.of(
                         edge,
