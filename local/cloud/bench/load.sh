@@ -25,10 +25,14 @@ LOG="$(mktemp)"
 cleanup() { [ -n "${pid:-}" ] && kill -TERM "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -f "$LOG"; }
 trap cleanup EXIT
 
+# Older checkouts keep the command line in internal/cli and start it from dev.orderflow.cloud.Main.
+cli_src="$CLOUD_DIR/local/cloud/src/main/java/dev/orderflow/cloud/cli"
+main_class="dev.orderflow.cloud.cli.Main"
+[ -d "$cli_src" ] || { cli_src="${cli_src%/cli}/internal/cli"; main_class="dev.orderflow.cloud.Main"; }
 throttle_flag="--no-throttle"
-grep -q "no-throttle" "$CLOUD_DIR/local/cloud/src/main/java/dev/orderflow/cloud/internal/cli/Cli.java" || throttle_flag=""
+grep -q "no-throttle" "$cli_src/Cli.java" || throttle_flag=""
 (cd "$CLOUD_DIR" && exec java $JAVA_OPTS -cp "local/cloud/target/orderflow-local-cloud-0.1.0.jar:$(cat local/cloud/target/classpath.txt)" \
-  dev.orderflow.cloud.Main up --seed $throttle_flag --port "$edge" --api-port "$api") > "$LOG" 2>&1 &
+  "$main_class" up --seed $throttle_flag --port "$edge" --api-port "$api") > "$LOG" 2>&1 &
 pid=$!
 until curl -sf "http://localhost:$api/health" > /dev/null 2>&1; do
   kill -0 "$pid" 2>/dev/null || { cat "$LOG"; exit 1; }

@@ -47,7 +47,7 @@ for run in $(seq 1 "$RUNS"); do
   edge=$(free_port); api=$(free_port)
   t0=$(now_ms)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -cp "$CP" dev.orderflow.cloud.Main up --port "$edge" --api-port "$api" > "$TMP/up.log" 2>&1 &
+  java $JAVA_OPTS -cp "$CP" dev.orderflow.cloud.cli.Main up --port "$edge" --api-port "$api" > "$TMP/up.log" 2>&1 &
   pid=$!
   until curl -sf "http://localhost:$api/health" > /dev/null 2>&1; do sleep 0.02; done
   first_ms=$(( $(now_ms) - t0 ))

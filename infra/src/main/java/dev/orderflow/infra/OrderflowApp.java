@@ -1,5 +1,6 @@
 package dev.orderflow.infra;
 
+import dev.orderflow.infra.config.OrderflowConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;

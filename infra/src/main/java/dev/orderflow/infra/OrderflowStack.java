@@ -1,12 +1,12 @@
 package dev.orderflow.infra;
 
+import dev.orderflow.infra.config.OrderflowConfig;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.HttpApiGateway;
 import dev.orderflow.infra.constructs.Identity;
 import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.Monitoring;
 import dev.orderflow.infra.constructs.OrderWorkflow;
-import dev.orderflow.infra.nag.StackNagSuppressions;
 import dev.orderflow.infra.services.AdminApi;
 import dev.orderflow.infra.services.CustomerApi;
 import dev.orderflow.infra.services.FulfillmentWorkers;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.infra.config.Adapters;
+import dev.orderflow.infra.config.OrderflowConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

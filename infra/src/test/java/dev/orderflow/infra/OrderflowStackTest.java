@@ -3,6 +3,8 @@ package dev.orderflow.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.infra.config.Adapters;
+import dev.orderflow.infra.config.OrderflowConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.orderflow.infra.constructs;
 
-import dev.orderflow.infra.OrderflowConfig;
+import dev.orderflow.infra.config.OrderflowConfig;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;

@@ -1,6 +1,6 @@
 package dev.orderflow.infra.constructs;
 
-import dev.orderflow.infra.OrderflowConfig;
+import dev.orderflow.infra.config.OrderflowConfig;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;

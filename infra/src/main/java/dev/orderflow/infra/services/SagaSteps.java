@@ -2,7 +2,7 @@ package dev.orderflow.infra.services;
 
 import static dev.orderflow.infra.services.Functions.allow;
 
-import dev.orderflow.infra.Adapters;
+import dev.orderflow.infra.config.Adapters;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.ServiceFunction;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.orderflow.cloud;
 
-import dev.orderflow.cloud.internal.CloudAssembly;
+import dev.orderflow.cloud.internal.boot.BootSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The AWS endpoint: point {@code AWS_ENDPOINT_URL} and SDK clients here. */
     public URI edgeEndpoint() {
-        return assembly.edge().endpoint();
+        return assembly.edgeEndpoint();
     }
 
     /** The HTTP API's base URL. */
@@ -212,7 +212,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             return new LocalCloud(
                     CloudAssembly.start(
-                            new CloudAssembly.Settings(
+                            new BootSettings(
                                     template,
                                     edgePort,
                                     gatewayPort,

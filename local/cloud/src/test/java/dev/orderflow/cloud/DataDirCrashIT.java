@@ -272,7 +272,7 @@ class DataDirCrashIT {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        "dev.orderflow.cloud.Main",
+                        "dev.orderflow.cloud.cli.Main",
                         "up",
                         "--template",
                         SharedCloud.template().toString(),

@@ -1,7 +1,5 @@
 package dev.orderflow.protocol;
 
-import dev.orderflow.protocol.internal.CallFramer;
-import dev.orderflow.protocol.internal.CallRunner;
 import dev.orderflow.protocol.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -2,7 +2,6 @@ package dev.orderflow.cloud.internal.dynamo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.cloud.LocalCloudException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.json.Json;
 import java.io.IOException;
@@ -12,8 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +24,13 @@ public final class TableSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(TableSeeder.class);
 
     private final AwsJsonClient dynamo;
-    private final Function<String, Optional<String>> tableNames;
+    private final UnaryOperator<String> tableNames;
 
     /**
-     * @param tableNames a table's physical name from its logical id prefix
+     * @param tableNames a table's physical name from its logical id prefix; throws when there is no
+     *     such table
      */
-    public TableSeeder(AwsJsonClient dynamo, Function<String, Optional<String>> tableNames) {
+    public TableSeeder(AwsJsonClient dynamo, UnaryOperator<String> tableNames) {
         this.dynamo = dynamo;
         this.tableNames = tableNames;
     }
@@ -59,13 +58,7 @@ public final class TableSeeder {
         Iterator<Map.Entry<String, JsonNode>> it = seeds.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String table =
-                    tableNames
-                            .apply(entry.getKey())
-                            .orElseThrow(
-                                    () ->
-                                            new LocalCloudException(
-                                                    "seed: no table for " + entry.getKey()));
+            String table = tableNames.apply(entry.getKey());
             for (JsonNode item : entry.getValue()) {
                 ObjectNode put = Json.object().put("TableName", table);
                 put.set("Item", item);

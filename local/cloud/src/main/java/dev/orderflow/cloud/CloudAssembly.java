@@ -1,0 +1,196 @@
+package dev.orderflow.cloud;
+
+import dev.orderflow.cloud.internal.boot.BootSettings;
+import dev.orderflow.cloud.internal.boot.DynamoDbService;
+import dev.orderflow.cloud.internal.boot.EdgeService;
+import dev.orderflow.cloud.internal.boot.EmulatedService;
+import dev.orderflow.cloud.internal.boot.EventSourceMappingService;
+import dev.orderflow.cloud.internal.boot.HttpApiService;
+import dev.orderflow.cloud.internal.boot.LambdaFunctionsService;
+import dev.orderflow.cloud.internal.boot.LambdaRuntimeService;
+import dev.orderflow.cloud.internal.boot.SqsService;
+import dev.orderflow.cloud.internal.boot.StepFunctionsService;
+import dev.orderflow.cloud.internal.dynamo.TableSeeder;
+import dev.orderflow.cloud.internal.gateway.LocalIssuer;
+import dev.orderflow.cloud.internal.lambda.InvocationResult;
+import dev.orderflow.cloud.internal.lambda.LambdaException;
+import dev.orderflow.cloud.internal.template.CfnStack;
+import dev.orderflow.cloud.internal.template.PhysicalIdLookup;
+import dev.orderflow.cloud.internal.template.SkippedResource;
+import dev.orderflow.cloud.internal.template.TemplateException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Boots the template's services in dependency order, reports what they emulate, and owns their
+ * lifecycle: what {@link LocalCloud} stands on.
+ */
+final class CloudAssembly implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudAssembly.class);
+
+    private final BootSettings settings;
+    private final List<EmulatedService> services = new ArrayList<>();
+    private final Deque<EmulatedService> started = new ArrayDeque<>();
+    private CfnStack stack;
+    private PhysicalIdLookup physicalIds;
+    private EdgeService edge;
+    private DynamoDbService dynamoDb;
+    private LambdaRuntimeService lambdas;
+    private StepFunctionsService stepFunctions;
+    private HttpApiService httpApi;
+    private BootReport report;
+
+    private CloudAssembly(BootSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Boots; on failure stops what already started and throws {@link LocalCloudException}. */
+    static CloudAssembly start(BootSettings settings) {
+        CloudAssembly assembly = new CloudAssembly(settings);
+        long t0 = System.nanoTime();
+        try {
+            assembly.boot();
+        } catch (BindException e) {
+            assembly.close();
+            throw new LocalCloudException(
+                    "a port is in use ("
+                            + e.getMessage()
+                            + "): stop the other process or pass --port/--api-port",
+                    e);
+        } catch (IOException e) {
+            assembly.close();
+            throw new LocalCloudException("cannot start: " + e, e);
+        } catch (TemplateException e) {
+            assembly.close();
+            throw new LocalCloudException(
+                    "template " + settings.template() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            assembly.close();
+            throw e instanceof LocalCloudException
+                    ? e
+                    : new LocalCloudException("cannot start: " + e, e);
+        }
+        assembly.report = assembly.report(Duration.ofNanos(System.nanoTime() - t0));
+        return assembly;
+    }
+
+    private void boot() throws IOException {
+        if (!Files.isRegularFile(settings.template())) {
+            throw new LocalCloudException(
+                    "template not found: " + settings.template() + " (run `npx cdk synth` first)");
+        }
+        stack = CfnStack.load(settings.template(), settings.region(), BootSettings.ACCOUNT);
+        physicalIds = new PhysicalIdLookup(stack);
+        edge = new EdgeService(settings);
+        dynamoDb = new DynamoDbService(settings, stack, edge);
+        SqsService sqs = new SqsService(settings, stack, edge);
+        lambdas = new LambdaRuntimeService(settings);
+        stepFunctions = new StepFunctionsService(settings, stack, edge, dynamoDb, sqs, lambdas);
+        httpApi = new HttpApiService(settings, stack, edge, lambdas);
+        // Each service starts after the ones it uses and stops before them. The Lambda runtime
+        // comes before Step Functions, whose tasks invoke it; the functions are deployed after
+        // Step Functions, whose endpoint their environment names.
+        services.addAll(
+                List.of(
+                        edge,
+                        dynamoDb,
+                        sqs,
+                        lambdas,
+                        stepFunctions,
+                        new LambdaFunctionsService(
+                                settings, stack, edge, dynamoDb, sqs, stepFunctions, lambdas),
+                        new EventSourceMappingService(settings, stack, dynamoDb, sqs, lambdas),
+                        httpApi));
+        for (EmulatedService service : services) {
+            started.push(service); // before start(): what a failing start began is stopped too
+            service.start();
+        }
+        // Executions kept in the data directory resume once the functions they call are deployed.
+        stepFunctions.resumeExecutions();
+    }
+
+    /** The services' own lines, in boot order, and what the template holds that none emulates. */
+    private BootReport report(Duration bootTime) {
+        List<String> emulated = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>();
+        services.forEach(s -> emulated.addAll(s.describe()));
+        for (SkippedResource r : stack.skipped()) {
+            String line = r.logicalId() + " (" + r.type() + "): " + r.reason();
+            (r.supported() ? ignored : unsupported).add(line);
+        }
+        services.forEach(s -> unsupported.addAll(s.unsupported()));
+        unsupported.forEach(u -> LOG.warn("UNSUPPORTED resource, not emulated: {}", u));
+        return new BootReport(emulated, ignored, unsupported, bootTime);
+    }
+
+    URI edgeEndpoint() {
+        return edge.router().endpoint();
+    }
+
+    URI gatewayEndpoint() {
+        return httpApi.endpoint()
+                .orElseThrow(() -> new LocalCloudException("the template has no HTTP API"));
+    }
+
+    BootReport report() {
+        return report;
+    }
+
+    LocalIssuer issuer() {
+        return httpApi.issuer();
+    }
+
+    Invocation invoke(String function, String payload) {
+        try {
+            InvocationResult result =
+                    lambdas.runtime().invoke(function, payload.getBytes(StandardCharsets.UTF_8));
+            return new Invocation(
+                    result.payloadText(), result instanceof InvocationResult.FunctionError);
+        } catch (LambdaException e) {
+            throw new LocalCloudException(e.code() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<String> physicalId(String logicalIdPrefix) {
+        return physicalIds.find(logicalIdPrefix);
+    }
+
+    /** Loads items into the stack's tables, named by their logical id prefixes. */
+    TableSeeder seeder() {
+        return dynamoDb.seeder(
+                prefix ->
+                        physicalId(prefix)
+                                .orElseThrow(
+                                        () ->
+                                                new LocalCloudException(
+                                                        "seed: no table for " + prefix)));
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            EmulatedService service = started.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn(
+                        "error while stopping {}: {}",
+                        service.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+}
