@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.fulfillment;
 
-import dev.orderflow.domain.fulfillment.PickOutcome;
-import dev.orderflow.domain.fulfillment.ShipmentOrder;
-import dev.orderflow.domain.fulfillment.Warehouse;
-import dev.orderflow.domain.fulfillment.WarehouseLink;
+import dev.orderflow.domain.centers.WarehouseLink;
+import dev.orderflow.domain.shipping.PickOutcome;
+import dev.orderflow.domain.shipping.ShipmentOrder;
+import dev.orderflow.domain.shipping.Warehouse;
 import java.util.Objects;
 
 /**

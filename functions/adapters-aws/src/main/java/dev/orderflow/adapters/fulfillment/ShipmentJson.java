@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.fulfillment;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.orderflow.domain.fulfillment.ShipmentOrder;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.shipping.ShipmentOrder;
 
 /**
  * The body of a shipment handed to a warehouse system: {@code

@@ -3,13 +3,13 @@ package dev.orderflow.adapters.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.PickOutcome;
-import dev.orderflow.domain.fulfillment.ShipmentOrder;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.shipping.PickOutcome;
+import dev.orderflow.domain.shipping.ShipmentOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

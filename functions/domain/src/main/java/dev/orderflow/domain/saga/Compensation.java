@@ -1,6 +1,6 @@
 package dev.orderflow.domain.saga;
 
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;

@@ -2,7 +2,7 @@ package dev.orderflow.domain.saga;
 
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;

@@ -1,10 +1,10 @@
 package dev.orderflow.domain.saga;
 
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.FulfillmentCenters;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.FulfillmentCenters;
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;

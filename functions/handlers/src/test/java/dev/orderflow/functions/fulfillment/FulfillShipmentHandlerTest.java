@@ -130,7 +130,7 @@ class FulfillShipmentHandlerTest {
                 new FulfillShipmentHandler(
                         shop.fulfillShipment(
                                 (order, progress) ->
-                                        new dev.orderflow.domain.fulfillment.PickOutcome.Accepted(),
+                                        new dev.orderflow.domain.shipping.PickOutcome.Accepted(),
                                 tokens),
                         metrics);
 
@@ -139,7 +139,7 @@ class FulfillShipmentHandlerTest {
 
         assertThat(tokens.received()).isEmpty();
         assertThat(shop.awaited.find(Shop.STORED_ORDER, Shop.MUNICH))
-                .contains(new dev.orderflow.domain.fulfillment.TaskToken("t1"));
+                .contains(new dev.orderflow.domain.shipping.TaskToken("t1"));
         assertThat(metrics.flushed("FulfillmentAccepted")).isEqualTo(1);
         assertThat(metrics.flushed("FulfillmentReported")).isEqualTo(0);
     }
