@@ -8,6 +8,7 @@ import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderRepository;
@@ -16,19 +17,22 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Saga step: allocate a pending order to fulfillment centers and reserve its stock. Safe to retry:
- * an order that is reserved already is returned as it is, and reservations are idempotent per
- * order. When stock moves between reading levels and reserving, it allocates again on fresh levels.
+ * Use case: allocates a pending order to fulfillment centers, reserves its stock and records the
+ * allocation on the order (the saga's {@code ReserveStep} runs it and turns its refusals into
+ * verdicts). Safe to retry: an order that is reserved already is returned as it is, and
+ * reservations are idempotent per order. When stock moves between reading levels and reserving, it
+ * allocates again on fresh levels.
  */
 public final class ReserveStock {
 
     /** Allocate-and-reserve rounds before concluding the stock is gone. */
     static final int MAX_ROUNDS = 3;
 
-    private final OrderRepository orders;
+    private final OrderChanges orders;
     private final FulfillmentCenters centers;
     private final StockLevels levels;
     private final StockReservations reservations;
@@ -41,7 +45,7 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock) {
-        this.orders = Objects.requireNonNull(orders, "orders");
+        this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.centers = Objects.requireNonNull(centers, "centers");
         this.levels = Objects.requireNonNull(levels, "levels");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
@@ -58,7 +62,7 @@ public final class ReserveStock {
      *     stock this call reserved is released first
      */
     public Order reserve(OrderId id) {
-        Order order = orders.find(id).orElseThrow(() -> new OrderNotFound(id.value()));
+        Order order = orders.load(id);
         if (order.status() == OrderStatus.RESERVED) {
             return order; // a retried step that succeeded before
         }
@@ -67,18 +71,25 @@ public final class ReserveStock {
                     id.value(), order.status().name(), OrderStatus.RESERVED.name());
         }
         Allocation allocation = allocateAndReserve(order);
-        Order reserved = order.reserved(allocation, clock.instant());
-        if (orders.update(reserved)) {
-            return reserved;
+        Order stored = orders.change(order, current -> recordReservation(current, allocation));
+        if (stored.status() != OrderStatus.RESERVED) {
+            reservations.release(id);
+            throw new InvalidStateTransition(
+                    id.value(), stored.status().name(), OrderStatus.RESERVED.name());
         }
-        // The order changed since we read it: a duplicate step won, or a cancellation came in.
-        Order now = orders.find(id).orElseThrow(() -> new OrderNotFound(id.value()));
-        if (now.status() == OrderStatus.RESERVED) {
-            return now;
+        return stored;
+    }
+
+    /**
+     * The order's next version holding the reservation; nothing once it left {@link
+     * OrderStatus#PENDING} meanwhile (a duplicate step reserved it, or a cancellation came in).
+     */
+    private Optional<OrderChanges.Change> recordReservation(Order current, Allocation allocation) {
+        if (current.status() != OrderStatus.PENDING) {
+            return Optional.empty();
         }
-        reservations.release(id);
-        throw new InvalidStateTransition(
-                id.value(), now.status().name(), OrderStatus.RESERVED.name());
+        Order reserved = current.reserved(allocation, clock.instant());
+        return Optional.of(new OrderChanges.Change(reserved, reserved.reason()));
     }
 
     private Allocation allocateAndReserve(Order order) {

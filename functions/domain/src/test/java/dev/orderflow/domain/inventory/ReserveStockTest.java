@@ -107,6 +107,20 @@ class ReserveStockTest {
     }
 
     @Test
+    void reserve_answersWithTheDuplicateStepsReservation_whenADuplicateWonTheRace() {
+        stock.stock(MUC, "MUG", 5);
+        Order order = pending(2);
+        stock.beforeNextReserve(() -> reserveStock.reserve(order.id())); // the same step, twice
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(orders.find(order.id())).contains(reserved);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(3);
+        assertThat(stock.holdsReservationFor(order.id())).isTrue();
+    }
+
+    @Test
     void reserve_refusesOrdersThatAreNotPending_orDoNotExist() {
         Order order = pending(1);
         orders.update(order.cancelRequested(NOW));
