@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
-import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
+import dev.orderflow.adapters.shipping.SimulatedWarehouse;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens.Received;

@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.fulfillment;
+package dev.orderflow.adapters.shipping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

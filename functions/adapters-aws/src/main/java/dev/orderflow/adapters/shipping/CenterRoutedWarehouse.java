@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.fulfillment;
+package dev.orderflow.adapters.shipping;
 
 import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.shipping.PickOutcome;

@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.fulfillment;
+package dev.orderflow.adapters.shipping;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.fulfillment;
+package dev.orderflow.adapters.shipping;
 
 import dev.orderflow.domain.shipping.Parcel;
 import dev.orderflow.domain.shipping.PickOutcome;

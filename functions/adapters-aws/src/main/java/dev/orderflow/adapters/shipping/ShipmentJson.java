@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.fulfillment;
+package dev.orderflow.adapters.shipping;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.orderflow.domain.order.OrderLine;
