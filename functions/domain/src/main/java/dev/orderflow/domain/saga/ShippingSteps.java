@@ -104,7 +104,7 @@ public final class ShippingSteps {
         }
     }
 
-    /** The order's shipping version; nothing once it left {@link OrderStatus#PAID} meanwhile. */
+    /** The order handed over; nothing unless it is still {@link OrderStatus#PAID}. */
     private Optional<OrderChanges.Change> recordHandOver(Order current) {
         if (current.status() != OrderStatus.PAID) {
             return Optional.empty();
@@ -115,7 +115,7 @@ public final class ShippingSteps {
                         "handed to " + centersOf(current) + " for shipping"));
     }
 
-    /** The order's shipped version; nothing once it left {@link OrderStatus#SHIPPING} meanwhile. */
+    /** The order shipped; nothing unless it is still {@link OrderStatus#SHIPPING}. */
     private Optional<OrderChanges.Change> recordShipped(Order current, String detail) {
         if (current.status() != OrderStatus.SHIPPING) {
             return Optional.empty();
