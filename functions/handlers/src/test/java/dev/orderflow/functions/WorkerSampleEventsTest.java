@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
+import dev.orderflow.adapters.shipping.SimulatedWarehouse;
 import dev.orderflow.domain.notification.NotifyCustomer;
 import dev.orderflow.domain.order.StartFulfillment;
 import dev.orderflow.domain.testfixtures.InMemorySentNotifications;

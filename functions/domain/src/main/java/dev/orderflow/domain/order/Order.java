@@ -2,7 +2,6 @@ package dev.orderflow.domain.order;
 
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.Allocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

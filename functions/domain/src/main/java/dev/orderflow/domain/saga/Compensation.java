@@ -1,6 +1,6 @@
 package dev.orderflow.domain.saga;
 
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
@@ -43,20 +43,18 @@ public final class Compensation {
      */
     public Optional<String> refund(OrderId id) {
         Order order = orders.load(id);
-        Optional<String> paymentId =
-                order.paymentId()
-                        .or(
-                                () ->
-                                        mayHaveBeenCharged(order)
-                                                ? payments.findCharge(id)
-                                                : Optional.empty());
+        Optional<String> paymentId = order.paymentId().or(() -> unrecordedCharge(order));
         paymentId.ifPresent(p -> payments.refund(id, p));
         return paymentId;
     }
 
-    /** Payment is attempted only after the stock is reserved: a PENDING order was never charged. */
-    private static boolean mayHaveBeenCharged(Order order) {
-        return order.status() != OrderStatus.PENDING;
+    /** A charge the provider took for the order without the order recording it. */
+    private Optional<String> unrecordedCharge(Order order) {
+        // Payment is attempted only after the stock is reserved: a PENDING order was never charged.
+        if (order.status() == OrderStatus.PENDING) {
+            return Optional.empty();
+        }
+        return payments.findCharge(order.id());
     }
 
     /** Returns the order's reserved units to stock (none if they shipped or were released). */
@@ -72,17 +70,20 @@ public final class Compensation {
      * @return the order as it ended
      */
     public Order close(OrderId id, String reason) {
-        return orders.change(
-                id,
-                current -> {
-                    if (current.status().isTerminal()) {
-                        return Optional.empty();
-                    }
-                    Order closed =
-                            current.status() == OrderStatus.CANCELLING
-                                    ? current.cancelled(clock.instant())
-                                    : current.rejected(reason, clock.instant());
-                    return Optional.of(new OrderChanges.Change(closed, closed.reason()));
-                });
+        return orders.change(id, current -> recordClosing(current, reason));
+    }
+
+    /** The order's last version; nothing if it ended already. */
+    private Optional<OrderChanges.Change> recordClosing(Order current, String reason) {
+        if (current.status().isTerminal()) {
+            return Optional.empty();
+        }
+        Order closed;
+        if (current.status() == OrderStatus.CANCELLING) {
+            closed = current.cancelled(clock.instant());
+        } else {
+            closed = current.rejected(reason, clock.instant());
+        }
+        return Optional.of(new OrderChanges.Change(closed, closed.reason()));
     }
 }

@@ -1,6 +1,6 @@
 package dev.orderflow.domain.saga;
 
-import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.order.OrderLine;
 import java.time.Duration;
 import java.util.List;

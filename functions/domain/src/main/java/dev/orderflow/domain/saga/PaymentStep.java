@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Saga step 2: take the payment for a reserved order. */
+/** The saga's {@code TakePayment} step: take the payment for a reserved order. */
 public final class PaymentStep {
 
     /** States in which the payment was taken already: a retried step must not charge again. */
@@ -56,16 +56,7 @@ public final class PaymentStep {
             return StepResult.reject("payment declined: " + declined.reason());
         }
         String paymentId = ((PaymentOutcome.Approved) outcome).paymentId();
-        Order stored =
-                orders.change(
-                        order,
-                        current ->
-                                current.status() == OrderStatus.RESERVED
-                                        ? Optional.of(
-                                                new OrderChanges.Change(
-                                                        current.paid(paymentId, clock.instant()),
-                                                        "payment " + paymentId))
-                                        : Optional.empty());
+        Order stored = orders.change(order, current -> recordPayment(current, paymentId));
         if (stored.status() == OrderStatus.CANCELLING) {
             payments.refund(id, paymentId); // the order never recorded this payment
             return StepResult.cancel();
@@ -75,5 +66,18 @@ public final class PaymentStep {
                     id.value(), stored.status().name(), OrderStatus.PAID.name());
         }
         return StepResult.proceed();
+    }
+
+    /**
+     * The order's paid version; nothing once it left {@link OrderStatus#RESERVED} meanwhile (a
+     * cancellation, or a duplicate step that recorded its payment first).
+     */
+    private Optional<OrderChanges.Change> recordPayment(Order current, String paymentId) {
+        if (current.status() != OrderStatus.RESERVED) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new OrderChanges.Change(
+                        current.paid(paymentId, clock.instant()), "payment " + paymentId));
     }
 }

@@ -2,14 +2,18 @@ package dev.orderflow.domain.saga;
 
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
 import java.util.Objects;
 
-/** Saga step 1: allocate the order to fulfillment centers and reserve its stock. */
+/**
+ * The saga's {@code ReserveStock} step: runs the {@link ReserveStock} use case and answers the
+ * workflow's verdict: stock the centers cannot fill and a customer's cancellation are verdicts, not
+ * errors.
+ */
 public final class ReserveStep {
 
     private final ReserveStock reserveStock;

@@ -1,15 +1,16 @@
 package dev.orderflow.domain.saga;
 
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.FulfillmentCenters;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.FulfillmentCenters;
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderChanges;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Shipment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Saga steps 3 and 4: hand a paid order to its centers, then record that it shipped. */
+/**
+ * The saga's {@code HandOverShipments} and {@code ConfirmShipped} steps: hand a paid order to its
+ * centers, then, once every center reported, record that it shipped.
+ */
 public final class ShippingSteps {
 
     /** The longest a center may stay silent while it works on a shipment. */
@@ -48,18 +52,7 @@ public final class ShippingSteps {
      * @return proceed with the work orders, or cancel (no work orders) if the customer cancelled
      */
     public HandOver handOver(OrderId id) {
-        Order order =
-                orders.change(
-                        id,
-                        current ->
-                                current.status() == OrderStatus.PAID
-                                        ? Optional.of(
-                                                new OrderChanges.Change(
-                                                        current.shipping(clock.instant()),
-                                                        "handed to "
-                                                                + centersOf(current)
-                                                                + " for shipping"))
-                                        : Optional.empty());
+        Order order = orders.change(id, this::recordHandOver);
         if (order.status() == OrderStatus.CANCELLING) {
             return new HandOver(StepResult.cancel(), List.of());
         }
@@ -72,18 +65,7 @@ public final class ShippingSteps {
                         .collect(Collectors.toMap(FulfillmentCenter::id, Function.identity()));
         List<HandOver.WorkOrder> work =
                 order.allocation().orElseThrow().shipments().stream()
-                        .map(
-                                s -> {
-                                    // A center removed since allocation keeps the default level.
-                                    Duration timeout =
-                                            Optional.ofNullable(known.get(s.center()))
-                                                    .map(FulfillmentCenter::handlingTime)
-                                                    .orElse(
-                                                            FulfillmentCenter
-                                                                    .DEFAULT_HANDLING_TIME);
-                                    return new HandOver.WorkOrder(
-                                            s.center(), s.lines(), timeout, heartbeatFor(timeout));
-                                })
+                        .map(shipment -> workOrder(shipment, known))
                         .toList();
         return new HandOver(StepResult.proceed(), work);
     }
@@ -103,15 +85,7 @@ public final class ShippingSteps {
                         .map(e -> e.getKey().value() + " tracking " + e.getValue())
                         .sorted()
                         .collect(Collectors.joining(", "));
-        Order order =
-                orders.change(
-                        id,
-                        current ->
-                                current.status() == OrderStatus.SHIPPING
-                                        ? Optional.of(
-                                                new OrderChanges.Change(
-                                                        current.shipped(clock.instant()), detail))
-                                        : Optional.empty());
+        Order order = orders.change(id, current -> recordShipped(current, detail));
         if (order.status() == OrderStatus.CANCELLING) {
             return new Confirmation(StepResult.cancel(), order);
         }
@@ -128,6 +102,36 @@ public final class ShippingSteps {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(order, "order");
         }
+    }
+
+    /** The order handed over; nothing unless it is still {@link OrderStatus#PAID}. */
+    private Optional<OrderChanges.Change> recordHandOver(Order current) {
+        if (current.status() != OrderStatus.PAID) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new OrderChanges.Change(
+                        current.shipping(clock.instant()),
+                        "handed to " + centersOf(current) + " for shipping"));
+    }
+
+    /** The order shipped; nothing unless it is still {@link OrderStatus#SHIPPING}. */
+    private Optional<OrderChanges.Change> recordShipped(Order current, String detail) {
+        if (current.status() != OrderStatus.SHIPPING) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderChanges.Change(current.shipped(clock.instant()), detail));
+    }
+
+    /** What the shipment's center is asked, within the center's service level. */
+    private static HandOver.WorkOrder workOrder(
+            Shipment shipment, Map<CenterId, FulfillmentCenter> known) {
+        FulfillmentCenter center = known.get(shipment.center());
+        // A center removed since allocation keeps the default level.
+        Duration timeout =
+                center == null ? FulfillmentCenter.DEFAULT_HANDLING_TIME : center.handlingTime();
+        return new HandOver.WorkOrder(
+                shipment.center(), shipment.lines(), timeout, heartbeatFor(timeout));
     }
 
     /** A quarter of the service level, between a second and {@link #MAX_HEARTBEAT}. */

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.InvalidStateTransition;
-import dev.orderflow.domain.fulfillment.Allocation;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.Shipment;
 import dev.orderflow.domain.identity.Caller;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -3,9 +3,9 @@ package dev.orderflow.domain.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;

@@ -1,9 +1,9 @@
 package dev.orderflow.domain.testfixtures;
 
-import dev.orderflow.domain.fulfillment.AwaitedShipments;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.shipping.AwaitedShipments;
+import dev.orderflow.domain.shipping.TaskToken;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

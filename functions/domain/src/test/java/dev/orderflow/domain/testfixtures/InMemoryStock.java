@@ -1,17 +1,17 @@
 package dev.orderflow.domain.testfixtures;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.FulfillmentCenters;
 import dev.orderflow.domain.error.InsufficientStock;
-import dev.orderflow.domain.fulfillment.Allocation;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.FulfillmentCenters;
-import dev.orderflow.domain.fulfillment.Shipment;
-import dev.orderflow.domain.fulfillment.StockLevel;
-import dev.orderflow.domain.fulfillment.StockLevels;
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockLevel;
+import dev.orderflow.domain.inventory.StockLevels;
+import dev.orderflow.domain.inventory.StockReservations;
+import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.Shipment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

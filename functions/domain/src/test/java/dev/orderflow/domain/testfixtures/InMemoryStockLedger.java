@@ -1,10 +1,10 @@
 package dev.orderflow.domain.testfixtures;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.InsufficientStock;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.StockLedger;
-import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.inventory.StockLedger;
+import dev.orderflow.domain.inventory.StockPosition;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

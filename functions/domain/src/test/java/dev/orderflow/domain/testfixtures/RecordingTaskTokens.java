@@ -1,9 +1,9 @@
 package dev.orderflow.domain.testfixtures;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
-import dev.orderflow.domain.fulfillment.Parcel;
-import dev.orderflow.domain.fulfillment.TaskToken;
-import dev.orderflow.domain.fulfillment.TaskTokens;
+import dev.orderflow.domain.shipping.Parcel;
+import dev.orderflow.domain.shipping.TaskToken;
+import dev.orderflow.domain.shipping.TaskTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,9 @@
 package dev.orderflow.domain.testfixtures;
 
-import dev.orderflow.domain.fulfillment.Parcel;
-import dev.orderflow.domain.fulfillment.PickOutcome;
-import dev.orderflow.domain.fulfillment.ShipmentOrder;
-import dev.orderflow.domain.fulfillment.Warehouse;
+import dev.orderflow.domain.shipping.Parcel;
+import dev.orderflow.domain.shipping.PickOutcome;
+import dev.orderflow.domain.shipping.ShipmentOrder;
+import dev.orderflow.domain.shipping.Warehouse;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

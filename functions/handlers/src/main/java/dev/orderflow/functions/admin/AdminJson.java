@@ -2,9 +2,9 @@ package dev.orderflow.functions.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.domain.catalog.Product;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.StockPosition;
-import dev.orderflow.domain.fulfillment.WarehouseLink;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.WarehouseLink;
+import dev.orderflow.domain.inventory.StockPosition;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

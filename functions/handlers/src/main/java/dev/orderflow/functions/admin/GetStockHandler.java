@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.fulfillment.AdjustStock;
+import dev.orderflow.domain.inventory.AdjustStock;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.observability.HandlerMetrics;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.fulfillment.ManageCenters;
+import dev.orderflow.domain.centers.ManageCenters;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.observability.HandlerMetrics;

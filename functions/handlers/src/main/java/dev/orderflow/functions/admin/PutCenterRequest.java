@@ -1,9 +1,9 @@
 package dev.orderflow.functions.admin;
 
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.WarehouseLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.orderflow.functions.fulfillment;
 import static dev.orderflow.functions.messaging.MessageBodies.required;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentRequest;
-import dev.orderflow.domain.fulfillment.TaskToken;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.shipping.FulfillmentRequest;
+import dev.orderflow.domain.shipping.TaskToken;
 import dev.orderflow.functions.messaging.MessageBodies;
 import java.util.List;
 

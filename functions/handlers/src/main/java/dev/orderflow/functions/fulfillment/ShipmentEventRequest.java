@@ -1,7 +1,7 @@
 package dev.orderflow.functions.fulfillment;
 
 import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.fulfillment.WarehouseEvent;
+import dev.orderflow.domain.shipping.WarehouseEvent;
 
 /**
  * The JSON body a warehouse system posts about a shipment: {@code {"type":"SHIPPED",

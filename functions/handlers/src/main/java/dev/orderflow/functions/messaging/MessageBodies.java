@@ -41,11 +41,7 @@ public final class MessageBodies {
         } catch (JsonMappingException e) {
             String field =
                     e.getPath().stream()
-                            .map(
-                                    r ->
-                                            r.getFieldName() != null
-                                                    ? r.getFieldName()
-                                                    : Integer.toString(r.getIndex()))
+                            .map(MessageBodies::nameOf)
                             .collect(Collectors.joining("."));
             throw InvalidInput.of(field.isEmpty() ? "body" : field, "does not fit the message");
         } catch (JsonProcessingException e) {
@@ -55,6 +51,14 @@ public final class MessageBodies {
             throw InvalidInput.of("body", "is required");
         }
         return value;
+    }
+
+    /** A field's name, or an array element's index. */
+    private static String nameOf(JsonMappingException.Reference step) {
+        if (step.getFieldName() != null) {
+            return step.getFieldName();
+        }
+        return Integer.toString(step.getIndex());
     }
 
     /** A required text field. */

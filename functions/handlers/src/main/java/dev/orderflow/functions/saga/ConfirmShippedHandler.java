@@ -2,7 +2,7 @@ package dev.orderflow.functions.saga;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.saga.ShippingSteps;
 import dev.orderflow.domain.saga.StepResult;
 import dev.orderflow.functions.observability.HandlerMetrics;

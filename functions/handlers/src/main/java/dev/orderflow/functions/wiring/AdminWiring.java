@@ -5,8 +5,8 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoCenterDirectory;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrdersByStatus;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLedger;
 import dev.orderflow.domain.catalog.ManageCatalog;
-import dev.orderflow.domain.fulfillment.AdjustStock;
-import dev.orderflow.domain.fulfillment.ManageCenters;
+import dev.orderflow.domain.centers.ManageCenters;
+import dev.orderflow.domain.inventory.AdjustStock;
 import dev.orderflow.domain.order.BrowseOrdersByStatus;
 
 /**

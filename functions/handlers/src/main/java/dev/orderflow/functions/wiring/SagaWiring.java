@@ -6,7 +6,7 @@ import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
 import dev.orderflow.adapters.payment.HttpPaymentProvider;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
 import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
-import dev.orderflow.domain.fulfillment.ReserveStock;
+import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.payment.PaymentProvider;
 import dev.orderflow.domain.saga.Compensation;
 import dev.orderflow.domain.saga.PaymentStep;

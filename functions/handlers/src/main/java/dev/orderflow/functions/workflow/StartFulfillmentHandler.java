@@ -49,22 +49,20 @@ public final class StartFulfillmentHandler
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<BatchEndpoint.Item<DynamodbStreamRecord>> items =
-                event == null || event.getRecords() == null
-                        ? List.of()
-                        : event.getRecords().stream()
-                                .map(
-                                        r ->
-                                                new BatchEndpoint.Item<>(
-                                                        sequenceNumberOf(r),
-                                                        r.getEventID() == null
-                                                                ? sequenceNumberOf(r)
-                                                                : r.getEventID(),
-                                                        r))
-                                .toList();
+        List<BatchEndpoint.Item<DynamodbStreamRecord>> items = List.of();
+        if (event != null && event.getRecords() != null) {
+            items = event.getRecords().stream().map(StartFulfillmentHandler::itemOf).toList();
+        }
         List<String> failed = endpoint.process(context, items, this::start, true);
         return new StreamsEventResponse(
                 failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
+    }
+
+    /** A record without an event id is logged by its sequence number. */
+    private static BatchEndpoint.Item<DynamodbStreamRecord> itemOf(DynamodbStreamRecord record) {
+        String sequenceNumber = sequenceNumberOf(record);
+        String eventId = record.getEventID() == null ? sequenceNumber : record.getEventID();
+        return new BatchEndpoint.Item<>(sequenceNumber, eventId, record);
     }
 
     private String start(DynamodbStreamRecord record) {

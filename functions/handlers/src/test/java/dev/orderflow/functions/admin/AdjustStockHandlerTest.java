@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.inventory.StockPosition;
 import dev.orderflow.functions.support.AdminShop;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.TestContext;

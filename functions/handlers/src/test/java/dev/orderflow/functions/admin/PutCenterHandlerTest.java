@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.fulfillment.CenterId;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.functions.support.AdminShop;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.TestContext;
@@ -107,7 +107,7 @@ class PutCenterHandlerTest {
                 .isEqualTo("https://wms.munich.example.com/api/v1");
         assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().warehouse())
                 .isEqualTo(
-                        dev.orderflow.domain.fulfillment.WarehouseLink.Endpoint.parse(
+                        dev.orderflow.domain.centers.WarehouseLink.Endpoint.parse(
                                 "https://wms.munich.example.com/api/v1"));
 
         APIGatewayV2HTTPResponse refused =

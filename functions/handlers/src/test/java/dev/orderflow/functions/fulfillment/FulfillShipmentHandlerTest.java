@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
-import dev.orderflow.adapters.fulfillment.SimulatedWarehouse;
+import dev.orderflow.adapters.shipping.SimulatedWarehouse;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens.Received;
@@ -130,7 +130,7 @@ class FulfillShipmentHandlerTest {
                 new FulfillShipmentHandler(
                         shop.fulfillShipment(
                                 (order, progress) ->
-                                        new dev.orderflow.domain.fulfillment.PickOutcome.Accepted(),
+                                        new dev.orderflow.domain.shipping.PickOutcome.Accepted(),
                                 tokens),
                         metrics);
 
@@ -139,7 +139,7 @@ class FulfillShipmentHandlerTest {
 
         assertThat(tokens.received()).isEmpty();
         assertThat(shop.awaited.find(Shop.STORED_ORDER, Shop.MUNICH))
-                .contains(new dev.orderflow.domain.fulfillment.TaskToken("t1"));
+                .contains(new dev.orderflow.domain.shipping.TaskToken("t1"));
         assertThat(metrics.flushed("FulfillmentAccepted")).isEqualTo(1);
         assertThat(metrics.flushed("FulfillmentReported")).isEqualTo(0);
     }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.shipping.TaskToken;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens.Received;
 import dev.orderflow.functions.support.RecordingMetrics;

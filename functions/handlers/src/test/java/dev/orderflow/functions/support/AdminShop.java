@@ -2,11 +2,11 @@ package dev.orderflow.functions.support;
 
 import dev.orderflow.domain.catalog.ManageCatalog;
 import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.fulfillment.AdjustStock;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.ManageCenters;
-import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.ManageCenters;
+import dev.orderflow.domain.inventory.AdjustStock;
+import dev.orderflow.domain.inventory.StockPosition;
 import dev.orderflow.domain.order.BrowseOrdersByStatus;
 import dev.orderflow.domain.testfixtures.InMemoryCatalogStore;
 import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;

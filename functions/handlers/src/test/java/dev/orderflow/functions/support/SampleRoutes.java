@@ -3,7 +3,7 @@ package dev.orderflow.functions.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.shipping.TaskToken;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
 import dev.orderflow.functions.admin.AdjustStockHandler;
 import dev.orderflow.functions.admin.GetStockHandler;

@@ -1,8 +1,8 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
-import dev.orderflow.domain.fulfillment.CenterDirectory;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.centers.CenterDirectory;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

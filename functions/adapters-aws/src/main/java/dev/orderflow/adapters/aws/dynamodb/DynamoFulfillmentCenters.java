@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
-import dev.orderflow.domain.fulfillment.FulfillmentCenters;
-import dev.orderflow.domain.fulfillment.WarehouseLink;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.FulfillmentCenters;
+import dev.orderflow.domain.centers.WarehouseLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

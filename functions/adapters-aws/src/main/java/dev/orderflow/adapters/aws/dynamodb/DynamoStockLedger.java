@@ -1,12 +1,12 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.StockLedger;
-import dev.orderflow.domain.fulfillment.StockPosition;
+import dev.orderflow.domain.inventory.StockLedger;
+import dev.orderflow.domain.inventory.StockPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

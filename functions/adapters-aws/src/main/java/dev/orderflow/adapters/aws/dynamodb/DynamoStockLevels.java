@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.StockLevel;
-import dev.orderflow.domain.fulfillment.StockLevels;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.inventory.StockLevel;
+import dev.orderflow.domain.inventory.StockLevels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

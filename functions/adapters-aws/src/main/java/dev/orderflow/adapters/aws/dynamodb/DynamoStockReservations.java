@@ -1,14 +1,14 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
-import dev.orderflow.domain.fulfillment.Allocation;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.Shipment;
-import dev.orderflow.domain.fulfillment.StockReservations;
+import dev.orderflow.domain.inventory.StockReservations;
+import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.Shipment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

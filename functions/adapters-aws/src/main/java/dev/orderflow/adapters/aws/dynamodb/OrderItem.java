@@ -2,13 +2,13 @@ package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.fulfillment.Allocation;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.Shipment;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Shipment;
 import dev.orderflow.domain.order.ShippingAddress;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.orderflow.adapters.aws.stepfunctions;
 
-import dev.orderflow.domain.fulfillment.Parcel;
-import dev.orderflow.domain.fulfillment.TaskToken;
-import dev.orderflow.domain.fulfillment.TaskTokens;
+import dev.orderflow.domain.shipping.Parcel;
+import dev.orderflow.domain.shipping.TaskToken;
+import dev.orderflow.domain.shipping.TaskTokens;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnClient;

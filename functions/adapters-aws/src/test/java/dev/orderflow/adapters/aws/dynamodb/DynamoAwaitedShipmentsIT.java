@@ -2,9 +2,9 @@ package dev.orderflow.adapters.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.TaskToken;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.shipping.TaskToken;
 import org.junit.jupiter.api.Test;
 
 /** Awaited shipments through the real SDK against the project's DynamoDB engine. */

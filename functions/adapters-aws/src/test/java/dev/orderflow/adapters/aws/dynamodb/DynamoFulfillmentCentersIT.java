@@ -2,8 +2,8 @@ package dev.orderflow.adapters.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.FulfillmentCenter;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -73,7 +73,7 @@ class DynamoFulfillmentCentersIT {
                         "Linked",
                         Map.of("DE-BY", 5),
                         java.time.Duration.ofHours(4),
-                        dev.orderflow.domain.fulfillment.WarehouseLink.Endpoint.parse(
+                        dev.orderflow.domain.centers.WarehouseLink.Endpoint.parse(
                                 "https://wms.example.com/api"));
         var plain = new FulfillmentCenter(new CenterId("FC-PLAIN"), "Plain", Map.of("DE-BY", 9));
         var directory = new DynamoCenterDirectory(dynamo, table);
@@ -82,6 +82,6 @@ class DynamoFulfillmentCentersIT {
 
         assertThat(directory.find(linked.id())).contains(linked);
         assertThat(directory.find(plain.id()).orElseThrow().warehouse())
-                .isEqualTo(new dev.orderflow.domain.fulfillment.WarehouseLink.None());
+                .isEqualTo(new dev.orderflow.domain.centers.WarehouseLink.None());
     }
 }

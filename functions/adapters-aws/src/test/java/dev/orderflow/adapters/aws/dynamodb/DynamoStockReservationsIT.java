@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
-import dev.orderflow.domain.fulfillment.Allocation;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.Shipment;
-import dev.orderflow.domain.fulfillment.StockLevel;
+import dev.orderflow.domain.inventory.StockLevel;
+import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.Shipment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.orderflow.adapters.aws.stepfunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.domain.fulfillment.CenterId;
-import dev.orderflow.domain.fulfillment.Parcel;
-import dev.orderflow.domain.fulfillment.TaskToken;
-import dev.orderflow.domain.fulfillment.TaskTokens.Report;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.shipping.Parcel;
+import dev.orderflow.domain.shipping.TaskToken;
+import dev.orderflow.domain.shipping.TaskTokens.Report;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package dev.orderflow.adapters.aws.stepfunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderflow.domain.fulfillment.TaskToken;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.WorkflowStarter.Started;
+import dev.orderflow.domain.shipping.TaskToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;

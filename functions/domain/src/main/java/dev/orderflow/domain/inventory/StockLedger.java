@@ -1,0 +1,33 @@
+package dev.orderflow.domain.inventory;
+
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
+import java.util.List;
+
+/**
+ * The port through which admins read and correct stock. Corrections are atomic relative
+ * adjustments, never overwrites, so they cannot undo a reservation the saga made concurrently.
+ */
+public interface StockLedger {
+
+    /**
+     * The product's stock in every center that holds a record of it, ordered by center id.
+     *
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    List<StockPosition> positionsOf(Sku sku);
+
+    /**
+     * Adds {@code delta} (negative to remove) to the available units of the product in the center,
+     * atomically, creating the record at zero first if there is none.
+     *
+     * @return the position after the adjustment
+     * @throws dev.orderflow.domain.error.InsufficientStock if the result would be negative; nothing
+     *     changes then
+     * @throws dev.orderflow.domain.error.InvalidInput naming {@code delta} if the result would not
+     *     fit a 32-bit count
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer or the
+     *     row is locked by a concurrent reservation; nothing changes then, and a retry may succeed
+     */
+    StockPosition adjust(Sku sku, CenterId center, int delta);
+}

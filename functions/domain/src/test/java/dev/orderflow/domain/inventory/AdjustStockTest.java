@@ -1,0 +1,93 @@
+package dev.orderflow.domain.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.error.Forbidden;
+import dev.orderflow.domain.error.FulfillmentCenterNotFound;
+import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.error.ProductNotFound;
+import dev.orderflow.domain.identity.Caller;
+import dev.orderflow.domain.testfixtures.InMemoryCatalogStore;
+import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
+import dev.orderflow.domain.testfixtures.InMemoryStockLedger;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdjustStockTest {
+
+    private static final Caller ADMIN = new Caller("ops", Set.of(), Set.of(Caller.ADMIN_GROUP));
+    private static final Caller CUSTOMER = new Caller("alice", Set.of(), Set.of());
+    private static final Sku MUG = new Sku("MUG-BLUE");
+    private static final CenterId MUC = new CenterId("FC-MUC");
+
+    private final InMemoryStockLedger ledger =
+            new InMemoryStockLedger().with(new StockPosition(MUG, MUC, 5, 2));
+    private final AdjustStock stock =
+            new AdjustStock(
+                    new InMemoryCatalogStore()
+                            .with(new Product(MUG, "Blue mug", Money.ofMinor(1250, "EUR"), false)),
+                    new InMemoryCenterDirectory()
+                            .with(
+                                    new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 10)),
+                                    new FulfillmentCenter(
+                                            new CenterId("FC-BER"), "Berlin", Map.of("DE-BE", 5))),
+                    ledger);
+
+    @Test
+    void adjust_addsAndRemovesUnits_keepingReservationsAsTheyAre() {
+        assertThat(stock.adjust(ADMIN, MUG, MUC, 10)).isEqualTo(new StockPosition(MUG, MUC, 15, 2));
+        assertThat(stock.adjust(ADMIN, MUG, MUC, -15)).isEqualTo(new StockPosition(MUG, MUC, 0, 2));
+    }
+
+    @Test
+    void adjust_startsAnUnknownPositionAtZero() {
+        CenterId berlin = new CenterId("FC-BER");
+
+        assertThat(stock.adjust(ADMIN, MUG, berlin, 3))
+                .isEqualTo(new StockPosition(MUG, berlin, 3, 0));
+        assertThat(stock.positions(ADMIN, MUG))
+                .extracting(p -> p.center().value())
+                .containsExactly("FC-BER", "FC-MUC");
+    }
+
+    @Test
+    void adjust_refusesToGoBelowZero_andChangesNothing() {
+        assertThatThrownBy(() -> stock.adjust(ADMIN, MUG, MUC, -6))
+                .isInstanceOf(InsufficientStock.class);
+        assertThat(stock.positions(ADMIN, MUG)).containsExactly(new StockPosition(MUG, MUC, 5, 2));
+    }
+
+    @Test
+    void adjust_rejectsAZeroOrHugeDelta_byField() {
+        for (int delta : new int[] {0, AdjustStock.MAX_DELTA + 1, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> stock.adjust(ADMIN, MUG, MUC, delta))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.violations().get(0).field()).isEqualTo("delta"));
+        }
+    }
+
+    @Test
+    void unknownProductsAndCenters_areNotFound() {
+        assertThatThrownBy(() -> stock.adjust(ADMIN, new Sku("NOPE"), MUC, 1))
+                .isInstanceOf(ProductNotFound.class);
+        assertThatThrownBy(() -> stock.positions(ADMIN, new Sku("NOPE")))
+                .isInstanceOf(ProductNotFound.class);
+        assertThatThrownBy(() -> stock.adjust(ADMIN, MUG, new CenterId("FC-NONE"), 1))
+                .isInstanceOf(FulfillmentCenterNotFound.class);
+    }
+
+    @Test
+    void customers_areForbidden_beforeAnythingIsRead() {
+        assertThatThrownBy(() -> stock.adjust(CUSTOMER, MUG, MUC, 1)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> stock.positions(CUSTOMER, MUG)).isInstanceOf(Forbidden.class);
+    }
+}

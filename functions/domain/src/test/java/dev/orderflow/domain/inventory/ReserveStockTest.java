@@ -1,0 +1,133 @@
+package dev.orderflow.domain.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.error.InvalidStateTransition;
+import dev.orderflow.domain.error.OrderNotFound;
+import dev.orderflow.domain.order.Order;
+import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Shipment;
+import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
+import dev.orderflow.domain.testfixtures.InMemoryStock;
+import dev.orderflow.domain.testfixtures.SampleOrders;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReserveStockTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final CenterId MUC = new CenterId("FC-MUC");
+    private static final CenterId BER = new CenterId("FC-BER");
+
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final InMemoryStock stock =
+            new InMemoryStock()
+                    .center(new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 20)))
+                    .center(new FulfillmentCenter(BER, "Berlin", Map.of("DE-BY", 590)));
+    private final ReserveStock reserveStock =
+            new ReserveStock(orders, stock, stock, stock, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Order pending(int mugs) {
+        return SampleOrders.placeMugs(orders, mugs, NOW);
+    }
+
+    @Test
+    void reserve_allocatesNearestFirst_splits_andRecordsTheAllocation() {
+        stock.stock(MUC, "MUG", 3).stock(BER, "MUG", 4);
+        Order order = pending(5);
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(reserved.allocation().orElseThrow().shipments())
+                .extracting(Shipment::center, Shipment::units)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MUC, 3),
+                        org.assertj.core.groups.Tuple.tuple(BER, 2));
+        assertThat(stock.available(MUC, "MUG")).isZero();
+        assertThat(stock.available(BER, "MUG")).isEqualTo(2);
+        assertThat(orders.find(order.id())).contains(reserved);
+    }
+
+    @Test
+    void reserve_isIdempotent_forARetriedStep() {
+        stock.stock(MUC, "MUG", 5);
+        Order order = pending(2);
+
+        Order first = reserveStock.reserve(order.id());
+        Order again = reserveStock.reserve(order.id());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(3);
+    }
+
+    @Test
+    void reserve_allocatesAgain_whenSomeoneElseTookTheStockMeanwhile() {
+        stock.stock(MUC, "MUG", 2).stock(BER, "MUG", 2);
+        Order order = pending(2);
+        stock.beforeNextReserve(() -> stock.stock(MUC, "MUG", 0)); // a concurrent buyer wins Munich
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.allocation().orElseThrow().shipments())
+                .extracting(Shipment::center)
+                .containsExactly(BER);
+    }
+
+    @Test
+    void reserve_failsWithInsufficientStock_andReservesNothing() {
+        stock.stock(MUC, "MUG", 1);
+        Order order = pending(2);
+
+        assertThatThrownBy(() -> reserveStock.reserve(order.id()))
+                .isInstanceOf(InsufficientStock.class);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(1);
+        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void reserve_releasesWhatItReserved_whenTheOrderWasCancelledMeanwhile() {
+        stock.stock(MUC, "MUG", 5);
+        Order order = pending(2);
+        stock.beforeNextReserve(() -> orders.update(order.cancelRequested(NOW)));
+
+        assertThatThrownBy(() -> reserveStock.reserve(order.id()))
+                .isInstanceOf(InvalidStateTransition.class)
+                .hasMessageContaining("CANCELLING");
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(5);
+        assertThat(stock.holdsReservationFor(order.id())).isFalse();
+    }
+
+    @Test
+    void reserve_answersWithTheDuplicateStepsReservation_whenADuplicateWonTheRace() {
+        stock.stock(MUC, "MUG", 5);
+        Order order = pending(2);
+        stock.beforeNextReserve(() -> reserveStock.reserve(order.id())); // the same step, twice
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(orders.find(order.id())).contains(reserved);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(3);
+        assertThat(stock.holdsReservationFor(order.id())).isTrue();
+    }
+
+    @Test
+    void reserve_refusesOrdersThatAreNotPending_orDoNotExist() {
+        Order order = pending(1);
+        orders.update(order.cancelRequested(NOW));
+
+        assertThatThrownBy(() -> reserveStock.reserve(order.id()))
+                .isInstanceOf(InvalidStateTransition.class);
+        assertThatThrownBy(() -> reserveStock.reserve(OrderId.random()))
+                .isInstanceOf(OrderNotFound.class);
+    }
+}
