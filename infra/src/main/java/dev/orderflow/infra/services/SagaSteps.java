@@ -33,9 +33,9 @@ public final class SagaSteps {
      */
     public static Map<String, ServiceFunction> wire(
             Functions functions, DataTables tables, Adapters adapters) {
-        // Every step whose wiring builds a payment provider (the compensation's release and close
-        // share the refund's use case) is told which (function-catalog.json); only the two that
-        // call it may read its secret.
+        // Every step whose use case holds a payment provider (the compensation's release and close
+        // share the refund's) is told which one (function-catalog.json); only the two that call
+        // it may read its secret.
         String orders = tables.orders.getTableArn();
         String inventory = tables.inventory.getTableArn();
         String centers = tables.fulfillmentCenters.getTableArn();
