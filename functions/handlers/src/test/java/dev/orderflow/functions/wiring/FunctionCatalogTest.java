@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,12 +70,24 @@ class FunctionCatalogTest {
     void handler_isALambdaHandlerBuiltWithoutArguments(JsonNode entry) {
         JavaClass handler = MAIN_CLASSES.get(entry.get("handler").asText());
 
-        assertThat(
-                        handler.isAssignableTo(RequestHandler.class)
-                                || handler.isAssignableTo(RequestStreamHandler.class))
+        assertThat(isLambdaHandler(handler))
                 .as("%s implements a Lambda handler interface", handler.getName())
                 .isTrue();
         assertThat(handler.tryGetConstructor()).as("the constructor Lambda calls").isPresent();
+    }
+
+    @Test
+    void everyHandlerClass_isInTheCatalog() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        entries().forEach(entry -> listed.add(entry.getPayload().get("handler").asText()));
+
+        assertThat(
+                        MAIN_CLASSES.stream()
+                                .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                                .filter(FunctionCatalogTest::isLambdaHandler)
+                                .map(JavaClass::getName))
+                .as("handler classes; one missing from the catalog is never deployed")
+                .containsExactlyInAnyOrderElementsOf(listed);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,6 +103,11 @@ class FunctionCatalogTest {
         assertThat(variablesReadFrom(MAIN_CLASSES.get(entry.get("handler").asText())))
                 .as("read by %s's wiring", name)
                 .isEqualTo(listed);
+    }
+
+    private static boolean isLambdaHandler(JavaClass type) {
+        return type.isAssignableTo(RequestHandler.class)
+                || type.isAssignableTo(RequestStreamHandler.class);
     }
 
     private static List<String> names(JsonNode array) {
