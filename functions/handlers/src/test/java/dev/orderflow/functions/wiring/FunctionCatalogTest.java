@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The function catalog ({@code functions/function-catalog.json}, which infra builds the functions
- * from) against the handlers: each entry names a Lambda handler class with a no-argument
- * constructor, and the variables its wiring reads, followed from that constructor through every
- * call in this module, are exactly the ones the entry lists.
+ * from) against the handlers: every handler class has an entry, each entry names a Lambda handler
+ * class with a no-argument constructor, and the variables its wiring reads, followed from that
+ * constructor through every call in this module, are exactly the ones the entry lists.
  */
 class FunctionCatalogTest {
 
