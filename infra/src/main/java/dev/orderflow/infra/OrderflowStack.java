@@ -10,6 +10,8 @@ import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.services.AdminApi;
 import dev.orderflow.infra.services.CustomerApi;
 import dev.orderflow.infra.services.FulfillmentWorkers;
+import dev.orderflow.infra.services.FunctionCatalog;
+import dev.orderflow.infra.services.FunctionEnvironment;
 import dev.orderflow.infra.services.Functions;
 import dev.orderflow.infra.services.SagaSteps;
 import dev.orderflow.infra.services.WarehouseApi;
@@ -41,7 +43,13 @@ public final class OrderflowStack extends Stack {
         messaging = new Messaging(this, "Messaging");
         identity = new Identity(this, "Identity", config);
         api = new HttpApiGateway(this, "Http", config, identity);
-        functions = new Functions(this, Code.fromAsset(layout.handlersJar().toString()));
+        FunctionEnvironment environment = new FunctionEnvironment(tables, config.adapters());
+        functions =
+                new Functions(
+                        this,
+                        Code.fromAsset(layout.handlersJar().toString()),
+                        FunctionCatalog.read(layout.functionCatalog()),
+                        environment);
         CustomerApi.wire(functions, tables, api);
         AdminApi.wire(functions, tables, api);
         WarehouseApi.wire(functions, tables, api);
@@ -55,6 +63,7 @@ public final class OrderflowStack extends Stack {
                         tables,
                         messaging,
                         sagaSteps);
+        environment.addStateMachine(workflow.stateMachine.getStateMachineArn());
         FulfillmentWorkers.wire(functions, tables, messaging, workflow, config.adapters());
         monitoring =
                 new Monitoring(

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the stack finds what it deploys: the handlers' artifact and the ASL files. The CDK app
- * reads them as files and never links business code.
+ * Where the stack finds what it deploys: the handlers' artifact, the function catalog and the ASL
+ * files. The CDK app reads them as files and never links business code.
  *
  * @param root the repository root (the folder holding {@code cdk.json})
  */
@@ -14,6 +14,11 @@ public record RepositoryLayout(Path root) {
     /** The shaded jar every function runs from. */
     public Path handlersJar() {
         return root.resolve("functions/handlers/target/orderflow-handlers.jar");
+    }
+
+    /** Every function the stack deploys, with its handler class and environment. */
+    public Path functionCatalog() {
+        return root.resolve("functions/function-catalog.json");
     }
 
     /** A state machine definition by workflow name. */

@@ -6,7 +6,6 @@ import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.HttpApiGateway;
 import dev.orderflow.infra.constructs.ServiceFunction;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 
 /**
@@ -19,8 +18,6 @@ public final class AdminApi {
     /** The scope every admin route requires (see {@code Identity}). */
     public static final String ADMIN_SCOPE = "orderflow/admin";
 
-    private static final String PACKAGE = "dev.orderflow.functions.admin.";
-
     private AdminApi() {}
 
     public static void wire(Functions functions, DataTables tables, HttpApiGateway api) {
@@ -28,54 +25,35 @@ public final class AdminApi {
         String centers = tables.fulfillmentCenters.getTableArn();
         String inventory = tables.inventory.getTableArn();
         String orders = tables.orders.getTableArn();
-        Map<String, String> productsEnv = Map.of("PRODUCTS_TABLE", tables.products.getTableName());
-        Map<String, String> centersEnv =
-                Map.of("CENTERS_TABLE", tables.fulfillmentCenters.getTableName());
-        Map<String, String> stockEnv =
-                Map.of(
-                        "PRODUCTS_TABLE", tables.products.getTableName(),
-                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName(),
-                        "INVENTORY_TABLE", tables.inventory.getTableName());
 
-        ServiceFunction listProducts =
-                functions.create(
-                        "AdminListProducts", PACKAGE + "ListAllProductsHandler", productsEnv);
+        ServiceFunction listProducts = functions.create("AdminListProducts");
         allow(listProducts, products, "dynamodb:Scan");
         route(api, HttpMethod.GET, "/admin/products", listProducts);
 
-        ServiceFunction putProduct =
-                functions.create("AdminPutProduct", PACKAGE + "PutProductHandler", productsEnv);
+        ServiceFunction putProduct = functions.create("AdminPutProduct");
         allow(putProduct, products, "dynamodb:PutItem");
         route(api, HttpMethod.PUT, "/admin/products/{sku}", putProduct);
 
-        ServiceFunction listCenters =
-                functions.create("AdminListCenters", PACKAGE + "ListCentersHandler", centersEnv);
+        ServiceFunction listCenters = functions.create("AdminListCenters");
         allow(listCenters, centers, "dynamodb:Scan");
         route(api, HttpMethod.GET, "/admin/centers", listCenters);
 
-        ServiceFunction putCenter =
-                functions.create("AdminPutCenter", PACKAGE + "PutCenterHandler", centersEnv);
+        ServiceFunction putCenter = functions.create("AdminPutCenter");
         allow(putCenter, centers, "dynamodb:PutItem");
         route(api, HttpMethod.PUT, "/admin/centers/{centerId}", putCenter);
 
-        ServiceFunction getStock =
-                functions.create("AdminGetStock", PACKAGE + "GetStockHandler", stockEnv);
+        ServiceFunction getStock = functions.create("AdminGetStock");
         allow(getStock, products, "dynamodb:GetItem");
         allow(getStock, inventory, "dynamodb:Query");
         route(api, HttpMethod.GET, "/admin/stock/{sku}", getStock);
 
-        ServiceFunction adjustStock =
-                functions.create("AdminAdjustStock", PACKAGE + "AdjustStockHandler", stockEnv);
+        ServiceFunction adjustStock = functions.create("AdminAdjustStock");
         allow(adjustStock, products, "dynamodb:GetItem");
         allow(adjustStock, centers, "dynamodb:GetItem");
         allow(adjustStock, inventory, "dynamodb:UpdateItem");
         route(api, HttpMethod.POST, "/admin/stock/{sku}/{centerId}/adjustments", adjustStock);
 
-        ServiceFunction listOrders =
-                functions.create(
-                        "AdminListOrders",
-                        PACKAGE + "ListOrdersByStatusHandler",
-                        Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        ServiceFunction listOrders = functions.create("AdminListOrders");
         allow(listOrders, orders + "/index/byStatus", "dynamodb:Query");
         allow(listOrders, orders, "dynamodb:BatchGetItem");
         route(api, HttpMethod.GET, "/admin/orders", listOrders);

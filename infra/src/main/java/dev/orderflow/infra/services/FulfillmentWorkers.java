@@ -7,7 +7,6 @@ import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.constructs.ServiceFunction;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ import software.amazon.awscdk.services.sqs.Queue;
  * live} alias, so SnapStart applies as it does for the API.
  */
 public final class FulfillmentWorkers {
-
-    private static final String PACKAGE = "dev.orderflow.functions.";
 
     /** Stream records a relay invocation takes at most. */
     static final int STREAM_BATCH_SIZE = 25;
@@ -63,17 +60,13 @@ public final class FulfillmentWorkers {
             OrderWorkflow workflow,
             Adapters adapters) {
         startFulfillment(functions, tables, messaging, workflow);
-        fulfillShipment(functions, tables, messaging.fulfillmentRequests, adapters.warehouse());
+        fulfillShipment(functions, tables, messaging.fulfillmentRequests);
         notifyCustomer(functions, tables, messaging.notifications, adapters);
     }
 
     private static void startFulfillment(
             Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
-        ServiceFunction relay =
-                functions.create(
-                        "StartFulfillment",
-                        PACKAGE + "workflow.StartFulfillmentHandler",
-                        Map.of("STATE_MACHINE_ARN", workflow.stateMachine.getStateMachineArn()));
+        ServiceFunction relay = functions.create("StartFulfillment");
         allow(relay, workflow.stateMachine.getStateMachineArn(), "states:StartExecution");
         relay.live.addEventSource(
                 new DynamoEventSource(
@@ -106,20 +99,8 @@ public final class FulfillmentWorkers {
     }
 
     /** The worker hands shipments to the simulated warehouse or to the centers' HTTP endpoints. */
-    private static void fulfillShipment(
-            Functions functions, DataTables tables, Queue requests, Adapters.Kind warehouse) {
-        ServiceFunction worker =
-                functions.create(
-                        "FulfillShipment",
-                        PACKAGE + "fulfillment.FulfillShipmentHandler",
-                        Map.of(
-                                "ORDERS_TABLE",
-                                tables.orders.getTableName(),
-                                "CENTERS_TABLE",
-                                tables.fulfillmentCenters.getTableName(),
-                                "WAREHOUSE",
-                                warehouse.value()),
-                        Duration.seconds(30));
+    private static void fulfillShipment(Functions functions, DataTables tables, Queue requests) {
+        ServiceFunction worker = functions.create("FulfillShipment");
         // GetItem reads the order; PutItem keeps the step's token with the shipment
         // (SHIPMENT#<centerId>) for the warehouse's callback.
         allow(worker, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:PutItem");
@@ -135,13 +116,7 @@ public final class FulfillmentWorkers {
 
     private static void notifyCustomer(
             Functions functions, DataTables tables, Queue notifications, Adapters adapters) {
-        Map<String, String> env = new HashMap<>();
-        env.put("IDEMPOTENCY_TABLE", tables.idempotency.getTableName());
-        env.put("NOTIFIER", adapters.notifierChannel());
-        adapters.mailSecretName().ifPresent(name -> env.put("MAIL_SECRET_NAME", name));
-        ServiceFunction notifier =
-                functions.create(
-                        "NotifyCustomer", PACKAGE + "notification.NotifyCustomerHandler", env);
+        ServiceFunction notifier = functions.create("NotifyCustomer");
         adapters.mailSecretName()
                 .ifPresent(name -> functions.readSecret(notifier, "MailSecret", name));
         // PutItem claims a notification; UpdateItem takes over a claim whose lease expired and

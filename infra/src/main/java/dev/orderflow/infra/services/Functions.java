@@ -13,8 +13,9 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
- * Creates the stack's Lambda functions from the one shared handler artifact and keeps them by
- * construct id, so alarms, nag rules and tests see every function however it was wired.
+ * Creates the stack's Lambda functions from the one shared handler artifact, each as its {@link
+ * FunctionCatalog} entry describes it, and keeps them by construct id, so alarms, nag rules and
+ * tests see every function however it was wired.
  */
 public final class Functions {
 
@@ -23,25 +24,32 @@ public final class Functions {
 
     private final Construct scope;
     private final Code code;
+    private final FunctionCatalog catalog;
+    private final FunctionEnvironment environment;
     private final Map<String, ServiceFunction> byId = new LinkedHashMap<>();
 
-    public Functions(Construct scope, Code code) {
+    public Functions(
+            Construct scope, Code code, FunctionCatalog catalog, FunctionEnvironment environment) {
         this.scope = scope;
         this.code = code;
+        this.catalog = catalog;
+        this.environment = environment;
     }
 
-    /** A function running {@code handler} with {@link #DEFAULT_TIMEOUT}. */
-    public ServiceFunction create(String id, String handler, Map<String, String> environment) {
-        return create(id, handler, environment, DEFAULT_TIMEOUT);
-    }
-
-    public ServiceFunction create(
-            String id, String handler, Map<String, String> environment, Duration timeout) {
-        if (byId.containsKey(id)) {
-            throw new IllegalArgumentException("function " + id + " exists already");
+    /**
+     * The catalog's function of that name, with its handler, environment and timeout.
+     *
+     * @throws IllegalArgumentException if the catalog has no such function, or it exists already
+     */
+    public ServiceFunction create(String name) {
+        if (byId.containsKey(name)) {
+            throw new IllegalArgumentException("function " + name + " exists already");
         }
-        ServiceFunction fn = new ServiceFunction(scope, id, code, handler, environment, timeout);
-        byId.put(id, fn);
+        FunctionCatalog.Entry entry = catalog.entry(name);
+        ServiceFunction fn =
+                new ServiceFunction(
+                        scope, name, code, entry.handler(), environment.of(entry), entry.timeout());
+        byId.put(name, fn);
         return fn;
     }
 

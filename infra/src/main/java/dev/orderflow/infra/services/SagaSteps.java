@@ -5,7 +5,6 @@ import static dev.orderflow.infra.services.Functions.allow;
 import dev.orderflow.infra.config.Adapters;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.ServiceFunction;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +14,6 @@ import java.util.Optional;
  * aliases. Each may do exactly what its step does to the tables.
  */
 public final class SagaSteps {
-
-    private static final String PACKAGE = "dev.orderflow.functions.saga.";
 
     /**
      * Reading an order and writing its next version: one transaction of an UpdateItem on the order
@@ -36,22 +33,15 @@ public final class SagaSteps {
      */
     public static Map<String, ServiceFunction> wire(
             Functions functions, DataTables tables, Adapters adapters) {
-        Map<String, String> env =
-                Map.of(
-                        "ORDERS_TABLE", tables.orders.getTableName(),
-                        "INVENTORY_TABLE", tables.inventory.getTableName(),
-                        "CENTERS_TABLE", tables.fulfillmentCenters.getTableName());
-        // Every step whose wiring builds a payment provider (the compensation's release and close
-        // share the refund's use case) names it; only the two that call it may read its secret.
-        Map<String, String> paymentEnv = new HashMap<>(env);
-        paymentEnv.put("PAYMENT_PROVIDER", adapters.payment().value());
-        adapters.paymentSecretName().ifPresent(name -> paymentEnv.put("PAYMENT_SECRET_NAME", name));
+        // Every step whose use case holds a payment provider (the compensation's release and close
+        // share the refund's) is told which one (function-catalog.json); only the two that call
+        // it may read its secret.
         String orders = tables.orders.getTableArn();
         String inventory = tables.inventory.getTableArn();
         String centers = tables.fulfillmentCenters.getTableArn();
         Map<String, ServiceFunction> steps = new LinkedHashMap<>();
 
-        ServiceFunction reserve = step(functions, steps, "ReserveStock", env);
+        ServiceFunction reserve = step(functions, steps, "ReserveStock");
         // Reads the order, allocates over centers and levels, reserves in one transaction (and
         // releases again if a cancellation won the race).
         allow(reserve, orders, ORDER_WRITES);
@@ -59,41 +49,38 @@ public final class SagaSteps {
         allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
         allow(reserve, centers, "dynamodb:Scan");
 
-        ServiceFunction pay = step(functions, steps, "TakePayment", paymentEnv);
+        ServiceFunction pay = step(functions, steps, "TakePayment");
         allow(pay, orders, ORDER_WRITES);
         Optional<String> paymentSecret = adapters.paymentSecretName();
         paymentSecret.ifPresent(name -> functions.readSecret(pay, "PaymentSecret", name));
 
-        ServiceFunction handOver = step(functions, steps, "HandOverShipments", env);
+        ServiceFunction handOver = step(functions, steps, "HandOverShipments");
         allow(handOver, orders, ORDER_WRITES);
         allow(handOver, centers, "dynamodb:Scan");
 
-        ServiceFunction confirm = step(functions, steps, "ConfirmShipped", env);
+        ServiceFunction confirm = step(functions, steps, "ConfirmShipped");
         // Commits the reservation (deletes its record, lowers reserved) and records the shipment.
         allow(confirm, orders, ORDER_WRITES);
         allow(confirm, orders, "dynamodb:DeleteItem");
         allow(confirm, inventory, "dynamodb:UpdateItem");
 
-        ServiceFunction refund = step(functions, steps, "RefundPayment", paymentEnv);
+        ServiceFunction refund = step(functions, steps, "RefundPayment");
         allow(refund, orders, "dynamodb:GetItem");
         paymentSecret.ifPresent(
                 name -> functions.readSecret(refund, "PaymentSecretForRefunds", name));
 
-        ServiceFunction release = step(functions, steps, "ReleaseStock", paymentEnv);
+        ServiceFunction release = step(functions, steps, "ReleaseStock");
         allow(release, orders, "dynamodb:GetItem", "dynamodb:DeleteItem");
         allow(release, inventory, "dynamodb:UpdateItem");
 
-        ServiceFunction close = step(functions, steps, "CloseOrder", paymentEnv);
+        ServiceFunction close = step(functions, steps, "CloseOrder");
         allow(close, orders, ORDER_WRITES);
         return steps;
     }
 
     private static ServiceFunction step(
-            Functions functions,
-            Map<String, ServiceFunction> steps,
-            String name,
-            Map<String, String> env) {
-        ServiceFunction fn = functions.create(name, PACKAGE + name + "Handler", env);
+            Functions functions, Map<String, ServiceFunction> steps, String name) {
+        ServiceFunction fn = functions.create(name);
         steps.put(name, fn);
         return fn;
     }

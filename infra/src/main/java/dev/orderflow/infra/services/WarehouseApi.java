@@ -6,7 +6,6 @@ import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.HttpApiGateway;
 import dev.orderflow.infra.constructs.ServiceFunction;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
@@ -24,11 +23,7 @@ public final class WarehouseApi {
     private WarehouseApi() {}
 
     public static void wire(Functions functions, DataTables tables, HttpApiGateway api) {
-        ServiceFunction report =
-                functions.create(
-                        "ReportShipmentEvent",
-                        "dev.orderflow.functions.fulfillment.ReportShipmentEventHandler",
-                        Map.of("ORDERS_TABLE", tables.orders.getTableName()));
+        ServiceFunction report = functions.create("ReportShipmentEvent");
         // Reads the kept token (SHIPMENT#<centerId> in the order's collection), then reports on it.
         allow(report, tables.orders.getTableArn(), "dynamodb:GetItem");
         report.function.addToRolePolicy(

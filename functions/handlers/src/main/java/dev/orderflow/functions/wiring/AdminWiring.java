@@ -1,5 +1,10 @@
 package dev.orderflow.functions.wiring;
 
+import static dev.orderflow.functions.wiring.EnvironmentVariable.CENTERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.INVENTORY_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.PRODUCTS_TABLE;
+
 import dev.orderflow.adapters.aws.dynamodb.DynamoCatalogStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoCenterDirectory;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrdersByStatus;
@@ -35,23 +40,20 @@ public final class AdminWiring {
         return new AdjustStock(
                 catalog(),
                 centers(),
-                new DynamoStockLedger(
-                        AwsWiring.dynamoDb(), Environment.require("INVENTORY_TABLE")));
+                new DynamoStockLedger(AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)));
     }
 
     /** Every customer's orders by status, over the orders table's {@code byStatus} index. */
     public static BrowseOrdersByStatus browseOrdersByStatus() {
         return new BrowseOrdersByStatus(
-                new DynamoOrdersByStatus(
-                        AwsWiring.dynamoDb(), Environment.require("ORDERS_TABLE")));
+                new DynamoOrdersByStatus(AwsWiring.dynamoDb(), Environment.require(ORDERS_TABLE)));
     }
 
     private static DynamoCatalogStore catalog() {
-        return new DynamoCatalogStore(AwsWiring.dynamoDb(), Environment.require("PRODUCTS_TABLE"));
+        return new DynamoCatalogStore(AwsWiring.dynamoDb(), Environment.require(PRODUCTS_TABLE));
     }
 
     private static DynamoCenterDirectory centers() {
-        return new DynamoCenterDirectory(
-                AwsWiring.dynamoDb(), Environment.require("CENTERS_TABLE"));
+        return new DynamoCenterDirectory(AwsWiring.dynamoDb(), Environment.require(CENTERS_TABLE));
     }
 }

@@ -1,5 +1,9 @@
 package dev.orderflow.functions.wiring;
 
+import static dev.orderflow.functions.wiring.EnvironmentVariable.IDEMPOTENCY_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.PRODUCTS_TABLE;
+
 import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
@@ -32,7 +36,7 @@ public final class AwsWiring {
     private static final class Clients {
         static final DynamoDbClient DYNAMO =
                 DynamoDbClient.builder()
-                        .region(Region.of(Environment.require("AWS_REGION")))
+                        .region(Region.of(Environment.region()))
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                         .httpClient(UrlConnectionHttpClient.create())
                         .build();
@@ -41,17 +45,17 @@ public final class AwsWiring {
     /** The catalog use case over the products table named by {@code PRODUCTS_TABLE}. */
     public static BrowseCatalog browseCatalog() {
         return new BrowseCatalog(
-                new DynamoProductCatalog(Clients.DYNAMO, Environment.require("PRODUCTS_TABLE")));
+                new DynamoProductCatalog(Clients.DYNAMO, Environment.require(PRODUCTS_TABLE)));
     }
 
     /** The place-order use case over the orders, products and idempotency tables. */
     public static PlaceOrder placeOrder() {
         return new PlaceOrder(
-                new DynamoProductCatalog(Clients.DYNAMO, Environment.require("PRODUCTS_TABLE")),
+                new DynamoProductCatalog(Clients.DYNAMO, Environment.require(PRODUCTS_TABLE)),
                 orders(),
                 new DynamoIdempotencyStore(
                         Clients.DYNAMO,
-                        Environment.require("IDEMPOTENCY_TABLE"),
+                        Environment.require(IDEMPOTENCY_TABLE),
                         Clock.systemUTC(),
                         Duration.ofHours(24)),
                 Clock.systemUTC(),
@@ -75,7 +79,7 @@ public final class AwsWiring {
 
     /** The orders table named by {@code ORDERS_TABLE}; other wiring classes share it. */
     static DynamoOrderRepository orders() {
-        return new DynamoOrderRepository(dynamoDb(), Environment.require("ORDERS_TABLE"));
+        return new DynamoOrderRepository(dynamoDb(), Environment.require(ORDERS_TABLE));
     }
 
     /**
@@ -92,7 +96,7 @@ public final class AwsWiring {
      */
     static SecretsManagerClient secretsManager() {
         return SecretsManagerClient.builder()
-                .region(Region.of(Environment.require("AWS_REGION")))
+                .region(Region.of(Environment.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
@@ -105,6 +109,6 @@ public final class AwsWiring {
 
     /** The service name the stack gives every function. */
     public static String serviceName() {
-        return Environment.optional("POWERTOOLS_SERVICE_NAME", "orderflow");
+        return Environment.serviceName();
     }
 }

@@ -5,7 +5,25 @@ final class Environment {
 
     private Environment() {}
 
-    static String require(String name) {
+    static String require(EnvironmentVariable variable) {
+        return require(variable.name());
+    }
+
+    static String optional(EnvironmentVariable variable, String defaultValue) {
+        return optional(variable.name(), defaultValue);
+    }
+
+    /** The region Lambda runs the function in. */
+    static String region() {
+        return require("AWS_REGION");
+    }
+
+    /** The service name the stack gives every function. */
+    static String serviceName() {
+        return optional("POWERTOOLS_SERVICE_NAME", "orderflow");
+    }
+
+    private static String require(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(
@@ -14,7 +32,7 @@ final class Environment {
         return value;
     }
 
-    static String optional(String name, String defaultValue) {
+    private static String optional(String name, String defaultValue) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? defaultValue : value;
     }

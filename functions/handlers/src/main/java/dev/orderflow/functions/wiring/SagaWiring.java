@@ -1,5 +1,11 @@
 package dev.orderflow.functions.wiring;
 
+import static dev.orderflow.functions.wiring.EnvironmentVariable.CENTERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.INVENTORY_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.PAYMENT_PROVIDER;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.PAYMENT_SECRET_NAME;
+
 import dev.orderflow.adapters.aws.dynamodb.DynamoFulfillmentCenters;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLevels;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
@@ -44,7 +50,7 @@ public final class SagaWiring {
                         AwsWiring.orders(),
                         centers(),
                         new DynamoStockLevels(
-                                AwsWiring.dynamoDb(), Environment.require("INVENTORY_TABLE")),
+                                AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)),
                         reservations(),
                         Clock.systemUTC()),
                 AwsWiring.orders());
@@ -65,14 +71,14 @@ public final class SagaWiring {
 
     private static DynamoFulfillmentCenters centers() {
         return new DynamoFulfillmentCenters(
-                AwsWiring.dynamoDb(), Environment.require("CENTERS_TABLE"));
+                AwsWiring.dynamoDb(), Environment.require(CENTERS_TABLE));
     }
 
     private static DynamoStockReservations reservations() {
         return new DynamoStockReservations(
                 AwsWiring.dynamoDb(),
-                Environment.require("INVENTORY_TABLE"),
-                Environment.require("ORDERS_TABLE"));
+                Environment.require(INVENTORY_TABLE),
+                Environment.require(ORDERS_TABLE));
     }
 
     /**
@@ -82,8 +88,8 @@ public final class SagaWiring {
      */
     private static PaymentProvider paymentProvider() {
         return paymentProvider(
-                Environment.require("PAYMENT_PROVIDER"),
-                () -> Environment.require("PAYMENT_SECRET_NAME"));
+                Environment.require(PAYMENT_PROVIDER),
+                () -> Environment.require(PAYMENT_SECRET_NAME));
     }
 
     /**
@@ -96,7 +102,8 @@ public final class SagaWiring {
             case HTTP -> httpPaymentProvider(secretName.get());
             default ->
                     throw new IllegalStateException(
-                            "PAYMENT_PROVIDER="
+                            PAYMENT_PROVIDER
+                                    + "="
                                     + provider
                                     + " is not a payment provider orderflow knows; use "
                                     + SIMULATED

@@ -1,5 +1,15 @@
 package dev.orderflow.functions.wiring;
 
+import static dev.orderflow.functions.wiring.EnvironmentVariable.CENTERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.IDEMPOTENCY_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.MAIL_API_KEY;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.MAIL_API_URL;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.MAIL_SECRET_NAME;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.NOTIFIER;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.STATE_MACHINE_ARN;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.WAREHOUSE;
+
 import dev.orderflow.adapters.aws.dynamodb.DynamoAwaitedShipments;
 import dev.orderflow.adapters.aws.dynamodb.DynamoCenterDirectory;
 import dev.orderflow.adapters.aws.dynamodb.DynamoSentNotifications;
@@ -62,7 +72,7 @@ public final class WorkerWiring {
     private static final class Clients {
         static final SfnClient SFN =
                 SfnClient.builder()
-                        .region(Region.of(Environment.require("AWS_REGION")))
+                        .region(Region.of(Environment.region()))
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                         .httpClient(UrlConnectionHttpClient.create())
                         .build();
@@ -77,7 +87,7 @@ public final class WorkerWiring {
     /** The outbox relay's use case over the state machine named by {@code STATE_MACHINE_ARN}. */
     public static StartFulfillment startFulfillment() {
         return new StartFulfillment(
-                new SfnWorkflowStarter(Clients.SFN, Environment.require("STATE_MACHINE_ARN")));
+                new SfnWorkflowStarter(Clients.SFN, Environment.require(STATE_MACHINE_ARN)));
     }
 
     /**
@@ -89,9 +99,8 @@ public final class WorkerWiring {
     public static FulfillShipment fulfillShipment() {
         return new FulfillShipment(
                 AwsWiring.orders(),
-                new DynamoCenterDirectory(
-                        AwsWiring.dynamoDb(), Environment.require("CENTERS_TABLE")),
-                warehouse(Environment.optional("WAREHOUSE", "simulated")),
+                new DynamoCenterDirectory(AwsWiring.dynamoDb(), Environment.require(CENTERS_TABLE)),
+                warehouse(Environment.optional(WAREHOUSE, "simulated")),
                 new SfnTaskTokens(Clients.SFN),
                 awaitedShipments());
     }
@@ -109,7 +118,9 @@ public final class WorkerWiring {
                     case "http" -> CenterRoutedWarehouse.refusingUnlinked();
                     default ->
                             throw new IllegalStateException(
-                                    "environment variable WAREHOUSE is "
+                                    "environment variable "
+                                            + WAREHOUSE
+                                            + " is "
                                             + choice
                                             + "; it must be simulated or http");
                 };
@@ -118,8 +129,7 @@ public final class WorkerWiring {
     }
 
     private static DynamoAwaitedShipments awaitedShipments() {
-        return new DynamoAwaitedShipments(
-                AwsWiring.dynamoDb(), Environment.require("ORDERS_TABLE"));
+        return new DynamoAwaitedShipments(AwsWiring.dynamoDb(), Environment.require(ORDERS_TABLE));
     }
 
     /**
@@ -133,7 +143,7 @@ public final class WorkerWiring {
         return new NotifyCustomer(
                 new DynamoSentNotifications(
                         AwsWiring.dynamoDb(),
-                        Environment.require("IDEMPOTENCY_TABLE"),
+                        Environment.require(IDEMPOTENCY_TABLE),
                         Clock.systemUTC(),
                         NOTIFICATION_LEASE,
                         NOTIFICATION_RETENTION),
@@ -141,28 +151,30 @@ public final class WorkerWiring {
     }
 
     private static Notifier notifier() {
-        String channel = Environment.optional("NOTIFIER", "log");
+        String channel = Environment.optional(NOTIFIER, "log");
         return switch (channel) {
             case "log" -> new LogEmailNotifier();
             case "http" -> httpNotifier();
             default ->
                     throw new IllegalStateException(
-                            "environment variable NOTIFIER is "
+                            "environment variable "
+                                    + NOTIFIER
+                                    + " is "
                                     + channel
                                     + "; expected log or http");
         };
     }
 
     private static Notifier httpNotifier() {
-        String secretName = Environment.optional("MAIL_SECRET_NAME", "");
+        String secretName = Environment.optional(MAIL_SECRET_NAME, "");
         if (!secretName.isEmpty()) {
             return new HttpEmailNotifier(
                     SecretsManagerApiAccess.forMail(AwsWiring.secretsManager(), secretName),
                     HttpEmailNotifier.defaultClient());
         }
         return new HttpEmailNotifier(
-                URI.create(Environment.require("MAIL_API_URL")),
-                Environment.require("MAIL_API_KEY"),
+                URI.create(Environment.require(MAIL_API_URL)),
+                Environment.require(MAIL_API_KEY),
                 HttpEmailNotifier.defaultClient());
     }
 }

@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.adapters.aws.dynamodb.OrderStreamRecords;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.StartFulfillment;
 import dev.orderflow.domain.order.WorkflowStarter;
@@ -14,8 +13,11 @@ import dev.orderflow.functions.messaging.BatchEndpoint;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 import dev.orderflow.functions.wiring.WorkerWiring;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The transactional outbox's relay: every order item inserted into the orders table (the stream's
@@ -28,8 +30,6 @@ import java.util.Map;
  */
 public final class StartFulfillmentHandler
         implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-
-    private static final String ORDER_KEY_PREFIX = "ORDER#";
 
     private final StartFulfillment startFulfillment;
     private final HandlerMetrics metrics;
@@ -66,13 +66,14 @@ public final class StartFulfillmentHandler
     }
 
     private String start(DynamodbStreamRecord record) {
-        Map<String, AttributeValue> keys =
-                record.getDynamodb() == null ? null : record.getDynamodb().getKeys();
-        if (!"INSERT".equals(record.getEventName()) || !"ORDER".equals(text(keys, "sk"))) {
+        Optional<OrderId> placed =
+                OrderStreamRecords.placedOrder(
+                        Objects.toString(record.getEventName(), ""), stringKeysOf(record));
+        if (placed.isEmpty()) {
             metrics.count("RecordsSkipped", 1);
             return "skipped: not a placed order";
         }
-        OrderId order = orderIdOf(keys);
+        OrderId order = placed.get();
         BatchEndpoint.aboutOrder(order);
         WorkflowStarter.Started started = startFulfillment.start(order);
         boolean now = started == WorkflowStarter.Started.NOW;
@@ -81,19 +82,20 @@ public final class StartFulfillmentHandler
         return now ? "workflow started" : "workflow started before";
     }
 
-    private static OrderId orderIdOf(Map<String, AttributeValue> keys) {
-        String pk = text(keys, "pk");
-        if (pk == null || !pk.startsWith(ORDER_KEY_PREFIX)) {
-            throw InvalidInput.of("pk", "must be ORDER#<orderId>");
+    /** The record's string key attributes by name; what they mean, the adapter knows. */
+    private static Map<String, String> stringKeysOf(DynamodbStreamRecord record) {
+        Map<String, String> keys = new HashMap<>();
+        if (record.getDynamodb() != null && record.getDynamodb().getKeys() != null) {
+            record.getDynamodb()
+                    .getKeys()
+                    .forEach(
+                            (name, value) -> {
+                                if (value != null && value.getS() != null) {
+                                    keys.put(name, value.getS());
+                                }
+                            });
         }
-        return new OrderId(pk.substring(ORDER_KEY_PREFIX.length()));
-    }
-
-    private static String text(Map<String, AttributeValue> keys, String name) {
-        if (keys == null || keys.get(name) == null) {
-            return null;
-        }
-        return keys.get(name).getS();
+        return keys;
     }
 
     private static String sequenceNumberOf(DynamodbStreamRecord record) {

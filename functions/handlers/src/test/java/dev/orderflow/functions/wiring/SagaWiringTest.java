@@ -1,5 +1,6 @@
 package dev.orderflow.functions.wiring;
 
+import static dev.orderflow.functions.wiring.EnvironmentVariable.PAYMENT_SECRET_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,9 +34,8 @@ class SagaWiringTest {
         assertThatThrownBy(
                         () ->
                                 SagaWiring.paymentProvider(
-                                        "http",
-                                        () -> Environment.require("ORDERFLOW_TEST_UNSET_SECRET")))
+                                        "http", () -> Environment.require(PAYMENT_SECRET_NAME)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ORDERFLOW_TEST_UNSET_SECRET is not set");
+                .hasMessageContaining("PAYMENT_SECRET_NAME is not set");
     }
 }

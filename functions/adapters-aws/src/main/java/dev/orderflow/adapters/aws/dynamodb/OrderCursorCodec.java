@@ -1,7 +1,6 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.error.InvalidInput;
-import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.page.Cursor;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,10 +42,7 @@ final class OrderCursorCodec {
             }
             String sortKey = text(parts[2]);
             String pk = text(parts[3]);
-            if (!pk.startsWith("ORDER#")) {
-                throw notOurs();
-            }
-            new OrderId(pk.substring("ORDER#".length()));
+            OrderKeys.order(pk).orElseThrow(OrderCursorCodec::notOurs);
             return Map.of(
                     "pk", AttributeValue.fromS(pk),
                     "sk", AttributeValue.fromS(OrderItem.SK),

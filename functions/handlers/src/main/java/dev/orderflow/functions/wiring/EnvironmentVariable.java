@@ -1,0 +1,23 @@
+package dev.orderflow.functions.wiring;
+
+/**
+ * The variables a function's own configuration comes in, named as {@code
+ * functions/function-catalog.json} names them for each function; {@code FunctionCatalogTest} checks
+ * that each handler's wiring reads exactly the ones its catalog entry lists. What every function
+ * has ({@code AWS_REGION} from Lambda, the Powertools settings) is not among them.
+ */
+enum EnvironmentVariable {
+    ORDERS_TABLE,
+    PRODUCTS_TABLE,
+    CENTERS_TABLE,
+    INVENTORY_TABLE,
+    IDEMPOTENCY_TABLE,
+    STATE_MACHINE_ARN,
+    PAYMENT_PROVIDER,
+    PAYMENT_SECRET_NAME,
+    WAREHOUSE,
+    NOTIFIER,
+    MAIL_SECRET_NAME,
+    MAIL_API_URL,
+    MAIL_API_KEY
+}
