@@ -1,6 +1,6 @@
 package dev.orderflow.infra.services;
 
-import dev.orderflow.infra.Adapters;
+import dev.orderflow.infra.config.Adapters;
 import dev.orderflow.infra.constructs.DataTables;
 import java.util.HashMap;
 import java.util.HashSet;
