@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * No import cycle between the packages of one module: every package, the module's root package
  * included, is a slice, and the dependencies between slices must form a DAG. A cycle means two
- * packages can only be understood (and changed) together; see docs/ARCHITECTURE.md, "Arrows". Each
- * module's {@code NoPackageCyclesTest} calls {@link #check(String)} with its root package.
+ * packages can only be understood (and changed) together; see docs/ARCHITECTURE.md, "The parts and
+ * the arrows allowed between them". Each module's {@code NoPackageCyclesTest} calls {@link
+ * #check(String)} with its root package.
  */
 public final class NoPackageCycles {
 
