@@ -37,8 +37,6 @@ import dev.orderflow.states.internal.tasks.TaskCallbacks;
 import dev.orderflow.states.internal.tasks.TaskDispatcher;
 import dev.orderflow.states.internal.tasks.TaskTokens;
 import dev.orderflow.states.internal.templates.PayloadTemplate;
-import dev.orderflow.states.spi.TaskInvoker;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +68,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final Activities activities;
     private final StateMachineVersioning versioning;
 
-    private StepFunctionsEngine(Builder b) {
+    StepFunctionsEngine(StepFunctionsEngineBuilder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
         TaskTokens tokens = new TaskTokens(random);
         JournalReplay replay = b.dataDir == null ? null : JournalReplay.read(b.dataDir);
@@ -143,8 +141,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     /** A builder with real time, no integrations and region us-east-1. */
-    public static Builder builder() {
-        return new Builder();
+    public static StepFunctionsEngineBuilder builder() {
+        return new StepFunctionsEngineBuilder();
     }
 
     /** Validates a definition the way ValidateStateMachineDefinition does. */
@@ -322,86 +320,5 @@ public final class StepFunctionsEngine implements AutoCloseable {
         workers.shutdownNow();
         taskCalls.shutdownNow();
         journal.close();
-    }
-
-    /** Configures a {@link StepFunctionsEngine}. */
-    public static final class Builder {
-        private StatesClock clock = StatesClock.system();
-        private TaskInvoker invoker = TaskInvoker.none();
-        private Path mockConfig;
-        private String region = "us-east-1";
-        private String account = "123456789012";
-        private Long seed;
-        private Path dataDir;
-        private java.time.Duration activityPollTimeout = java.time.Duration.ofSeconds(60);
-        private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-
-        private Builder() {}
-
-        /** The clock (default: system time). */
-        public Builder clock(StatesClock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** The task invoker (default: {@link TaskInvoker#none()}). */
-        public Builder taskInvoker(TaskInvoker value) {
-            this.invoker = value;
-            return this;
-        }
-
-        /** A Step Functions Local mock configuration file. */
-        public Builder mockConfig(Path value) {
-            this.mockConfig = value;
-            return this;
-        }
-
-        /** Region used in ARNs (default us-east-1). */
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
-
-        /** Account id used in ARNs (default 123456789012). */
-        public Builder account(String value) {
-            this.account = value;
-            return this;
-        }
-
-        /**
-         * Keeps state machines and executions in {@code dir} (an append-only journal): they survive
-         * a restart, and RUNNING executions continue after {@link
-         * StepFunctionsEngine#resumeExecutions()}.
-         */
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
-            return this;
-        }
-
-        /** Seeds UUIDs, tokens, $random and jitter for reproducible runs. */
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * How long GetActivityTask waits for a task before answering with none (default 60 s, as
-         * AWS); shorter in tests.
-         */
-        public Builder activityPollTimeout(java.time.Duration value) {
-            this.activityPollTimeout = value;
-            return this;
-        }
-
-        /** Worker threads for executions and blocking task calls (real-time mode). */
-        public Builder workerThreads(int value) {
-            this.workerThreads = value;
-            return this;
-        }
-
-        /** Builds the engine. @throws IllegalArgumentException when the mock config is invalid */
-        public StepFunctionsEngine build() {
-            return new StepFunctionsEngine(this);
-        }
     }
 }

@@ -63,7 +63,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         private int port = 8083;
         private String host = "127.0.0.1";
         private boolean resume = true;
-        private final StepFunctionsEngine.Builder engine = StepFunctionsEngine.builder();
+        private final StepFunctionsEngineBuilder engine = StepFunctionsEngine.builder();
 
         private Builder() {}
 

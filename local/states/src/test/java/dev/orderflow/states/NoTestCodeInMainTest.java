@@ -37,7 +37,7 @@ class NoTestCodeInMainTest {
                         "clock",
                         "close")
                 .withFacade(
-                        "dev.orderflow.states.StepFunctionsEngine$Builder",
+                        "dev.orderflow.states.StepFunctionsEngineBuilder",
                         "clock",
                         "taskInvoker",
                         "mockConfig",
