@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.dynamodb.internal.Engine;
 import dev.orderflow.dynamodb.internal.Req;
-import dev.orderflow.dynamodb.internal.error.ApiException;
-import dev.orderflow.dynamodb.internal.expr.Condition;
-import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 import dev.orderflow.dynamodb.internal.table.Table;
 import dev.orderflow.dynamodb.internal.table.TableDefinition;
 import dev.orderflow.dynamodb.internal.value.AttributeJson;
@@ -24,45 +21,28 @@ final class DeleteItemOp {
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
         Map<String, AttributeValue> key = r.item("Key");
-        String returnValues =
-                r.enumValue(
-                        "ReturnValues",
-                        "NONE",
-                        "NONE",
-                        "ALL_OLD",
-                        "UPDATED_OLD",
-                        "ALL_NEW",
-                        "UPDATED_NEW");
-        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        String onFail = ItemRequests.onConditionFailure(r);
-        String consumed = ItemRequests.consumedMode(r);
-        String conditionText = r.string("ConditionExpression");
-        ExpressionContext ctx = r.expressionContext(conditionText != null);
-        Condition condition =
-                conditionText == null
-                        ? LegacyConditions.expected(r)
-                        : r.condition("ConditionExpression", ctx);
-        ctx.checkAllUsed();
+        ItemWriteOptions options = ItemWriteOptions.of(r);
         return engine.write(
                 state -> {
                     Table t = state.table(tableName);
                     Keys.validateKey(t.definition(), key);
                     state.checkNotHeld(tableName, key);
                     Map<String, AttributeValue> old = t.get(key);
-                    ItemRequests.checkCondition(condition, old, onFail);
+                    ItemRequests.checkCondition(options.condition(), old, options.onFail());
                     if (old != null) {
                         t.delete(key);
                         state.changed(t, t.definition().key().keyOf(old), old, null, false);
                     }
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    if (returnValues.equals("ALL_OLD") && old != null) {
+                    if (options.returnsOld() && old != null) {
                         out.set("Attributes", AttributeJson.itemNode(old));
                     }
                     TableDefinition def = t.definition();
                     Capacity.addWrite(
-                            out, consumed, tableName, () -> WriteCapacity.of(def, old, null));
+                            out,
+                            options.consumed(),
+                            tableName,
+                            () -> WriteCapacity.of(def, old, null));
                     return out;
                 });
     }
