@@ -25,6 +25,12 @@ final class ItemRequests {
         }
     }
 
+    /** ReturnValues as DynamoDB spells it (default NONE); PutItem and DeleteItem narrow it. */
+    static String returnValues(Req r) {
+        return r.enumValue(
+                "ReturnValues", "NONE", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+    }
+
     static String onConditionFailure(Req r) {
         return r.enumValue("ReturnValuesOnConditionCheckFailure", "NONE", "ALL_OLD", "NONE");
     }

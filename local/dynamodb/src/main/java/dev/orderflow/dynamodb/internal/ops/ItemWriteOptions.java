@@ -13,15 +13,7 @@ import dev.orderflow.dynamodb.internal.expr.ExpressionContext;
 record ItemWriteOptions(String returnValues, String onFail, String consumed, Condition condition) {
 
     static ItemWriteOptions of(Req r) {
-        String returnValues =
-                r.enumValue(
-                        "ReturnValues",
-                        "NONE",
-                        "NONE",
-                        "ALL_OLD",
-                        "UPDATED_OLD",
-                        "ALL_NEW",
-                        "UPDATED_NEW");
+        String returnValues = ItemRequests.returnValues(r);
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
         }

@@ -122,15 +122,7 @@ final class UpdateItemOp {
 
     ObjectNode invoke(Req r) {
         String tableName = r.tableName();
-        String returnValues =
-                r.enumValue(
-                        "ReturnValues",
-                        "NONE",
-                        "NONE",
-                        "ALL_OLD",
-                        "UPDATED_OLD",
-                        "ALL_NEW",
-                        "UPDATED_NEW");
+        String returnValues = ItemRequests.returnValues(r);
         String consumed = ItemRequests.consumedMode(r);
         TableDefinition def0 = engine.read(state -> state.table(tableName).definition());
         Plan plan = plan(r, def0);
