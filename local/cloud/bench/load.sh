@@ -29,9 +29,12 @@ trap cleanup EXIT
 cli_src="$CLOUD_DIR/local/cloud/src/main/java/dev/orderflow/cloud/cli"
 main_class="dev.orderflow.cloud.cli.Main"
 [ -d "$cli_src" ] || { cli_src="${cli_src%/cli}/internal/cli"; main_class="dev.orderflow.cloud.Main"; }
+# Older checkouts named the jar with the version (orderflow-local-cloud-0.1.0.jar).
+cloud_jar="local/cloud/target/orderflow-local-cloud.jar"
+[ -e "$CLOUD_DIR/$cloud_jar" ] || cloud_jar="local/cloud/target/orderflow-local-cloud-0.1.0.jar"
 throttle_flag="--no-throttle"
 grep -q "no-throttle" "$cli_src/Cli.java" || throttle_flag=""
-(cd "$CLOUD_DIR" && exec java $JAVA_OPTS -cp "local/cloud/target/orderflow-local-cloud-0.1.0.jar:$(cat local/cloud/target/classpath.txt)" \
+(cd "$CLOUD_DIR" && exec java $JAVA_OPTS -cp "$cloud_jar:$(cat local/cloud/target/classpath.txt)" \
   "$main_class" up --seed $throttle_flag --port "$edge" --api-port "$api") > "$LOG" 2>&1 &
 pid=$!
 until curl -sf "http://localhost:$api/health" > /dev/null 2>&1; do

@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-3}"
-CP="local/cloud/target/orderflow-local-cloud-0.1.0.jar:$(cat local/cloud/target/classpath.txt)"
+CP="local/cloud/target/orderflow-local-cloud.jar:$(cat local/cloud/target/classpath.txt)"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

@@ -169,8 +169,9 @@ class DataDirIT {
     @Test
     void restart_continuesAStreamMappingAfterItsLastRecord_andAppliesChangedQueueAttributes()
             throws Exception {
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-ledger-probe.log");
-        Path jar = ProbeJar.build(Files.createDirectories(dataDir.resolve("code")));
+        Path code = Files.createDirectories(dataDir.resolve("code"));
+        Path log = code.resolve("orderflow-esm-ledger-probe.log");
+        Path jar = ProbeJar.build(code);
         Path original = Path.of("src/test/resources/esm-features-template.json");
         // same file name, so the same stack name and physical names
         Path changed = dataDir.resolve("code/esm-features-template.json");
@@ -183,6 +184,7 @@ class DataDirIT {
         for (String id : List.of(before, after)) {
             try (LocalCloud cloud =
                             CloudSteps.onFreePorts(id.equals(before) ? original : changed, jar)
+                                    .functionEnvironment("PROBE_DIR", code.toString())
                                     .dataDir(dataDir)
                                     .start();
                     DynamoDbClient dynamo = Clients.dynamo(cloud.edgeEndpoint())) {

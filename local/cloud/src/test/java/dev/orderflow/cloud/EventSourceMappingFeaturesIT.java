@@ -30,25 +30,24 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class EventSourceMappingFeaturesIT {
 
-    private static final Path FILTERED_LOG =
-            Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-filtered-probe.log");
-    private static final Path LEDGER_LOG =
-            Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-ledger-probe.log");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path dir;
+    private static Path filteredLog;
+    private static Path ledgerLog;
     private static LocalCloud cloud;
     private static SqsClient sqs;
     private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void boot() throws Exception {
-        Files.deleteIfExists(FILTERED_LOG);
-        Files.deleteIfExists(LEDGER_LOG);
+        filteredLog = dir.resolve("orderflow-esm-filtered-probe.log");
+        ledgerLog = dir.resolve("orderflow-esm-ledger-probe.log");
         cloud =
                 CloudSteps.onFreePorts(
                                 Path.of("src/test/resources/esm-features-template.json"),
                                 ProbeJar.build(dir))
+                        .functionEnvironment("PROBE_DIR", dir.toString())
                         .start();
         sqs = Clients.sqs(cloud.edgeEndpoint());
         dynamo = Clients.dynamo(cloud.edgeEndpoint());
@@ -85,7 +84,7 @@ class EventSourceMappingFeaturesIT {
         sqs.sendMessage(r -> r.queueUrl(queue).messageBody("not json " + run));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inQueue(queue) == 0);
-        String log = Files.exists(FILTERED_LOG) ? Files.readString(FILTERED_LOG) : "";
+        String log = Files.exists(filteredLog) ? Files.readString(filteredLog) : "";
         assertThat(log.lines().filter(l -> l.contains(run)))
                 .containsExactlyInAnyOrder(body("keep", 2, run), body("other", 500, run));
     }
@@ -219,7 +218,7 @@ class EventSourceMappingFeaturesIT {
     }
 
     private static String ledgerLog() throws Exception {
-        return Files.exists(LEDGER_LOG) ? Files.readString(LEDGER_LOG) : "";
+        return Files.exists(ledgerLog) ? Files.readString(ledgerLog) : "";
     }
 
     /** The first failure record on the queue (only the poison record ever fails for good). */

@@ -22,12 +22,11 @@ class EventSourceMappingIT {
 
     @BeforeAll
     static void boot() throws Exception {
-        java.nio.file.Files.deleteIfExists(
-                Path.of(System.getProperty("java.io.tmpdir"), "orderflow-esm-stream-probe.log"));
         cloud =
                 CloudSteps.onFreePorts(
                                 Path.of("src/test/resources/esm-template.json"),
                                 ProbeJar.build(dir))
+                        .functionEnvironment("PROBE_DIR", dir.toString())
                         .start();
         sqs = Clients.sqs(cloud.edgeEndpoint());
     }
@@ -63,9 +62,7 @@ class EventSourceMappingIT {
 
     @Test
     void streamMapping_deliversTableChangesToTheFunction() throws Exception {
-        java.nio.file.Path log =
-                java.nio.file.Path.of(
-                        System.getProperty("java.io.tmpdir"), "orderflow-esm-stream-probe.log");
+        java.nio.file.Path log = dir.resolve("orderflow-esm-stream-probe.log");
         String table = cloud.physicalId("Events").orElseThrow();
         try (var dynamo = Clients.dynamo(cloud.edgeEndpoint())) {
             dynamo.putItem(

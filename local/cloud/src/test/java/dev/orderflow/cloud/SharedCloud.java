@@ -7,6 +7,10 @@ import java.nio.file.Path;
  * One local cloud per test JVM, started on free ports from the template {@code infra/} synthesizes
  * in the same build (so the tests run exactly what {@code cdk deploy} would create) and the handler
  * jar built by {@code functions/handlers}. Tests use their own names, so they can share it.
+ *
+ * <p>Its HTTP API runs without the stage throttle: these tests are about answers, and under the
+ * deployed 50 requests per second the fuzz and flash-sale tests spent most of their time waiting
+ * out 429s. {@link StageThrottleIT} checks the throttle itself on a cloud of its own.
  */
 final class SharedCloud {
 
@@ -27,6 +31,7 @@ final class SharedCloud {
             mail = new FakeMailServer();
             cloud =
                     CloudSteps.onFreePorts(template(), handlerJar())
+                            .stageThrottle(false)
                             .functionEnvironment("NOTIFIER", "http")
                             .functionEnvironment("MAIL_API_URL", mail.baseUrl())
                             .functionEnvironment("MAIL_API_KEY", FakeMailServer.API_KEY)
