@@ -270,6 +270,9 @@ class DataDirCrashIT {
     private Process startChild(Path dataDir, int edgePort, int apiPort) throws IOException {
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // the flags `./orderflow up` starts the stack with
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "dev.orderflow.cloud.cli.Main",
