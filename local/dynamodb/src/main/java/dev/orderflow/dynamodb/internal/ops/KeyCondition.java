@@ -232,7 +232,8 @@ record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
         RowKey end = null;
         for (RowKey k : tail.keySet()) {
             boolean matches =
-                    k.range() instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p
+                    (k.range() instanceof AttributeValue.S s
+                                    && prefix instanceof AttributeValue.S p)
                             ? s.value().startsWith(p.value())
                             : k.range() instanceof AttributeValue.B b
                                     && prefix instanceof AttributeValue.B p2
