@@ -50,10 +50,8 @@ final class ContextProxy {
                                     if (method.getName().equals("log") && args != null) {
                                         Object message = args[0];
                                         String text =
-                                                message instanceof byte[]
-                                                        ? new String(
-                                                                (byte[]) message,
-                                                                StandardCharsets.UTF_8)
+                                                message instanceof byte[] bytes
+                                                        ? new String(bytes, StandardCharsets.UTF_8)
                                                         : String.valueOf(message);
                                         log.info("{}", text.stripTrailing());
                                     }
