@@ -49,22 +49,18 @@ public final class Cli {
             return options.words.isEmpty() && !options.flag("help") ? 2 : 0;
         }
         try {
-            switch (options.words.get(0)) {
-                case "up":
-                    return new UpCommand(out, err).run(options);
-                case "invoke":
-                    return new InvokeCommand(out, err).run(options);
-                case "token":
-                    return new TokenCommand(out, err).run(options);
-                case "load":
-                    return new LoadCommand(out, err).run(options);
-                case "executions":
-                    return new ExecutionsCommand(out, err).run(options);
-                default:
+            return switch (options.words.get(0)) {
+                case "up" -> new UpCommand(out, err).run(options);
+                case "invoke" -> new InvokeCommand(out, err).run(options);
+                case "token" -> new TokenCommand(out, err).run(options);
+                case "load" -> new LoadCommand(out, err).run(options);
+                case "executions" -> new ExecutionsCommand(out, err).run(options);
+                default -> {
                     err.println("unknown command " + options.words.get(0));
                     err.print(USAGE);
-                    return 2;
-            }
+                    yield 2;
+                }
+            };
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

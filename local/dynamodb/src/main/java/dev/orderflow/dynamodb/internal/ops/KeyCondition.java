@@ -208,18 +208,13 @@ record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
         }
         Condition.Compare cmp = (Condition.Compare) range;
         AttributeValue v = value(cmp.right());
-        switch (cmp.op()) {
-            case EQ:
-                return partition.subMap(RowKey.lowest(v), true, upper(v), false);
-            case LT:
-                return partition.headMap(RowKey.lowest(v), false);
-            case LE:
-                return partition.headMap(upper(v), false);
-            case GT:
-                return partition.tailMap(upper(v), true);
-            default:
-                return partition.tailMap(RowKey.lowest(v), true);
-        }
+        return switch (cmp.op()) {
+            case EQ -> partition.subMap(RowKey.lowest(v), true, upper(v), false);
+            case LT -> partition.headMap(RowKey.lowest(v), false);
+            case LE -> partition.headMap(upper(v), false);
+            case GT -> partition.tailMap(upper(v), true);
+            default -> partition.tailMap(RowKey.lowest(v), true);
+        };
     }
 
     /** A position after every row whose range value equals v. */
