@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,12 +50,8 @@ class OpenApiRoutesTest {
     void documentedOperations_areExactlyTheStacksRoutes_withTheSameSecurity() throws IOException {
         JsonNode doc = document();
         Map<String, String> documented = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
-            while (ops.hasNext()) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (!METHODS.contains(op.getKey())) {
                     continue;
                 }
@@ -81,8 +76,8 @@ class OpenApiRoutesTest {
         requirements.forEach(
                 requirement ->
                         requirement
-                                .fields()
-                                .forEachRemaining(
+                                .properties()
+                                .forEach(
                                         scheme ->
                                                 scheme.getValue()
                                                         .forEach(s -> scopes.add(s.asText()))));

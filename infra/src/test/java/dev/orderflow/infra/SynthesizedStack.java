@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -107,9 +106,7 @@ final class SynthesizedStack {
     /** Logical ids and bodies of every resource of a type. */
     List<Map.Entry<String, JsonNode>> resources(String type) {
         List<Map.Entry<String, JsonNode>> found = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = json.get("Resources").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.get("Resources").properties()) {
             if (type.equals(e.getValue().path("Type").asText())) {
                 found.add(e);
             }

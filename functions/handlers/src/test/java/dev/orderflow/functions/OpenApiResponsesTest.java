@@ -18,7 +18,6 @@ import dev.orderflow.functions.support.TestContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,12 +100,10 @@ class OpenApiResponsesTest {
             sampled.add(SampleEvents.http(file).getRouteKey());
         }
         Set<String> documented = new HashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = OPENAPI.get("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : OPENAPI.get("paths").properties()) {
             path.getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                             op -> {
                                 if (METHODS.contains(op.getKey())) {
                                     documented.add(

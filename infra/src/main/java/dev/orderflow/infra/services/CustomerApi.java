@@ -39,7 +39,7 @@ public final class CustomerApi {
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders", listOrders);
 
         ServiceFunction cancelOrder = functions.create("CancelOrder");
-        allow(cancelOrder, tables.orders.getTableArn(), SagaSteps.ORDER_WRITES);
+        allow(cancelOrder, tables.orders.getTableArn(), SagaSteps.orderWrites());
         api.addAuthenticatedRoute(HttpMethod.POST, "/orders/{id}/cancel", cancelOrder);
     }
 }

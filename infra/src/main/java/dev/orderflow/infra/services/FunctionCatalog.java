@@ -41,6 +41,8 @@ public final class FunctionCatalog {
     }
 
     /**
+     * Reads the catalog from its JSON file.
+     *
      * @throws UncheckedIOException if the file cannot be read
      */
     public static FunctionCatalog read(Path file) {
@@ -72,6 +74,8 @@ public final class FunctionCatalog {
     }
 
     /**
+     * The catalog's entry for the function of this name.
+     *
      * @throws IllegalArgumentException if the catalog has no such function
      */
     public Entry entry(String name) {

@@ -16,12 +16,12 @@ import java.util.Optional;
 public final class SagaSteps {
 
     /**
-     * Reading an order and writing its next version: one transaction of an UpdateItem on the order
-     * and a PutItem of its trail event.
+     * The actions that read an order and write its next version: one transaction of an UpdateItem
+     * on the order and a PutItem of its trail event (a new array each call).
      */
-    public static final String[] ORDER_WRITES = {
-        "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"
-    };
+    public static String[] orderWrites() {
+        return new String[] {"dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"};
+    }
 
     private SagaSteps() {}
 
@@ -44,23 +44,23 @@ public final class SagaSteps {
         ServiceFunction reserve = step(functions, steps, "ReserveStock");
         // Reads the order, allocates over centers and levels, reserves in one transaction (and
         // releases again if a cancellation won the race).
-        allow(reserve, orders, ORDER_WRITES);
+        allow(reserve, orders, orderWrites());
         allow(reserve, orders, "dynamodb:DeleteItem");
         allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
         allow(reserve, centers, "dynamodb:Scan");
 
         ServiceFunction pay = step(functions, steps, "TakePayment");
-        allow(pay, orders, ORDER_WRITES);
+        allow(pay, orders, orderWrites());
         Optional<String> paymentSecret = adapters.paymentSecretName();
         paymentSecret.ifPresent(name -> functions.readSecret(pay, "PaymentSecret", name));
 
         ServiceFunction handOver = step(functions, steps, "HandOverShipments");
-        allow(handOver, orders, ORDER_WRITES);
+        allow(handOver, orders, orderWrites());
         allow(handOver, centers, "dynamodb:Scan");
 
         ServiceFunction confirm = step(functions, steps, "ConfirmShipped");
         // Commits the reservation (deletes its record, lowers reserved) and records the shipment.
-        allow(confirm, orders, ORDER_WRITES);
+        allow(confirm, orders, orderWrites());
         allow(confirm, orders, "dynamodb:DeleteItem");
         allow(confirm, inventory, "dynamodb:UpdateItem");
 
@@ -74,7 +74,7 @@ public final class SagaSteps {
         allow(release, inventory, "dynamodb:UpdateItem");
 
         ServiceFunction close = step(functions, steps, "CloseOrder");
-        allow(close, orders, ORDER_WRITES);
+        allow(close, orders, orderWrites());
         return steps;
     }
 

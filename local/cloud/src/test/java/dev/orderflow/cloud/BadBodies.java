@@ -1,7 +1,6 @@
 package dev.orderflow.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +23,6 @@ final class BadBodies {
     /** A bad body; {@code contentType} null sends none. */
     record BadBody(String label, byte[] bytes, String contentType) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String RAW = "__raw_value__";
     private static final String JSON_TYPE = "application/json";

@@ -128,14 +128,14 @@ final class BadTokens {
 
     /** The claims with {@code alg: none} and no signature. */
     private static String unsigned(String token) {
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
     }
 
     /** The original signature over claims changed to another subject. */
     private static String tampered(String token) {
         try {
-            String[] parts = token.split("\\.");
+            String[] parts = token.split("\\.", -1);
             JWTClaimsSet claims =
                     new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())
                             .subject("someone-else")

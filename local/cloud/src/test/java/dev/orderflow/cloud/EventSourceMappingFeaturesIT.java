@@ -171,6 +171,8 @@ class EventSourceMappingFeaturesIT {
                                         == 2);
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void sqsBatchItemFailures_leaveOnlyTheReportedMessages_andAnUnknownIdFailsTheBatch()
             throws Exception {

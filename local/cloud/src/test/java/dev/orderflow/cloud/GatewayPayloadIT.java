@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,10 @@ class GatewayPayloadIT {
     @Test
     void event_carriesPathParametersQueryStringCookiesAndATextBody() throws Exception {
         HttpResponse<String> response =
-                post("/probe/o-1/a/b?x=1&x=2", "application/json", "{\"k\":1}".getBytes());
+                post(
+                        "/probe/o-1/a/b?x=1&x=2",
+                        "application/json",
+                        "{\"k\":1}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode event = JSON.readTree(response.body()).path("event");

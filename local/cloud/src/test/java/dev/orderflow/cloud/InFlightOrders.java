@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Shoppers placing orders of one product over HTTP from several threads until stopped or until the
  * server goes away; remembers every order the API acknowledged with 202 and its quantity.
  */
-final class InFlightOrders implements AutoCloseable {
+final class InFlightOrders {
 
     /** The product's price: its last two digits let the simulated provider approve. */
     static final long PRICE_MINOR = 1000;
@@ -54,7 +55,8 @@ final class InFlightOrders implements AutoCloseable {
      * token from the local issuer, all in the cloud behind {@code edge}.
      */
     static InFlightOrders prepare(URI edge, URI gateway, int units) throws Exception {
-        String sku = "CRASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku =
+                "CRASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String center = "FC-CRASH";
         String region = "K9";
         try (DynamoDbClient dynamo = Clients.dynamo(edge)) {
@@ -179,8 +181,8 @@ final class InFlightOrders implements AutoCloseable {
         return region;
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops the shoppers and waits for them (not AutoCloseable: the wait may be interrupted). */
+    void close() throws InterruptedException {
         stop.set(true);
         for (Thread shopper : shoppers) {
             shopper.join(30_000);

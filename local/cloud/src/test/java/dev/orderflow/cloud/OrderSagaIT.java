@@ -95,7 +95,6 @@ class OrderSagaIT extends SagaTestSupport {
     void paymentTimeout_isRetriedWithBackoff_andTheOrderShips() {
         SagaFixture.Stocked stocked = shop.stocked(1002, "", 3600, 5); // ..02: one timeout
         String sku = stocked.sku();
-        String center = stocked.center();
 
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         JsonNode order = shop.awaitEnd(alice, id);
@@ -187,7 +186,6 @@ class OrderSagaIT extends SagaTestSupport {
     void cancelAfterShipment_isRefusedWith409() {
         SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
         String sku = stocked.sku();
-        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         assertThat(shop.awaitEnd(alice, id).get("status").asText()).isEqualTo("SHIPPED");
 
@@ -203,7 +201,6 @@ class OrderSagaIT extends SagaTestSupport {
     void anotherCustomer_canNeitherSeeNorCancelTheOrder() {
         SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
         String sku = stocked.sku();
-        String center = stocked.center();
         String id = shop.placeOrder(alice, Map.of(sku, 1));
         String mallory = shop.token("mallory-" + shop.region);
 

@@ -119,8 +119,8 @@ final class ProbeClient {
         if (end < 0) {
             throw new IOException("no complete answer: " + text);
         }
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String[] lines = text.substring(0, end).split("\r\n", -1);
+        int status = Integer.parseInt(lines[0].split(" ", -1)[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -152,7 +152,7 @@ final class ProbeClient {
                 }
                 size.append((char) c);
             }
-            int length = Integer.parseInt(size.toString().strip().split(";")[0], 16);
+            int length = Integer.parseInt(size.toString().strip().split(";", -1)[0], 16);
             if (length == 0) {
                 return out.toByteArray();
             }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -50,7 +51,7 @@ final class SagaFixture {
         this.cloud = cloud;
         this.dynamo = Clients.dynamo(cloud.edgeEndpoint());
         this.sfn = Clients.sfn(cloud.edgeEndpoint());
-        this.region = "Q" + Integer.toString(REGIONS.nextInt(36 * 36), 36).toUpperCase();
+        this.region = "Q" + Integer.toString(REGIONS.nextInt(36 * 36), 36).toUpperCase(Locale.ROOT);
     }
 
     String table(String logicalIdPrefix) {
@@ -59,7 +60,7 @@ final class SagaFixture {
 
     /** A new active product; its price's last two digits choose the simulated payment outcome. */
     String product(long priceMinor) {
-        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         dynamo.putItem(
                 p ->
                         p.tableName(table("DataProducts"))
@@ -78,7 +79,10 @@ final class SagaFixture {
      * behaviour ({@code -OFFLINE}, {@code -NOSTOCK}, {@code -SLOW}).
      */
     String center(String suffix, int distanceKm, long handlingSeconds) {
-        String id = "FC-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + suffix;
+        String id =
+                "FC-"
+                        + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT)
+                        + suffix;
         dynamo.putItem(
                 p ->
                         p.tableName(table("DataFulfillmentCenters"))
@@ -268,7 +272,7 @@ final class SagaFixture {
 
     JsonNode awaitStatus(String token, String orderId, Set<String> statuses) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> {

@@ -29,7 +29,6 @@ class SagaReliabilityIT extends SagaTestSupport {
     void anOrderStoredByAProcessThatDiedBeforeStartingAnything_isFulfilledAnyway() {
         SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
         String sku = stocked.sku();
-        String center = stocked.center();
         String id = UUID.randomUUID().toString();
         // The local issuer's subject, as Cognito's: a UUID per user name.
         String customer =

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class WarehouseIT extends SagaTestSupport {
 
     /** Registers a center through the admin API, stating the warehouse's endpoint. */
     private String linkedCenter(String endpoint) {
-        String id = "FC-WH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String id = "FC-WH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String admin =
                 cloud.token(
                         "root",

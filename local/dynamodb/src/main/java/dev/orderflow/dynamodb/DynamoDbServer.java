@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A DynamoDB endpoint on a local port that the unmodified AWS SDK and CLI talk to (JSON 1.0 over
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DynamoDbServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbServer.class);
+
     private final DynamoDbEngine engine;
     private final FrontServer front;
     private final PipelineService service;
@@ -54,8 +58,23 @@ public final class DynamoDbServer implements AutoCloseable {
                         });
         long every = b.ttlSweepInterval.toMillis();
         if (every > 0) {
-            ttl.scheduleWithFixedDelay(
-                    engine::sweepExpiredItems, every, every, TimeUnit.MILLISECONDS);
+            // a sweep that throws ends the sweeping, so it logs that here: the future has nothing
+            // left to tell
+            var unused =
+                    ttl.scheduleWithFixedDelay(
+                            () -> {
+                                try {
+                                    engine.sweepExpiredItems();
+                                } catch (RuntimeException e) {
+                                    LOG.error(
+                                            "TTL sweep failed; expired items are no longer deleted",
+                                            e);
+                                    throw e;
+                                }
+                            },
+                            every,
+                            every,
+                            TimeUnit.MILLISECONDS);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,7 +86,9 @@ class ConformanceTest {
                             "setup " + s.path("op").asText(),
                             () -> {
                                 DynamoDbEngine.Response r = invoke(engine, s);
-                                assertThat(r.status()).as(new String(r.body())).isEqualTo(200);
+                                assertThat(r.status())
+                                        .as(new String(r.body(), StandardCharsets.UTF_8))
+                                        .isEqualTo(200);
                             }));
         }
         java.util.Set<String> names = new java.util.HashSet<>();

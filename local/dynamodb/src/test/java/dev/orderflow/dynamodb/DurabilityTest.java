@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The data directory: restart after close, and no acknowledged write lost to a SIGKILL. */
 class DurabilityTest {
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void restart_restoresTablesItemsIndexesAndSettings_afterClose(@TempDir Path dir) {
         String table;
@@ -135,6 +136,8 @@ class DurabilityTest {
         return text;
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void sigkill_losesNoAcknowledgedWrite(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
@@ -155,7 +158,7 @@ class DurabilityTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(portFile));
             URI endpoint = URI.create("http://127.0.0.1:" + Files.readString(portFile).trim());
             List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
-            AtomicInteger attempts = new AtomicInteger();
+            int attempts = 0;
             java.util.concurrent.CountDownLatch enough =
                     new java.util.concurrent.CountDownLatch(200);
             Thread killer =
@@ -177,7 +180,7 @@ class DurabilityTest {
                                         .keySchema(k -> k.attributeName("pk").keyType("HASH"))
                                         .attributeDefinitions(LocalDynamo.def("pk")));
                 while (true) {
-                    int i = attempts.incrementAndGet();
+                    int i = ++attempts;
                     String id = "item-" + i;
                     try {
                         c.putItem(

@@ -161,6 +161,8 @@ class PartiqlSdkTest {
         assertThat(r.consumedCapacity().capacityUnits()).isPositive();
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void select_readsAGlobalSecondaryIndex() {
         String table = LocalDynamo.tableName("pqlidx");
@@ -269,6 +271,8 @@ class PartiqlSdkTest {
                 .hasMessageContaining("Number of parameters in request and statement don't match.");
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void batch_answersEachStatement_withErrorsBesideSuccesses() {
         String table = filledTable();

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +135,7 @@ class ProtocolTest {
             for (String body : bodies) {
                 HttpResponse<byte[]> r = post("DynamoDB_20120810." + op, body, true);
                 assertThat(r.statusCode())
-                        .as(op + " " + body + " -> " + new String(r.body()))
+                        .as(op + " " + body + " -> " + new String(r.body(), StandardCharsets.UTF_8))
                         .isEqualTo(400);
             }
         }

@@ -104,7 +104,7 @@ class SerializationConformanceTest {
     private static ObjectNode body(String path, JsonNode value) {
         ObjectNode root = F.objectNode();
         JsonNode parent = root;
-        String[] segments = path.split("\\.");
+        String[] segments = path.split("\\.", -1);
         for (int i = 0; i < segments.length; i++) {
             boolean last = i == segments.length - 1;
             JsonNode child =

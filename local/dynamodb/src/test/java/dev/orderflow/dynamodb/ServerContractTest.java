@@ -69,6 +69,8 @@ class ServerContractTest {
                 .hasMessageContaining(Integer.toString(server.port()));
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void createTable_throwsResourceInUse_whenTableExists() {
         String table = LocalDynamo.createTable(client, "dup", "pk", null);

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
@@ -71,6 +71,8 @@ class TableLifecycleTest {
         put(table, "a");
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void creatingTable_refusesDataCallsAndChanges_untilTheDelayPasses() {
         start(clock, DELAY);
@@ -109,6 +111,8 @@ class TableLifecycleTest {
                 .isTrue();
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @Test
     void updatingTable_servesData_refusesAnotherChange_andBackfillsTheNewIndex() {
         start(clock, DELAY);
@@ -206,8 +210,8 @@ class TableLifecycleTest {
                         .overrideConfiguration(
                                 WaiterOverrideConfiguration.builder()
                                         .maxAttempts(100)
-                                        .backoffStrategy(
-                                                FixedDelayBackoffStrategy.create(
+                                        .backoffStrategyV2(
+                                                BackoffStrategy.fixedDelayWithoutJitter(
                                                         Duration.ofMillis(50)))
                                         .build())
                         .build()) {

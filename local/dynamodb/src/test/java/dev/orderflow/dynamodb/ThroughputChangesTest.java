@@ -25,6 +25,8 @@ class ThroughputChangesTest {
     private DynamoDbClient client;
     private String table;
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @BeforeEach
     void start() {
         server = DynamoDbServer.builder().port(0).clock(clock).start();

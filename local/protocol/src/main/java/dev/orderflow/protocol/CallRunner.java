@@ -79,7 +79,7 @@ final class CallRunner extends ChannelInboundHandlerAdapter {
             try {
                 workers.execute(() -> write(ctx, answer(framed), framed.keepAlive()));
             } catch (RejectedExecutionException e) {
-                ctx.close(); // the server is closing
+                close(ctx); // the server is closing
             }
         }
     }
@@ -104,7 +104,8 @@ final class CallRunner extends ChannelInboundHandlerAdapter {
         HttpResponse head = response(answer, close);
         ChannelFuture written;
         if (answer.chunked()) {
-            ctx.write(head);
+            // a failed head leaves the connection mid-answer: close it (the body write fails too)
+            ctx.write(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             written =
                     ctx.writeAndFlush(
                             new DefaultLastHttpContent(Unpooled.wrappedBuffer(answer.body())));
@@ -119,7 +120,7 @@ final class CallRunner extends ChannelInboundHandlerAdapter {
                         if (f.isSuccess()) {
                             next(ctx);
                         } else {
-                            ctx.close();
+                            close(ctx);
                         }
                     });
         }
@@ -159,6 +160,17 @@ final class CallRunner extends ChannelInboundHandlerAdapter {
         } else {
             LOG.warn("closing a connection after an unexpected error", cause);
         }
-        ctx.close();
+        close(ctx);
+    }
+
+    /** Closes the connection; a failed close is only logged, as the connection is done with. */
+    private static void close(ChannelHandlerContext ctx) {
+        ctx.close()
+                .addListener(
+                        f -> {
+                            if (!f.isSuccess()) {
+                                LOG.debug("closing a connection failed", f.cause());
+                            }
+                        });
     }
 }

@@ -35,7 +35,7 @@ public final class SigV4 {
         if (space < 0) {
             return parts;
         }
-        for (String token : authorization.substring(space + 1).split("[,\\s]+")) {
+        for (String token : authorization.substring(space + 1).split("[,\\s]+", -1)) {
             int eq = token.indexOf('=');
             if (eq > 0) {
                 parts.put(token.substring(0, eq), token.substring(eq + 1));
@@ -53,7 +53,8 @@ public final class SigV4 {
         if (credential == null) {
             return Optional.empty();
         }
-        String[] parts = credential.split("/");
+        // limit 0 drops trailing empty parts, so "AKID/date/region/service/" stays incomplete
+        String[] parts = credential.split("/", 0);
         if (parts.length < 5) {
             return Optional.empty();
         }
@@ -67,7 +68,8 @@ public final class SigV4 {
         if (query == null || query.isEmpty()) {
             return parameters;
         }
-        for (String pair : query.split("&")) {
+        // limit 0: a trailing "&" adds no empty-named parameter
+        for (String pair : query.split("&", 0)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +78,7 @@ class FrontServerTest {
 
     @Test
     void keepAlive_servesPipelinedRequestsInOrderOnOneConnection() throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             String requests = post("/1", "a") + post("/2", "bb") + post("/3", "ccc");
             s.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
@@ -93,10 +94,20 @@ class FrontServerTest {
 
     @Test
     void chunkedBody_isJoined() throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             String request =
-                    "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                            + "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
+                    """
+                    POST /c HTTP/1.1\r
+                    Host: x\r
+                    Transfer-Encoding: chunked\r
+                    \r
+                    3\r
+                    abc\r
+                    2\r
+                    de\r
+                    0\r
+                    \r
+                    """;
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             s.setSoTimeout(5000);
 
@@ -106,7 +117,7 @@ class FrontServerTest {
 
     @Test
     void bodyOverTheLimit_isDrainedAndAnsweredThenTheConnectionCloses() throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             String body = "x".repeat(5000);
             s.getOutputStream().write(post("/big", body).getBytes(StandardCharsets.US_ASCII));
             s.setSoTimeout(5000);
@@ -118,7 +129,7 @@ class FrontServerTest {
 
     @Test
     void malformedRequestLine_getsA400AndTheServerStaysUp() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             s.setSoTimeout(5000);
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -230,7 +230,8 @@ class EngineTest {
             java.util.concurrent.atomic.AtomicInteger sent =
                     new java.util.concurrent.atomic.AtomicInteger();
             for (int t = 0; t < 4; t++) {
-                senders.submit(
+                // execute, not submit: a sender that throws is reported, not kept in a Future
+                senders.execute(
                         () -> {
                             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                             while (sent.get() < 300 && System.nanoTime() < deadline) {

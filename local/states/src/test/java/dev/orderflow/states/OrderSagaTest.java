@@ -89,7 +89,7 @@ class OrderSagaTest {
             case "sqs:sendMessage" -> {
                 String token = p.path("MessageBody").path("taskToken").asText();
                 boolean decline = p.path("MessageBody").path("orderId").asText().startsWith("bad");
-                paymentService.submit(
+                paymentService.execute(
                         () -> {
                             sfn.sendTaskHeartbeat(b -> b.taskToken(token));
                             if (decline) {

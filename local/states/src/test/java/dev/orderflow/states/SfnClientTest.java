@@ -233,7 +233,7 @@ class SfnClientTest {
         var d = sfn.describeExecution(b -> b.executionArn(exec));
         assertThat(d.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(d.error()).isEqualTo("Manual");
-        clock.advance(Duration.ofSeconds(600));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
                 .isEqualTo(ExecutionStatus.ABORTED);
     }

@@ -126,7 +126,8 @@ public final class HttpEmailNotifier implements Notifier {
     /** A JSON string literal (RFC 8259 section 7). */
     private static String quoted(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

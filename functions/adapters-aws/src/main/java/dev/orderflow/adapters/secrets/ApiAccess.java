@@ -16,7 +16,7 @@ public record ApiAccess(URI baseUrl, String apiKey) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         String scheme = baseUrl.getScheme();
-        if (!"https".equals(scheme) && !"http".equals(scheme) || baseUrl.getHost() == null) {
+        if ((!"https".equals(scheme) && !"http".equals(scheme)) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("an API's baseUrl must be an absolute http(s) URL");
         }
         if (apiKey.isBlank()) {

@@ -133,7 +133,7 @@ final class FakePaymentApi implements AutoCloseable {
             } else if ("GET".equals(method) && "/v1/payments".equals(path)) {
                 lookUp(exchange);
             } else if ("POST".equals(method) && path.matches("/v1/payments/[^/]+/refunds")) {
-                refund(exchange, path.split("/")[3]);
+                refund(exchange, path.split("/", -1)[3]);
             } else {
                 answer(exchange, 404, error("not_found"));
             }
@@ -177,7 +177,7 @@ final class FakePaymentApi implements AutoCloseable {
 
     private synchronized ObjectNode record(String key, JsonNode body) {
         ObjectNode payment = JSON.createObjectNode();
-        payment.put("id", "pay_" + (charges.incrementAndGet()) + "_" + server.hashCode());
+        payment.put("id", "pay_" + charges.incrementAndGet() + "_" + server.hashCode());
         payment.set("amount", body.get("amount"));
         payment.set("currency", body.get("currency"));
         payment.set("reference", body.get("reference"));

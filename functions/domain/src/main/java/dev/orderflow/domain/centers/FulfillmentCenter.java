@@ -25,7 +25,7 @@ public record FulfillmentCenter(
         WarehouseLink warehouse) {
 
     /** The service level of a center that does not state its own. */
-    public static final Duration DEFAULT_HANDLING_TIME = Duration.ofHours(48);
+    public static final Duration DEFAULT_HANDLING_TIME = Duration.ofDays(2);
 
     /** The shortest: the workflow's heartbeat (at least a second) must fit inside it. */
     public static final Duration MIN_HANDLING_TIME = Duration.ofSeconds(2);

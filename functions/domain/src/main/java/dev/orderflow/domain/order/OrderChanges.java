@@ -21,6 +21,8 @@ public final class OrderChanges {
     }
 
     /**
+     * The order with this id.
+     *
      * @throws OrderNotFound if there is no such order
      */
     public Order load(OrderId id) {

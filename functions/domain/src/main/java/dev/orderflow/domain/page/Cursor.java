@@ -12,9 +12,8 @@ public sealed interface Cursor {
     record First() implements Cursor {}
 
     /**
-     * The page after the one that returned this token. The token is opaque to the domain.
-     *
-     * @throws InvalidInput if the token is blank
+     * The page after the one that returned this token. The token is opaque to the domain; a blank
+     * one is refused with {@link InvalidInput}.
      */
     record After(String token) implements Cursor {
         public After {

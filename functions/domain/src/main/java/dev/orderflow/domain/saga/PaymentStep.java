@@ -33,6 +33,9 @@ public final class PaymentStep {
     }
 
     /**
+     * Charges a reserved order's total and records the payment; a retry that finds the order paid
+     * charges nothing.
+     *
      * @param attempt 0 on the first try, then the workflow's retry count
      * @return proceed once paid; reject when the provider declined; cancel when the customer
      *     cancelled first (a charge that raced the cancellation is refunded here)

@@ -25,6 +25,8 @@ public final class ReserveStep {
     }
 
     /**
+     * Reserves the order's stock through {@link ReserveStock} and answers the workflow's verdict.
+     *
      * @return proceed once reserved; reject when the centers serving the address cannot fill it;
      *     cancel when the customer cancelled first
      * @throws dev.orderflow.domain.error.DependencyUnavailable when a store is down or contended

@@ -44,6 +44,8 @@ public final class FulfillShipment {
     }
 
     /**
+     * What handling one shipment request came to.
+     *
      * @param result what happened
      * @param alreadyReported whether the saga step had closed before this report (a duplicate
      *     delivery, or a report after the step's timeout)

@@ -59,7 +59,7 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
         List<StockLevel> levels = new ArrayList<>();
         available.forEach(
                 (key, units) -> {
-                    String[] parts = key.split("\\|");
+                    String[] parts = key.split("\\|", -1);
                     Sku sku = new Sku(parts[1]);
                     if (skus.contains(sku)) {
                         levels.add(new StockLevel(sku, new CenterId(parts[0]), units));

@@ -26,6 +26,8 @@ public final class MessageBodies {
     private MessageBodies() {}
 
     /**
+     * The message body read as {@code type}.
+     *
      * @throws InvalidInput if the body is missing, too large, not JSON or does not fit the type
      */
     public static <T> T read(String body, Class<T> type) {

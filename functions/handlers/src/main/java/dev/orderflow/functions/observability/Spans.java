@@ -23,6 +23,7 @@ public final class Spans {
      * Runs {@code work} in a span with these attributes; a failure is recorded on the span and
      * rethrown.
      */
+    @SuppressWarnings("try") // the scope is unused in the block: it only needs closing after it
     public static <T> T inSpan(String name, Map<String, String> attributes, Supplier<T> work) {
         Span span = GlobalOpenTelemetry.getTracer(SCOPE).spanBuilder(name).startSpan();
         attributes.forEach(span::setAttribute);

@@ -45,7 +45,8 @@ public final class CloseOrderHandler implements RequestStreamHandler {
         metrics.count("OrdersRejected", closed.status() == OrderStatus.REJECTED ? 1 : 0);
         metrics.count("OrdersCancelled", closed.status() == OrderStatus.CANCELLED ? 1 : 0);
         metrics.milliseconds(
-                "SagaDuration", Duration.between(closed.createdAt(), Instant.now()).toMillis());
+                "SagaDuration",
+                (double) Duration.between(closed.createdAt(), Instant.now()).toMillis());
         return StepPayloads.Closing.of(
                 closed.status() == OrderStatus.CANCELLED
                         ? StepResult.Verdict.CANCEL

@@ -56,7 +56,9 @@ public final class ConfirmShippedHandler implements RequestStreamHandler {
             metrics.count("OrdersShipped", 1);
             metrics.milliseconds(
                     "SagaDuration",
-                    Duration.between(confirmation.order().createdAt(), Instant.now()).toMillis());
+                    (double)
+                            Duration.between(confirmation.order().createdAt(), Instant.now())
+                                    .toMillis());
         }
         return StepPayloads.Closing.of(confirmation.result().verdict(), confirmation.order());
     }

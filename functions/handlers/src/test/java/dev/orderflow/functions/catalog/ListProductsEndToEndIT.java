@@ -35,6 +35,8 @@ class ListProductsEndToEndIT {
     private static DynamoDbClient dynamo;
     private static ListProductsHandler handler;
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     @BeforeAll
     static void start() {
         server = DynamoDbServer.builder().port(0).start();

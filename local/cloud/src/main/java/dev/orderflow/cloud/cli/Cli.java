@@ -9,30 +9,29 @@ public final class Cli {
     public static final int KEEP_RUNNING = -1;
 
     static final String USAGE =
-            String.join(
-                    "\n",
-                    "usage: ./orderflow <command> [options]",
-                    "",
-                    "  up [--port 4566] [--api-port 3000] [--data-dir DIR] [--seed] [--no-throttle]",
-                    "     [--template cdk.out/Orderflow-dev.template.json] [--code JAR]",
-                    "     [--env NAME=VALUE]...",
-                    "        boot the stack locally; Ctrl-C stops it. --no-throttle turns the",
-                    "        stage's rate limit (meant for AWS) off, for load tests; --env sets a",
-                    "        variable in every function's environment over the template's",
-                    "        (e.g. NOTIFIER=http MAIL_API_URL=... for a local mail catcher)",
-                    "  load [--orders 200] [--concurrency 8] [--sku MUG-BLUE] [--address DE-BY]",
-                    "       [--stock-up] [--stock-up-units N] [--center FC-MUC] [--deadline 120]",
-                    "        place orders through the HTTP API of the running stack and report",
-                    "        orders/s, latencies and outcomes; --stock-up first adds --orders units",
-                    "        (or --stock-up-units) at --center; exits 1 if an order is not",
-                    "        accepted or not final --deadline seconds after the last POST",
-                    "  invoke FUNCTION --event events/apigw-get-health.json [--port 4566]",
-                    "        invoke a function (name, ARN or logical id prefix such as Health)",
-                    "  token --user U [--scope S]... [--group G]... [--ttl SECONDS] [--port 4566]",
-                    "        mint an access token the HTTP API's JWT authorizer accepts",
-                    "  executions [list | describe ARN | history ARN] [--port 4566]",
-                    "        Step Functions executions of the running stack",
-                    "");
+            """
+            usage: ./orderflow <command> [options]
+
+              up [--port 4566] [--api-port 3000] [--data-dir DIR] [--seed] [--no-throttle]
+                 [--template cdk.out/Orderflow-dev.template.json] [--code JAR]
+                 [--env NAME=VALUE]...
+                    boot the stack locally; Ctrl-C stops it. --no-throttle turns the
+                    stage's rate limit (meant for AWS) off, for load tests; --env sets a
+                    variable in every function's environment over the template's
+                    (e.g. NOTIFIER=http MAIL_API_URL=... for a local mail catcher)
+              load [--orders 200] [--concurrency 8] [--sku MUG-BLUE] [--address DE-BY]
+                   [--stock-up] [--stock-up-units N] [--center FC-MUC] [--deadline 120]
+                    place orders through the HTTP API of the running stack and report
+                    orders/s, latencies and outcomes; --stock-up first adds --orders units
+                    (or --stock-up-units) at --center; exits 1 if an order is not
+                    accepted or not final --deadline seconds after the last POST
+              invoke FUNCTION --event events/apigw-get-health.json [--port 4566]
+                    invoke a function (name, ARN or logical id prefix such as Health)
+              token --user U [--scope S]... [--group G]... [--ttl SECONDS] [--port 4566]
+                    mint an access token the HTTP API's JWT authorizer accepts
+              executions [list | describe ARN | history ARN] [--port 4566]
+                    Step Functions executions of the running stack
+            """;
 
     private Cli() {}
 
@@ -50,22 +49,18 @@ public final class Cli {
             return options.words.isEmpty() && !options.flag("help") ? 2 : 0;
         }
         try {
-            switch (options.words.get(0)) {
-                case "up":
-                    return new UpCommand(out, err).run(options);
-                case "invoke":
-                    return new InvokeCommand(out, err).run(options);
-                case "token":
-                    return new TokenCommand(out, err).run(options);
-                case "load":
-                    return new LoadCommand(out, err).run(options);
-                case "executions":
-                    return new ExecutionsCommand(out, err).run(options);
-                default:
+            return switch (options.words.get(0)) {
+                case "up" -> new UpCommand(out, err).run(options);
+                case "invoke" -> new InvokeCommand(out, err).run(options);
+                case "token" -> new TokenCommand(out, err).run(options);
+                case "load" -> new LoadCommand(out, err).run(options);
+                case "executions" -> new ExecutionsCommand(out, err).run(options);
+                default -> {
                     err.println("unknown command " + options.words.get(0));
                     err.print(USAGE);
-                    return 2;
-            }
+                    yield 2;
+                }
+            };
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

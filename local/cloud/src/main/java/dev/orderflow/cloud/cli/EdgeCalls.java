@@ -71,7 +71,7 @@ final class EdgeCalls {
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
             return http.send(
-                    request.timeout(Duration.ofSeconds(120)).build(),
+                    request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new ConnectException(

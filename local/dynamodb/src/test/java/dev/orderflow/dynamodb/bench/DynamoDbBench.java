@@ -232,6 +232,8 @@ public final class DynamoDbBench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     private static void http(URI endpoint, double seconds) throws Exception {
         int clients = 16;
         List<DynamoDbClient> sdk = new ArrayList<>();
@@ -430,7 +432,7 @@ public final class DynamoDbBench {
     private static long serverCpuTicks(String pid) throws java.io.IOException {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
         // Fields after the command name, which is in parentheses and may contain spaces.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 

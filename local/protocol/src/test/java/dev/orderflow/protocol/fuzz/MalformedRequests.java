@@ -151,12 +151,10 @@ public final class MalformedRequests {
             case OVERSIZED_BODY -> body = oversized(request);
             default -> throw new IllegalStateException("unknown damage " + damage);
         }
-        return new RawRequest(
-                damage + " " + op, http(body, contentType, targetHeader, signed, damage));
+        return new RawRequest(damage + " " + op, http(body, contentType, targetHeader, signed));
     }
 
-    private byte[] http(
-            byte[] body, String contentType, String targetHeader, boolean signed, Damage damage) {
+    private byte[] http(byte[] body, String contentType, String targetHeader, boolean signed) {
         StringBuilder head = new StringBuilder(512);
         head.append("POST / HTTP/1.1\r\nHost: localhost\r\n");
         if (contentType != null) {

@@ -272,10 +272,7 @@ public final class StatesBenchmark {
                                     "gcClassHistogram",
                                     new Object[] {new String[0]},
                                     new String[] {String[].class.getName()});
-            String[] lines = String.valueOf(out).split("\n");
-            for (int i = 0; i < Math.min(30, lines.length); i++) {
-                System.out.println(lines[i]);
-            }
+            String.valueOf(out).lines().limit(30).forEach(System.out::println);
         } catch (javax.management.JMException e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,9 @@ final class OrderCursorCodec {
             }
             String sortKey = text(parts[2]);
             String pk = text(parts[3]);
-            OrderKeys.order(pk).orElseThrow(OrderCursorCodec::notOurs);
+            if (OrderKeys.order(pk).isEmpty()) {
+                throw notOurs();
+            }
             return Map.of(
                     "pk", AttributeValue.fromS(pk),
                     "sk", AttributeValue.fromS(OrderItem.SK),

@@ -47,6 +47,8 @@ final class LocalDynamo {
      * Creates an orders table as the stack does: GSI {@code byCustomer} (all attributes) and the
      * write-sharded GSI {@code byStatus} (keys only).
      */
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     static String createOrdersTable() {
         String name = "orders-" + UUID.randomUUID();
         client().createTable(
@@ -73,6 +75,8 @@ final class LocalDynamo {
         return name;
     }
 
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
     private static GlobalSecondaryIndex index(
             String name, String partitionKey, String sortKey, String projection) {
         return GlobalSecondaryIndex.builder()

@@ -29,7 +29,7 @@ final class CpuMeter {
     private static Optional<Reading> read() {
         try {
             String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
-            String[] f = first.trim().split("\\s+");
+            String[] f = first.trim().split("\\s+", -1);
             long total = 0;
             for (int i = 1; i < f.length; i++) {
                 total += Long.parseLong(f[i]);

@@ -13,7 +13,11 @@ final class Progress {
 
     private final PrintStream err;
     private final int total;
+
+    // Java 17: no console means no terminal (on 22+ that takes Console.isTerminal())
+    @SuppressWarnings("SystemConsoleNull")
     private final boolean terminal = System.console() != null;
+
     private final long started = System.currentTimeMillis();
     private long lastPlain;
 

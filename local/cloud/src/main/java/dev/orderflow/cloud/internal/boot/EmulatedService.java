@@ -12,6 +12,13 @@ public interface EmulatedService extends AutoCloseable {
     /** Starts the service and creates the template's resources of its kind in it. */
     void start();
 
+    /**
+     * Stops the service, also after a {@link #start()} that failed half-way; throws no checked
+     * exception.
+     */
+    @Override
+    void close();
+
     /** The boot report's lines for what it emulates, one per resource. */
     List<String> describe();
 

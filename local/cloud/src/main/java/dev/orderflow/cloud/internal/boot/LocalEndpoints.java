@@ -32,7 +32,7 @@ final class LocalEndpoints {
         long ttl = 3600;
         String raw = call.query();
         if (raw != null) {
-            for (String pair : raw.split("&")) {
+            for (String pair : raw.split("&", -1)) {
                 int eq = pair.indexOf('=');
                 if (eq < 0) {
                     continue;

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -55,9 +54,7 @@ public final class TableSeeder {
 
     private int seed(JsonNode seeds) {
         int written = 0;
-        Iterator<Map.Entry<String, JsonNode>> it = seeds.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : seeds.properties()) {
             String table = tableNames.apply(entry.getKey());
             for (JsonNode item : entry.getValue()) {
                 ObjectNode put = Json.object().put("TableName", table);

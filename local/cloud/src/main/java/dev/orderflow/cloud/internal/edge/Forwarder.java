@@ -57,10 +57,10 @@ final class Forwarder {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return unavailable(target, e);
+            return unavailable(target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unavailable(target, e);
+            return unavailable(target);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers()
@@ -83,7 +83,7 @@ final class Forwarder {
                 false);
     }
 
-    private static HttpAnswer unavailable(URI target, Exception e) {
+    private static HttpAnswer unavailable(URI target) {
         return new AwsJsonError(
                         "ServiceUnavailable",
                         "message",

@@ -86,7 +86,8 @@ final class LambdaApi {
             return HttpAnswer.of(204, null, new byte[0]).withHeader(VERSION, LATEST);
         }
         if ("Event".equals(type)) {
-            async.submit(
+            // execute, not submit: the task logs its own failure and nobody waits for it
+            async.execute(
                     () -> {
                         try {
                             lambdas.invoke(target, payload);

@@ -36,7 +36,7 @@ final class StreamFailureDestination {
         if (mapping.onFailureDestination().isEmpty()) {
             return;
         }
-        String[] arn = mapping.eventSourceArn().split(":");
+        String[] arn = mapping.eventSourceArn().split(":", -1);
         ObjectNode failure = Json.object();
         ObjectNode request = failure.putObject("requestContext");
         request.put("requestId", UUID.randomUUID().toString());

@@ -182,12 +182,10 @@ public final class HttpApiGateway implements HttpService, AutoCloseable {
         if (!out.isObject() || !out.has("statusCode")) {
             return reply.answer(200, "application/json", payload);
         }
-        out.path("headers")
-                .fields()
-                .forEachRemaining(h -> reply.set(h.getKey(), h.getValue().asText()));
+        out.path("headers").properties().forEach(h -> reply.set(h.getKey(), h.getValue().asText()));
         out.path("multiValueHeaders")
-                .fields()
-                .forEachRemaining(
+                .properties()
+                .forEach(
                         h -> {
                             List<String> values = new ArrayList<>();
                             h.getValue().forEach(v -> values.add(v.asText()));

@@ -54,7 +54,8 @@ final class HttpEventFactory {
                             if (lower.equals("cookie")) {
                                 values.forEach(
                                         v -> {
-                                            for (String c : v.split(";\\s*")) {
+                                            // limit 0: a trailing ";" adds no empty cookie
+                                            for (String c : v.split(";\\s*", 0)) {
                                                 cookies.add(c);
                                             }
                                         });
@@ -86,9 +87,9 @@ final class HttpEventFactory {
             }
         }
         String host = call.header("host");
-        String domain = host == null ? "localhost" : host.split(":")[0];
+        String domain = host == null ? "localhost" : host.split(":", -1)[0];
         ctx.put("domainName", domain);
-        ctx.put("domainPrefix", domain.split("\\.")[0]);
+        ctx.put("domainPrefix", domain.split("\\.", -1)[0]);
         ObjectNode http = ctx.putObject("http");
         http.put("method", call.method());
         http.put("path", rawPath);
@@ -130,8 +131,8 @@ final class HttpEventFactory {
             }
             return out.append(']').toString();
         }
-        if (value instanceof java.util.Date) {
-            return String.valueOf(((java.util.Date) value).getTime() / 1000);
+        if (value instanceof java.util.Date date) { // Nimbus gives exp, iat and nbf as Date
+            return String.valueOf(date.toInstant().getEpochSecond());
         }
         if (value instanceof Map) {
             return Json.text(Json.mapper().valueToTree(value));
@@ -157,7 +158,7 @@ final class HttpEventFactory {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

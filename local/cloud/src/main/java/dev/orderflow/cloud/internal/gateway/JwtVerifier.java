@@ -9,7 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.orderflow.cloud.internal.template.AuthorizerSpec;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +54,13 @@ final class JwtVerifier {
         } catch (ParseException | JOSEException e) {
             return fail("token is malformed");
         }
-        Date now = Date.from(clock.instant());
-        if (claims.getExpirationTime() == null || !now.before(claims.getExpirationTime())) {
+        Instant now = clock.instant(); // the claims are whole seconds, so sub-millis cannot matter
+        if (claims.getExpirationTime() == null
+                || !now.isBefore(claims.getExpirationTime().toInstant())) {
             return fail("the token has expired");
         }
-        if (claims.getNotBeforeTime() != null && now.before(claims.getNotBeforeTime())) {
+        if (claims.getNotBeforeTime() != null
+                && now.isBefore(claims.getNotBeforeTime().toInstant())) {
             return fail("the token is not valid yet");
         }
         if (!authorizer.issuer().equals(claims.getIssuer())) {

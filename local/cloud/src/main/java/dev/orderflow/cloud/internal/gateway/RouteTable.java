@@ -37,7 +37,7 @@ final class RouteTable {
             rank += 1_000_000 - path.length();
         } else {
             rank -= path.split("/").length * 100;
-            rank += path.chars().filter(c -> c == '{').count() * 10;
+            rank += (int) path.chars().filter(c -> c == '{').count() * 10;
         }
         if (parts[0].equals("ANY")) {
             rank += 1;

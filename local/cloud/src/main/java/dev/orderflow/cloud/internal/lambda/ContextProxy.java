@@ -50,10 +50,8 @@ final class ContextProxy {
                                     if (method.getName().equals("log") && args != null) {
                                         Object message = args[0];
                                         String text =
-                                                message instanceof byte[]
-                                                        ? new String(
-                                                                (byte[]) message,
-                                                                StandardCharsets.UTF_8)
+                                                message instanceof byte[] bytes
+                                                        ? new String(bytes, StandardCharsets.UTF_8)
                                                         : String.valueOf(message);
                                         log.info("{}", text.stripTrailing());
                                     }
@@ -69,34 +67,26 @@ final class ContextProxy {
                 new Class<?>[] {contextType},
                 handler(
                         (method, args) -> {
-                            switch (method.getName()) {
-                                case "getAwsRequestId":
-                                    return request.requestId();
-                                case "getLogGroupName":
-                                    return "/aws/lambda/" + spec.name();
-                                case "getLogStreamName":
-                                    return "local/[" + version + "]" + request.requestId();
-                                case "getFunctionName":
-                                    return spec.name();
-                                case "getFunctionVersion":
-                                    return version;
-                                case "getInvokedFunctionArn":
-                                    return invokedArn;
-                                case "getRemainingTimeInMillis":
-                                    return (int)
-                                            Math.max(
-                                                    0,
-                                                    Duration.between(
-                                                                    clock.instant(),
-                                                                    request.deadline())
-                                                            .toMillis());
-                                case "getMemoryLimitInMB":
-                                    return spec.memoryMb();
-                                case "getLogger":
-                                    return lambdaLogger;
-                                default:
-                                    return null;
-                            }
+                            return switch (method.getName()) {
+                                case "getAwsRequestId" -> request.requestId();
+                                case "getLogGroupName" -> "/aws/lambda/" + spec.name();
+                                case "getLogStreamName" ->
+                                        "local/[" + version + "]" + request.requestId();
+                                case "getFunctionName" -> spec.name();
+                                case "getFunctionVersion" -> version;
+                                case "getInvokedFunctionArn" -> invokedArn;
+                                case "getRemainingTimeInMillis" ->
+                                        (int)
+                                                Math.max(
+                                                        0,
+                                                        Duration.between(
+                                                                        clock.instant(),
+                                                                        request.deadline())
+                                                                .toMillis());
+                                case "getMemoryLimitInMB" -> spec.memoryMb();
+                                case "getLogger" -> lambdaLogger;
+                                default -> null;
+                            };
                         }));
     }
 

@@ -135,7 +135,8 @@ public final class LambdaFunction implements AutoCloseable {
             concurrency.release();
             throw e;
         }
-        result.whenComplete((r, t) -> concurrency.release());
+        // the derived future only mirrors result, whose outcome the caller gets
+        var unused = result.whenComplete((r, t) -> concurrency.release());
         return result;
     }
 
@@ -175,23 +176,32 @@ public final class LambdaFunction implements AutoCloseable {
             ScheduledFuture<?> initLimit =
                     timers.schedule(
                             () -> timedOut(false), INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-            result.whenComplete((r, t) -> initLimit.cancel(false));
-            initialised.thenAccept(
-                    invokeStart -> {
-                        initLimit.cancel(false);
-                        long remaining =
-                                Duration.between(
-                                                clock.instant(),
-                                                invokeStart.plusSeconds(spec.timeoutSeconds()))
-                                        .toMillis();
-                        ScheduledFuture<?> timeout =
-                                timers.schedule(
-                                        () -> timedOut(true),
-                                        Math.max(0, remaining),
-                                        TimeUnit.MILLISECONDS);
-                        result.whenComplete((r, t) -> timeout.cancel(false));
-                    });
+            cancelOnResult(initLimit);
+            // an init failure reaches the caller through result (the init limit or the handler)
+            var unused =
+                    initialised.thenAccept(
+                            invokeStart -> {
+                                initLimit.cancel(false);
+                                long remaining =
+                                        Duration.between(
+                                                        clock.instant(),
+                                                        invokeStart.plusSeconds(
+                                                                spec.timeoutSeconds()))
+                                                .toMillis();
+                                ScheduledFuture<?> timeout =
+                                        timers.schedule(
+                                                () -> timedOut(true),
+                                                Math.max(0, remaining),
+                                                TimeUnit.MILLISECONDS);
+                                cancelOnResult(timeout);
+                            });
             return result;
+        }
+
+        /** Cancels a time limit once the invocation has its outcome. */
+        private void cancelOnResult(Future<?> limit) {
+            // the derived future only mirrors result, whose outcome the caller gets
+            var unused = result.whenComplete((r, t) -> limit.cancel(false));
         }
 
         private void timedOut(boolean afterInit) {

@@ -141,7 +141,8 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     private static String qualifier(String nameOrArn) {
-        String[] parts = nameOrArn.split(":");
+        // limit 0 drops a trailing empty part: "name:" has no qualifier
+        String[] parts = nameOrArn.split(":", 0);
         if (nameOrArn.startsWith("arn:")) {
             return parts.length > 7 ? parts[7] : "$LATEST";
         }

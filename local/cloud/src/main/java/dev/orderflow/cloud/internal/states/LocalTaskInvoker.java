@@ -38,18 +38,13 @@ public final class LocalTaskInvoker implements TaskInvoker {
 
     @Override
     public TaskOutcome invoke(TaskRequest request) {
-        switch (request.service()) {
-            case "lambda":
-                return lambda(request);
-            case "sqs":
-                return call(sqs, "SQS.", request.action(), sqsParameters(request.parameters()));
-            case "dynamodb":
-                return call(dynamo, "DynamoDB.", request.action(), request.parameters());
-            case "aws-sdk":
-                return awsSdk(request);
-            default:
-                return TaskInvoker.resourceNotFound(request);
-        }
+        return switch (request.service()) {
+            case "lambda" -> lambda(request);
+            case "sqs" -> call(sqs, "SQS.", request.action(), sqsParameters(request.parameters()));
+            case "dynamodb" -> call(dynamo, "DynamoDB.", request.action(), request.parameters());
+            case "aws-sdk" -> awsSdk(request);
+            default -> TaskInvoker.resourceNotFound(request);
+        };
     }
 
     private TaskOutcome awsSdk(TaskRequest request) {

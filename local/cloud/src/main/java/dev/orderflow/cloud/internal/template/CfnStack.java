@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,7 @@ public final class CfnStack {
         this.directory = file.toAbsolutePath().getParent();
         this.template = template;
         this.ids = ids;
-        Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : template.path("Resources").properties()) {
             resources.put(e.getKey(), e.getValue());
             ids.assign(e.getKey(), type(e.getValue()), e.getValue().path("Properties"));
         }
@@ -219,8 +216,8 @@ public final class CfnStack {
         Map<String, String> env = new LinkedHashMap<>();
         p.path("Environment")
                 .path("Variables")
-                .fields()
-                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                .properties()
+                .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         String asset = r.path("Metadata").path("aws:asset:path").asText("");
         if (asset.isEmpty()) {
             throw new TemplateException(
@@ -267,9 +264,7 @@ public final class CfnStack {
                             }
                             JsonNode subs = intrinsics.resolve(p.path("DefinitionSubstitutions"));
                             if (subs != null && subs.isObject()) {
-                                Iterator<Map.Entry<String, JsonNode>> it = subs.fields();
-                                while (it.hasNext()) {
-                                    Map.Entry<String, JsonNode> e = it.next();
+                                for (Map.Entry<String, JsonNode> e : subs.properties()) {
                                     definition =
                                             definition.replace(
                                                     "${" + e.getKey() + "}", e.getValue().asText());
@@ -294,7 +289,8 @@ public final class CfnStack {
         if (!nameOrArn.startsWith("arn:")) {
             return nameOrArn;
         }
-        String[] parts = nameOrArn.split(":");
+        // limit 0 drops a trailing empty part: an ARN ending in ":function:" names no function
+        String[] parts = nameOrArn.split(":", 0);
         return parts.length > 6 ? parts[6] : nameOrArn;
     }
 

@@ -81,7 +81,8 @@ final class HttpApiReader {
         if (functions >= 0) {
             uri = uri.substring(functions + "/functions/".length()).replace("/invocations", "");
         }
-        String[] parts = uri.split(":");
+        // limit 0 drops a trailing empty part: "...:function:name:" has no qualifier
+        String[] parts = uri.split(":", 0);
         Optional<String> qualifier =
                 uri.startsWith("arn:") && parts.length > 7
                         ? Optional.of(parts[7])

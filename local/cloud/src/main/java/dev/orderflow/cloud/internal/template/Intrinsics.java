@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,6 +41,8 @@ public final class Intrinsics {
     }
 
     /** A deep copy of {@code node} with every intrinsic replaced by its value. */
+    // NO_VALUE is a sentinel: only that very node is dropped, not a text that happens to equal it
+    @SuppressWarnings("ReferenceEquality")
     public JsonNode resolve(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return node;
@@ -54,9 +55,7 @@ public final class Intrinsics {
                 }
             }
             ObjectNode copy = NODES.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = resolve(field.getValue());
                 if (value != NO_VALUE) {
                     copy.set(field.getKey(), value);

@@ -92,16 +92,12 @@ public final class ConditionEvaluator {
             return false;
         }
         int c = Items.compareKeys(l, r);
-        switch (op) {
-            case LT:
-                return c < 0;
-            case LE:
-                return c <= 0;
-            case GT:
-                return c > 0;
-            default:
-                return c >= 0;
-        }
+        return switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
+        };
     }
 
     private static boolean orderable(AttributeValue l, AttributeValue r) {

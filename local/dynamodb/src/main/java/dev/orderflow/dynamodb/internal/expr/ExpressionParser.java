@@ -131,8 +131,8 @@ public final class ExpressionParser extends TokenCursor {
             String fn = peek().text();
             if (CONDITION_FUNCTIONS.contains(fn)) {
                 countOperator();
-                Token fnToken = next();
-                List<Operand> args = arguments(fnToken);
+                next(); // the function name, already read by peek()
+                List<Operand> args = arguments();
                 if (startsComparison(peek())) {
                     throw error(
                             "The function is not allowed to be used this way in an expression;"
@@ -226,7 +226,7 @@ public final class ExpressionParser extends TokenCursor {
     }
 
     /** Parses {@code ( operand, ... )} after a function name. */
-    private List<Operand> arguments(Token fnToken) {
+    private List<Operand> arguments() {
         expect("(");
         List<Operand> args = new ArrayList<>();
         if (!peek().is(")")) {
@@ -259,7 +259,7 @@ public final class ExpressionParser extends TokenCursor {
             String fn = t.text();
             pos++;
             if (fn.equals("size")) {
-                return new Operand.Call(fn, arguments(t));
+                return new Operand.Call(fn, arguments());
             }
             if (CONDITION_FUNCTIONS.contains(fn)
                     || fn.equals("if_not_exists")
@@ -270,7 +270,7 @@ public final class ExpressionParser extends TokenCursor {
                                 + fn);
             }
             // The arguments must parse first: a syntax error inside them wins.
-            arguments(t);
+            arguments();
             throw error("Invalid function name; function: " + fn);
         }
         return path();

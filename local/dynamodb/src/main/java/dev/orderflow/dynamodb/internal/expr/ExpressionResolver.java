@@ -166,7 +166,7 @@ final class ExpressionResolver {
             String type = value.value().typeTag();
             boolean allowed =
                     section.equals("ADD")
-                            ? type.equals("N") || type.endsWith("S") && type.length() == 2
+                            ? type.equals("N") || (type.endsWith("S") && type.length() == 2)
                             : type.length() == 2 && type.endsWith("S");
             if (!allowed) {
                 throw error(

@@ -208,18 +208,13 @@ record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
         }
         Condition.Compare cmp = (Condition.Compare) range;
         AttributeValue v = value(cmp.right());
-        switch (cmp.op()) {
-            case EQ:
-                return partition.subMap(RowKey.lowest(v), true, upper(v), false);
-            case LT:
-                return partition.headMap(RowKey.lowest(v), false);
-            case LE:
-                return partition.headMap(upper(v), false);
-            case GT:
-                return partition.tailMap(upper(v), true);
-            default:
-                return partition.tailMap(RowKey.lowest(v), true);
-        }
+        return switch (cmp.op()) {
+            case EQ -> partition.subMap(RowKey.lowest(v), true, upper(v), false);
+            case LT -> partition.headMap(RowKey.lowest(v), false);
+            case LE -> partition.headMap(upper(v), false);
+            case GT -> partition.tailMap(upper(v), true);
+            default -> partition.tailMap(RowKey.lowest(v), true);
+        };
     }
 
     /** A position after every row whose range value equals v. */
@@ -232,7 +227,8 @@ record KeyCondition(AttributeValue hash, Condition range, String rangeName) {
         RowKey end = null;
         for (RowKey k : tail.keySet()) {
             boolean matches =
-                    k.range() instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p
+                    (k.range() instanceof AttributeValue.S s
+                                    && prefix instanceof AttributeValue.S p)
                             ? s.value().startsWith(p.value())
                             : k.range() instanceof AttributeValue.B b
                                     && prefix instanceof AttributeValue.B p2

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * Scan of a table or index, with parallel-scan segments. Items come in DynamoDB's order, partitions
@@ -68,8 +67,8 @@ final class ScanOp {
                     page.rejectNestedKeyPaths(def, page.projection);
                     page.rejectNestedKeyPaths(def, page.filterPaths());
                     ItemStore store = index == null ? t.primary() : t.index(index.name());
-                    NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> parts =
-                            segmentOf(store.partitions(), segment, total);
+                    NavigableMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>
+                            parts = segmentOf(store.partitions(), segment, total);
                     RowKey from = null;
                     AttributeValue startHash = null;
                     if (start != null) {
@@ -87,9 +86,10 @@ final class ScanOp {
     }
 
     /** The partitions of one parallel-scan segment (all of them without segments). */
-    private static NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>>
+    private static NavigableMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>
             segmentOf(
-                    NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> all,
+                    NavigableMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>
+                            all,
                     Integer segment,
                     Integer total) {
         if (segment == null) {
@@ -104,14 +104,14 @@ final class ScanOp {
     /** Walks partitions in Scan order, skipping rows up to the start key. */
     private static final class ScanIterator implements Iterator<Map<String, AttributeValue>> {
         private final Iterator<
-                        Map.Entry<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>>>
+                        Map.Entry<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>>
                 parts;
         private final RowKey from;
         private final AttributeValue startHash;
         private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
 
         ScanIterator(
-                NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> parts,
+                NavigableMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>> parts,
                 RowKey from,
                 AttributeValue startHash) {
             this.parts = parts.entrySet().iterator();

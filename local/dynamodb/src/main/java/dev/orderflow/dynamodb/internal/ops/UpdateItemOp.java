@@ -154,17 +154,12 @@ final class UpdateItemOp {
             Map<String, AttributeValue> old,
             Map<String, AttributeValue> updated) {
         List<Operand.Path> paths = update == null ? List.of() : update.allPaths();
-        switch (mode) {
-            case "ALL_OLD":
-                return old;
-            case "ALL_NEW":
-                return updated;
-            case "UPDATED_OLD":
-                return old == null ? null : Projector.project(old, paths);
-            case "UPDATED_NEW":
-                return Projector.project(updated, paths);
-            default:
-                return null;
-        }
+        return switch (mode) {
+            case "ALL_OLD" -> old;
+            case "ALL_NEW" -> updated;
+            case "UPDATED_OLD" -> old == null ? null : Projector.project(old, paths);
+            case "UPDATED_NEW" -> Projector.project(updated, paths);
+            default -> null;
+        };
     }
 }

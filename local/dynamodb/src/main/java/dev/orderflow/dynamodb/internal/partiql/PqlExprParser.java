@@ -188,23 +188,18 @@ final class PqlExprParser {
     /** A literal or parameter as a DynamoDB attribute value. */
     ObjectNode literal() {
         PqlToken t = in.next();
-        switch (t.kind()) {
-            case PARAM:
-                return in.bind();
-            case STRING:
-                return JSON.objectNode().put("S", t.text());
-            case NUMBER:
-                return JSON.objectNode().put("N", t.text());
-            case PUNCT:
-                return composite(t.text());
-            case IDENT:
-                return keywordLiteral(t);
-            default:
-                throw PartiqlErrors.syntax(
-                        t.kind() == PqlToken.Kind.EOF
-                                ? "Unexpected end of statement"
-                                : "Unexpected token");
-        }
+        return switch (t.kind()) {
+            case PARAM -> in.bind();
+            case STRING -> JSON.objectNode().put("S", t.text());
+            case NUMBER -> JSON.objectNode().put("N", t.text());
+            case PUNCT -> composite(t.text());
+            case IDENT -> keywordLiteral(t);
+            default ->
+                    throw PartiqlErrors.syntax(
+                            t.kind() == PqlToken.Kind.EOF
+                                    ? "Unexpected end of statement"
+                                    : "Unexpected token");
+        };
     }
 
     private ObjectNode keywordLiteral(PqlToken t) {

@@ -125,7 +125,12 @@ final class SelectRunner {
     private static String rangeCondition(ExpressionText text, Pql.Expr term) {
         Pql.Expr t = term;
         if (term instanceof Pql.Compare c && c.left() instanceof Pql.Value) {
-            t = new Pql.Compare(FLIPPED.getOrDefault(c.op(), c.op()), c.right(), c.left());
+            // swapped on purpose: the key moves to the left and the operator flips
+            t =
+                    new Pql.Compare(
+                            FLIPPED.getOrDefault(c.op(), c.op()),
+                            /* left= */ c.right(),
+                            /* right= */ c.left());
         }
         return text.condition(t);
     }

@@ -164,10 +164,8 @@ public final class ShapeChecker {
         com.fasterxml.jackson.databind.node.ArrayNode array =
                 (com.fasterxml.jackson.databind.node.ArrayNode) value;
         for (int i = 0; i < array.size(); i++) {
-            JsonNode converted = value(list.member(), array.get(i), Position.ELEMENT);
-            if (converted != array.get(i)) {
-                array.set(i, converted);
-            }
+            // value() answers the element itself when it needs no conversion: setting it is a no-op
+            array.set(i, value(list.member(), array.get(i), Position.ELEMENT));
         }
     }
 

@@ -74,7 +74,21 @@ public final class DataDirectory implements Journal {
                             t.setDaemon(true);
                             return t;
                         });
-        syncer.scheduleWithFixedDelay(this::sync, 100, 100, TimeUnit.MILLISECONDS);
+        // sync() logs its I/O errors and the wrapper anything else (which ends the syncing), so
+        // the future has nothing left to tell
+        var unused =
+                syncer.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                sync();
+                            } catch (RuntimeException e) {
+                                LOG.error("WAL sync of {} failed; it is no longer synced", wal, e);
+                                throw e;
+                            }
+                        },
+                        100,
+                        100,
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Recovers the engine from the directory and starts journaling into it. */

@@ -10,12 +10,12 @@ import java.util.TreeMap;
  * by {@link RowKey} within a partition. Not thread-safe: the engine's lock guards it.
  */
 public final class ItemStore {
-    private final TreeMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> partitions =
-            new TreeMap<>();
+    private final TreeMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>
+            partitions = new TreeMap<>();
     private long count;
 
     public Map<String, AttributeValue> get(AttributeValue hash, RowKey row) {
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
+        NavigableMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
         return p == null ? null : p.get(row);
     }
 
@@ -33,7 +33,7 @@ public final class ItemStore {
 
     public Map<String, AttributeValue> remove(AttributeValue hash, RowKey row) {
         PartitionKey key = PartitionKey.of(hash);
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(key);
+        NavigableMap<RowKey, Map<String, AttributeValue>> p = partitions.get(key);
         if (p == null) {
             return null;
         }
@@ -48,12 +48,13 @@ public final class ItemStore {
     }
 
     public NavigableMap<RowKey, Map<String, AttributeValue>> partition(AttributeValue hash) {
-        TreeMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
+        NavigableMap<RowKey, Map<String, AttributeValue>> p = partitions.get(PartitionKey.of(hash));
         return p == null ? new TreeMap<>() : p;
     }
 
     /** Partitions in Scan order (see {@link PartitionKey}). */
-    public NavigableMap<PartitionKey, TreeMap<RowKey, Map<String, AttributeValue>>> partitions() {
+    public NavigableMap<PartitionKey, NavigableMap<RowKey, Map<String, AttributeValue>>>
+            partitions() {
         return partitions;
     }
 
@@ -67,7 +68,7 @@ public final class ItemStore {
      */
     public long bytes() {
         long total = 0;
-        for (TreeMap<RowKey, Map<String, AttributeValue>> p : partitions.values()) {
+        for (NavigableMap<RowKey, Map<String, AttributeValue>> p : partitions.values()) {
             for (Map<String, AttributeValue> item : p.values()) {
                 total += dev.orderflow.dynamodb.internal.value.ItemSize.of(item);
             }

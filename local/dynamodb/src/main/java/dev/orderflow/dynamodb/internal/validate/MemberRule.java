@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The constraints of one request member, with those of its list elements, map values or structure
  * members. Paths in messages are DynamoDB's: the member name with a lower-case first letter, list
- * elements numbered from 1 under {@code member}, map values under their key.
+ * elements numbered from 1 under the members name, map values under their key.
  */
 record MemberRule(
         String name,

@@ -18,6 +18,8 @@ class CompactItemTest {
     }
 
     @Test
+    @SuppressWarnings(
+            "CollectionIncompatibleType") // get(42) checks the Map contract for a foreign key
     void copyOf_keepsOrderAndEqualsTheMap_forSmallAndIndexedItems() {
         for (int n : new int[] {0, 1, 3, 11, 12, 40}) {
             Map<String, AttributeValue> m = linked(n);

@@ -184,6 +184,8 @@ public final class ExecutionRun {
      * Restarts the execution at the top-level state that failed, with the input and variables it
      * had (AWS docs "Redriving executions"); a failed Map or Parallel is re-run as a whole.
      */
+    // redriveCount++ is safe: only this execution's mailbox thread writes it (restore runs first)
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     public void redrive() {
         post(
                 () -> {
@@ -363,6 +365,8 @@ public final class ExecutionRun {
     }
 
     /** The output as compact JSON when SUCCEEDED (written once), else null. */
+    // identity on purpose: the cached text belongs to that very output node, not an equal one
+    @SuppressWarnings("ReferenceEquality")
     public String outputText() {
         JsonNode out = output;
         if (out == null) {

@@ -205,7 +205,8 @@ public final class IntrinsicFunctions {
                 String delims = string(name, a.get(1));
                 ArrayNode out = Json.NODES.arrayNode();
                 StringBuilder cur = new StringBuilder();
-                for (char c : s.toCharArray()) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
                     if (delims.indexOf(c) >= 0) {
                         if (cur.length() > 0) {
                             out.add(cur.toString());

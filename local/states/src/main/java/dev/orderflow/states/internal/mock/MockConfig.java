@@ -82,7 +82,8 @@ public final class MockConfig implements MockResponder {
             for (Iterator<Map.Entry<String, JsonNode>> rt = r.getValue().properties().iterator();
                     rt.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = rt.next();
-                String[] bounds = e.getKey().split("-");
+                // limit 0 drops a trailing empty bound: "3-" reads as "3", as it always has
+                String[] bounds = e.getKey().split("-", 0);
                 int from = Integer.parseInt(bounds[0].trim());
                 int to = bounds.length > 1 ? Integer.parseInt(bounds[1].trim()) : from;
                 ranges.add(new Range(from, to, outcome(r.getKey(), e.getValue())));

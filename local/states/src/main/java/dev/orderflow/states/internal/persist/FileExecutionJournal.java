@@ -176,8 +176,8 @@ public final class FileExecutionJournal implements ExecutionJournal {
     @Override
     public void taskResult(String executionArn, String token, TaskOutcome outcome) {
         ObjectNode r = record("tres", executionArn).put("token", token);
-        if (outcome instanceof TaskOutcome.Succeeded) {
-            r.set("output", ((TaskOutcome.Succeeded) outcome).output());
+        if (outcome instanceof TaskOutcome.Succeeded succeeded) {
+            r.set("output", succeeded.output());
         } else {
             TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
             r.put("error", f.error());

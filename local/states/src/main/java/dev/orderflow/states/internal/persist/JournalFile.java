@@ -53,8 +53,21 @@ final class JournalFile implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        fsync.scheduleWithFixedDelay(
-                this::force, FSYNC_MILLIS, FSYNC_MILLIS, TimeUnit.MILLISECONDS);
+        // force() logs its I/O errors and the wrapper anything else (which ends the syncing), so
+        // the future has nothing left to tell
+        var unused =
+                fsync.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                force();
+                            } catch (RuntimeException e) {
+                                LOG.error("fsync of the execution journal stopped", e);
+                                throw e;
+                            }
+                        },
+                        FSYNC_MILLIS,
+                        FSYNC_MILLIS,
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Reads every complete record of {@code file}; a missing file has none. */

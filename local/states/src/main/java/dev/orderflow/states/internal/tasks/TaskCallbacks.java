@@ -31,6 +31,8 @@ public final class TaskCallbacks {
     }
 
     /**
+     * Completes the task waiting on {@code token} with {@code output} (SendTaskSuccess).
+     *
      * @throws StepFunctionsException InvalidOutput, InvalidToken, TaskDoesNotExist, TaskTimedOut
      */
     public void success(String token, String output) {
@@ -48,6 +50,8 @@ public final class TaskCallbacks {
     }
 
     /**
+     * Fails the task waiting on {@code token} with the error and cause (SendTaskFailure).
+     *
      * @throws StepFunctionsException InvalidToken, TaskDoesNotExist, TaskTimedOut
      */
     public void failure(String token, Optional<String> error, Optional<String> cause) {
@@ -58,6 +62,8 @@ public final class TaskCallbacks {
     }
 
     /**
+     * Records a heartbeat of the task waiting on {@code token} (SendTaskHeartbeat).
+     *
      * @throws StepFunctionsException InvalidToken, TaskDoesNotExist, TaskTimedOut
      */
     public void heartbeat(String token) {

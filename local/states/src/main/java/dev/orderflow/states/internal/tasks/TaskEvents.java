@@ -18,7 +18,7 @@ final class TaskEvents {
             boolean sdk = arn.service().equals("aws-sdk");
             return new Resource(
                     arn,
-                    sdk ? "aws-sdk:" + arn.action().split(":")[0] : arn.service(),
+                    sdk ? "aws-sdk:" + arn.action().split(":", 2)[0] : arn.service(),
                     (sdk ? arn.action().split(":", 2)[1] : arn.action()) + arn.pattern().suffix());
         }
     }

@@ -67,7 +67,8 @@ public final class TaskTokens {
     public static Optional<String> executionOf(String token) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\\|");
+            // limit 0 drops trailing empty parts: "prefix|arn|" is no token of ours
+            String[] parts = raw.split("\\|", 0);
             return parts.length == 3 && parts[0].equals(PREFIX)
                     ? Optional.of(parts[1])
                     : Optional.empty();
