@@ -17,8 +17,6 @@ import java.util.function.Consumer;
 
 /** One execution: its identity, status, history and the root branch. */
 public final class ExecutionRun {
-    private record Written(JsonNode of, String text) {}
-
     private final EngineServices services;
     private final ExecutionIdentity identity;
     private final JsonNode input;
@@ -30,7 +28,7 @@ public final class ExecutionRun {
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant stopDate;
     private volatile JsonNode output;
-    private volatile Written outputText;
+    private final OutputText outputText = new OutputText();
     private volatile String error;
     private volatile String cause;
     private BranchRun root;
@@ -365,19 +363,9 @@ public final class ExecutionRun {
     }
 
     /** The output as compact JSON when SUCCEEDED (written once), else null. */
-    // identity on purpose: the cached text belongs to that very output node, not an equal one
-    @SuppressWarnings("ReferenceEquality")
     public String outputText() {
         JsonNode out = output;
-        if (out == null) {
-            return null;
-        }
-        Written w = outputText;
-        if (w == null || w.of() != out) {
-            w = new Written(out, Json.write(out));
-            outputText = w;
-        }
-        return w.text();
+        return out == null ? null : outputText.of(out);
     }
 
     /** The output when SUCCEEDED, else null. */
