@@ -8,14 +8,15 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.cert.Certificate;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
  * The class loader of one function: the function's code only, over the JDK's platform classes
  * (nothing of the local cloud leaks in), with {@code System.getenv} rewritten to the function's own
- * {@code FunctionEnv}. Given a shared SDK loader, classes of the AWS SDK for Java 2.x come from it
- * (see {@link #SHARED_SDK}).
+ * {@code FunctionEnv}. Given a shared loader, the classes of the libraries in {@link #SHARED} come
+ * from it.
  */
 final class FunctionClassLoader extends URLClassLoader {
 
@@ -26,14 +27,16 @@ final class FunctionClassLoader extends URLClassLoader {
     private static final String SHIM_NAME = GetenvRewriter.SHIM.replace('/', '.');
 
     /**
-     * The AWS SDK's classes are loaded (and JIT-compiled) once for all functions of one code jar:
-     * they hold no per-function state, and the environment they read (region, credentials,
-     * endpoints) is the one Lambda gives every function. Loading them per function made the JIT
-     * compile the whole SDK once per function, the largest CPU cost of a warming local stack.
+     * The packages whose classes are loaded (and JIT-compiled) once for all functions of one code
+     * jar: the AWS SDK and Jackson. They hold no per-function state, and the environment the SDK
+     * reads (region, credentials, endpoints) is the one Lambda gives every function. Loading them
+     * per function made the JIT compile both once per function, the largest CPU cost of a warming
+     * local stack. Libraries configured per function (log4j, Powertools, OpenTelemetry) stay per
+     * function.
      */
-    static final String SHARED_SDK = "software.amazon.awssdk.";
+    static final List<String> SHARED = List.of("software.amazon.awssdk.", "com.fasterxml.jackson.");
 
-    private final ClassLoader sdk;
+    private final ClassLoader shared;
 
     private final URL codeUrl;
 
@@ -44,21 +47,30 @@ final class FunctionClassLoader extends URLClassLoader {
     private final JarFile jar;
 
     /**
-     * @param sdk the loader of the shared SDK classes, or null to load them from {@code code} too
+     * @param shared the loader of the shared libraries, or null to load them from {@code code} too
      */
-    FunctionClassLoader(String name, Path code, ClassLoader sdk) throws IOException {
+    FunctionClassLoader(String name, Path code, ClassLoader shared) throws IOException {
         super(name, new URL[] {code.toUri().toURL()}, platform());
         this.codeUrl = code.toUri().toURL();
         this.jar = new JarFile(code.toFile());
-        this.sdk = sdk;
+        this.shared = shared;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (sdk != null && name.startsWith(SHARED_SDK)) {
-            return sdk.loadClass(name);
+        if (shared != null && isShared(name)) {
+            return shared.loadClass(name);
         }
         return super.loadClass(name, resolve);
+    }
+
+    private static boolean isShared(String name) {
+        for (String prefix : SHARED) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

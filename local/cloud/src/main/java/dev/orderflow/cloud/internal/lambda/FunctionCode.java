@@ -15,10 +15,10 @@ import java.util.Map;
  * A function's code loaded once: its class loader (with the function's environment installed), the
  * handler class initialised, the handler method and the event serializers. Every execution
  * environment of the function is a handler instance over this code, so the handler is loaded and
- * JIT-compiled once per function rather than once per environment (the AWS SDK's classes come from
- * a loader shared by all functions, see {@link FunctionClassLoader#SHARED_SDK}). The price is that
- * environments of one function share static state, as environments restored from one SnapStart
- * snapshot start from the same static state.
+ * JIT-compiled once per function rather than once per environment (the AWS SDK's and Jackson's
+ * classes come from a loader shared by all functions, see {@link FunctionClassLoader#SHARED}). The
+ * price is that environments of one function share static state, as environments restored from one
+ * SnapStart snapshot start from the same static state.
  */
 final class FunctionCode implements AutoCloseable {
 
@@ -49,12 +49,12 @@ final class FunctionCode implements AutoCloseable {
     /**
      * Creates the class loader, installs the environment and initialises the handler class.
      *
-     * @param sdk the loader of the AWS SDK classes shared by all functions of this code
+     * @param shared the loader of the libraries shared by all functions of this code
      */
-    static FunctionCode load(FunctionSpec spec, Map<String, String> environment, ClassLoader sdk)
+    static FunctionCode load(FunctionSpec spec, Map<String, String> environment, ClassLoader shared)
             throws Exception {
         FunctionClassLoader loader =
-                new FunctionClassLoader("lambda:" + spec.name(), spec.code(), sdk);
+                new FunctionClassLoader("lambda:" + spec.name(), spec.code(), shared);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         try {

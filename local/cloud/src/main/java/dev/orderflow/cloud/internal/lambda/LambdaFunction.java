@@ -41,11 +41,13 @@ public final class LambdaFunction implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final AtomicInteger environments = new AtomicInteger();
     private volatile FunctionCode code;
-    private final SharedSdk sdk;
+    private final SharedLibraries shared;
 
-    /** Where a function's AWS SDK classes come from: one loader per code jar, for all functions. */
+    /**
+     * Where a function's shared libraries come from: one loader per code jar, for all functions.
+     */
     @FunctionalInterface
-    interface SharedSdk {
+    interface SharedLibraries {
         ClassLoader loaderFor(Path code) throws Exception;
     }
 
@@ -55,8 +57,8 @@ public final class LambdaFunction implements AutoCloseable {
             Clock clock,
             int defaultLimit,
             ScheduledExecutorService timers,
-            SharedSdk sdk) {
-        this.sdk = sdk;
+            SharedLibraries shared) {
+        this.shared = shared;
         this.spec = spec;
         this.timers = timers;
         this.environment = Map.copyOf(environment);
@@ -319,7 +321,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         synchronized (this) {
             if (code == null) {
-                code = FunctionCode.load(spec, environment, sdk.loaderFor(spec.code()));
+                code = FunctionCode.load(spec, environment, shared.loaderFor(spec.code()));
             }
             return code;
         }

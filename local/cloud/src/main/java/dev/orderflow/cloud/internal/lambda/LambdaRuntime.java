@@ -20,7 +20,7 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Clock clock;
     private final int defaultConcurrency;
     private final ScheduledThreadPoolExecutor timers;
-    private final Map<Path, FunctionClassLoader> sdkLoaders = new LinkedHashMap<>();
+    private final Map<Path, FunctionClassLoader> sharedLoaders = new LinkedHashMap<>();
     private volatile Map<String, String> sharedEnvironment = Map.of();
 
     public LambdaRuntime(Clock clock, int defaultConcurrency) {
@@ -64,21 +64,23 @@ public final class LambdaRuntime implements AutoCloseable {
         env.putAll(spec.environment());
         functions.put(
                 spec.name(),
-                new LambdaFunction(spec, env, clock, defaultConcurrency, timers, this::sdkLoader));
+                new LambdaFunction(
+                        spec, env, clock, defaultConcurrency, timers, this::sharedLoader));
     }
 
     /**
-     * The loader of the AWS SDK classes for every function of {@code code}, made on first use with
-     * the environment Lambda gives every function (region, credentials, endpoints).
+     * The loader of the shared libraries (the AWS SDK, Jackson) for every function of {@code code},
+     * made on first use with the environment Lambda gives every function (region, credentials,
+     * endpoints).
      */
-    private ClassLoader sdkLoader(Path code) throws Exception {
+    private ClassLoader sharedLoader(Path code) throws Exception {
         // Its own lock: a cold start holds its function's lock while it asks for this loader.
-        synchronized (sdkLoaders) {
-            FunctionClassLoader loader = sdkLoaders.get(code);
+        synchronized (sharedLoaders) {
+            FunctionClassLoader loader = sharedLoaders.get(code);
             if (loader == null) {
-                loader = new FunctionClassLoader("lambda:aws-sdk", code, null);
+                loader = new FunctionClassLoader("lambda:shared-libraries", code, null);
                 FunctionCode.install(loader, sharedEnvironment);
-                sdkLoaders.put(code, loader);
+                sharedLoaders.put(code, loader);
             }
             return loader;
         }
@@ -153,8 +155,8 @@ public final class LambdaRuntime implements AutoCloseable {
     public synchronized void close() {
         functions.values().forEach(LambdaFunction::close);
         timers.shutdownNow();
-        synchronized (sdkLoaders) {
-            for (FunctionClassLoader loader : sdkLoaders.values()) {
+        synchronized (sharedLoaders) {
+            for (FunctionClassLoader loader : sharedLoaders.values()) {
                 try {
                     loader.close();
                 } catch (java.io.IOException e) {

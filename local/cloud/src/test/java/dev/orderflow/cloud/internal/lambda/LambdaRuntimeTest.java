@@ -81,6 +81,20 @@ class LambdaRuntimeTest {
     }
 
     @Test
+    void invoke_loadsTheSharedLibrariesOnceForAllFunctions_andEachFunctionsOwnCodeApart()
+            throws IOException {
+        deploy("first", 5, Optional.empty(), "hello");
+        deploy("second", 5, Optional.empty(), "bonjour");
+
+        JsonNode first = payload(runtime.invoke("first", "{}".getBytes(StandardCharsets.UTF_8)));
+        JsonNode second = payload(runtime.invoke("second", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(first.path("jacksonLoader").asText()).isEqualTo("lambda:shared-libraries");
+        assertThat(second.path("jacksonLoader").asText()).isEqualTo("lambda:shared-libraries");
+        assertThat(second.path("loader").asText()).isEqualTo("lambda:second");
+    }
+
+    @Test
     void invoke_reusesAWarmEnvironment_afterTheColdStart() throws IOException {
         LambdaFunction f = deploy("warm", 5, Optional.empty(), "x");
 
