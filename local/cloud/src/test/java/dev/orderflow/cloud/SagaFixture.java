@@ -24,6 +24,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -198,10 +199,12 @@ final class SagaFixture {
     List<String> placeAll(int orders, int clients, String body, IntFunction<String> users)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        // a client signs in once and reuses its token, as a shop's front end does
+        Map<String, String> tokens = new HashMap<>();
         try {
             List<Future<String>> placed = new ArrayList<>();
             for (int i = 0; i < orders; i++) {
-                String token = token(users.apply(i));
+                String token = tokens.computeIfAbsent(users.apply(i), this::token);
                 placed.add(pool.submit(() -> placeRetryingThrottles(token, body)));
             }
             List<String> ids = new ArrayList<>();
@@ -214,24 +217,58 @@ final class SagaFixture {
         }
     }
 
-    /** Waits until every order has ended; each order's final status. */
+    /**
+     * Waits until every order has ended; each order's final status. Reads the pending orders in
+     * batches of 100 (BatchGetItem), as a dashboard would, rather than one request per order.
+     */
     Map<String, String> awaitAllEnded(List<String> ids, Duration atMost) {
         Map<String, String> ended = new HashMap<>();
         await().atMost(atMost)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
                         () -> {
-                            for (String id : ids) {
-                                if (!ended.containsKey(id)) {
-                                    String status = statusInTable(id);
-                                    if (TERMINAL.contains(status)) {
-                                        ended.put(id, status);
-                                    }
-                                }
+                            List<String> pending =
+                                    ids.stream().filter(id -> !ended.containsKey(id)).toList();
+                            for (int from = 0; from < pending.size(); from += 100) {
+                                statusesInTable(
+                                                pending.subList(
+                                                        from, Math.min(from + 100, pending.size())))
+                                        .forEach(
+                                                (id, status) -> {
+                                                    if (TERMINAL.contains(status)) {
+                                                        ended.put(id, status);
+                                                    }
+                                                });
                             }
                             return ended.size() == ids.size();
                         });
         return ended;
+    }
+
+    /**
+     * The stored status of each of up to 100 orders that exist, by order id; keys DynamoDB left
+     * unprocessed are simply absent (the caller asks again).
+     */
+    private Map<String, String> statusesInTable(List<String> orderIds) {
+        KeysAndAttributes keys =
+                KeysAndAttributes.builder()
+                        .consistentRead(true)
+                        .keys(orderIds.stream().map(SagaFixture::orderKey).toList())
+                        .build();
+        Map<String, String> statuses = new HashMap<>();
+        dynamo.batchGetItem(b -> b.requestItems(Map.of(table("DataOrders"), keys)))
+                .responses()
+                .values()
+                .forEach(
+                        items ->
+                                items.forEach(
+                                        item ->
+                                                statuses.put(
+                                                        item.get("pk")
+                                                                .s()
+                                                                .substring(ORDER_PREFIX.length()),
+                                                        item.get("status").s())));
+        return statuses;
     }
 
     /** The order saga's executions of these orders (each is named after its order). */
@@ -319,8 +356,10 @@ final class SagaFixture {
         return order.get("executionArn").s();
     }
 
+    private static final String ORDER_PREFIX = "ORDER#";
+
     private static Map<String, AttributeValue> orderKey(String orderId) {
-        return Map.of("pk", s("ORDER#" + orderId), "sk", s("ORDER"));
+        return Map.of("pk", s(ORDER_PREFIX + orderId), "sk", s("ORDER"));
     }
 
     /**
