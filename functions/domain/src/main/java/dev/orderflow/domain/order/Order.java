@@ -78,6 +78,14 @@ public record Order(
                 now);
     }
 
+    /**
+     * The order as its placement left it, whatever happened since: what a replayed placement
+     * answers, since a replay must answer exactly as the first call did.
+     */
+    public Order asPlaced() {
+        return place(id, customerId, lines, address, total, createdAt);
+    }
+
     /** Stock is reserved as allocated. */
     public Order reserved(Allocation reservedAs, Instant now) {
         return moveTo(OrderStatus.RESERVED, now, Optional.of(reservedAs), paymentId, reason);

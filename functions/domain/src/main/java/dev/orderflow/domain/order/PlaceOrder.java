@@ -68,7 +68,11 @@ public final class PlaceOrder {
         }
     }
 
-    /** The placed order, and whether this call created it or replayed an earlier one. */
+    /**
+     * The placed order as its placement left it (a replay answers exactly as the first call did,
+     * not with the order's later state), and whether this call created it or replayed an earlier
+     * one.
+     */
     public record Result(Order order, boolean replayed) {}
 
     private final ProductCatalog catalog;
@@ -118,7 +122,7 @@ public final class PlaceOrder {
             OrderId earlierId = earlier.get().orderId();
             Optional<Order> stored = orders.find(earlierId);
             if (stored.isPresent()) {
-                return new Result(stored.get(), true);
+                return new Result(stored.get().asPlaced(), true);
             }
             id = earlierId;
         }
@@ -132,7 +136,7 @@ public final class PlaceOrder {
                         clock.instant());
         if (!orders.create(order)) {
             // A concurrent replay of the same request stored it first: answer with that one.
-            return new Result(orders.find(id).orElseThrow(), true);
+            return new Result(orders.find(id).orElseThrow().asPlaced(), true);
         }
         return new Result(order, earlier.isPresent());
     }

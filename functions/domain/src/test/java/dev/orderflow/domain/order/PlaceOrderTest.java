@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
+import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.identity.Caller;
@@ -77,6 +78,21 @@ class PlaceOrderTest {
     }
 
     @Test
+    void place_replaysTheOrderAsPlaced_afterTheSagaMovedItOn() {
+        Order first = place(ALICE, "k-1", line("MUG", 1)).order();
+        Allocation allocation =
+                new Allocation(List.of(new Shipment(new CenterId("FC-1"), first.lines())));
+        assertThat(orders.update(first.reserved(allocation, NOW.plusSeconds(1)), "reserved"))
+                .isTrue();
+
+        PlaceOrder.Result again = place(ALICE, "k-1", line("MUG", 1));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order()).isEqualTo(first);
+        assertThat(again.order().status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
     void place_refusesTheSameKeyForADifferentRequest() {
         place(ALICE, "k-1", line("MUG", 1));
 
@@ -133,7 +149,7 @@ class PlaceOrderTest {
                         new PlaceOrder.Command(ALICE, "k-9", List.of(line("MUG", 1)), ADDRESS));
 
         assertThat(result.replayed()).isTrue();
-        assertThat(result.order()).isSameAs(storedByTheOther);
+        assertThat(result.order()).isEqualTo(storedByTheOther);
         assertThat(orders.size()).isEqualTo(1);
     }
 
