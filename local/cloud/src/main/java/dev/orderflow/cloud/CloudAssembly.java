@@ -6,6 +6,7 @@ import dev.orderflow.cloud.internal.boot.EdgeService;
 import dev.orderflow.cloud.internal.boot.EmulatedService;
 import dev.orderflow.cloud.internal.boot.EventSourceMappingService;
 import dev.orderflow.cloud.internal.boot.HttpApiService;
+import dev.orderflow.cloud.internal.boot.IssuerService;
 import dev.orderflow.cloud.internal.boot.LambdaFunctionsService;
 import dev.orderflow.cloud.internal.boot.LambdaRuntimeService;
 import dev.orderflow.cloud.internal.boot.SqsService;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ final class CloudAssembly implements AutoCloseable {
     private DynamoDbService dynamoDb;
     private LambdaRuntimeService lambdas;
     private StepFunctionsService stepFunctions;
+    private IssuerService issuer;
     private HttpApiService httpApi;
     private BootReport report;
 
@@ -98,27 +102,85 @@ final class CloudAssembly implements AutoCloseable {
         SqsService sqs = new SqsService(settings, stack, edge);
         lambdas = new LambdaRuntimeService(settings);
         stepFunctions = new StepFunctionsService(settings, stack, edge, dynamoDb, sqs, lambdas);
-        httpApi = new HttpApiService(settings, stack, edge, lambdas);
-        // Each service starts after the ones it uses and stops before them. The Lambda runtime
-        // comes before Step Functions, whose tasks invoke it; the functions are deployed after
-        // Step Functions, whose endpoint their environment names.
-        services.addAll(
+        issuer = new IssuerService(settings, stack, edge);
+        httpApi = new HttpApiService(settings, stack, edge, issuer, lambdas);
+        // Each wave starts after the ones before it, whose services it uses, and stops after the
+        // ones after it. The Lambda runtime comes before Step Functions, whose tasks invoke it;
+        // the functions are deployed after Step Functions, whose endpoint their environment
+        // names. A wave's services start together: DynamoDB and ElasticMQ need only the edge, and
+        // ElasticMQ's boot is the longest part of `up`, the issuer's RSA key the next.
+        List<List<EmulatedService>> waves =
                 List.of(
-                        edge,
-                        dynamoDb,
-                        sqs,
-                        lambdas,
-                        stepFunctions,
-                        new LambdaFunctionsService(
-                                settings, stack, edge, dynamoDb, sqs, stepFunctions, lambdas),
-                        new EventSourceMappingService(settings, stack, dynamoDb, sqs, lambdas),
-                        httpApi));
-        for (EmulatedService service : services) {
-            started.push(service); // before start(): what a failing start began is stopped too
-            service.start();
+                        List.of(edge),
+                        List.of(dynamoDb, sqs, issuer),
+                        List.of(lambdas),
+                        List.of(stepFunctions),
+                        List.of(
+                                new LambdaFunctionsService(
+                                        settings,
+                                        stack,
+                                        edge,
+                                        dynamoDb,
+                                        sqs,
+                                        stepFunctions,
+                                        lambdas)),
+                        List.of(
+                                new EventSourceMappingService(
+                                        settings, stack, dynamoDb, sqs, lambdas)),
+                        List.of(httpApi));
+        for (List<EmulatedService> wave : waves) {
+            services.addAll(wave);
+            wave.forEach(
+                    started::push); // before start(): what a failing start began is stopped too
+            startTogether(wave);
         }
         // Executions kept in the data directory resume once the functions they call are deployed.
         stepFunctions.resumeExecutions();
+    }
+
+    /**
+     * Starts the services of one wave, each on a thread of its own when there are several, and
+     * returns once all have started; the first failure is thrown once every start has ended, so
+     * that closing the started services never races a start still running.
+     */
+    private static void startTogether(List<EmulatedService> wave) throws IOException {
+        if (wave.size() == 1) {
+            wave.get(0).start();
+            return;
+        }
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (EmulatedService service : wave) {
+            starts.add(
+                    CompletableFuture.runAsync(
+                            service::start,
+                            task -> {
+                                Thread t =
+                                        new Thread(
+                                                task, "boot-" + service.getClass().getSimpleName());
+                                t.setDaemon(true);
+                                t.start();
+                            }));
+        }
+        Throwable failure = null;
+        for (CompletableFuture<Void> start : starts) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            }
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new LocalCloudException("cannot start: " + failure, failure);
+        }
     }
 
     /** The services' own lines, in boot order, and what the template holds that none emulates. */
@@ -150,7 +212,7 @@ final class CloudAssembly implements AutoCloseable {
     }
 
     LocalIssuer issuer() {
-        return httpApi.issuer();
+        return issuer.issuer();
     }
 
     Invocation invoke(String function, String payload) {
