@@ -179,7 +179,11 @@ class EventSourceMappingFeaturesIT {
         String queue = cloud.physicalId("PartialQueue").orElseThrow();
         String dlq = cloud.physicalId("PartialDlq").orElseThrow();
         String run = UUID.randomUUID().toString();
-        // one batch: the reported message goes to the DLQ (maxReceiveCount 1), the other is deleted
+        // one batch: the reported message goes to the DLQ (maxReceiveCount 1), the other is
+        // deleted.
+        // The queue's visibility timeout (3 s) outlasts the mapping's batching window (1 s) and the
+        // invocation, as Lambda's guidance asks: with 1 s, a message still being batched became
+        // visible again, a second poller received it, and its second receive sent it to the DLQ.
         sqs.sendMessageBatch(
                 r ->
                         r.queueUrl(queue)
