@@ -344,15 +344,7 @@ final class SagaFixture {
     String executionOf(String orderId) {
         Map<String, AttributeValue> order =
                 await().atMost(Duration.ofSeconds(60))
-                        .until(
-                                () ->
-                                        dynamo.getItem(
-                                                        g ->
-                                                                g.tableName(table("DataOrders"))
-                                                                        .consistentRead(true)
-                                                                        .key(orderKey(orderId)))
-                                                .item(),
-                                item -> item.containsKey("executionArn"));
+                        .until(() -> orderItem(orderId), item -> item.containsKey("executionArn"));
         return order.get("executionArn").s();
     }
 

@@ -130,8 +130,8 @@ final class CloudAssembly implements AutoCloseable {
                         List.of(httpApi));
         for (List<EmulatedService> wave : waves) {
             services.addAll(wave);
-            wave.forEach(
-                    started::push); // before start(): what a failing start began is stopped too
+            // pushed before start(): what a failing start began is stopped too
+            wave.forEach(started::push);
             startTogether(wave);
         }
         // Executions kept in the data directory resume once the functions they call are deployed.
