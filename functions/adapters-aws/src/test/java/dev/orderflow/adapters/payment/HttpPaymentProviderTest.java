@@ -30,8 +30,15 @@ class HttpPaymentProviderTest {
      */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
+    /**
+     * For the tests that hold a charge until it times out: they wait this long each. The calls
+     * after it are warm loopback calls.
+     */
+    private static final Duration HELD_REQUEST_TIMEOUT = Duration.ofSeconds(1);
+
     private final FakePaymentApi api = new FakePaymentApi(API_KEY);
-    private final HttpPaymentProvider provider = providerFor(api.access());
+    private final HttpPaymentProvider provider = providerFor(api.access(), REQUEST_TIMEOUT);
+    private final HttpPaymentProvider timingOut = providerFor(api.access(), HELD_REQUEST_TIMEOUT);
     private final OrderId order = OrderId.random();
 
     HttpPaymentProviderTest() throws IOException {}
@@ -41,12 +48,16 @@ class HttpPaymentProviderTest {
         api.close();
     }
 
-    private static HttpPaymentProvider providerFor(ApiAccess access) {
-        return HttpPaymentProvider.create(() -> access, Duration.ofSeconds(2), REQUEST_TIMEOUT);
+    private static HttpPaymentProvider providerFor(ApiAccess access, Duration requestTimeout) {
+        return HttpPaymentProvider.create(() -> access, Duration.ofSeconds(2), requestTimeout);
     }
 
     private PaymentOutcome charge(long minor, int attempt) {
-        return provider.charge(new ChargeRequest(order, Money.ofMinor(minor, "EUR"), attempt));
+        return charge(provider, minor, attempt);
+    }
+
+    private PaymentOutcome charge(HttpPaymentProvider by, long minor, int attempt) {
+        return by.charge(new ChargeRequest(order, Money.ofMinor(minor, "EUR"), attempt));
     }
 
     private String approvedId(PaymentOutcome outcome) {
@@ -102,7 +113,7 @@ class HttpPaymentProviderTest {
             throws InterruptedException {
         api.holdNextCharge(FakePaymentApi.Hold.AFTER_RECORDING);
 
-        String id = approvedId(charge(2500, 0));
+        String id = approvedId(charge(timingOut, 2500, 0));
 
         assertThat(api.lookups()).as("the charge was looked up after the timeout").isEqualTo(1);
         assertThat(api.charges()).isEqualTo(1);
@@ -116,7 +127,7 @@ class HttpPaymentProviderTest {
             throws InterruptedException {
         api.holdNextCharge(FakePaymentApi.Hold.BEFORE_RECORDING);
 
-        assertThatThrownBy(() -> charge(2500, 0))
+        assertThatThrownBy(() -> charge(timingOut, 2500, 0))
                 .isInstanceOfSatisfying(
                         PaymentUnavailable.class,
                         e -> assertThat(e.errorName()).isEqualTo("Payment.Timeout"));
@@ -134,7 +145,7 @@ class HttpPaymentProviderTest {
     void findCharge_findsACharge_theProviderRecordedAfterEveryAttemptGaveUp()
             throws InterruptedException {
         api.holdNextCharge(FakePaymentApi.Hold.BEFORE_RECORDING);
-        assertThatThrownBy(() -> charge(2500, 0)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> charge(timingOut, 2500, 0)).isInstanceOf(PaymentUnavailable.class);
         assertThat(provider.findCharge(order)).as("nothing recorded yet").isEmpty();
 
         api.releaseHeldCharge();
@@ -148,7 +159,8 @@ class HttpPaymentProviderTest {
 
     @Test
     void charge_withAWrongApiKey_isRejectedForGood_withoutTheKeyInTheMessage() {
-        HttpPaymentProvider wrongKey = providerFor(new ApiAccess(api.baseUrl(), "sk_test_revoked"));
+        HttpPaymentProvider wrongKey =
+                providerFor(new ApiAccess(api.baseUrl(), "sk_test_revoked"), REQUEST_TIMEOUT);
 
         assertThatThrownBy(
                         () ->
@@ -168,7 +180,9 @@ class HttpPaymentProviderTest {
             port = socket.getLocalPort();
         }
         HttpPaymentProvider nowhere =
-                providerFor(new ApiAccess(URI.create("http://127.0.0.1:" + port), API_KEY));
+                providerFor(
+                        new ApiAccess(URI.create("http://127.0.0.1:" + port), API_KEY),
+                        REQUEST_TIMEOUT);
 
         assertThatThrownBy(
                         () -> nowhere.charge(new ChargeRequest(order, Money.ofMinor(1, "EUR"), 0)))

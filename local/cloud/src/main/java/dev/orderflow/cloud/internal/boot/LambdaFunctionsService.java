@@ -75,7 +75,6 @@ public final class LambdaFunctionsService implements EmulatedService {
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
-        env.put("AWS_EMF_ENVIRONMENT", "Local");
         env.put("TZ", ":UTC");
         return env;
     }

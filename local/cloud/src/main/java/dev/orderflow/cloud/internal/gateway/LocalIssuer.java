@@ -41,29 +41,50 @@ public final class LocalIssuer {
         this.clock = clock;
     }
 
-    /** Loads the key from {@code keyFile} if present, else generates one (and saves it there). */
+    /**
+     * Loads the key from {@code keyFile} if present, else generates one and saves it there; without
+     * a key file, uses the {@link ProcessKey}.
+     */
     public static LocalIssuer create(
             String issuer, String clientId, Clock clock, Optional<Path> keyFile) {
         try {
-            RSAKey key = null;
-            if (keyFile.isPresent() && Files.exists(keyFile.get())) {
-                key = RSAKey.parse(Files.readString(keyFile.get()));
-            }
-            if (key == null) {
-                key =
-                        new RSAKeyGenerator(2048)
-                                .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
-                                .keyUse(KeyUse.SIGNATURE)
-                                .algorithm(JWSAlgorithm.RS256)
-                                .generate();
-                if (keyFile.isPresent()) {
-                    Files.createDirectories(keyFile.get().toAbsolutePath().getParent());
-                    Files.writeString(keyFile.get(), key.toJSONString());
-                }
-            }
+            RSAKey key = keyFile.isEmpty() ? ProcessKey.KEY : savedKey(keyFile.get());
             return new LocalIssuer(key, issuer, clientId, clock);
-        } catch (JOSEException | IOException | ParseException e) {
+        } catch (IOException | ParseException e) {
             throw new IllegalStateException("cannot set up the local token issuer: " + e, e);
+        }
+    }
+
+    private static RSAKey savedKey(Path keyFile) throws IOException, ParseException {
+        if (Files.exists(keyFile)) {
+            return RSAKey.parse(Files.readString(keyFile));
+        }
+        RSAKey key = ProcessKey.generate();
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        Files.writeString(keyFile, key.toJSONString());
+        return key;
+    }
+
+    /**
+     * The key of every stack this process starts without a data directory: generating a 2,048-bit
+     * RSA key costs 0.2–1 s of CPU, and a test JVM boots many stacks. Stacks of one template name
+     * the same user pool as their issuer, and one pool signs with one key, so a token is good on
+     * each of them, as it would be for two regions' APIs behind one pool. A stack with a data
+     * directory gets a key of its own, kept there.
+     */
+    private static final class ProcessKey {
+        static final RSAKey KEY = generate();
+
+        private static RSAKey generate() {
+            try {
+                return new RSAKeyGenerator(2048)
+                        .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.RS256)
+                        .generate();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("cannot generate the local issuer's key: " + e, e);
+            }
         }
     }
 
