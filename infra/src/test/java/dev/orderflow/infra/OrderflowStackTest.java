@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.infra.config.Adapters;
 import dev.orderflow.infra.config.OrderflowConfig;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
@@ -217,18 +215,6 @@ class OrderflowStackTest {
                         g ->
                                 assertThat(g.getValue().at("/Properties/RetentionInDays").asInt())
                                         .isPositive());
-    }
-
-    @Test
-    void everyHandlerClass_existsInTheDeployedArtifact() throws IOException {
-        try (ZipFile jar = new ZipFile(RepositoryLayout.locate().handlersJar().toFile())) {
-            for (String handler :
-                    synth.stack.functions.all().values().stream().map(f -> f.handler).toList()) {
-                assertThat(jar.getEntry(handler.replace('.', '/') + ".class"))
-                        .as(handler)
-                        .isNotNull();
-            }
-        }
     }
 
     @Test

@@ -4,9 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One local cloud per test JVM, started on free ports from the template {@code infra/} synthesizes
- * in the same build (so the tests run exactly what {@code cdk deploy} would create) and the handler
- * jar built by {@code functions/handlers}. Tests use their own names, so they can share it.
+ * One local cloud per test JVM, started on free ports from the template {@code local/template}
+ * synthesizes in the same build (so the tests run exactly what {@code cdk deploy} would create) and
+ * the handler jar built by {@code functions/handlers}. Tests use their own names, so they can share
+ * it.
  *
  * <p>Its HTTP API runs without the stage throttle: these tests are about answers, and under the
  * deployed 50 requests per second the fuzz and flash-sale tests spent most of their time waiting
@@ -59,12 +60,13 @@ final class SharedCloud {
         if (configured != null) {
             return Path.of(configured);
         }
-        Path synthesized = REPO.resolve("infra/target/cdk.out/Orderflow-dev.template.json");
+        Path synthesized =
+                REPO.resolve("local/template/target/cdk.out/Orderflow-dev.template.json");
         if (!Files.isRegularFile(synthesized)) {
             throw new IllegalStateException(
                     "the synthesized template is missing at "
                             + synthesized
-                            + ": build it with `mvn -B -q package -pl infra -am -DskipTests`");
+                            + ": build it with `mvn -B -q package -pl local/template -am -DskipTests`");
         }
         return synthesized;
     }
