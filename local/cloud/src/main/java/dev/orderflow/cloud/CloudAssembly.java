@@ -19,6 +19,7 @@ import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.PhysicalIdLookup;
 import dev.orderflow.cloud.internal.template.SkippedResource;
 import dev.orderflow.cloud.internal.template.TemplateException;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -153,13 +154,9 @@ final class CloudAssembly implements AutoCloseable {
             starts.add(
                     CompletableFuture.runAsync(
                             service::start,
-                            task -> {
-                                Thread t =
-                                        new Thread(
-                                                task, "boot-" + service.getClass().getSimpleName());
-                                t.setDaemon(true);
-                                t.start();
-                            }));
+                            task ->
+                                    DaemonThreads.start(
+                                            task, "boot-" + service.getClass().getSimpleName())));
         }
         Throwable failure = null;
         for (CompletableFuture<Void> start : starts) {

@@ -1,6 +1,7 @@
 package dev.orderflow.cloud.internal.edge;
 
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import dev.orderflow.protocol.AwsJsonError;
 import dev.orderflow.protocol.AwsTarget;
 import dev.orderflow.protocol.FrontServer;
@@ -34,7 +35,8 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
     private static final String AWS_JSON = "application/x-amz-json-1.0";
 
     private final FrontServer server;
-    private final ExecutorService async = Executors.newCachedThreadPool(daemon("edge-async"));
+    private final ExecutorService async =
+            Executors.newCachedThreadPool(DaemonThreads.numbered("edge-async"));
     private final Forwarder forwarder = new Forwarder();
     private final Map<String, HttpService> services = new ConcurrentHashMap<>();
     private final Map<String, LocalRoute> local = new ConcurrentHashMap<>();
@@ -138,16 +140,6 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
                                 + "' (it emulates dynamodb, sqs, states, lambda)")
                 .answer(400, AWS_JSON)
                 .withHeader("x-amzn-ErrorType", "UnknownServiceException");
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger n =
-                new java.util.concurrent.atomic.AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.orderflow.cloud.internal.esm;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +73,8 @@ public final class EventSourceMappings implements AutoCloseable {
                                 region,
                                 dataDir.map(d -> ShardCheckpoints.in(d, m.logicalId()))
                                         .orElseGet(ShardCheckpoints::inMemory));
-                Thread t = new Thread(poller, "esm-" + m.logicalId());
-                t.setDaemon(true);
                 streamPollers.add(poller);
-                threads.add(t);
-                t.start();
+                threads.add(DaemonThreads.start(poller, "esm-" + m.logicalId()));
                 LOG.info(
                         "event source mapping {} reads {} for {}",
                         m.logicalId(),

@@ -10,6 +10,7 @@ import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,10 +91,9 @@ final class SqsPoller implements Runnable {
                 return;
             }
         } while (!pollers.compareAndSet(now, now + 1));
-        Thread t = new Thread(this, "esm-" + mapping.logicalId() + "-" + numbers.incrementAndGet());
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
+        threads.add(
+                DaemonThreads.start(
+                        this, "esm-" + mapping.logicalId() + "-" + numbers.incrementAndGet()));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,12 +77,7 @@ final class StreamPoller implements Runnable {
                 mapping.parallelizationFactor() > 1
                         ? Executors.newFixedThreadPool(
                                 mapping.parallelizationFactor(),
-                                r -> {
-                                    Thread t =
-                                            new Thread(r, "esm-" + mapping.logicalId() + "-lane");
-                                    t.setDaemon(true);
-                                    return t;
-                                })
+                                DaemonThreads.named("esm-" + mapping.logicalId() + "-lane"))
                         : null;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,20 +67,8 @@ public final class LambdaFunction implements AutoCloseable {
         this.log = LoggerFactory.getLogger("lambda." + spec.logicalId());
         this.limit = spec.reservedConcurrency().orElse(defaultLimit);
         this.concurrency = new Semaphore(limit);
-        AtomicInteger n = new AtomicInteger();
         this.threads =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t =
-                                    new Thread(
-                                            r,
-                                            "lambda-"
-                                                    + spec.logicalId()
-                                                    + "-"
-                                                    + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                Executors.newCachedThreadPool(DaemonThreads.numbered("lambda-" + spec.logicalId()));
     }
 
     public FunctionSpec spec() {

@@ -2,6 +2,7 @@ package dev.orderflow.cloud.internal.lambda;
 
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
+import dev.orderflow.cloud.internal.threads.DaemonThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,14 +28,7 @@ public final class LambdaRuntime implements AutoCloseable {
         this.clock = clock;
         this.defaultConcurrency = defaultConcurrency;
         // Invocation time limits: one daemon thread, cancelled limits leave the queue at once.
-        this.timers =
-                new ScheduledThreadPoolExecutor(
-                        1,
-                        r -> {
-                            Thread t = new Thread(r, "lambda-timeouts");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.timers = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("lambda-timeouts"));
         timers.setRemoveOnCancelPolicy(true);
     }
 
