@@ -152,6 +152,17 @@ class ConformanceTest {
                 expect.get("events").forEach(e -> expected.add(e.asText()));
                 assertThat(types).isEqualTo(expected);
             }
+            // "lastEvent": the closing event's type, previousEventId and details, exactly.
+            if (expect.has("lastEvent")) {
+                List<HistoryEvent> events = engine.getExecutionHistory(started.executionArn());
+                HistoryEvent last = events.get(events.size() - 1);
+                JsonNode want = expect.get("lastEvent");
+                assertThat(last.type()).isEqualTo(want.get("type").asText());
+                assertThat(last.previousEventId())
+                        .as("previousEventId")
+                        .isEqualTo(want.get("previousEventId").asLong());
+                assertThat(last.details()).as("details").isEqualTo(want.get("details"));
+            }
         }
     }
 

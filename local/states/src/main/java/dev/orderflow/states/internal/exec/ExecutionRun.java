@@ -113,15 +113,16 @@ public final class ExecutionRun {
             return;
         }
         root.abort();
-        String why = "The execution timed out after " + definition.timeoutSeconds() + " seconds";
-        // DescribeExecution of an execution that ran past the machine's TimeoutSeconds has no
-        // error or cause (recorded AWS response, LocalStack test_timeouts "test_global_timeout").
+        // Recorded on AWS (floci-io/floci#2733, a Wait cut by the machine's TimeoutSeconds):
+        // DescribeExecution has no error or cause (also LocalStack test_timeouts
+        // "test_global_timeout"), and the ExecutionTimedOut event carries error States.Timeout,
+        // no cause, and previousEventId 0 rather than the last event's id.
         end(
                 ExecutionStatus.TIMED_OUT,
                 null,
                 null,
                 null,
-                EventDetails.errorCause(StatesErrors.TIMEOUT, why));
+                EventDetails.errorCause(StatesErrors.TIMEOUT, null));
     }
 
     /** Stops the execution (StopExecution); no effect once it has ended. */
@@ -158,7 +159,8 @@ public final class ExecutionRun {
         output = out;
         error = err;
         cause = why;
-        record(event, history.lastId(), field, details);
+        // AWS links ExecutionTimedOut to no earlier event (see timedOut()).
+        record(event, s == ExecutionStatus.TIMED_OUT ? 0 : history.lastId(), field, details);
         status = s;
         services.journal().ended(this);
         if (timeout != null) {
