@@ -31,9 +31,16 @@ final class WaitEvaluator {
             OffsetDateTime ts =
                     v != null && v.isTextual() ? ChoiceRules.timestamp(v.asText()) : null;
             if (ts == null) {
+                // AWS names the path and the value it found, the value unquoted (LocalStack
+                // test_wait snapshot "test_wait_timestamppath", recorded on AWS).
+                String found =
+                        wait.timestampPath() == null
+                                ? ""
+                                : ": " + wait.timestampPath() + " == " + text(v);
                 throw failure(
                         run,
-                        "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string");
+                        "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string"
+                                + found);
             }
             delay = Duration.between(now, ts.toInstant());
         }
@@ -49,6 +56,10 @@ final class WaitEvaluator {
         } else {
             run.schedule(delay, () -> run.succeed(done.output(), null, done.assign()));
         }
+    }
+
+    private static String text(JsonNode v) {
+        return v == null ? "null" : v.isTextual() ? v.asText() : v.toString();
     }
 
     private static JsonNode value(StateRun run, JsonNode field) {
