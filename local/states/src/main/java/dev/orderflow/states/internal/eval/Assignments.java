@@ -30,7 +30,7 @@ public final class Assignments {
         if (assign == null) {
             return null;
         }
-        JsonNode evaluated = run.services().jsonata().evaluateTemplate(assign, scope);
+        JsonNode evaluated = run.services().jsonata().evaluateField(assign, scope, "Assign");
         if (evaluated == null || !evaluated.isObject()) {
             throw new StatesFailure(
                     "States.QueryEvaluationError",

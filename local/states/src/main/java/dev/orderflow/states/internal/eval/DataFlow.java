@@ -39,7 +39,8 @@ public final class DataFlow {
             JsonNode args =
                     run.services()
                             .jsonata()
-                            .evaluateTemplate(c.arguments(), run.jsonataScope(null, null));
+                            .evaluateField(
+                                    c.arguments(), run.jsonataScope(null, null), "Arguments");
             return args == null ? Json.NODES.nullNode() : args;
         }
         if (c.parameters() == null) {
@@ -59,7 +60,7 @@ public final class DataFlow {
             JsonNode output =
                     c.output() == null
                             ? result
-                            : run.services().jsonata().evaluateTemplate(c.output(), scope);
+                            : run.services().jsonata().evaluateField(c.output(), scope, "Output");
             return new Completion(
                     output == null ? Json.NODES.nullNode() : output,
                     Assignments.jsonata(run, c.assign(), scope));
@@ -93,7 +94,9 @@ public final class DataFlow {
             JsonNode output =
                     outputTemplate == null
                             ? run.rawInput()
-                            : run.services().jsonata().evaluateTemplate(outputTemplate, scope);
+                            : run.services()
+                                    .jsonata()
+                                    .evaluateField(outputTemplate, scope, "Output");
             return new Completion(
                     output == null ? Json.NODES.nullNode() : output,
                     Assignments.jsonata(run, assignTemplate, scope));

@@ -62,6 +62,49 @@ public final class JsonataEvaluator {
         return template;
     }
 
+    /**
+     * Evaluates the template of a state's {@code field} (Arguments, Output, Assign) where AWS
+     * refuses an expression that returns nothing. An undefined result, for the whole field or for
+     * one of its object members, fails with {@code States.QueryEvaluationError} naming the
+     * expression and the member's location ({@code Output/result}, {@code Output/list[0]}), as
+     * recorded AWS executions show.
+     *
+     * @throws StatesFailure {@code States.QueryEvaluationError} when an expression fails or returns
+     *     nothing
+     */
+    public JsonNode evaluateField(JsonNode template, JsonataScope scope, String field) {
+        if (template.isTextual() && JsonataTemplates.isExpression(template.asText())) {
+            JsonNode v = evaluate(template.asText(), scope);
+            if (v == null) {
+                throw new StatesFailure(
+                        StatesErrors.QUERY_EVALUATION_ERROR,
+                        "The JSONata expression '"
+                                + JsonataTemplates.body(template.asText())
+                                + "' specified for the field '"
+                                + field
+                                + "' returned nothing (undefined).");
+            }
+            return v;
+        }
+        if (template.isObject()) {
+            ObjectNode out = Json.object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+                    it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), evaluateField(e.getValue(), scope, field + "/" + e.getKey()));
+            }
+            return out;
+        }
+        if (template.isArray()) {
+            ArrayNode out = Json.NODES.arrayNode();
+            for (int i = 0; i < template.size(); i++) {
+                out.add(evaluateField(template.get(i), scope, field + "[" + i + "]"));
+            }
+            return out;
+        }
+        return template;
+    }
+
     /** Evaluates one {@code {% expression %}}; returns null when the result is undefined. */
     public JsonNode evaluate(String template, JsonataScope scope) {
         String body = JsonataTemplates.body(template);
