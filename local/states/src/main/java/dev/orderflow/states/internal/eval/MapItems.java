@@ -10,6 +10,7 @@ import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.templates.PayloadTemplate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,7 +113,7 @@ final class MapItems {
         JsonNode v = holder.get(field);
         JsonNode p = holder.get(field + "Path");
         if (p != null && p.isTextual()) {
-            v = PayloadTemplate.path(p.asText()).require(run.roots(input));
+            v = numberText(PayloadTemplate.path(p.asText()).require(run.roots(input)));
         } else if (v != null && v.isTextual()) {
             v = jsonata(run, v);
         }
@@ -130,8 +131,9 @@ final class MapItems {
         JsonNode v = map.toleratedFailurePercentage();
         if (map.toleratedFailurePercentagePath() != null) {
             v =
-                    PayloadTemplate.path(map.toleratedFailurePercentagePath())
-                            .require(run.roots(input));
+                    numberText(
+                            PayloadTemplate.path(map.toleratedFailurePercentagePath())
+                                    .require(run.roots(input)));
         } else if (v != null && v.isTextual()) {
             v = jsonata(run, v);
         }
@@ -143,6 +145,22 @@ final class MapItems {
                     "ToleratedFailurePercentage must be a number between 0 and 100 but was " + v);
         }
         return v.asDouble();
+    }
+
+    /**
+     * A value a {@code *Path} field selected: AWS takes a string holding a number as that number
+     * (recorded AWS executions read MaxConcurrencyPath, ToleratedFailureCountPath,
+     * ToleratedFailurePercentagePath and MaxItemsPerBatchPath from variables assigned "1" or "2").
+     */
+    private static JsonNode numberText(JsonNode v) {
+        if (v == null || !v.isTextual()) {
+            return v;
+        }
+        try {
+            return Json.NODES.numberNode(new BigDecimal(v.asText().trim()));
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     static JsonNode jsonata(StateRun run, JsonNode field) {
