@@ -262,6 +262,25 @@ public final class DefinitionParser {
         return path == null ? OptionalPath.ROOT : new OptionalPath(path);
     }
 
+    /**
+     * A Map's ItemsPath: a reference path, or a definite path from a workflow variable (recorded
+     * AWS executions iterate over {@code "ItemsPath": "$items"}).
+     */
+    OptionalPath itemsPath(JsonNode node, String loc) {
+        JsonNode value = node.get("ItemsPath");
+        if (value != null && value.isTextual()) {
+            try {
+                JsonPath path = JsonPath.parse(value.asText());
+                if (path.root() == JsonPath.Root.VARIABLE && path.isReferencePath()) {
+                    return new OptionalPath(path);
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below as an invalid ReferencePath
+            }
+        }
+        return optionalPath(node, "ItemsPath", loc, true);
+    }
+
     JsonPath path(JsonNode value, String field, String loc, boolean reference) {
         if (!value.isTextual()) {
             schema("The value for the field '" + field + "' must be a STRING", loc);

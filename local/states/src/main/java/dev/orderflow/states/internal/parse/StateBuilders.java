@@ -212,7 +212,7 @@ final class StateBuilders {
                 c,
                 def,
                 distributed,
-                c.jsonata() ? OptionalPath.ROOT : p.optionalPath(n, "ItemsPath", loc, true),
+                c.jsonata() ? OptionalPath.ROOT : p.itemsPath(n, loc),
                 n.get("Items"),
                 selector,
                 mc,
