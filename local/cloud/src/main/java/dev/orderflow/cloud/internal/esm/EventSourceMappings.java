@@ -74,7 +74,9 @@ public final class EventSourceMappings implements AutoCloseable {
                                 dataDir.map(d -> ShardCheckpoints.in(d, m.logicalId()))
                                         .orElseGet(ShardCheckpoints::inMemory));
                 streamPollers.add(poller);
-                threads.add(DaemonThreads.start(poller, "esm-" + m.logicalId()));
+                Thread t = DaemonThreads.daemon(poller, "esm-" + m.logicalId());
+                threads.add(t);
+                t.start();
                 LOG.info(
                         "event source mapping {} reads {} for {}",
                         m.logicalId(),

@@ -91,9 +91,11 @@ final class SqsPoller implements Runnable {
                 return;
             }
         } while (!pollers.compareAndSet(now, now + 1));
-        threads.add(
-                DaemonThreads.start(
-                        this, "esm-" + mapping.logicalId() + "-" + numbers.incrementAndGet()));
+        Thread t =
+                DaemonThreads.daemon(
+                        this, "esm-" + mapping.logicalId() + "-" + numbers.incrementAndGet());
+        threads.add(t); // before it runs: it removes itself when it stops
+        t.start();
     }
 
     /**

@@ -30,7 +30,11 @@ public final class DaemonThreads {
         return t;
     }
 
-    private static Thread daemon(Runnable task, String name) {
+    /**
+     * A daemon thread named {@code name}, not yet started: for a caller that must record the thread
+     * before it runs (a thread that removes itself from a list when it ends).
+     */
+    public static Thread daemon(Runnable task, String name) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         return t;
