@@ -152,6 +152,16 @@ class ConformanceTest {
                 expect.get("events").forEach(e -> expected.add(e.asText()));
                 assertThat(types).isEqualTo(expected);
             }
+            // "firstEvent": the first event of a type and its details, exactly.
+            if (expect.has("firstEvent")) {
+                JsonNode want = expect.get("firstEvent");
+                HistoryEvent first =
+                        engine.getExecutionHistory(started.executionArn()).stream()
+                                .filter(e -> e.type().equals(want.get("type").asText()))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(first.details()).as("details").isEqualTo(want.get("details"));
+            }
             // "lastEvent": the closing event's type, previousEventId and details, exactly.
             if (expect.has("lastEvent")) {
                 List<HistoryEvent> events = engine.getExecutionHistory(started.executionArn());

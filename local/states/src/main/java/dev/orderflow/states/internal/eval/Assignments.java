@@ -27,10 +27,19 @@ public final class Assignments {
 
     /** JSONata Assign, evaluated in {@code scope}. */
     public static Map<String, JsonNode> jsonata(StateRun run, JsonNode assign, JsonataScope scope) {
+        return jsonata(run, assign, scope, "Assign");
+    }
+
+    /**
+     * JSONata Assign, evaluated in {@code scope}; failures name the field {@code field} ({@code
+     * Assign}, {@code Choices[0]/Assign}, {@code Catch[1]/Assign}).
+     */
+    public static Map<String, JsonNode> jsonata(
+            StateRun run, JsonNode assign, JsonataScope scope, String field) {
         if (assign == null) {
             return null;
         }
-        JsonNode evaluated = run.services().jsonata().evaluateField(assign, scope, "Assign");
+        JsonNode evaluated = run.services().jsonata().evaluateField(assign, scope, field);
         if (evaluated == null || !evaluated.isObject()) {
             throw new StatesFailure(
                     "States.QueryEvaluationError",

@@ -17,16 +17,24 @@ final class ChoiceEvaluator {
         JsonNode input = DataFlow.effectiveInput(run);
         boolean jsonata = choice.common().jsonata();
         PathRoots roots = jsonata ? null : run.roots(input);
-        for (ChoiceBranch branch : choice.choices()) {
+        for (int i = 0; i < choice.choices().size(); i++) {
+            ChoiceBranch branch = choice.choices().get(i);
             boolean matched =
                     jsonata
                             ? condition(run, (ChoiceRule.Condition) branch.rule())
                             : ChoiceRules.test(branch.rule(), roots);
             if (matched) {
-                JsonNode output =
-                        branch.output() != null ? branch.output() : choice.common().output();
+                // AWS names a rule's own Output and Assign under the rule (floci-io/floci#2689).
+                String rule = "Choices[" + i + "]/";
+                boolean own = branch.output() != null;
                 DataFlow.Completion done =
-                        DataFlow.withoutResult(run, input, output, branch.assign());
+                        DataFlow.withoutResult(
+                                run,
+                                input,
+                                own ? branch.output() : choice.common().output(),
+                                own ? rule + "Output" : "Output",
+                                branch.assign(),
+                                rule + "Assign");
                 run.succeed(done.output(), branch.next(), done.assign());
                 return;
             }

@@ -88,6 +88,22 @@ public final class DataFlow {
             JsonNode effectiveInput,
             JsonNode outputTemplate,
             JsonNode assignTemplate) {
+        return withoutResult(
+                run, effectiveInput, outputTemplate, "Output", assignTemplate, "Assign");
+    }
+
+    /**
+     * As {@link #withoutResult(StateRun, JsonNode, JsonNode, JsonNode)}, naming the JSONata fields
+     * {@code outputField} and {@code assignField} in failures: AWS locates a matched Choice rule's
+     * own fields under the rule, as {@code Choices[0]/Assign/x} (measured in floci-io/floci#2689).
+     */
+    public static Completion withoutResult(
+            StateRun run,
+            JsonNode effectiveInput,
+            JsonNode outputTemplate,
+            String outputField,
+            JsonNode assignTemplate,
+            String assignField) {
         CommonFields c = run.state().common();
         if (c.jsonata()) {
             JsonataScope scope = run.jsonataScope(null, null);
@@ -96,10 +112,10 @@ public final class DataFlow {
                             ? run.rawInput()
                             : run.services()
                                     .jsonata()
-                                    .evaluateField(outputTemplate, scope, "Output");
+                                    .evaluateField(outputTemplate, scope, outputField);
             return new Completion(
                     output == null ? Json.NODES.nullNode() : output,
-                    Assignments.jsonata(run, assignTemplate, scope));
+                    Assignments.jsonata(run, assignTemplate, scope, assignField));
         }
         Map<String, JsonNode> assign = Assignments.jsonPath(run, assignTemplate, effectiveInput);
         return new Completion(select(run, c.outputPath(), effectiveInput), assign);

@@ -157,7 +157,8 @@ public final class StateRun {
 
     private void recordEvaluationFailure(StatesFailure f) {
         if (f.error().equals(StatesErrors.QUERY_EVALUATION_ERROR)) {
-            record("EvaluationFailed", "evaluationFailedEventDetails", f.detailsIn(state.name()));
+            var details = f.detailsIn(state.name(), enteredEventId);
+            record("EvaluationFailed", "evaluationFailedEventDetails", details);
         }
     }
 
@@ -234,7 +235,7 @@ public final class StateRun {
                 } catch (StatesFailure f) {
                     finished = true;
                     recordEvaluationFailure(f);
-                    branch.fail(f.error(), f.cause());
+                    branch.fail(f.error(), describe(f));
                     return;
                 }
                 finished = true;

@@ -82,7 +82,8 @@ public final class JsonataEvaluator {
                                 + JsonataTemplates.body(template.asText())
                                 + "' specified for the field '"
                                 + field
-                                + "' returned nothing (undefined).");
+                                + "' returned nothing (undefined).",
+                        field);
             }
             return v;
         }
