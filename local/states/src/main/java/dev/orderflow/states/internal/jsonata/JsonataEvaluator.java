@@ -25,41 +25,13 @@ public final class JsonataEvaluator {
     }
 
     /**
-     * Evaluates every {@code {% %}} string inside {@code template}; other values are copied.
+     * Evaluates every {@code {% %}} string inside {@code template}; other values are copied, and a
+     * member or element whose expression returns nothing is left out.
      *
      * @throws StatesFailure {@code States.QueryEvaluationError} when an expression fails
      */
     public JsonNode evaluateTemplate(JsonNode template, JsonataScope scope) {
-        if (template == null) {
-            return null;
-        }
-        if (template.isTextual() && JsonataTemplates.isExpression(template.asText())) {
-            JsonNode v = evaluate(template.asText(), scope);
-            return v;
-        }
-        if (template.isObject()) {
-            ObjectNode out = Json.object();
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
-                    it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = evaluateTemplate(e.getValue(), scope);
-                if (v != null) {
-                    out.set(e.getKey(), v);
-                }
-            }
-            return out;
-        }
-        if (template.isArray()) {
-            ArrayNode out = Json.NODES.arrayNode();
-            for (JsonNode n : template) {
-                JsonNode v = evaluateTemplate(n, scope);
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-            return out;
-        }
-        return template;
+        return template == null ? null : walk(template, scope, null);
     }
 
     /**
@@ -73,9 +45,17 @@ public final class JsonataEvaluator {
      *     nothing
      */
     public JsonNode evaluateField(JsonNode template, JsonataScope scope, String field) {
+        return walk(template, scope, field);
+    }
+
+    /**
+     * Evaluates {@code template}: with a {@code field} (its location), an expression that returns
+     * nothing fails; without one, it is left out.
+     */
+    private JsonNode walk(JsonNode template, JsonataScope scope, String field) {
         if (template.isTextual() && JsonataTemplates.isExpression(template.asText())) {
             JsonNode v = evaluate(template.asText(), scope);
-            if (v == null) {
+            if (v == null && field != null) {
                 throw new StatesFailure(
                         StatesErrors.QUERY_EVALUATION_ERROR,
                         "The JSONata expression '"
@@ -92,14 +72,22 @@ public final class JsonataEvaluator {
             for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
                     it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.set(e.getKey(), evaluateField(e.getValue(), scope, field + "/" + e.getKey()));
+                String at = field == null ? null : field + "/" + e.getKey();
+                JsonNode v = walk(e.getValue(), scope, at);
+                if (v != null) {
+                    out.set(e.getKey(), v);
+                }
             }
             return out;
         }
         if (template.isArray()) {
             ArrayNode out = Json.NODES.arrayNode();
             for (int i = 0; i < template.size(); i++) {
-                out.add(evaluateField(template.get(i), scope, field + "[" + i + "]"));
+                String at = field == null ? null : field + "[" + i + "]";
+                JsonNode v = walk(template.get(i), scope, at);
+                if (v != null) {
+                    out.add(v);
+                }
             }
             return out;
         }
