@@ -143,11 +143,12 @@ class ConformanceTest {
                 assertThat(d.stateMachineVersionArn())
                         .contains(sm.stateMachineArn() + ":" + expect.get("version").asInt());
             }
+            List<HistoryEvent> history =
+                    expect.has("events") || expect.has("firstEvent") || expect.has("lastEvent")
+                            ? engine.getExecutionHistory(started.executionArn())
+                            : List.of();
             if (expect.has("events")) {
-                List<String> types =
-                        engine.getExecutionHistory(started.executionArn()).stream()
-                                .map(HistoryEvent::type)
-                                .toList();
+                List<String> types = history.stream().map(HistoryEvent::type).toList();
                 List<String> expected = new ArrayList<>();
                 expect.get("events").forEach(e -> expected.add(e.asText()));
                 assertThat(types).isEqualTo(expected);
@@ -156,7 +157,7 @@ class ConformanceTest {
             if (expect.has("firstEvent")) {
                 JsonNode want = expect.get("firstEvent");
                 HistoryEvent first =
-                        engine.getExecutionHistory(started.executionArn()).stream()
+                        history.stream()
                                 .filter(e -> e.type().equals(want.get("type").asText()))
                                 .findFirst()
                                 .orElseThrow();
@@ -164,8 +165,7 @@ class ConformanceTest {
             }
             // "lastEvent": the closing event's type, previousEventId and details, exactly.
             if (expect.has("lastEvent")) {
-                List<HistoryEvent> events = engine.getExecutionHistory(started.executionArn());
-                HistoryEvent last = events.get(events.size() - 1);
+                HistoryEvent last = history.get(history.size() - 1);
                 JsonNode want = expect.get("lastEvent");
                 assertThat(last.type()).isEqualTo(want.get("type").asText());
                 assertThat(last.previousEventId())

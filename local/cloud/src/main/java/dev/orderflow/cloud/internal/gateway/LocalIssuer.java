@@ -59,7 +59,7 @@ public final class LocalIssuer {
         if (Files.exists(keyFile)) {
             return RSAKey.parse(Files.readString(keyFile));
         }
-        RSAKey key = ProcessKey.generate();
+        RSAKey key = newKey();
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         Files.writeString(keyFile, key.toJSONString());
         return key;
@@ -73,18 +73,18 @@ public final class LocalIssuer {
      * directory gets a key of its own, kept there.
      */
     private static final class ProcessKey {
-        static final RSAKey KEY = generate();
+        static final RSAKey KEY = newKey();
+    }
 
-        private static RSAKey generate() {
-            try {
-                return new RSAKeyGenerator(2048)
-                        .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.RS256)
-                        .generate();
-            } catch (JOSEException e) {
-                throw new IllegalStateException("cannot generate the local issuer's key: " + e, e);
-            }
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048)
+                    .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the local issuer's key: " + e, e);
         }
     }
 
