@@ -148,12 +148,27 @@ class LeastPrivilegeTest {
         assertThat(dynamoActionsOf("AdminPutCenter"))
                 .containsExactly("dynamodb:PutItem@FulfillmentCenters");
         assertThat(dynamoActionsOf("AdminGetStock"))
-                .containsExactlyInAnyOrder("dynamodb:GetItem@Products", "dynamodb:Query@Inventory");
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Products",
+                        "dynamodb:Query@Inventory",
+                        "dynamodb:GetItem@Inventory",
+                        "dynamodb:BatchGetItem@Inventory");
         assertThat(dynamoActionsOf("AdminAdjustStock"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:GetItem@Products",
                         "dynamodb:GetItem@FulfillmentCenters",
+                        "dynamodb:Query@Inventory",
+                        "dynamodb:GetItem@Inventory",
+                        "dynamodb:BatchGetItem@Inventory",
                         "dynamodb:UpdateItem@Inventory");
+        assertThat(dynamoActionsOf("AdminReshardStock"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Products",
+                        "dynamodb:Query@Inventory",
+                        "dynamodb:GetItem@Inventory",
+                        "dynamodb:BatchGetItem@Inventory",
+                        "dynamodb:UpdateItem@Inventory",
+                        "dynamodb:ConditionCheckItem@Inventory");
         assertThat(dynamoActionsOf("AdminListOrders"))
                 .containsExactlyInAnyOrder("dynamodb:Query@Orders", "dynamodb:BatchGetItem@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
@@ -164,6 +179,7 @@ class LeastPrivilegeTest {
                         "dynamodb:PutItem@Orders",
                         "dynamodb:DeleteItem@Orders",
                         "dynamodb:Query@Inventory",
+                        "dynamodb:BatchGetItem@Inventory",
                         "dynamodb:UpdateItem@Inventory",
                         "dynamodb:Scan@FulfillmentCenters");
         assertThat(dynamoActionsOf("TakePayment")).containsExactlyInAnyOrder(ORDER_WRITES);

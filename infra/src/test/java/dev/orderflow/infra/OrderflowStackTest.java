@@ -289,9 +289,10 @@ class OrderflowStackTest {
                 .containsEntry("PUT /admin/centers/{centerId}", "JWT")
                 .containsEntry("GET /admin/stock/{sku}", "JWT")
                 .containsEntry("POST /admin/stock/{sku}/{centerId}/adjustments", "JWT")
+                .containsEntry("PUT /admin/stock/{sku}/shards", "JWT")
                 .containsEntry("GET /admin/orders", "JWT")
                 .containsEntry("POST /warehouse/shipments/{orderId}/{centerId}/events", "JWT")
-                .hasSize(15);
+                .hasSize(16);
     }
 
     @Test

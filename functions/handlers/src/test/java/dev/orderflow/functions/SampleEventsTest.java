@@ -49,6 +49,7 @@ class SampleEventsTest {
                     Map.entry("apigw-admin-get-stock-unknown-product.json", 404),
                     Map.entry("apigw-admin-post-stock-adjustment.json", 200),
                     Map.entry("apigw-admin-post-stock-adjustment-below-zero.json", 422),
+                    Map.entry("apigw-admin-put-stock-shards.json", 200),
                     Map.entry("apigw-admin-get-orders.json", 200),
                     Map.entry("apigw-admin-get-orders-missing-status.json", 400));
 

@@ -44,14 +44,33 @@ public final class AdminApi {
 
         ServiceFunction getStock = functions.create("AdminGetStock");
         allow(getStock, products, "dynamodb:GetItem");
-        allow(getStock, inventory, "dynamodb:Query");
+        allow(getStock, inventory, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem");
         route(api, HttpMethod.GET, "/admin/stock/{sku}", getStock);
 
+        // A sharded product's stock is read across its shard rows and corrected in transactions.
         ServiceFunction adjustStock = functions.create("AdminAdjustStock");
         allow(adjustStock, products, "dynamodb:GetItem");
         allow(adjustStock, centers, "dynamodb:GetItem");
-        allow(adjustStock, inventory, "dynamodb:UpdateItem");
+        allow(
+                adjustStock,
+                inventory,
+                "dynamodb:Query",
+                "dynamodb:GetItem",
+                "dynamodb:BatchGetItem",
+                "dynamodb:UpdateItem");
         route(api, HttpMethod.POST, "/admin/stock/{sku}/{centerId}/adjustments", adjustStock);
+
+        ServiceFunction reshardStock = functions.create("AdminReshardStock");
+        allow(reshardStock, products, "dynamodb:GetItem");
+        allow(
+                reshardStock,
+                inventory,
+                "dynamodb:Query",
+                "dynamodb:GetItem",
+                "dynamodb:BatchGetItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:ConditionCheckItem");
+        route(api, HttpMethod.PUT, "/admin/stock/{sku}/shards", reshardStock);
 
         ServiceFunction listOrders = functions.create("AdminListOrders");
         allow(listOrders, orders + "/index/byStatus", "dynamodb:Query");

@@ -42,11 +42,12 @@ public final class SagaSteps {
         Map<String, ServiceFunction> steps = new LinkedHashMap<>();
 
         ServiceFunction reserve = step(functions, steps, "ReserveStock");
-        // Reads the order, allocates over centers and levels, reserves in one transaction (and
-        // releases again if a cancellation won the race).
+        // Reads the order, allocates over centers and levels (a sharded product's other shards by
+        // BatchGetItem), reserves in one transaction (and releases again if a cancellation won
+        // the race).
         allow(reserve, orders, orderWrites());
         allow(reserve, orders, "dynamodb:DeleteItem");
-        allow(reserve, inventory, "dynamodb:Query", "dynamodb:UpdateItem");
+        allow(reserve, inventory, "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:UpdateItem");
         allow(reserve, centers, "dynamodb:Scan");
 
         ServiceFunction pay = step(functions, steps, "TakePayment");

@@ -44,6 +44,37 @@ public final class AdjustStock {
     }
 
     /**
+     * How many stock shards the product's reservations spread over.
+     *
+     * @throws dev.orderflow.domain.error.Forbidden if the caller is not an admin
+     * @throws ProductNotFound if the catalog has no such product
+     */
+    public int shardCount(Caller caller, Sku sku) {
+        Admins.require(caller);
+        requireProduct(sku);
+        return ledger.shardCount(sku);
+    }
+
+    /**
+     * Splits a hot product's units at each center over {@code shards} stock shards, so that
+     * concurrent reservations write different items (1 puts them back in one).
+     *
+     * @return the positions after it
+     * @throws dev.orderflow.domain.error.Forbidden if the caller is not an admin
+     * @throws InvalidInput if the count is not between 1 and {@link ShardBalance#MAX_SHARDS}
+     * @throws ProductNotFound if the catalog has no such product
+     */
+    public List<StockPosition> reshard(Caller caller, Sku sku, int shards) {
+        Admins.require(caller);
+        if (shards < 1 || shards > ShardBalance.MAX_SHARDS) {
+            throw InvalidInput.of(
+                    "shards", "must be a whole number between 1 and " + ShardBalance.MAX_SHARDS);
+        }
+        requireProduct(sku);
+        return ledger.reshard(sku, shards);
+    }
+
+    /**
      * Adds {@code delta} units (negative to remove) to what the center can promise.
      *
      * @throws dev.orderflow.domain.error.Forbidden if the caller is not an admin

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * Use case: allocates a pending order to fulfillment centers, reserves its stock and records the
@@ -38,6 +39,7 @@ public final class ReserveStock {
     private final StockReservations reservations;
     private final Allocator allocator = new Allocator();
     private final Clock clock;
+    private final RandomGenerator random;
 
     public ReserveStock(
             OrderRepository orders,
@@ -45,11 +47,23 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock) {
+        this(orders, centers, levels, reservations, clock, RandomGenerator.getDefault());
+    }
+
+    /** With the source of the random shard each reservation starts at (see {@link ShardPicker}). */
+    public ReserveStock(
+            OrderRepository orders,
+            FulfillmentCenters centers,
+            StockLevels levels,
+            StockReservations reservations,
+            Clock clock,
+            RandomGenerator random) {
         this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.centers = Objects.requireNonNull(centers, "centers");
         this.levels = Objects.requireNonNull(levels, "levels");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
     }
 
     /**
@@ -99,11 +113,24 @@ public final class ReserveStock {
         List<FulfillmentCenter> all = centers.all();
         InsufficientStock last = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Allocation allocation =
-                    allocator.allocate(
-                            order.lines(), order.address().regionKey(), all, levels.levelsOf(skus));
+            // The first round may plan on a recent copy of a hot product's levels, so a refusal
+            // then may only mean the copy is old: later rounds read the stock itself.
+            boolean recent = round == 0;
+            List<StockLevel> stock = recent ? levels.recentLevelsOf(skus) : levels.levelsOf(skus);
+            Allocation allocation;
             try {
-                return reservations.reserve(order.id(), allocation);
+                allocation =
+                        allocator.allocate(order.lines(), order.address().regionKey(), all, stock);
+            } catch (InsufficientStock none) {
+                if (!recent) {
+                    throw none; // the stock itself cannot fill the order
+                }
+                last = none;
+                continue;
+            }
+            try {
+                return reservations.reserve(
+                        order.id(), Reservation.plan(allocation, stock, random));
             } catch (InsufficientStock moved) {
                 last = moved; // stock went to someone else since we read it: look again
             }

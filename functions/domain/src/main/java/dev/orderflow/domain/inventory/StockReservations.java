@@ -11,21 +11,21 @@ import dev.orderflow.domain.order.OrderId;
 public interface StockReservations {
 
     /**
-     * Reserves every line of the allocation for the order, or nothing.
+     * Reserves every shard's units of the reservation for the order, or nothing.
      *
-     * @return the allocation the order now holds: {@code allocation}, or, when the order already
+     * @return the allocation the order now holds: the reservation's, or, when the order already
      *     held a reservation (a retried or overlapping step), the one reserved first, so the order
      *     records exactly the units that are reserved for it
-     * @throws dev.orderflow.domain.error.InsufficientStock if a center no longer holds enough
-     *     (stock moved since allocation: allocate again on fresh levels)
+     * @throws dev.orderflow.domain.error.InsufficientStock if a shard no longer holds enough (stock
+     *     moved since the levels were read: allocate again on fresh levels)
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store is throttled, down, or
      *     a concurrent transaction conflicted (retry with backoff)
      */
-    Allocation reserve(OrderId order, Allocation allocation);
+    Allocation reserve(OrderId order, Reservation reservation);
 
     /**
-     * Returns the order's reserved units to stock. Does nothing if the order holds no reservation
-     * (never reserved, or released already).
+     * Returns the order's reserved units to the shards they came from. Does nothing if the order
+     * holds no reservation (never reserved, or released already).
      *
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */

@@ -48,6 +48,29 @@ class AdjustStockTest {
     }
 
     @Test
+    void reshard_setsTheShardCount_withinOneToTheMaximum() {
+        assertThat(stock.shardCount(ADMIN, MUG)).isEqualTo(1);
+
+        assertThat(stock.reshard(ADMIN, MUG, 16))
+                .containsExactly(new StockPosition(MUG, MUC, 5, 2));
+        assertThat(stock.shardCount(ADMIN, MUG)).isEqualTo(16);
+
+        for (int bad : new int[] {0, -1, ShardBalance.MAX_SHARDS + 1}) {
+            assertThatThrownBy(() -> stock.reshard(ADMIN, MUG, bad))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e ->
+                                    assertThat(e.violations())
+                                            .extracting(InvalidInput.Violation::field)
+                                            .containsExactly("shards"));
+        }
+        assertThatThrownBy(() -> stock.reshard(CUSTOMER, MUG, 2)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> stock.reshard(ADMIN, new Sku("NO-SUCH"), 2))
+                .isInstanceOf(ProductNotFound.class);
+        assertThatThrownBy(() -> stock.shardCount(CUSTOMER, MUG)).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
     void adjust_startsAnUnknownPositionAtZero() {
         CenterId berlin = new CenterId("FC-BER");
 

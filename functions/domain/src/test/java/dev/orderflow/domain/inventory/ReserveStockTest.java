@@ -3,6 +3,7 @@ package dev.orderflow.domain.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.error.InsufficientStock;
@@ -18,6 +19,7 @@ import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,30 @@ class ReserveStockTest {
         assertThat(stock.available(MUC, "MUG")).isZero();
         assertThat(stock.available(BER, "MUG")).isEqualTo(2);
         assertThat(orders.find(order.id())).contains(reserved);
+    }
+
+    @Test
+    void reserve_plansAgainOnTheStockItself_whenARecentCopyOfTheLevelsIsOld() {
+        stock.stock(MUC, "MUG", 0).stock(BER, "MUG", 5);
+        stock.recentLevels(List.of(new StockLevel(new Sku("MUG"), MUC, 5))); // sold out since
+        Order order = pending(2);
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.allocation().orElseThrow().shipments())
+                .extracting(Shipment::center)
+                .containsExactly(BER);
+        assertThat(stock.available(BER, "MUG")).isEqualTo(3);
+    }
+
+    @Test
+    void reserve_doesNotRefuse_onARecentCopyThatShowsNoStock() {
+        stock.stock(MUC, "MUG", 4);
+        stock.recentLevels(List.of()); // restocked since
+        Order order = pending(2);
+
+        assertThat(reserveStock.reserve(order.id()).status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.centers.FulfillmentCenters;
 import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.inventory.Reservation;
 import dev.orderflow.domain.inventory.StockLevel;
 import dev.orderflow.domain.inventory.StockLevels;
 import dev.orderflow.domain.inventory.StockReservations;
@@ -25,6 +26,7 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
     private final Map<String, Integer> available = new HashMap<>();
     private final Map<OrderId, Allocation> reserved = new HashMap<>();
     private Runnable beforeNextReserve = () -> {};
+    private List<StockLevel> recentLevels;
 
     public InMemoryStock center(FulfillmentCenter center) {
         centers.add(center);
@@ -39,6 +41,11 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
     /** Runs once just before the next reservation, as a concurrent buyer would. */
     public void beforeNextReserve(Runnable action) {
         beforeNextReserve = action;
+    }
+
+    /** The levels the next {@link #recentLevelsOf} answers, as an old copy would. */
+    public void recentLevels(List<StockLevel> levels) {
+        recentLevels = List.copyOf(levels);
     }
 
     public int available(CenterId center, String sku) {
@@ -69,7 +76,15 @@ public final class InMemoryStock implements FulfillmentCenters, StockLevels, Sto
     }
 
     @Override
-    public Allocation reserve(OrderId order, Allocation allocation) {
+    public List<StockLevel> recentLevelsOf(Set<Sku> skus) {
+        List<StockLevel> levels = recentLevels;
+        recentLevels = null;
+        return levels != null ? levels : levelsOf(skus);
+    }
+
+    @Override
+    public Allocation reserve(OrderId order, Reservation reservation) {
+        Allocation allocation = reservation.allocation();
         Runnable action = beforeNextReserve;
         beforeNextReserve = () -> {};
         action.run();

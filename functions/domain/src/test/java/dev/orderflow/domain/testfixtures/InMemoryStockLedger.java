@@ -6,6 +6,7 @@ import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.inventory.StockLedger;
 import dev.orderflow.domain.inventory.StockPosition;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 public final class InMemoryStockLedger implements StockLedger {
 
     private final Map<String, StockPosition> positions = new TreeMap<>();
+    private final Map<Sku, Integer> shards = new HashMap<>();
 
     /** Sets a position outright, as a test's starting state. */
     public synchronized InMemoryStockLedger with(StockPosition position) {
@@ -27,6 +29,18 @@ public final class InMemoryStockLedger implements StockLedger {
                 .filter(p -> p.sku().equals(sku))
                 .sorted(Comparator.comparing(StockPosition::center))
                 .toList();
+    }
+
+    @Override
+    public synchronized int shardCount(Sku sku) {
+        return shards.getOrDefault(sku, 1);
+    }
+
+    /** Records the count; in memory there is one row per center, so nothing moves. */
+    @Override
+    public synchronized List<StockPosition> reshard(Sku sku, int count) {
+        shards.put(sku, count);
+        return positionsOf(sku);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orderflow.functions.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.domain.catalog.Product;
+import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.inventory.StockPosition;
@@ -56,7 +57,22 @@ final class AdminJson {
 
     record CenterStockJson(String centerId, int available, int reserved) {}
 
-    record StockJson(String sku, List<CenterStockJson> levels) {}
+    /** A product's stock per center, summed over its {@code shards} stock shards. */
+    record StockJson(String sku, int shards, List<CenterStockJson> levels) {
+        static StockJson from(Sku sku, int shards, List<StockPosition> positions) {
+            return new StockJson(
+                    sku.value(),
+                    shards,
+                    positions.stream()
+                            .map(
+                                    p ->
+                                            new CenterStockJson(
+                                                    p.center().value(),
+                                                    p.available(),
+                                                    p.reserved()))
+                            .toList());
+        }
+    }
 
     /** A page of any admin listing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,7 +12,10 @@ import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
 
-/** {@code GET /admin/stock/{sku}}: the product's available and reserved units per center. */
+/**
+ * {@code GET /admin/stock/{sku}}: the product's available and reserved units per center (summed
+ * over its stock shards) and its shard count.
+ */
 public final class GetStockHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -38,13 +41,8 @@ public final class GetStockHandler
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
         var admin = AdminRequests.admin(event);
         Sku sku = new Sku(AdminRequests.path(event, "sku"));
-        var levels =
-                stock.positions(admin, sku).stream()
-                        .map(
-                                p ->
-                                        new AdminJson.CenterStockJson(
-                                                p.center().value(), p.available(), p.reserved()))
-                        .toList();
-        return HttpResponses.json(200, new AdminJson.StockJson(sku.value(), levels));
+        var positions = stock.positions(admin, sku);
+        return HttpResponses.json(
+                200, AdminJson.StockJson.from(sku, stock.shardCount(admin, sku), positions));
     }
 }

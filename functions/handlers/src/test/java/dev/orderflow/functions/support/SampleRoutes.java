@@ -12,6 +12,7 @@ import dev.orderflow.functions.admin.ListCentersHandler;
 import dev.orderflow.functions.admin.ListOrdersByStatusHandler;
 import dev.orderflow.functions.admin.PutCenterHandler;
 import dev.orderflow.functions.admin.PutProductHandler;
+import dev.orderflow.functions.admin.ReshardStockHandler;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.fulfillment.ReportShipmentEventHandler;
 import dev.orderflow.functions.health.HealthHandler;
@@ -49,6 +50,8 @@ public final class SampleRoutes {
             case "GET /admin/stock/{sku}" -> new GetStockHandler(admin.adjustStock(), metrics);
             case "POST /admin/stock/{sku}/{centerId}/adjustments" ->
                     new AdjustStockHandler(admin.adjustStock(), metrics);
+            case "PUT /admin/stock/{sku}/shards" ->
+                    new ReshardStockHandler(admin.adjustStock(), metrics);
             case "GET /admin/orders" ->
                     new ListOrdersByStatusHandler(admin.browseOrdersByStatus(), metrics);
             case "POST /warehouse/shipments/{orderId}/{centerId}/events" -> {

@@ -5,6 +5,9 @@ import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.inventory.ShardBalance;
+import dev.orderflow.domain.inventory.ShardPicker;
+import dev.orderflow.domain.inventory.ShardTake;
 import dev.orderflow.domain.inventory.StockLedger;
 import dev.orderflow.domain.inventory.StockPosition;
 import java.util.ArrayList;
@@ -16,19 +19,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Stock corrections on the inventory table, in the layout {@link DynamoStockReservations} writes
- * ({@code sku}, {@code centerId}, {@code available}, {@code reserved}). An adjustment is one {@code
- * UpdateItem ADD available :delta}: DynamoDB applies it atomically to whatever the row holds at
- * that moment, so it composes with the saga's concurrent conditional reservations instead of
- * overwriting them. A removal carries the condition {@code available >= -delta}, so the row never
- * goes negative; an addition one that keeps the count within 32 bits.
+ * Stock corrections on the inventory table, in the {@link InventoryLayout}. For a product that is
+ * not sharded an adjustment is one {@code UpdateItem ADD available :delta}: DynamoDB applies it
+ * atomically to whatever the row holds at that moment, so it composes with the saga's concurrent
+ * conditional reservations instead of overwriting them. A removal carries the condition {@code
+ * available >= -delta}, so the row never goes negative; an addition one that keeps the count within
+ * 32 bits. For a sharded product an addition is spread over its shards and a removal taken from the
+ * shards that hold units, each as one transaction of such conditional updates.
  */
 public final class DynamoStockLedger implements StockLedger {
+
+    /** Reads and retries of a removal whose units reservations took meanwhile. */
+    private static final int REMOVAL_ROUNDS = 5;
 
     private final DynamoDbClient dynamo;
     private final String inventoryTable;
@@ -41,12 +50,137 @@ public final class DynamoStockLedger implements StockLedger {
     @Override
     public List<StockPosition> positionsOf(Sku sku) {
         List<StockPosition> positions = new ArrayList<>();
-        InventoryRows.ofSku(dynamo, inventoryTable, sku).forEach(i -> positions.add(position(i)));
+        InventoryRows.read(dynamo, inventoryTable, sku)
+                .centers()
+                .forEach((center, shards) -> positions.add(sum(sku, center, shards)));
         return positions;
     }
 
     @Override
+    public int shardCount(Sku sku) {
+        return settings(sku)[0];
+    }
+
+    @Override
+    public List<StockPosition> reshard(Sku sku, int shards) {
+        new StockResharding(dynamo, inventoryTable).reshard(sku, shards);
+        return positionsOf(sku);
+    }
+
+    @Override
     public StockPosition adjust(Sku sku, CenterId center, int delta) {
+        int[] settings = settings(sku);
+        if (settings[1] == 1) {
+            return adjustRow(sku, center, delta);
+        }
+        if (delta > 0) {
+            add(sku, center, delta, settings[0]);
+        } else {
+            remove(sku, center, -delta);
+        }
+        return positionsOf(sku).stream()
+                .filter(p -> p.center().equals(center))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Spreads the units over the shards in use, shard 0 always written so the center is listed. */
+    private void add(Sku sku, CenterId center, int units, int shards) {
+        List<Integer> spread = ShardBalance.spread(units, shards);
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            if (shard == 0 || spread.get(shard) > 0) {
+                items.add(
+                        ShardWrites.give(
+                                inventoryTable,
+                                sku.value(),
+                                center.value(),
+                                shard,
+                                spread.get(shard)));
+            }
+        }
+        try {
+            ShardWrites.transact(dynamo, items);
+        } catch (TransactionCanceledException e) {
+            if (ShardWrites.failedACondition(e.cancellationReasons())) {
+                throw InvalidInput.of(
+                        "delta", "would take the stock beyond " + Integer.MAX_VALUE + " units");
+            }
+            throw new DependencyUnavailable("inventory table", e);
+        }
+    }
+
+    /** Takes the units from the shards that hold them, reading again if reservations took some. */
+    private void remove(Sku sku, CenterId center, int units) {
+        for (int round = 0; round < REMOVAL_ROUNDS; round++) {
+            List<Integer> shards =
+                    InventoryRows.read(dynamo, inventoryTable, sku)
+                            .centers()
+                            .getOrDefault(center.value(), List.of())
+                            .stream()
+                            .map(InventoryRows.ShardRow::available)
+                            .toList();
+            List<ShardTake> takes =
+                    shards.isEmpty() ? List.of() : ShardPicker.take(shards, units, 0);
+            if (takes.isEmpty()) {
+                int held = shards.stream().mapToInt(Integer::intValue).sum();
+                throw new InsufficientStock(
+                        List.of(new InsufficientStock.Shortfall(sku.value(), units, held)));
+            }
+            List<TransactWriteItem> items = new ArrayList<>();
+            takes.forEach(
+                    t ->
+                            items.add(
+                                    ShardWrites.take(
+                                            inventoryTable,
+                                            sku.value(),
+                                            center.value(),
+                                            t.shard(),
+                                            t.units())));
+            try {
+                ShardWrites.transact(dynamo, items);
+                return;
+            } catch (TransactionCanceledException movedMeanwhile) {
+                // a reservation took some of these units: look again
+            }
+        }
+        throw new DependencyUnavailable(
+                "inventory table",
+                new IllegalStateException("reservations kept taking the units being removed"));
+    }
+
+    /** The product's shard settings: {@code [shards, span]}. */
+    private int[] settings(Sku sku) {
+        return InventoryRows.settings(
+                DynamoErrors.translate(
+                                "inventory table",
+                                () ->
+                                        dynamo.getItem(
+                                                g ->
+                                                        g.tableName(inventoryTable)
+                                                                .key(
+                                                                        InventoryLayout.settingsKey(
+                                                                                sku.value()))
+                                                                .consistentRead(true)))
+                        .item());
+    }
+
+    private static StockPosition sum(Sku sku, String center, List<InventoryRows.ShardRow> shards) {
+        long available = 0;
+        long reserved = 0;
+        for (InventoryRows.ShardRow shard : shards) {
+            available += shard.available();
+            reserved += shard.reserved();
+        }
+        return new StockPosition(
+                sku,
+                new CenterId(center),
+                (int) Math.min(Integer.MAX_VALUE, available),
+                (int) Math.min(Integer.MAX_VALUE, reserved));
+    }
+
+    /** One row's adjustment: the product is not sharded. */
+    private StockPosition adjustRow(Sku sku, CenterId center, int delta) {
         UpdateItemRequest.Builder update =
                 UpdateItemRequest.builder()
                         .tableName(inventoryTable)
@@ -61,17 +195,18 @@ public final class DynamoStockLedger implements StockLedger {
             update.conditionExpression("available >= :removed")
                     .expressionAttributeValues(
                             Map.of(
-                                    ":delta", number(delta),
-                                    ":zero", number(0),
-                                    ":removed", number(-(long) delta)));
+                                    ":delta", ShardWrites.number(delta),
+                                    ":zero", ShardWrites.number(0),
+                                    ":removed", ShardWrites.number(-(long) delta)));
         } else {
             // Adding cannot make the row negative; the bound keeps it a 32-bit count.
             update.conditionExpression("attribute_not_exists(available) OR available <= :ceiling")
                     .expressionAttributeValues(
                             Map.of(
-                                    ":delta", number(delta),
-                                    ":zero", number(0),
-                                    ":ceiling", number((long) Integer.MAX_VALUE - delta)));
+                                    ":delta", ShardWrites.number(delta),
+                                    ":zero", ShardWrites.number(0),
+                                    ":ceiling",
+                                            ShardWrites.number((long) Integer.MAX_VALUE - delta)));
         }
         update.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         UpdateItemRequest request = update.build();
@@ -100,16 +235,7 @@ public final class DynamoStockLedger implements StockLedger {
         return new StockPosition(
                 new Sku(item.get("sku").s()),
                 new CenterId(item.get("centerId").s()),
-                Math.max(0, count(item, "available")),
-                Math.max(0, count(item, "reserved")));
-    }
-
-    private static int count(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+                Math.max(0, InventoryRows.count(item, "available")),
+                Math.max(0, InventoryRows.count(item, "reserved")));
     }
 }

@@ -4,15 +4,14 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.inventory.Reservation;
+import dev.orderflow.domain.inventory.ReservedUnits;
 import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
-import dev.orderflow.domain.order.OrderLine;
-import dev.orderflow.domain.order.Shipment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Reservations as one DynamoDB transaction per order: every inventory row is decremented only if it
- * still holds enough ({@code available >= :qty}), and a reservation record in the order's item
- * collection ({@code pk = ORDER#id, sk = RESERVATION}) is written only if absent. The record makes
- * reserve, release and commit idempotent and tells them exactly which units they settle.
+ * Reservations as one DynamoDB transaction per order: every stock shard row it takes from (see
+ * {@link InventoryLayout}) is decremented only if it still holds enough ({@code available >=
+ * :qty}), and a reservation record in the order's item collection ({@code pk = ORDER#id, sk =
+ * RESERVATION}) is written only if absent. The record makes reserve, release and commit idempotent
+ * and tells them exactly which units they settle.
  */
 public final class DynamoStockReservations implements StockReservations {
 
@@ -51,16 +51,17 @@ public final class DynamoStockReservations implements StockReservations {
     }
 
     @Override
-    public Allocation reserve(OrderId order, Allocation allocation) {
+    public Allocation reserve(OrderId order, Reservation reservation) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<AttributeValue> recorded = new ArrayList<>();
         List<Reserved> lines = new ArrayList<>();
-        for (Shipment shipment : allocation.shipments()) {
-            for (OrderLine line : shipment.lines()) {
-                lines.add(
-                        new Reserved(
-                                line.sku().value(), shipment.center().value(), line.quantity()));
-            }
+        for (ReservedUnits units : reservation.units()) {
+            lines.add(
+                    new Reserved(
+                            units.sku().value(),
+                            units.center().value(),
+                            units.shard(),
+                            units.units()));
         }
         for (Reserved line : lines) {
             recorded.add(line.toAttribute());
@@ -109,14 +110,14 @@ public final class DynamoStockReservations implements StockReservations {
             // every JVM): a retry of this very call is deduplicated, while an overlapping step
             // that allocated differently meets the record's condition.
             transact(items, "reserve:" + lines, order);
-            return allocation;
+            return reservation.allocation();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failedCondition(reasons, 0)) {
                 // Reserved already (a retried or overlapping step): what holds is the record.
                 return recordedLines(order)
                         .map(DynamoStockReservations::allocationOf)
-                        .orElse(allocation);
+                        .orElse(reservation.allocation());
             }
             List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -212,16 +213,17 @@ public final class DynamoStockReservations implements StockReservations {
 
     /** The reserved lines as an allocation: one shipment per center, in the record's order. */
     private static Allocation allocationOf(List<Reserved> lines) {
-        Map<String, List<OrderLine>> byCenter = new LinkedHashMap<>();
-        for (Reserved line : lines) {
-            byCenter.computeIfAbsent(line.centerId(), c -> new ArrayList<>())
-                    .add(new OrderLine(new Sku(line.sku()), line.quantity()));
-        }
-        List<Shipment> shipments = new ArrayList<>();
-        byCenter.forEach(
-                (center, centerLines) ->
-                        shipments.add(new Shipment(new CenterId(center), centerLines)));
-        return new Allocation(shipments);
+        return Reservation.of(
+                        lines.stream()
+                                .map(
+                                        line ->
+                                                new ReservedUnits(
+                                                        new Sku(line.sku()),
+                                                        new CenterId(line.centerId()),
+                                                        line.shard(),
+                                                        line.quantity()))
+                                .toList())
+                .allocation();
     }
 
     /** The key of an order's reservation record, in the order's item collection. */
@@ -271,19 +273,25 @@ public final class DynamoStockReservations implements StockReservations {
         return Math.max(0, Integer.parseInt(reason.item().get("available").n()));
     }
 
-    /** One reserved line: what the reservation record stores and release gives back. */
-    private record Reserved(String sku, String centerId, int quantity) {
+    /**
+     * One reserved line: what the reservation record stores and release gives back. The record
+     * names the shard only when it is not 0, so records written before stock was sharded read as
+     * shard 0, which is where their units are.
+     */
+    private record Reserved(String sku, String centerId, int shard, int quantity) {
         Map<String, AttributeValue> key() {
-            return Map.of(
-                    "sku", AttributeValue.fromS(sku), "centerId", AttributeValue.fromS(centerId));
+            return InventoryLayout.key(sku, centerId, shard);
         }
 
         AttributeValue toAttribute() {
-            return AttributeValue.fromM(
-                    Map.of(
-                            "sku", AttributeValue.fromS(sku),
-                            "centerId", AttributeValue.fromS(centerId),
-                            "quantity", AttributeValue.fromN(Integer.toString(quantity))));
+            Map<String, AttributeValue> line = new HashMap<>();
+            line.put("sku", AttributeValue.fromS(sku));
+            line.put("centerId", AttributeValue.fromS(centerId));
+            line.put("quantity", AttributeValue.fromN(Integer.toString(quantity)));
+            if (shard != 0) {
+                line.put("shard", AttributeValue.fromN(Integer.toString(shard)));
+            }
+            return AttributeValue.fromM(line);
         }
 
         static Reserved fromAttribute(AttributeValue value) {
@@ -291,6 +299,7 @@ public final class DynamoStockReservations implements StockReservations {
             return new Reserved(
                     m.get("sku").s(),
                     m.get("centerId").s(),
+                    InventoryRows.count(m, "shard"),
                     Integer.parseInt(m.get("quantity").n()));
         }
     }

@@ -86,7 +86,7 @@ class DynamoStockLedgerIT {
     @Test
     void adjust_keepsTheReservationsTheSagaMade() {
         ledger.adjust(MUG, MUC, 5);
-        reservations.reserve(OrderId.random(), allocation(2));
+        reservations.reserve(OrderId.random(), ShardZero.of(allocation(2)));
 
         assertThat(ledger.adjust(MUG, MUC, 10)).isEqualTo(new StockPosition(MUG, MUC, 13, 2));
     }
@@ -96,7 +96,13 @@ class DynamoStockLedgerIT {
         ledger.adjust(MUG, MUC, 20);
         List<Callable<Boolean>> work = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            work.add(() -> succeeded(() -> reservations.reserve(OrderId.random(), allocation(1))));
+            work.add(
+                    () ->
+                            succeeded(
+                                    () ->
+                                            reservations.reserve(
+                                                    OrderId.random(),
+                                                    ShardZero.of(allocation(1)))));
             work.add(() -> succeeded(() -> ledger.adjust(MUG, MUC, -1)));
             work.add(() -> succeeded(() -> ledger.adjust(MUG, MUC, 1)));
         }

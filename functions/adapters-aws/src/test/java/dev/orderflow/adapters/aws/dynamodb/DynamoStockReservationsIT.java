@@ -98,7 +98,7 @@ class DynamoStockReservationsIT {
         stock("MUG", BER, 5);
         OrderId order = OrderId.random();
 
-        reservations.reserve(order, allocation(MUC, "MUG", 3, BER, "MUG", 2));
+        reservations.reserve(order, ShardZero.of(allocation(MUC, "MUG", 3, BER, "MUG", 2)));
 
         assertThat(available("MUG", MUC)).isEqualTo(2);
         assertThat(row("MUG", MUC).get("reserved").n()).isEqualTo("3");
@@ -115,7 +115,7 @@ class DynamoStockReservationsIT {
     void commit_takesShippedUnitsOutOfReserved_forGood_soALaterReleaseReturnsNothing() {
         stock("MUG", MUC, 5);
         OrderId order = OrderId.random();
-        reservations.reserve(order, allocation(MUC, "MUG", 3));
+        reservations.reserve(order, ShardZero.of(allocation(MUC, "MUG", 3)));
 
         reservations.commit(order);
         reservations.commit(order);
@@ -130,8 +130,8 @@ class DynamoStockReservationsIT {
         stock("MUG", MUC, 5);
         OrderId order = OrderId.random();
 
-        reservations.reserve(order, allocation(MUC, "MUG", 2));
-        reservations.reserve(order, allocation(MUC, "MUG", 2));
+        reservations.reserve(order, ShardZero.of(allocation(MUC, "MUG", 2)));
+        reservations.reserve(order, ShardZero.of(allocation(MUC, "MUG", 2)));
         assertThat(available("MUG", MUC)).isEqualTo(3);
 
         reservations.release(order);
@@ -146,9 +146,10 @@ class DynamoStockReservationsIT {
         OrderId order = OrderId.random();
         Allocation first = allocation(MUC, "MUG", 2);
 
-        assertThat(reservations.reserve(order, first)).isEqualTo(first);
+        assertThat(reservations.reserve(order, ShardZero.of(first))).isEqualTo(first);
         // A retried step that read stock after the first one had reserved: it allocates elsewhere.
-        assertThat(reservations.reserve(order, allocation(BER, "MUG", 2))).isEqualTo(first);
+        assertThat(reservations.reserve(order, ShardZero.of(allocation(BER, "MUG", 2))))
+                .isEqualTo(first);
 
         assertThat(available("MUG", MUC)).isEqualTo(3);
         assertThat(available("MUG", BER)).isEqualTo(5);
@@ -166,18 +167,24 @@ class DynamoStockReservationsIT {
                         () ->
                                 reservations.reserve(
                                         OrderId.random(),
-                                        new Allocation(
-                                                List.of(
-                                                        new Shipment(
-                                                                MUC,
-                                                                List.of(
-                                                                        new OrderLine(
-                                                                                new Sku("MUG"), 2),
-                                                                        new OrderLine(
-                                                                                new Sku("TEA"), 3),
-                                                                        new OrderLine(
-                                                                                new Sku("PEN"),
-                                                                                1)))))))
+                                        ShardZero.of(
+                                                new Allocation(
+                                                        List.of(
+                                                                new Shipment(
+                                                                        MUC,
+                                                                        List.of(
+                                                                                new OrderLine(
+                                                                                        new Sku(
+                                                                                                "MUG"),
+                                                                                        2),
+                                                                                new OrderLine(
+                                                                                        new Sku(
+                                                                                                "TEA"),
+                                                                                        3),
+                                                                                new OrderLine(
+                                                                                        new Sku(
+                                                                                                "PEN"),
+                                                                                        1))))))))
                 .isInstanceOf(InsufficientStock.class)
                 .satisfies(
                         e ->
@@ -228,7 +235,8 @@ class DynamoStockReservationsIT {
                                 // retries it.
                                 for (int attempt = 0; attempt < 50; attempt++) {
                                     try {
-                                        reservations.reserve(order, allocation(MUC, "LAST", 1));
+                                        reservations.reserve(
+                                                order, ShardZero.of(allocation(MUC, "LAST", 1)));
                                         sold.incrementAndGet();
                                         return;
                                     } catch (InsufficientStock e) {
