@@ -21,6 +21,7 @@ class FlashSaleIT extends SagaTestSupport {
 
     private static final int ORDERS = 1_000;
     private static final int CLIENTS = 64;
+    private static final int SHARDED_ORDERS = 300;
 
     @Test
     void aThousandOrdersForAHundredUnitsAtTwoCenters_shipExactlyTheStock_andRejectOnlyForStock()
@@ -54,6 +55,54 @@ class FlashSaleIT extends SagaTestSupport {
                                 .map(ExecutionListItem::statusAsString)
                                 .collect(Collectors.toSet()))
                 .as("every saga ends SUCCEEDED: none failed its compensation")
+                .containsExactly("SUCCEEDED");
+    }
+
+    /**
+     * The same race for a product whose stock an operator spread over 16 shards per center through
+     * the admin API first: the shards sell out exactly, no unit left in any shard.
+     */
+    @Test
+    void aSaleOfAProductOver16Shards_shipsExactlyTheStock_andRejectsOnlyForStock()
+            throws Exception {
+        String sku = shop.product(APPROVED);
+        String near = shop.center("", 10, 3600);
+        String far = shop.center("", 400, 3600);
+        shop.stock(sku, near, 30);
+        shop.stock(sku, far, 20);
+        var resharded = shop.reshard(sku, 16);
+        assertThat(resharded.get("shards").asInt()).isEqualTo(16);
+        assertThat(
+                        resharded.at("/levels/0/available").asInt()
+                                + resharded.at("/levels/1/available").asInt())
+                .isEqualTo(50);
+        String body = shop.orderBody(Map.of(sku, 1));
+
+        List<String> ids =
+                shop.placeAll(
+                        SHARDED_ORDERS,
+                        CLIENTS,
+                        body,
+                        i -> "sharded-" + (i % CLIENTS) + "-" + shop.region);
+        Map<String, String> ended = shop.awaitAllEnded(ids, Duration.ofMinutes(8));
+
+        assertThat(SagaFixture.countByStatus(ended))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("SHIPPED", 50L, "REJECTED", (long) SHARDED_ORDERS - 50));
+        Set<String> rejectionReasons = new HashSet<>();
+        ended.forEach(
+                (id, status) -> {
+                    if (status.equals("REJECTED")) {
+                        rejectionReasons.add(reasonPrefix(id));
+                    }
+                });
+        assertThat(rejectionReasons).containsExactly("not enough stock for " + sku);
+        assertThat(shop.stockOfAllShards(sku, near)).containsExactly(0, 0);
+        assertThat(shop.stockOfAllShards(sku, far)).containsExactly(0, 0);
+        assertThat(
+                        shop.sagasOf(Set.copyOf(ids)).stream()
+                                .map(ExecutionListItem::statusAsString)
+                                .collect(Collectors.toSet()))
                 .containsExactly("SUCCEEDED");
     }
 

@@ -122,6 +122,61 @@ final class SagaFixture {
 
     record Stocked(String sku, String center) {}
 
+    /**
+     * Spreads the product's stock over {@code shards} stock shards through the admin API, as an
+     * operator would before a flash sale.
+     *
+     * @return the stock the API answers, summed over the shards
+     */
+    JsonNode reshard(String sku, int shards) {
+        String admin =
+                cloud.token(
+                        "ops",
+                        List.of("orderflow/admin"),
+                        List.of("admins"),
+                        Duration.ofMinutes(5));
+        HttpResponse<String> response =
+                send(
+                        at("/admin/stock/" + sku + "/shards")
+                                .header("Content-Type", "application/json")
+                                .PUT(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"shards\":" + shards + "}")),
+                        admin);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "reshard answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** {available, reserved} of a product in a center, summed over its stock shards. */
+    int[] stockOfAllShards(String sku, String center) {
+        int available = 0;
+        int reserved = 0;
+        for (int shard = 0; shard < 64; shard++) {
+            String partition = shard == 0 ? sku : sku + "#" + shard;
+            Map<String, AttributeValue> item =
+                    dynamo.getItem(
+                                    g ->
+                                            g.tableName(table("DataInventory"))
+                                                    .consistentRead(true)
+                                                    .key(
+                                                            Map.of(
+                                                                    "sku",
+                                                                    s(partition),
+                                                                    "centerId",
+                                                                    s(center))))
+                            .item();
+            if (item.isEmpty()) {
+                continue;
+            }
+            available += Integer.parseInt(item.get("available").n());
+            reserved += Integer.parseInt(item.get("reserved").n());
+        }
+        return new int[] {available, reserved};
+    }
+
     /** {available, reserved} of a product in a center. */
     int[] stockOf(String sku, String center) {
         Map<String, AttributeValue> item =

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -47,7 +48,9 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock) {
-        this(orders, centers, levels, reservations, clock, RandomGenerator.getDefault());
+        // java.util.Random: thread-safe, and needs no service lookup (which a function's own class
+        // loader may not resolve, as RandomGenerator.getDefault() does).
+        this(orders, centers, levels, reservations, clock, new Random());
     }
 
     /** With the source of the random shard each reservation starts at (see {@link ShardPicker}). */
