@@ -8,6 +8,8 @@
 # prints each summary. The load average before and after goes with the figures: above ~2.5 on
 # 2 cores they are not a result. A flash sale (few units, many orders) is
 #   FLASH=500 local/cloud/bench/load.sh 5000       (500 units of a fresh SKU at FC-MUC)
+# and the same sale of a hot product split over stock shards at two centers is
+#   FLASH=500 SHARDS=16 local/cloud/bench/load.sh 5000   (250 units each at FC-MUC and FC-BER)
 # DEADLINE (default 600) is how long after the last POST every order must be final.
 # Set CLOUD_DIR to a checkout whose local cloud is built (e.g. an older commit in a git worktree)
 # to measure that build with this checkout's load generator: that is how before/after is compared.
@@ -55,7 +57,19 @@ for n in "${ORDERS[@]}"; do
     token=$(ORDERFLOW_SKIP_BUILD=1 "$ROOT/orderflow" token --port "$edge" --user bench --scope orderflow/admin --group admins)
     curl -sf -X PUT "http://localhost:$api/admin/products/$sku" -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' -d '{"name":"Flash sale item","price":{"amount":"10.00","currency":"EUR"},"active":true}' > /dev/null
-    load --orders "$n" --sku "$sku" --stock-up --stock-up-units "$FLASH" || true
+    if [ -n "${SHARDS:-}" ]; then
+      for center in FC-MUC FC-BER; do
+        curl -sf -X POST "http://localhost:$api/admin/stock/$sku/$center/adjustments" \
+          -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+          -d "{\"delta\":$((FLASH / 2))}" > /dev/null
+      done
+      curl -sf -X PUT "http://localhost:$api/admin/stock/$sku/shards" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d "{\"shards\":$SHARDS}"; echo
+      load --orders "$n" --sku "$sku" || true
+      curl -sf "http://localhost:$api/admin/stock/$sku" -H "Authorization: Bearer $token"; echo
+    else
+      load --orders "$n" --sku "$sku" --stock-up --stock-up-units "$FLASH" || true
+    fi
   else
     load --orders "$n" --stock-up || true
   fi
