@@ -31,6 +31,13 @@ public final class Cli {
                     mint an access token the HTTP API's JWT authorizer accepts
               executions [list | describe ARN | history ARN] [--port 4566]
                     Step Functions executions of the running stack
+              simulate flash-sale [--rate 10000] [--hot-share 0.95] [--shards 16]
+                   [--seconds 60] [--products 1000] [--centers 4] [--customers 1000000]
+                   [--status-shards 8] [--ship-after 1] [--split-after 5]
+                   [--initial-partitions 4] [--seed 18]
+                    model a flash sale's DynamoDB partitions and AWS quotas second by
+                    second (no stack needed; see docs/capacity.md); the last line names
+                    the hottest partition's write load and the quotas the sale reaches
             """;
 
     private Cli() {}
@@ -55,6 +62,7 @@ public final class Cli {
                 case "token" -> new TokenCommand(out, err).run(options);
                 case "load" -> new LoadCommand(out, err).run(options);
                 case "executions" -> new ExecutionsCommand(out, err).run(options);
+                case "simulate" -> new SimulateCommand(out).run(options);
                 default -> {
                     err.println("unknown command " + options.words.get(0));
                     err.print(USAGE);
