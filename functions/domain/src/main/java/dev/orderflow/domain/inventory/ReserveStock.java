@@ -116,21 +116,14 @@ public final class ReserveStock {
         List<FulfillmentCenter> all = centers.all();
         InsufficientStock last = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            // The first round may plan on a recent copy of a hot product's levels, so a refusal
-            // then may only mean the copy is old: later rounds read the stock itself.
-            boolean recent = round == 0;
-            List<StockLevel> stock = recent ? levels.recentLevelsOf(skus) : levels.levelsOf(skus);
-            Allocation allocation;
-            try {
-                allocation =
-                        allocator.allocate(order.lines(), order.address().regionKey(), all, stock);
-            } catch (InsufficientStock none) {
-                if (!recent) {
-                    throw none; // the stock itself cannot fill the order
-                }
-                last = none;
-                continue;
-            }
+            // The first round plans on recent levels (for a hot product, a copy up to a second
+            // old: reading its every shard for every order would overload them). A copy cannot
+            // fill the order: refused. A reservation planned on it fails: the stock moved since,
+            // so later rounds read the stock itself.
+            List<StockLevel> stock =
+                    round == 0 ? levels.recentLevelsOf(skus) : levels.levelsOf(skus);
+            Allocation allocation =
+                    allocator.allocate(order.lines(), order.address().regionKey(), all, stock);
             try {
                 return reservations.reserve(
                         order.id(), Reservation.plan(allocation, stock, random));

@@ -15,10 +15,12 @@ public interface StockLevels {
     List<StockLevel> levelsOf(Set<Sku> skus);
 
     /**
-     * Stock of these products, possibly as it was a moment ago: an adapter may serve the levels of
-     * a hot product from a short-lived copy instead of reading its every shard for every order.
-     * Good enough to plan a reservation, which is conditional on the stock still being there; when
-     * it fails, plan again on {@link #levelsOf}.
+     * Stock of these products, possibly as it was up to a second ago: an adapter may serve the
+     * levels of a hot (sharded) product from a short-lived copy instead of reading its every shard
+     * for every order. An order the copy cannot fill is refused on it, so after a restock or a
+     * release such an order can be refused for up to a second; a reservation planned on it is still
+     * conditional on the stock being there, and when it fails the caller plans again on {@link
+     * #levelsOf}.
      *
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */

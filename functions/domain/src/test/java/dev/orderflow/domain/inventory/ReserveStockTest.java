@@ -74,13 +74,15 @@ class ReserveStockTest {
     }
 
     @Test
-    void reserve_doesNotRefuse_onARecentCopyThatShowsNoStock() {
+    void reserve_refusesOnARecentCopyThatCannotFillTheOrder_withoutReadingAgain() {
         stock.stock(MUC, "MUG", 4);
-        stock.recentLevels(List.of()); // restocked since
+        stock.recentLevels(List.of(new StockLevel(new Sku("MUG"), MUC, 1))); // restocked since
         Order order = pending(2);
 
-        assertThat(reserveStock.reserve(order.id()).status()).isEqualTo(OrderStatus.RESERVED);
-        assertThat(stock.available(MUC, "MUG")).isEqualTo(2);
+        assertThatThrownBy(() -> reserveStock.reserve(order.id()))
+                .isInstanceOf(InsufficientStock.class)
+                .hasMessage("not enough stock for MUG (requested 2, available 1)");
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(4);
     }
 
     @Test

@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Stock levels from the inventory table, every shard of every center (see {@link InventoryRows}).
  * The recent levels of a sharded product come from a copy at most {@link #RECENT} old, kept per
- * execution environment: in a flash sale every order would otherwise read every shard of the hot
- * product, and each shard's partition would take the whole sale's reads. Products that are not
- * sharded are always read afresh.
+ * execution environment and refreshed with eventually consistent reads: in a flash sale every order
+ * would otherwise read every shard of the hot product, and each shard's partition would take the
+ * whole sale's reads (see docs/capacity.md). Products that are not sharded are always read afresh
+ * and consistently.
  */
 public final class DynamoStockLevels implements StockLevels {
 
@@ -52,7 +53,7 @@ public final class DynamoStockLevels implements StockLevels {
     public List<StockLevel> levelsOf(Set<Sku> skus) {
         List<StockLevel> levels = new ArrayList<>();
         for (Sku sku : skus) {
-            levels.addAll(read(sku));
+            levels.addAll(read(sku, true));
         }
         return levels;
     }
@@ -63,19 +64,22 @@ public final class DynamoStockLevels implements StockLevels {
         List<StockLevel> levels = new ArrayList<>();
         for (Sku sku : skus) {
             Copy copy = copies.get(sku);
-            if (copy != null && copy.readAt().plus(RECENT).isAfter(now)) {
+            if (copy == null) {
+                levels.addAll(read(sku, true)); // sharded or not: the read tells
+            } else if (copy.readAt().plus(RECENT).isAfter(now)) {
                 levels.addAll(copy.levels());
             } else {
-                levels.addAll(read(sku));
+                levels.addAll(read(sku, false));
             }
         }
         return levels;
     }
 
     /** Reads the product's levels; keeps a copy of a sharded product's for recent reads. */
-    private List<StockLevel> read(Sku sku) {
+    private List<StockLevel> read(Sku sku, boolean consistent) {
         Instant readAt = clock.instant();
-        InventoryRows.ProductStock stock = InventoryRows.read(dynamo, inventoryTable, sku);
+        InventoryRows.ProductStock stock =
+                InventoryRows.read(dynamo, inventoryTable, sku, consistent);
         List<StockLevel> levels = new ArrayList<>();
         stock.centers()
                 .forEach(

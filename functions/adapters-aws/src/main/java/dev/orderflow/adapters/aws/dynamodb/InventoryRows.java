@@ -54,13 +54,22 @@ final class InventoryRows {
      * partition (its settings and each center's shard 0), then the other shards by key.
      */
     static ProductStock read(DynamoDbClient dynamo, String inventoryTable, Sku sku) {
+        return read(dynamo, inventoryTable, sku, true);
+    }
+
+    /**
+     * As {@link #read(DynamoDbClient, String, Sku)}, with eventually consistent reads when {@code
+     * consistent} is false (half the read units; may miss writes of the last moment).
+     */
+    static ProductStock read(
+            DynamoDbClient dynamo, String inventoryTable, Sku sku, boolean consistent) {
         QueryRequest query =
                 QueryRequest.builder()
                         .tableName(inventoryTable)
                         .keyConditionExpression("sku = :sku")
                         .expressionAttributeValues(
                                 Map.of(":sku", AttributeValue.fromS(sku.value())))
-                        .consistentRead(true)
+                        .consistentRead(consistent)
                         .build();
         List<Map<String, AttributeValue>> rows =
                 DynamoErrors.translate(
@@ -82,7 +91,8 @@ final class InventoryRows {
         }
         int span = settings[1];
         if (span > 1 && !centers.isEmpty()) {
-            Map<String, ShardRow> others = otherShards(dynamo, inventoryTable, sku, centers, span);
+            Map<String, ShardRow> others =
+                    otherShards(dynamo, inventoryTable, sku, centers, span, consistent);
             centers.forEach(
                     (center, shards) -> {
                         for (int shard = 1; shard < span; shard++) {
@@ -106,7 +116,8 @@ final class InventoryRows {
             String inventoryTable,
             Sku sku,
             Map<String, List<ShardRow>> centers,
-            int span) {
+            int span,
+            boolean consistent) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String center : centers.keySet()) {
             for (int shard = 1; shard < span; shard++) {
@@ -138,7 +149,7 @@ final class InventoryRows {
                                                                         KeysAndAttributes.builder()
                                                                                 .keys(batch)
                                                                                 .consistentRead(
-                                                                                        true)
+                                                                                        consistent)
                                                                                 .build()))));
                 response.responses()
                         .getOrDefault(inventoryTable, List.of())

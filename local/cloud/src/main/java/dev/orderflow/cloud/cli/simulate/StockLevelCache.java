@@ -8,9 +8,13 @@ import java.util.Map;
 /**
  * ReserveStock's stock levels, cached for about a second per execution environment: an environment
  * reads a product's levels (Query on {@code sku = <SKU>} for the config row and the shard-0 rows,
- * BatchGetItem of the other shards' rows) at most once per second.
+ * BatchGetItem of the other shards' rows) at most once per second, eventually consistent (half a
+ * read unit per 4 KB), as {@code DynamoStockLevels} refreshes its copies.
  */
 final class StockLevelCache {
+
+    /** Read units of an eventually consistent read of up to 4 KB. */
+    private static final double EVENTUALLY_CONSISTENT = 0.5;
 
     private final List<Map<String, Integer>> readInSecond = new ArrayList<>();
     private final SimulatedTable inventory;
@@ -37,10 +41,10 @@ final class StockLevelCache {
         if (last != null && last == second) {
             return;
         }
-        inventory.read(sku, 1); // config row + one row per center, under 4 KB
+        inventory.read(sku, EVENTUALLY_CONSISTENT); // config row + one row per center, < 4 KB
         for (int shard = 1; shard < shards; shard++) {
             for (int c = 0; c < centers; c++) {
-                inventory.read(sku + "#" + shard, 1); // BatchGetItem, one unit per item
+                inventory.read(sku + "#" + shard, EVENTUALLY_CONSISTENT); // BatchGetItem: per item
             }
         }
     }
