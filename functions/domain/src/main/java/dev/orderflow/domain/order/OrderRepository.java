@@ -52,4 +52,12 @@ public interface OrderRepository {
      * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
      */
     Page<Order> ofCustomer(String customerId, Set<OrderStatus> statuses, PageRequest page);
+
+    /**
+     * Removes what is left of an order's collection (its trail and the records the saga kept with
+     * it) once the order itself has been archived; nothing left is no error.
+     *
+     * @throws dev.orderflow.domain.error.DependencyUnavailable if the store cannot answer
+     */
+    void removeCollection(OrderId id);
 }

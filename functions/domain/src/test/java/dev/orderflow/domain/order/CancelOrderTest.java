@@ -135,6 +135,11 @@ class CancelOrderTest {
                             dev.orderflow.domain.page.PageRequest page) {
                         return orders.ofCustomer(customerId, statuses, page);
                     }
+
+                    @Override
+                    public void removeCollection(OrderId id) {
+                        orders.removeCollection(id);
+                    }
                 };
 
         Order cancelling =

@@ -7,6 +7,7 @@ import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.identity.Caller;
+import dev.orderflow.domain.testfixtures.InMemoryOrderArchive;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ViewOrderTest {
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
-    private final ViewOrder viewOrder = new ViewOrder(orders);
+    private final ViewOrder viewOrder = new ViewOrder(orders, new InMemoryOrderArchive());
     private final Order alices =
             Order.place(
                     OrderId.random(),

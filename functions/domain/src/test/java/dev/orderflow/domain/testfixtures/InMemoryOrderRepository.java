@@ -109,6 +109,20 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return new Page<>(items, next);
     }
 
+    @Override
+    public void removeCollection(OrderId id) {
+        trails.remove(id);
+    }
+
+    /** Removes the order's own record, as TTL removes its item, and answers it as it was. */
+    public Order expire(OrderId id) {
+        Order removed = orders.remove(id);
+        if (removed == null) {
+            throw new IllegalArgumentException("no order " + id);
+        }
+        return removed;
+    }
+
     public int size() {
         return orders.size();
     }
