@@ -5,10 +5,12 @@ import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,10 +40,27 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Optional<Retention> retention;
 
+    /**
+     * For functions that never finish an order (readers, placement, cancel requests): storing an
+     * order in a terminal state through it fails, so no finished order is stored without its
+     * expiry.
+     */
     public DynamoOrderRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Optional.empty());
+    }
+
+    /** For functions that may finish an order: a finished order's item expires by {@code keep}. */
+    public DynamoOrderRepository(DynamoDbClient dynamo, String table, Retention keep) {
+        this(dynamo, table, Optional.of(keep));
+    }
+
+    private DynamoOrderRepository(
+            DynamoDbClient dynamo, String table, Optional<Retention> retention) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        this.retention = retention;
     }
 
     @Override
@@ -77,7 +96,7 @@ public final class DynamoOrderRepository implements OrderRepository {
     public boolean update(Order order, String detail) {
         // SET every attribute rather than replacing the item: attributes other writers own (the
         // workflow's executionArn) stay.
-        Map<String, AttributeValue> item = OrderItem.toItem(order);
+        Map<String, AttributeValue> item = OrderItem.toItem(order, expiryOf(order));
         item.remove("pk");
         item.remove("sk");
         Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
@@ -135,6 +154,58 @@ public final class DynamoOrderRepository implements OrderRepository {
                     return events;
                 });
         return events;
+    }
+
+    /**
+     * Only the order's item carries the expiry: when TTL removes it, the archiver reads the trail
+     * still in the collection, archives the order and then removes the rest ({@link
+     * #removeCollection}).
+     */
+    private Optional<Instant> expiryOf(Order order) {
+        if (retention.isEmpty()) {
+            if (order.status().isTerminal()) {
+                throw new IllegalStateException(
+                        "order "
+                                + order.id()
+                                + " is finished, but this repository has no retention to"
+                                + " expire it by");
+            }
+            return Optional.empty();
+        }
+        return retention.get().expiryOf(order);
+    }
+
+    @Override
+    public void removeCollection(OrderId id) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        DynamoErrors.translate(
+                "orders table",
+                () -> {
+                    dynamo
+                            .queryPaginator(
+                                    q ->
+                                            q.tableName(table)
+                                                    .consistentRead(true)
+                                                    .keyConditionExpression("pk = :pk")
+                                                    .projectionExpression("pk, sk")
+                                                    .expressionAttributeValues(
+                                                            Map.of(
+                                                                    ":pk",
+                                                                    AttributeValue.fromS(
+                                                                            OrderKeys.pk(id)))))
+                            .items()
+                            .stream()
+                            // The order's own item is TTL's to remove: one still there is live.
+                            .filter(key -> !OrderItem.SK.equals(key.get("sk").s()))
+                            .forEach(keys::add);
+                    return keys;
+                });
+        // One DeleteItem per item: a collection holds a handful (trail, reservation, shipments),
+        // and a delete of an item already gone succeeds, so a retry just repeats them.
+        for (Map<String, AttributeValue> key : keys) {
+            DynamoErrors.translate(
+                    "orders table", () -> dynamo.deleteItem(d -> d.tableName(table).key(key)));
+        }
     }
 
     @Override

@@ -29,6 +29,9 @@ final class OrderItem {
 
     static final String SK = "ORDER";
 
+    /** The orders table's TTL attribute (the stack enables TTL on it). */
+    static final String EXPIRES_AT = "expiresAt";
+
     private OrderItem() {}
 
     /** The primary key of the order's item. */
@@ -37,13 +40,22 @@ final class OrderItem {
     }
 
     static Map<String, AttributeValue> toItem(Order o) {
+        return toItem(o, Optional.empty());
+    }
+
+    /**
+     * The order's item; with an expiry, the item carries it in {@link #EXPIRES_AT} (epoch seconds,
+     * the format DynamoDB's TTL reads) and TTL removes it then.
+     */
+    static Map<String, AttributeValue> toItem(Order o, Optional<Instant> expiry) {
         Map<String, AttributeValue> item = new HashMap<>();
+        expiry.ifPresent(at -> item.put(EXPIRES_AT, n(at.getEpochSecond())));
         item.put("pk", s(OrderKeys.pk(o.id())));
         item.put("sk", s(SK));
         item.put("orderId", s(o.id().value()));
         item.put("customerId", s(o.customerId()));
         item.put("status", s(o.status().name()));
-        item.put("lines", AttributeValue.fromL(o.lines().stream().map(OrderItem::line).toList()));
+        item.put("lines", lines(o.lines()));
         item.put("address", address(o.address()));
         item.put("totalMinor", n(o.total().amountMinor()));
         item.put("currency", s(o.total().currency().getCurrencyCode()));
@@ -61,29 +73,10 @@ final class OrderItem {
     }
 
     static Order fromItem(Map<String, AttributeValue> item) {
-        List<OrderLine> lines = item.get("lines").l().stream().map(OrderItem::line).toList();
+        List<OrderLine> lines = lines(item.get("lines"));
         Optional<Allocation> allocation =
                 item.containsKey("shipments")
-                        ? Optional.of(
-                                new Allocation(
-                                        item.get("shipments").l().stream()
-                                                .map(
-                                                        v ->
-                                                                new Shipment(
-                                                                        new CenterId(
-                                                                                v.m().get(
-                                                                                                "centerId")
-                                                                                        .s()),
-                                                                        v
-                                                                                .m()
-                                                                                .get("lines")
-                                                                                .l()
-                                                                                .stream()
-                                                                                .map(
-                                                                                        OrderItem
-                                                                                                ::line)
-                                                                                .toList()))
-                                                .toList()))
+                        ? Optional.of(allocation(item.get("shipments")))
                         : Optional.empty();
         Map<String, AttributeValue> a = item.get("address").m();
         return new Order(
@@ -111,6 +104,27 @@ final class OrderItem {
         return Math.floorMod(id.value().hashCode(), STATUS_SHARDS);
     }
 
+    /** The {@code shipments} attribute's allocation. */
+    static Allocation allocation(AttributeValue shipments) {
+        List<Shipment> out = new ArrayList<>();
+        for (AttributeValue v : shipments.l()) {
+            out.add(
+                    new Shipment(
+                            new CenterId(v.m().get("centerId").s()), lines(v.m().get("lines"))));
+        }
+        return new Allocation(out);
+    }
+
+    /** A {@code lines} attribute's order lines. */
+    static List<OrderLine> lines(AttributeValue lines) {
+        return lines.l().stream().map(OrderItem::line).toList();
+    }
+
+    /** Order lines as a {@code lines} attribute. */
+    static AttributeValue lines(List<OrderLine> lines) {
+        return AttributeValue.fromL(lines.stream().map(OrderItem::line).toList());
+    }
+
     private static AttributeValue line(OrderLine l) {
         return AttributeValue.fromM(Map.of("sku", s(l.sku().value()), "quantity", n(l.quantity())));
     }
@@ -120,7 +134,8 @@ final class OrderItem {
                 new Sku(v.m().get("sku").s()), Integer.parseInt(v.m().get("quantity").n()));
     }
 
-    private static AttributeValue shipments(Allocation a) {
+    /** An allocation as a {@code shipments} attribute. */
+    static AttributeValue shipments(Allocation a) {
         List<AttributeValue> out = new ArrayList<>();
         for (Shipment shipment : a.shipments()) {
             out.add(

@@ -1,9 +1,12 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
+import java.time.DateTimeException;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the orders table's stream, whose records carry the table's own key layout: the insert of an
@@ -30,5 +33,36 @@ public final class OrderStreamRecords {
         return Optional.of(
                 OrderKeys.order(pk)
                         .orElseThrow(() -> InvalidInput.of("pk", "must be ORDER#<orderId>")));
+    }
+
+    /** Who TTL's deletes name in a stream record ("DynamoDB Streams and Time to Live"). */
+    static final String TTL_IDENTITY_TYPE = "Service";
+
+    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
+
+    /**
+     * The order whose item TTL removed, as its last stored version, if the record is such a
+     * removal: {@code REMOVE} of {@code sk = ORDER} made by the service, not by a caller.
+     *
+     * @param identityType the record's {@code userIdentity.type}, empty if it has none
+     * @param principalId the record's {@code userIdentity.principalId}, empty if it has none
+     * @param oldImage the record's old image (the orders stream carries new and old images)
+     * @throws InvalidInput if such a record carries no readable order in its old image
+     */
+    public static Optional<Order> expiredOrder(
+            String eventName,
+            String identityType,
+            String principalId,
+            Map<String, AttributeValue> oldImage) {
+        boolean byTtl = TTL_IDENTITY_TYPE.equals(identityType) && TTL_PRINCIPAL.equals(principalId);
+        var sk = oldImage.get("sk");
+        if (!"REMOVE".equals(eventName) || !byTtl || sk == null || !OrderItem.SK.equals(sk.s())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OrderItem.fromItem(oldImage));
+        } catch (NullPointerException | IllegalArgumentException | DateTimeException e) {
+            throw InvalidInput.of("dynamodb.OldImage", "is not an order item: " + e.getMessage());
+        }
     }
 }

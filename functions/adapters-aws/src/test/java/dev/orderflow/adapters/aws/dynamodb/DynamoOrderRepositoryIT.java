@@ -1,6 +1,7 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Sku;
@@ -12,6 +13,7 @@ import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.order.Shipment;
 import dev.orderflow.domain.order.ShippingAddress;
 import java.time.Clock;
@@ -41,7 +43,7 @@ class DynamoOrderRepositoryIT {
     @BeforeEach
     void table() {
         ordersTable = LocalDynamo.createOrdersTable();
-        orders = new DynamoOrderRepository(dynamo, ordersTable);
+        orders = new DynamoOrderRepository(dynamo, ordersTable, Retention.ofDays(365));
     }
 
     private static Order placed() {
@@ -131,6 +133,76 @@ class DynamoOrderRepositoryIT {
                 .isEqualTo("arn:execution");
         assertThat(orders.find(order.id()).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLING);
+    }
+
+    @Test
+    void aFinishedOrder_carriesItsExpiry_inEpochSeconds_andAnUnfinishedOneNone() {
+        DynamoOrderRepository finishing =
+                new DynamoOrderRepository(dynamo, ordersTable, Retention.ofDays(30));
+        Order order = placed();
+        finishing.create(order);
+        Order cancelling = order.cancelRequested(T0.plusSeconds(60));
+        finishing.update(cancelling);
+        assertThat(orderItem(order.id())).doesNotContainKey("expiresAt");
+
+        Instant cancelledAt = T0.plusSeconds(90);
+        finishing.update(cancelling.cancelled(cancelledAt));
+
+        Map<String, AttributeValue> item = orderItem(order.id());
+        assertThat(item.get("expiresAt").n())
+                .isEqualTo(Long.toString(cancelledAt.plus(Duration.ofDays(30)).getEpochSecond()));
+        assertThat(finishing.find(order.id()).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void aRepositoryWithoutRetention_refusesToStoreAFinishedOrder() {
+        DynamoOrderRepository reader = new DynamoOrderRepository(dynamo, ordersTable);
+        Order order = placed();
+        reader.create(order);
+
+        assertThatThrownBy(() -> reader.update(order.rejected("out of stock", T0.plusSeconds(1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no retention");
+        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void removeCollection_removesTheTrailAndRecords_butNeverALiveOrderItem() {
+        Order order = placed();
+        orders.create(order);
+        orders.update(order.cancelRequested(T0.plusSeconds(1)));
+        dynamo.putItem(
+                p ->
+                        p.tableName(ordersTable)
+                                .item(
+                                        Map.of(
+                                                "pk", AttributeValue.fromS("ORDER#" + order.id()),
+                                                "sk", AttributeValue.fromS("RESERVATION"))));
+
+        orders.removeCollection(order.id());
+        orders.removeCollection(order.id());
+
+        assertThat(orders.trail(order.id())).isEmpty();
+        assertThat(
+                        dynamo.query(
+                                        q ->
+                                                q.tableName(ordersTable)
+                                                        .keyConditionExpression("pk = :pk")
+                                                        .expressionAttributeValues(
+                                                                Map.of(
+                                                                        ":pk",
+                                                                        AttributeValue.fromS(
+                                                                                "ORDER#"
+                                                                                        + order
+                                                                                                .id()))))
+                                .items())
+                .extracting(i -> i.get("sk").s())
+                .containsExactly("ORDER");
+    }
+
+    private Map<String, AttributeValue> orderItem(OrderId id) {
+        return dynamo.getItem(g -> g.tableName(ordersTable).key(OrderItem.key(id))).item();
     }
 
     @Test

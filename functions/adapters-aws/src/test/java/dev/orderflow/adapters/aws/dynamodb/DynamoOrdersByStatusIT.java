@@ -10,6 +10,7 @@ import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.order.ShippingAddress;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
@@ -36,7 +37,7 @@ class DynamoOrdersByStatusIT {
     @BeforeEach
     void table() {
         String name = LocalDynamo.createOrdersTable();
-        repository = new DynamoOrderRepository(dynamo, name);
+        repository = new DynamoOrderRepository(dynamo, name, Retention.ofDays(365));
         byStatus = new DynamoOrdersByStatus(dynamo, name);
     }
 

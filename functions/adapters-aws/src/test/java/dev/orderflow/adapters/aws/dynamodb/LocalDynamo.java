@@ -88,6 +88,50 @@ final class LocalDynamo {
                 .build();
     }
 
+    /**
+     * Creates an order archive table as the stack does: {@code customerId} / {@code placedKey},
+     * local secondary index {@code byOrderId} (keys only).
+     */
+    // the SDK's Consumer<Builder>... overloads: a lambda varargs array is unchecked by nature
+    @SuppressWarnings("unchecked")
+    static String createOrderArchiveTable() {
+        String name = "archive-" + UUID.randomUUID();
+        client().createTable(
+                        t ->
+                                t.tableName(name)
+                                        .billingMode("PAY_PER_REQUEST")
+                                        .attributeDefinitions(
+                                                a ->
+                                                        a.attributeName("customerId")
+                                                                .attributeType("S"),
+                                                a ->
+                                                        a.attributeName("placedKey")
+                                                                .attributeType("S"),
+                                                a -> a.attributeName("orderId").attributeType("S"))
+                                        .keySchema(
+                                                k -> k.attributeName("customerId").keyType("HASH"),
+                                                k -> k.attributeName("placedKey").keyType("RANGE"))
+                                        .localSecondaryIndexes(
+                                                i ->
+                                                        i.indexName("byOrderId")
+                                                                .keySchema(
+                                                                        k ->
+                                                                                k.attributeName(
+                                                                                                "customerId")
+                                                                                        .keyType(
+                                                                                                "HASH"),
+                                                                        k ->
+                                                                                k.attributeName(
+                                                                                                "orderId")
+                                                                                        .keyType(
+                                                                                                "RANGE"))
+                                                                .projection(
+                                                                        p ->
+                                                                                p.projectionType(
+                                                                                        "KEYS_ONLY"))));
+        return name;
+    }
+
     /** Creates a table with a unique name and string keys; a null sort key means hash only. */
     static String createTable(String prefix, String partitionKey, String sortKey) {
         String name = prefix + "-" + UUID.randomUUID();

@@ -3,10 +3,18 @@ package dev.orderflow.adapters.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.order.OrderLine;
+import dev.orderflow.domain.order.ShippingAddress;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OrderStreamRecordsTest {
 
@@ -53,5 +61,59 @@ class OrderStreamRecordsTest {
     /** The keys of the order's own item as the stream carries them. */
     private static Map<String, String> orderItemKeys() {
         return Map.of("pk", OrderKeys.pk(ORDER), "sk", OrderItem.SK);
+    }
+
+    private static final Order FINISHED =
+            Order.place(
+                            ORDER,
+                            "alice",
+                            List.of(new OrderLine(new Sku("MUG"), 1)),
+                            new ShippingAddress("DE", "BY", "Munich", "80331", "Marienplatz 1"),
+                            Money.ofMinor(1250, "EUR"),
+                            Instant.parse("2026-11-25T10:00:00Z"))
+                    .rejected("out of stock", Instant.parse("2026-11-25T10:00:05Z"));
+
+    @Test
+    void expiredOrder_isTheOrderAsLastStored_whenTtlRemovedItsItem() {
+        assertThat(
+                        OrderStreamRecords.expiredOrder(
+                                "REMOVE",
+                                "Service",
+                                "dynamodb.amazonaws.com",
+                                OrderItem.toItem(FINISHED)))
+                .contains(FINISHED);
+    }
+
+    @Test
+    void expiredOrder_isEmpty_forACallersDelete_otherItems_andOtherEvents() {
+        Map<String, AttributeValue> orderItem = OrderItem.toItem(FINISHED);
+        Map<String, AttributeValue> event =
+                Map.of(
+                        "pk", AttributeValue.fromS(OrderKeys.pk(ORDER)),
+                        "sk", AttributeValue.fromS("EVENT#0000000001"));
+
+        assertThat(OrderStreamRecords.expiredOrder("REMOVE", "", "", orderItem)).isEmpty();
+        assertThat(
+                        OrderStreamRecords.expiredOrder(
+                                "REMOVE", "Service", "dynamodb.amazonaws.com", event))
+                .isEmpty();
+        assertThat(
+                        OrderStreamRecords.expiredOrder(
+                                "MODIFY", "Service", "dynamodb.amazonaws.com", orderItem))
+                .isEmpty();
+    }
+
+    @Test
+    void expiredOrder_refusesAnOrderItemItCannotRead() {
+        Map<String, AttributeValue> broken =
+                Map.of(
+                        "pk", AttributeValue.fromS(OrderKeys.pk(ORDER)),
+                        "sk", AttributeValue.fromS("ORDER"));
+
+        assertThatThrownBy(
+                        () ->
+                                OrderStreamRecords.expiredOrder(
+                                        "REMOVE", "Service", "dynamodb.amazonaws.com", broken))
+                .isInstanceOf(InvalidInput.class);
     }
 }
