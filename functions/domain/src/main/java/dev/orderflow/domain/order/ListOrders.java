@@ -50,7 +50,11 @@ public final class ListOrders {
         }
         int room = page.limit() - items.size();
         if (room == 0) {
-            return new Page<>(items, Optional.of(new Cursor.After(ARCHIVE_CURSOR)));
+            // One small read, on the page where the live orders end, so a client is not sent on
+            // to an empty page.
+            boolean more = !archived(customer, statuses, 1, Cursor.first()).items().isEmpty();
+            return new Page<>(
+                    items, more ? Optional.of(new Cursor.After(ARCHIVE_CURSOR)) : Optional.empty());
         }
         Page<OrderView> rest = archived(customer, statuses, room, Cursor.first());
         items.addAll(rest.items());

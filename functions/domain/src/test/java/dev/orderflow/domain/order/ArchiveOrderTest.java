@@ -121,6 +121,19 @@ class ArchiveOrderTest {
     }
 
     @Test
+    void list_endsWithoutACursor_whenTheLiveOrdersFillTheLastPageAndTheArchiveIsEmpty() {
+        SampleOrders.placeMugs(orders, 1, T0);
+        SampleOrders.placeMugs(orders, 1, T0.plusSeconds(1));
+
+        Page<OrderView> page =
+                new ListOrders(orders, archive)
+                        .list(ALICE, Set.of(), new PageRequest(2, Cursor.first()));
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
     void list_fillsAShortLivePageFromTheArchive_andSkipsItForUnfinishedStates() {
         Order old = rejectedOrder(T0);
         archiveOrder.archive(orders.expire(old.id()));

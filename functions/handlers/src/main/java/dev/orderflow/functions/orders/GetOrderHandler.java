@@ -12,7 +12,10 @@ import dev.orderflow.functions.http.JwtCallers;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 
-/** {@code GET /orders/{id}}: one order, for its owner or an admin; everyone else gets 404. */
+/**
+ * {@code GET /orders/{id}}: one order, for its owner or an admin; everyone else gets 404. An order
+ * whose retention ran out is answered from its customer's archive.
+ */
 public final class GetOrderHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -38,7 +41,6 @@ public final class GetOrderHandler
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
         var caller = JwtCallers.from(event);
         OrderId id = OrderPaths.orderId(event);
-        ViewOrder.OrderHistory history = viewOrder.history(caller, id);
-        return HttpResponses.json(200, OrderJson.from(history.order(), history.trail()));
+        return HttpResponses.json(200, OrderJson.from(viewOrder.history(caller, id)));
     }
 }

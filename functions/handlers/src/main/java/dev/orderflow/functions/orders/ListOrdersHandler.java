@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.order.ListOrders;
-import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.order.OrderView;
 import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code GET /orders?limit=&cursor=&status=}: the caller's orders, newest first. */
+/**
+ * {@code GET /orders?limit=&cursor=&status=}: the caller's orders, newest first: the live ones,
+ * then the archived ones.
+ */
 public final class ListOrdersHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -54,7 +57,7 @@ public final class ListOrdersHandler
         var query = new QueryParameters(event.getQueryStringParameters());
         Cursor cursor = query.text("cursor").<Cursor>map(Cursor.After::new).orElse(Cursor.first());
         var page = new PageRequest(query.integer("limit", PageRequest.DEFAULT_LIMIT), cursor);
-        Page<Order> orders = listOrders.list(caller, statuses(query), page);
+        Page<OrderView> orders = listOrders.list(caller, statuses(query), page);
         return HttpResponses.json(
                 200,
                 new OrderPageJson(

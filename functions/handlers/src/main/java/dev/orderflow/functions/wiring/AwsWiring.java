@@ -2,9 +2,12 @@ package dev.orderflow.functions.wiring;
 
 import static dev.orderflow.functions.wiring.EnvironmentVariable.IDEMPOTENCY_TABLE;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_ARCHIVE_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_RETENTION_DAYS;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.PRODUCTS_TABLE;
 
 import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
+import dev.orderflow.adapters.aws.dynamodb.DynamoOrderArchive;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
 import dev.orderflow.domain.catalog.BrowseCatalog;
@@ -12,6 +15,7 @@ import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.PlaceOrder;
+import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.order.ViewOrder;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.observability.PowertoolsMetrics;
@@ -62,9 +66,9 @@ public final class AwsWiring {
                 OrderId::random);
     }
 
-    /** The view-order use case over the orders table. */
+    /** The view-order use case over the orders table and, for expired orders, the archive. */
     public static ViewOrder viewOrder() {
-        return new ViewOrder(orders());
+        return new ViewOrder(orders(), archive());
     }
 
     /** The cancel-order use case over the orders table. */
@@ -72,14 +76,40 @@ public final class AwsWiring {
         return new CancelOrder(orders(), Clock.systemUTC());
     }
 
-    /** The list-orders use case over the orders table's customer index. */
+    /** The list-orders use case over the orders table's customer index, then the archive. */
     public static ListOrders listOrders() {
-        return new ListOrders(orders());
+        return new ListOrders(orders(), archive());
     }
 
-    /** The orders table named by {@code ORDERS_TABLE}; other wiring classes share it. */
+    /**
+     * The orders table named by {@code ORDERS_TABLE}, for functions that never finish an order;
+     * other wiring classes share it.
+     */
     static DynamoOrderRepository orders() {
         return new DynamoOrderRepository(dynamoDb(), Environment.require(ORDERS_TABLE));
+    }
+
+    /**
+     * The orders table for the saga steps that may finish an order: a finished order's item expires
+     * {@code ORDER_RETENTION_DAYS} days after it finished.
+     */
+    static DynamoOrderRepository finishingOrders() {
+        String days = Environment.require(ORDER_RETENTION_DAYS);
+        try {
+            return new DynamoOrderRepository(
+                    dynamoDb(),
+                    Environment.require(ORDERS_TABLE),
+                    Retention.ofDays(Long.parseLong(days)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "ORDER_RETENTION_DAYS must be a whole number of days, at least 1, was " + days,
+                    e);
+        }
+    }
+
+    /** The order archive table named by {@code ORDER_ARCHIVE_TABLE}. */
+    static DynamoOrderArchive archive() {
+        return new DynamoOrderArchive(dynamoDb(), Environment.require(ORDER_ARCHIVE_TABLE));
     }
 
     /**

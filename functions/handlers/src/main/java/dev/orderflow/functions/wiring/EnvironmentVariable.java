@@ -8,6 +8,8 @@ package dev.orderflow.functions.wiring;
  */
 enum EnvironmentVariable {
     ORDERS_TABLE,
+    ORDER_ARCHIVE_TABLE,
+    ORDER_RETENTION_DAYS,
     PRODUCTS_TABLE,
     CENTERS_TABLE,
     INVENTORY_TABLE,

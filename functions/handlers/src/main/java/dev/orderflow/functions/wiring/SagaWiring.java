@@ -61,12 +61,13 @@ public final class SagaWiring {
     }
 
     public static ShippingSteps shippingSteps() {
-        return new ShippingSteps(AwsWiring.orders(), centers(), reservations(), Clock.systemUTC());
+        return new ShippingSteps(
+                AwsWiring.finishingOrders(), centers(), reservations(), Clock.systemUTC());
     }
 
     public static Compensation compensation() {
         return new Compensation(
-                AwsWiring.orders(), paymentProvider(), reservations(), Clock.systemUTC());
+                AwsWiring.finishingOrders(), paymentProvider(), reservations(), Clock.systemUTC());
     }
 
     private static DynamoFulfillmentCenters centers() {

@@ -23,6 +23,7 @@ import dev.orderflow.adapters.shipping.HttpWarehouse;
 import dev.orderflow.adapters.shipping.SimulatedWarehouse;
 import dev.orderflow.domain.notification.Notifier;
 import dev.orderflow.domain.notification.NotifyCustomer;
+import dev.orderflow.domain.order.ArchiveOrder;
 import dev.orderflow.domain.order.StartFulfillment;
 import dev.orderflow.domain.shipping.FulfillShipment;
 import dev.orderflow.domain.shipping.ReportShipmentEvent;
@@ -85,6 +86,11 @@ public final class WorkerWiring {
     }
 
     /** The outbox relay's use case over the state machine named by {@code STATE_MACHINE_ARN}. */
+    /** The archiver over the orders table ({@code ORDERS_TABLE}) and the archive. */
+    public static ArchiveOrder archiveOrder() {
+        return new ArchiveOrder(AwsWiring.orders(), AwsWiring.archive());
+    }
+
     public static StartFulfillment startFulfillment() {
         return new StartFulfillment(
                 new SfnWorkflowStarter(Clients.SFN, Environment.require(STATE_MACHINE_ARN)));

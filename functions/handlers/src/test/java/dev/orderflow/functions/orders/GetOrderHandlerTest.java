@@ -37,6 +37,24 @@ class GetOrderHandlerTest {
     }
 
     @Test
+    void get_answersAnExpiredOrder_fromTheArchive_inItsCompactForm() throws Exception {
+        shop.archiveOrder().archive(shop.orders.expire(Shop.STORED_ORDER));
+
+        APIGatewayV2HTTPResponse response = get(SampleEvents.http("apigw-get-order.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(response.getBody());
+        assertThat(body.get("orderId").asText()).isEqualTo(Shop.STORED_ORDER.value());
+        assertThat(body.get("archived").asBoolean()).isTrue();
+        assertThat(body.has("address")).isFalse();
+        assertThat(body.at("/timeline/0/status").asText()).isEqualTo("PENDING");
+        assertThat(
+                        get(SampleEvents.http("apigw-get-order-of-another-customer.json"))
+                                .getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void get_answers404_forAnotherCustomer_withoutRevealingTheOrder() {
         APIGatewayV2HTTPResponse response =
                 get(SampleEvents.http("apigw-get-order-of-another-customer.json"));

@@ -7,6 +7,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.inventory.ReserveStock;
+import dev.orderflow.domain.order.ArchiveOrder;
 import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
 import dev.orderflow.domain.order.Order;
@@ -26,6 +27,7 @@ import dev.orderflow.domain.shipping.Warehouse;
 import dev.orderflow.domain.testfixtures.InMemoryAwaitedShipments;
 import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
 import dev.orderflow.domain.testfixtures.InMemoryIdempotencyStore;
+import dev.orderflow.domain.testfixtures.InMemoryOrderArchive;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.InMemoryPayments;
 import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
@@ -49,6 +51,7 @@ public final class Shop {
 
     public final InMemoryProductCatalog catalog = new InMemoryProductCatalog().with(products());
     public final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    public final InMemoryOrderArchive archive = new InMemoryOrderArchive();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
     /** The center the sample saga events name, serving the stored order's region. */
@@ -137,11 +140,15 @@ public final class Shop {
         return new FulfillmentCenter(new CenterId(id), id, Map.of("DE-BY", 20));
     }
 
+    public ArchiveOrder archiveOrder() {
+        return new ArchiveOrder(orders, archive);
+    }
+
     public ListOrders listOrders() {
-        return new ListOrders(orders);
+        return new ListOrders(orders, archive);
     }
 
     public ViewOrder viewOrder() {
-        return new ViewOrder(orders);
+        return new ViewOrder(orders, archive);
     }
 }
