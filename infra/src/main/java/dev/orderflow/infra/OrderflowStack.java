@@ -43,7 +43,7 @@ public final class OrderflowStack extends Stack {
         messaging = new Messaging(this, "Messaging");
         identity = new Identity(this, "Identity", config);
         api = new HttpApiGateway(this, "Http", config, identity);
-        FunctionEnvironment environment = new FunctionEnvironment(tables, config.adapters());
+        FunctionEnvironment environment = new FunctionEnvironment(tables, config);
         functions =
                 new Functions(
                         this,

@@ -113,7 +113,11 @@ class LeastPrivilegeTest {
     void eachFunction_getsExactlyTheDynamoDbActionsItsHandlerUses() {
         assertThat(dynamoActionsOf("ListProducts")).containsExactly("dynamodb:Scan@Products");
         assertThat(dynamoActionsOf("GetOrder"))
-                .containsExactlyInAnyOrder("dynamodb:GetItem@Orders", "dynamodb:Query@Orders");
+                .containsExactlyInAnyOrder(
+                        "dynamodb:GetItem@Orders",
+                        "dynamodb:Query@Orders",
+                        "dynamodb:Query@OrderArchive",
+                        "dynamodb:GetItem@OrderArchive");
         assertThat(dynamoActionsOf("CancelOrder")).containsExactlyInAnyOrder(ORDER_WRITES);
         assertThat(dynamoActionsOf("PlaceOrder"))
                 .containsExactlyInAnyOrder(
@@ -122,7 +126,17 @@ class LeastPrivilegeTest {
                         "dynamodb:GetItem@Idempotency",
                         "dynamodb:PutItem@Orders",
                         "dynamodb:GetItem@Orders");
-        assertThat(dynamoActionsOf("ListOrders")).containsExactly("dynamodb:Query@Orders");
+        assertThat(dynamoActionsOf("ListOrders"))
+                .containsExactlyInAnyOrder("dynamodb:Query@Orders", "dynamodb:Query@OrderArchive");
+        assertThat(dynamoActionsOf("ArchiveOrder"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:Query@Orders",
+                        "dynamodb:DeleteItem@Orders",
+                        "dynamodb:PutItem@OrderArchive",
+                        "dynamodb:DescribeStream@Orders",
+                        "dynamodb:GetRecords@Orders",
+                        "dynamodb:GetShardIterator@Orders",
+                        "dynamodb:ListStreams@\"*\"");
         assertThat(dynamoActionsOf("FulfillShipment"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:GetItem@Orders",

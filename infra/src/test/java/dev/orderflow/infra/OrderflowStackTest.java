@@ -34,7 +34,7 @@ class OrderflowStackTest {
 
     @Test
     void tables_areOnDemandEncryptedAndRecoverable_withTheDocumentedKeys() {
-        assertThat(synth.resources("AWS::DynamoDB::Table")).hasSize(5);
+        assertThat(synth.resources("AWS::DynamoDB::Table")).hasSize(6);
         for (var e : synth.resources("AWS::DynamoDB::Table")) {
             JsonNode p = e.getValue().get("Properties");
             assertThat(p.get("BillingMode").asText()).as(e.getKey()).isEqualTo("PAY_PER_REQUEST");
@@ -53,6 +53,45 @@ class OrderflowStackTest {
         assertThat(keySchema(table("FulfillmentCenters").get("KeySchema")))
                 .containsExactly("centerId:HASH");
         assertThat(keySchema(table("Idempotency").get("KeySchema"))).containsExactly("id:HASH");
+        assertThat(keySchema(table("OrderArchive").get("KeySchema")))
+                .containsExactly("customerId:HASH", "placedKey:RANGE");
+    }
+
+    @Test
+    void finishedOrders_expireByTtl_intoAnInfrequentAccessArchive_withoutTtl() {
+        assertThat(table("Orders").at("/TimeToLiveSpecification/AttributeName").asText())
+                .isEqualTo("expiresAt");
+        JsonNode archive = table("OrderArchive");
+        assertThat(archive.get("TableClass").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+        assertThat(archive.has("TimeToLiveSpecification")).isFalse();
+        assertThat(archive.at("/LocalSecondaryIndexes/0/IndexName").asText())
+                .isEqualTo("byOrderId");
+        assertThat(archive.at("/LocalSecondaryIndexes/0/Projection/ProjectionType").asText())
+                .isEqualTo("KEYS_ONLY");
+        assertThat(environmentOf("ConfirmShipped").get("ORDER_RETENTION_DAYS").asText())
+                .isEqualTo("365");
+        assertThat(environmentOf("GetOrder").get("ORDER_ARCHIVE_TABLE").toString())
+                .contains("DataOrderArchive");
+    }
+
+    @Test
+    void theArchiver_readsOnlyTtlRemovalsOfOrderItems_fromTheOrdersStream() {
+        JsonNode mapping = mappingFor("ArchiveOrderLive");
+        JsonNode pattern;
+        try {
+            pattern =
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(mapping.at("/FilterCriteria/Filters/0/Pattern").asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(pattern.at("/eventName/0").asText()).isEqualTo("REMOVE");
+        assertThat(pattern.at("/userIdentity/type/0").asText()).isEqualTo("Service");
+        assertThat(pattern.at("/userIdentity/principalId/0").asText())
+                .isEqualTo("dynamodb.amazonaws.com");
+        assertThat(pattern.at("/dynamodb/Keys/sk/S/0").asText()).isEqualTo("ORDER");
+        assertThat(strings(mapping.get("FunctionResponseTypes")))
+                .containsExactly("ReportBatchItemFailures");
     }
 
     @Test
@@ -113,7 +152,7 @@ class OrderflowStackTest {
 
     @Test
     void theOrdersStream_startsWorkflows_throughAFilteredBoundedMappingWithADeadLetterQueue() {
-        JsonNode mapping = mappingFrom("DataOrders", "StreamArn");
+        JsonNode mapping = mappingFor("StartFulfillmentLive");
         assertThat(mapping.get("StartingPosition").asText()).isEqualTo("TRIM_HORIZON");
         assertThat(mapping.get("BatchSize").asInt()).isEqualTo(25);
         assertThat(mapping.get("BisectBatchOnFunctionError").asBoolean()).isTrue();
@@ -149,7 +188,7 @@ class OrderflowStackTest {
             assertThat(strings(mapping.get("FunctionResponseTypes")))
                     .containsExactly("ReportBatchItemFailures");
         }
-        assertThat(synth.resources("AWS::Lambda::EventSourceMapping")).hasSize(3);
+        assertThat(synth.resources("AWS::Lambda::EventSourceMapping")).hasSize(4);
     }
 
     @Test
@@ -185,6 +224,15 @@ class OrderflowStackTest {
                         })
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no mapping from " + sourceIdPrefix));
+    }
+
+    /** The properties of the one event source mapping that invokes that function. */
+    private JsonNode mappingFor(String functionIdPrefix) {
+        return synth.resources("AWS::Lambda::EventSourceMapping").stream()
+                .map(m -> m.getValue().get("Properties"))
+                .filter(p -> p.get("FunctionName").toString().contains(functionIdPrefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mapping to " + functionIdPrefix));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -388,7 +436,8 @@ class OrderflowStackTest {
                                         List.of(),
                                         1,
                                         1,
-                                        Adapters.http("orderflow/payment", "orderflow/mail"))
+                                        Adapters.http("orderflow/payment", "orderflow/mail"),
+                                        OrderflowConfig.DEFAULT_ORDER_RETENTION_DAYS)
                                 .isProduction())
                 .isTrue();
     }

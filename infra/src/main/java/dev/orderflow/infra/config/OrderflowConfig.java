@@ -18,6 +18,9 @@ import software.constructs.Node;
  *     notifier} and {@code mailSecretName}: the simulators or the real systems; a production
  *     environment ({@code env=prod*}) must choose the real ones explicitly, the app refuses to
  *     synthesize it with a simulator
+ * @param orderRetentionDays {@code orderRetentionDays}: how many days a finished order stays in the
+ *     orders table before TTL moves it to the archive (default {@value
+ *     #DEFAULT_ORDER_RETENTION_DAYS})
  */
 public record OrderflowConfig(
         String environmentName,
@@ -25,7 +28,11 @@ public record OrderflowConfig(
         List<String> allowedOrigins,
         double throttleRatePerSecond,
         int throttleBurst,
-        Adapters adapters) {
+        Adapters adapters,
+        int orderRetentionDays) {
+
+    /** A year: what a customer typically looks back on, and what the live table keeps. */
+    public static final int DEFAULT_ORDER_RETENTION_DAYS = 365;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
 
@@ -40,6 +47,10 @@ public record OrderflowConfig(
         if (throttleRatePerSecond <= 0 || throttleBurst <= 0) {
             throw new IllegalArgumentException(
                     "context 'throttleRate' and 'throttleBurst' must be positive");
+        }
+        if (orderRetentionDays < 1) {
+            throw new IllegalArgumentException(
+                    "context 'orderRetentionDays' must be at least 1, got " + orderRetentionDays);
         }
         if (isProduction(environmentName)) {
             String simulators = adapters.simulatorsIn(environmentName);
@@ -78,7 +89,10 @@ public record OrderflowConfig(
                         text(node, "paymentSecretName"),
                         kind(node, "warehouse"),
                         kind(node, "notifier"),
-                        text(node, "mailSecretName")));
+                        text(node, "mailSecretName")),
+                text(node, "orderRetentionDays")
+                        .map(Integer::parseInt)
+                        .orElse(DEFAULT_ORDER_RETENTION_DAYS));
     }
 
     private static Adapters.Kind kind(Node node, String key) {

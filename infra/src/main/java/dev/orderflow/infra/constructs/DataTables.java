@@ -6,10 +6,12 @@ import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableClass;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.constructs.Construct;
@@ -32,6 +34,12 @@ public final class DataTables extends Construct {
     /** Stock per SKU (partition) per fulfillment center (sort). */
     public final Table inventory;
 
+    /**
+     * Finished orders whose retention ran out: {@code customerId} / {@code placedKey}, local index
+     * {@code byOrderId} (keys only); Standard-IA, no TTL.
+     */
+    public final Table orderArchive;
+
     /** Idempotency records keyed by request key, expired by TTL. */
     public final Table idempotency;
 
@@ -40,6 +48,8 @@ public final class DataTables extends Construct {
         orders =
                 table("Orders", config, key("pk"), key("sk")).stream(
                                 StreamViewType.NEW_AND_OLD_IMAGES)
+                        // A finished order's item carries its expiry (README, "Retention").
+                        .timeToLiveAttribute("expiresAt")
                         .create();
         orders.addGlobalSecondaryIndex(
                 GlobalSecondaryIndexProps.builder()
@@ -53,6 +63,18 @@ public final class DataTables extends Construct {
                         .indexName("byStatus")
                         .partitionKey(key("gsi2pk"))
                         .sortKey(key("gsi2sk"))
+                        .projectionType(ProjectionType.KEYS_ONLY)
+                        .build());
+        // Written once per order and read rarely: the infrequent-access class stores for less
+        // and charges more per request, which suits a history.
+        orderArchive =
+                table("OrderArchive", config, key("customerId"), key("placedKey"))
+                        .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
+                        .create();
+        orderArchive.addLocalSecondaryIndex(
+                LocalSecondaryIndexProps.builder()
+                        .indexName("byOrderId")
+                        .sortKey(key("orderId"))
                         .projectionType(ProjectionType.KEYS_ONLY)
                         .build());
         products = table("Products", config, key("sku"), null).create();
@@ -95,6 +117,11 @@ public final class DataTables extends Construct {
     private record TableBuilder(Construct scope, String id, TableProps.Builder props) {
         TableBuilder stream(StreamViewType view) {
             props.stream(view);
+            return this;
+        }
+
+        TableBuilder tableClass(TableClass tableClass) {
+            props.tableClass(tableClass);
             return this;
         }
 

@@ -32,10 +32,15 @@ public final class CustomerApi {
         ServiceFunction getOrder = functions.create("GetOrder");
         // The order, then its event trail from the same item collection.
         allow(getOrder, tables.orders.getTableArn(), "dynamodb:GetItem", "dynamodb:Query");
+        // An expired order: its key from the archive's byOrderId index, then the record.
+        allow(getOrder, tables.orderArchive.getTableArn() + "/index/byOrderId", "dynamodb:Query");
+        allow(getOrder, tables.orderArchive.getTableArn(), "dynamodb:GetItem");
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders/{id}", getOrder);
 
         ServiceFunction listOrders = functions.create("ListOrders");
         allow(listOrders, tables.orders.getTableArn() + "/index/byCustomer", "dynamodb:Query");
+        // After the live orders, the customer's partition of the archive.
+        allow(listOrders, tables.orderArchive.getTableArn(), "dynamodb:Query");
         api.addAuthenticatedRoute(HttpMethod.GET, "/orders", listOrders);
 
         ServiceFunction cancelOrder = functions.create("CancelOrder");

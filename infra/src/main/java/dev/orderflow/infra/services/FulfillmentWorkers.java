@@ -60,6 +60,7 @@ public final class FulfillmentWorkers {
             OrderWorkflow workflow,
             Adapters adapters) {
         startFulfillment(functions, tables, messaging, workflow);
+        archiveOrders(functions, tables, messaging);
         fulfillShipment(functions, tables, messaging.fulfillmentRequests);
         notifyCustomer(functions, tables, messaging.notifications, adapters);
     }
@@ -93,6 +94,47 @@ public final class FulfillmentWorkers {
     static Map<String, Object> placedOrders() {
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("eventName", FilterRule.isEqual("INSERT"));
+        pattern.put(
+                "dynamodb", Map.of("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER")))));
+        return pattern;
+    }
+
+    /**
+     * The archiver: TTL's removals of order items, and nothing else, reach it. It reads the trail
+     * (Query), keeps the record in the archive (PutItem) and removes the rest of the collection
+     * (DeleteItem). Failures park in the same alarmed stream DLQ as the relay's.
+     */
+    private static void archiveOrders(Functions functions, DataTables tables, Messaging messaging) {
+        ServiceFunction archiver = functions.create("ArchiveOrder");
+        allow(archiver, tables.orders.getTableArn(), "dynamodb:Query", "dynamodb:DeleteItem");
+        allow(archiver, tables.orderArchive.getTableArn(), "dynamodb:PutItem");
+        archiver.live.addEventSource(
+                new DynamoEventSource(
+                        tables.orders,
+                        DynamoEventSourceProps.builder()
+                                .startingPosition(StartingPosition.TRIM_HORIZON)
+                                .batchSize(STREAM_BATCH_SIZE)
+                                .bisectBatchOnError(true)
+                                .retryAttempts(STREAM_RETRY_ATTEMPTS)
+                                .maxRecordAge(STREAM_MAX_RECORD_AGE)
+                                .reportBatchItemFailures(true)
+                                .onFailure(new SqsDlq(messaging.orderStreamFailures))
+                                .filters(List.of(FilterCriteria.filter(expiredOrders())))
+                                .build()));
+    }
+
+    /**
+     * The archiver's filter: the removal of an order item ({@code sk = ORDER}) by TTL, which
+     * DynamoDB marks with the service as the record's user identity ("DynamoDB Streams and Time to
+     * Live", Developer Guide). A caller's delete has no such identity.
+     */
+    static Map<String, Object> expiredOrders() {
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("eventName", FilterRule.isEqual("REMOVE"));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("type", FilterRule.isEqual("Service"));
+        identity.put("principalId", FilterRule.isEqual("dynamodb.amazonaws.com"));
+        pattern.put("userIdentity", identity);
         pattern.put(
                 "dynamodb", Map.of("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER")))));
         return pattern;

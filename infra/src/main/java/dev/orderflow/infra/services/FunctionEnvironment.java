@@ -1,6 +1,7 @@
 package dev.orderflow.infra.services;
 
 import dev.orderflow.infra.config.Adapters;
+import dev.orderflow.infra.config.OrderflowConfig;
 import dev.orderflow.infra.constructs.DataTables;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +18,11 @@ public final class FunctionEnvironment {
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> known = new HashSet<>();
 
-    public FunctionEnvironment(DataTables tables, Adapters adapters) {
+    public FunctionEnvironment(DataTables tables, OrderflowConfig config) {
+        Adapters adapters = config.adapters();
         set("ORDERS_TABLE", tables.orders.getTableName());
+        set("ORDER_ARCHIVE_TABLE", tables.orderArchive.getTableName());
+        set("ORDER_RETENTION_DAYS", Integer.toString(config.orderRetentionDays()));
         set("PRODUCTS_TABLE", tables.products.getTableName());
         set("CENTERS_TABLE", tables.fulfillmentCenters.getTableName());
         set("INVENTORY_TABLE", tables.inventory.getTableName());
