@@ -160,6 +160,7 @@ final class StreamPoller implements Runnable {
         List<JsonNode> batch = new ArrayList<>();
         for (JsonNode record : records) {
             ObjectNode r = record.deepCopy();
+            StreamRecordShape.toLambdaEvent(r);
             r.put("eventSourceARN", mapping.eventSourceArn());
             if (!r.has("awsRegion")) {
                 r.put("awsRegion", region);
