@@ -64,18 +64,23 @@ public final class ArchiveOrderHandler
 
     private String archive(DynamodbStreamRecord record) {
         var identity = record.getUserIdentity();
+        String eventName = Objects.toString(record.getEventName(), "");
+        String type = identity == null ? "" : Objects.toString(identity.getType(), "");
+        String principal = identity == null ? "" : Objects.toString(identity.getPrincipalId(), "");
+        var oldImage =
+                StreamImages.sdk(
+                        record.getDynamodb() == null ? null : record.getDynamodb().getOldImage());
         Optional<Order> expired =
-                OrderStreamRecords.expiredOrder(
-                        Objects.toString(record.getEventName(), ""),
-                        identity == null ? "" : Objects.toString(identity.getType(), ""),
-                        identity == null ? "" : Objects.toString(identity.getPrincipalId(), ""),
-                        StreamImages.sdk(
-                                record.getDynamodb() == null
-                                        ? null
-                                        : record.getDynamodb().getOldImage()));
+                OrderStreamRecords.expiredOrder(eventName, type, principal, oldImage);
         if (expired.isEmpty()) {
             metrics.count("RecordsSkipped", 1);
-            return "skipped: not an order removed by TTL";
+            return "skipped: not an order removed by TTL ("
+                    + eventName
+                    + " by "
+                    + (type.isEmpty() ? "a caller" : type + "/" + principal)
+                    + ", old image "
+                    + (oldImage.isEmpty() ? "absent" : "present")
+                    + ")";
         }
         BatchEndpoint.aboutOrder(expired.get().id());
         archiveOrder.archive(expired.get());
