@@ -17,6 +17,7 @@ import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
 import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
+import dev.orderflow.functions.workflow.ArchiveOrderHandler;
 import dev.orderflow.functions.workflow.StartFulfillmentHandler;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -40,7 +41,8 @@ class WorkerSampleEventsTest {
                     Map.entry("sqs-fulfillment-request-malformed.json", 1),
                     Map.entry("sqs-notification.json", 0),
                     Map.entry("ddb-stream-order-inserted.json", 0),
-                    Map.entry("ddb-stream-order-event-appended.json", 0));
+                    Map.entry("ddb-stream-order-event-appended.json", 0),
+                    Map.entry("ddb-stream-order-expired.json", 0));
 
     static List<String> workerEvents() {
         List<String> all = new ArrayList<>(SampleEvents.named("sqs-"));
@@ -93,6 +95,12 @@ class WorkerSampleEventsTest {
                                             new RecordingNotifier()),
                                     metrics)
                             .handleRequest(SampleEvents.sqs(file), context);
+            return response.getBatchItemFailures().size();
+        }
+        if (file.startsWith("ddb-stream-order-expired")) {
+            StreamsEventResponse response =
+                    new ArchiveOrderHandler(new Shop().archiveOrder(), metrics)
+                            .handleRequest(SampleEvents.dynamodb(file), context);
             return response.getBatchItemFailures().size();
         }
         if (file.startsWith("ddb-stream-")) {
