@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,15 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class OrderRetentionIT extends SagaTestSupport {
 
     @Test
-    @Disabled(
-            "Open (issue 18, item 5): the TTL removal reaches ArchiveOrder through the mapping's"
-                    + " filter, and the JSON the poller hands the runtime carries dynamodb.Keys,"
-                    + " OldImage and SequenceNumber, but the handler's DynamodbEvent record arrives"
-                    + " with an empty dynamodb member (its capitalized members unmapped), so the"
-                    + " order is skipped. The same bytes deserialize fully through the same"
-                    + " LambdaEventSerializers and FunctionClassLoader split outside the runtime,"
-                    + " and StartFulfillment's records on the same stream do too: cause not found."
-                    + " Everything up to the expiry (expiresAt = finish + 365 days) passes.")
     void aShippedOrder_expiresIntoTheArchive_andStaysReadableByItsCustomer() {
         SagaFixture.Stocked stocked = shop.stocked(APPROVED, "", 3600, 5);
         String id = shop.placeOrder(alice, Map.of(stocked.sku(), 2));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.cloud.internal.lambda.fixture.ProbeHandler;
 import dev.orderflow.cloud.internal.lambda.fixture.ProbeJar;
+import dev.orderflow.cloud.internal.lambda.fixture.StreamProbeHandler;
 import dev.orderflow.cloud.internal.template.FunctionSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,15 @@ class LambdaRuntimeTest {
 
     private LambdaFunction deploy(
             String name, int timeoutSeconds, Optional<Integer> reserved, String greeting) {
+        return deploy(name, ProbeHandler.class.getName(), timeoutSeconds, reserved, greeting);
+    }
+
+    private LambdaFunction deploy(
+            String name,
+            String handler,
+            int timeoutSeconds,
+            Optional<Integer> reserved,
+            String greeting) {
         if (runtime == null) {
             runtime = new LambdaRuntime(Clock.systemUTC(), 10);
         }
@@ -50,7 +60,7 @@ class LambdaRuntimeTest {
                         name + "Function1234",
                         name,
                         "arn:aws:lambda:us-east-1:000000000000:function:" + name,
-                        ProbeHandler.class.getName(),
+                        handler,
                         "java21",
                         256,
                         timeoutSeconds,
@@ -63,6 +73,30 @@ class LambdaRuntimeTest {
 
     private static JsonNode payload(InvocationResult result) throws IOException {
         return JSON.readTree(result.payload());
+    }
+
+    /**
+     * Lambda's serialization library caches the event classes it loads by name for the whole JVM;
+     * each function's own classes of those names must still get the stream record's members.
+     */
+    @Test
+    void twoStreamFunctions_eachGetTheWholeRecord() throws IOException {
+        String handler = StreamProbeHandler.class.getName();
+        deploy("firstStream", handler, 5, Optional.empty(), "");
+        deploy("secondStream", handler, 5, Optional.empty(), "");
+        byte[] event =
+                """
+                {"Records":[{"eventID":"1","eventName":"REMOVE","eventSource":"aws:dynamodb",
+                  "userIdentity":{"type":"Service","principalId":"dynamodb.amazonaws.com"},
+                  "dynamodb":{"Keys":{"pk":{"S":"a"}},"OldImage":{"pk":{"S":"a"},"n":{"N":"1"}},
+                    "SequenceNumber":"100","SizeBytes":10,"StreamViewType":"OLD_IMAGE"}}]}
+                """
+                        .getBytes(StandardCharsets.UTF_8);
+
+        for (String name : new String[] {"firstStream", "secondStream"}) {
+            JsonNode answer = payload(runtime.invoke(name, event));
+            assertThat(answer.toString()).as(name).isEqualTo("[\"100 [pk, n]\"]");
+        }
     }
 
     @Test

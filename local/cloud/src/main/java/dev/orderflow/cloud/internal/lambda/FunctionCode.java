@@ -146,7 +146,7 @@ final class FunctionCode implements AutoCloseable {
     @SuppressWarnings("unchecked") // the serializer is chosen for exactly this class
     private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
         if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+            return (PojoSerializer<Object>) EventSerializers.forEvent(type, loader);
         }
         return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
     }
