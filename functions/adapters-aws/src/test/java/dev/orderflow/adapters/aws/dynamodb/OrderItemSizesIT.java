@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Measures what one order leaves in the orders table and the archive: a typical order (two lines,
  * one center, a Munich address) walked to SHIPPED through the real adapters, its items read back
  * and sized by DynamoDB's rules. The figures go to {@code target/item-sizes.md}; {@code
- * docs/capacity-growth.md} quotes them. The asserts keep each item within one write unit (1 KB).
+ * docs/capacity.md} (part 7) quotes them. The asserts keep each item within one write unit (1 KB).
  */
 class OrderItemSizesIT {
 
