@@ -69,12 +69,24 @@ public final class FulfillmentWorkers {
             Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
         ServiceFunction relay = functions.create("StartFulfillment");
         allow(relay, workflow.stateMachine.getStateMachineArn(), "states:StartExecution");
-        relay.live.addEventSource(
+        // TRIM_HORIZON: orders placed before the mapping existed still start.
+        onOrdersStream(relay, tables, messaging, placedOrders());
+    }
+
+    /**
+     * Maps the orders stream to the function from its oldest record: batches bisected on errors,
+     * retried, partial failures reported, records too old or retried too often parked in the
+     * alarmed stream DLQ; only records matching {@code filter} invoke it.
+     */
+    private static void onOrdersStream(
+            ServiceFunction fn,
+            DataTables tables,
+            Messaging messaging,
+            Map<String, Object> filter) {
+        fn.live.addEventSource(
                 new DynamoEventSource(
                         tables.orders,
                         DynamoEventSourceProps.builder()
-                                // TRIM_HORIZON: orders placed before the mapping existed still
-                                // start.
                                 .startingPosition(StartingPosition.TRIM_HORIZON)
                                 .batchSize(STREAM_BATCH_SIZE)
                                 .bisectBatchOnError(true)
@@ -82,7 +94,7 @@ public final class FulfillmentWorkers {
                                 .maxRecordAge(STREAM_MAX_RECORD_AGE)
                                 .reportBatchItemFailures(true)
                                 .onFailure(new SqsDlq(messaging.orderStreamFailures))
-                                .filters(List.of(FilterCriteria.filter(placedOrders())))
+                                .filters(List.of(FilterCriteria.filter(filter)))
                                 .build()));
     }
 
@@ -108,19 +120,7 @@ public final class FulfillmentWorkers {
         ServiceFunction archiver = functions.create("ArchiveOrder");
         allow(archiver, tables.orders.getTableArn(), "dynamodb:Query", "dynamodb:DeleteItem");
         allow(archiver, tables.orderArchive.getTableArn(), "dynamodb:PutItem");
-        archiver.live.addEventSource(
-                new DynamoEventSource(
-                        tables.orders,
-                        DynamoEventSourceProps.builder()
-                                .startingPosition(StartingPosition.TRIM_HORIZON)
-                                .batchSize(STREAM_BATCH_SIZE)
-                                .bisectBatchOnError(true)
-                                .retryAttempts(STREAM_RETRY_ATTEMPTS)
-                                .maxRecordAge(STREAM_MAX_RECORD_AGE)
-                                .reportBatchItemFailures(true)
-                                .onFailure(new SqsDlq(messaging.orderStreamFailures))
-                                .filters(List.of(FilterCriteria.filter(expiredOrders())))
-                                .build()));
+        onOrdersStream(archiver, tables, messaging, expiredOrders());
     }
 
     /**

@@ -22,16 +22,16 @@ final class LoadCommand {
     }
 
     int run(Options o) {
-        int orders = number(o, "orders", 200);
+        int orders = o.wholeNumber("orders", 200);
         LoadPlan plan =
                 new LoadPlan(
                         orders,
-                        number(o, "concurrency", 8),
+                        o.wholeNumber("concurrency", 8),
                         o.get("sku").orElse("MUG-BLUE"),
                         o.get("address").orElse("DE-BY"),
-                        o.flag("stock-up") ? number(o, "stock-up-units", orders) : 0,
+                        o.flag("stock-up") ? o.wholeNumber("stock-up-units", orders) : 0,
                         o.get("center").orElse("FC-MUC"),
-                        Duration.ofSeconds(number(o, "deadline", 120)));
+                        Duration.ofSeconds(o.wholeNumber("deadline", 120)));
         EdgeCalls edge = new EdgeCalls(o.port("port", 4566));
         try {
             JsonNode status = Json.parse(edge.get("/_local/status").body());
@@ -45,18 +45,6 @@ final class LoadCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
-        }
-    }
-
-    private static int number(Options o, String key, int defaultValue) {
-        String v = o.get(key).orElse(null);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be a whole number, not " + v);
         }
     }
 }

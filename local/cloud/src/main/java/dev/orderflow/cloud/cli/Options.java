@@ -55,6 +55,23 @@ final class Options {
         return values.containsKey(key);
     }
 
+    /**
+     * The option as a whole number, or {@code defaultValue} when absent.
+     *
+     * @throws IllegalArgumentException naming the option if it is not a whole number
+     */
+    int wholeNumber(String key, int defaultValue) {
+        String v = get(key).orElse(null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a whole number, not " + v);
+        }
+    }
+
     int port(String key, int defaultValue) {
         return get(key).map(Integer::parseInt).orElse(defaultValue);
     }

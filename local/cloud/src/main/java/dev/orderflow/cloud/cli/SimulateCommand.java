@@ -25,32 +25,20 @@ final class SimulateCommand {
         FlashSalePlan d = FlashSalePlan.defaults();
         FlashSalePlan plan =
                 new FlashSalePlan(
-                        whole(o, "rate", d.rate()),
+                        o.wholeNumber("rate", d.rate()),
                         fraction(o, "hot-share", d.hotShare()),
-                        whole(o, "shards", d.shards()),
-                        whole(o, "seconds", d.seconds()),
-                        whole(o, "products", d.products()),
-                        whole(o, "centers", d.centers()),
-                        whole(o, "customers", d.customers()),
-                        whole(o, "status-shards", d.statusShards()),
-                        whole(o, "ship-after", d.shipAfterSeconds()),
-                        whole(o, "split-after", d.splitAfterSeconds()),
-                        whole(o, "initial-partitions", d.initialPartitions()),
+                        o.wholeNumber("shards", d.shards()),
+                        o.wholeNumber("seconds", d.seconds()),
+                        o.wholeNumber("products", d.products()),
+                        o.wholeNumber("centers", d.centers()),
+                        o.wholeNumber("customers", d.customers()),
+                        o.wholeNumber("status-shards", d.statusShards()),
+                        o.wholeNumber("ship-after", d.shipAfterSeconds()),
+                        o.wholeNumber("split-after", d.splitAfterSeconds()),
+                        o.wholeNumber("initial-partitions", d.initialPartitions()),
                         o.get("seed").map(SimulateCommand::seed).orElse(d.seed()));
         new FlashSaleReport(out).print(new FlashSale(plan).run());
         return 0;
-    }
-
-    private static int whole(Options o, String key, int defaultValue) {
-        String v = o.get(key).orElse(null);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be a whole number, not " + v);
-        }
     }
 
     private static double fraction(Options o, String key, double defaultValue) {
