@@ -48,8 +48,7 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock) {
-        // java.util.Random: thread-safe, and needs no service lookup (which a function's own class
-        // loader may not resolve, as RandomGenerator.getDefault() does).
+        // java.util.Random: safe to share between threads, as one use case may be.
         this(orders, centers, levels, reservations, clock, new Random());
     }
 

@@ -116,6 +116,11 @@ class LambdaRuntimeTest {
         assertThat(second.path("loader").asText()).isEqualTo("lambda:second");
         assertThat(first.path("jacksonLoader").asText()).isEqualTo("lambda:shared-libraries");
         assertThat(second.path("jacksonLoader").asText()).isEqualTo("lambda:shared-libraries");
+        assertThat(first.path("hostClassLoader").asText())
+                .as("the local cloud's classes stay out of a function")
+                .isEqualTo("absent");
+        assertThat(first.path("hostResource").asText()).isEqualTo("null");
+        assertThat(first.path("randomGenerator").asText()).startsWith("jdk.random.");
     }
 
     @Test

@@ -8,15 +8,24 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The class loader of one function: the function's code only, over the JDK's platform classes
- * (nothing of the local cloud leaks in), with {@code System.getenv} rewritten to the function's own
- * {@code FunctionEnv}. Given a shared loader, the classes of the libraries in {@link #SHARED} come
- * from it.
+ * The class loader of one function: the function's code only, over the JDK's classes (nothing of
+ * the local cloud leaks in), with {@code System.getenv} rewritten to the function's own {@code
+ * FunctionEnv}. Given a shared loader, the classes of the libraries in {@link #SHARED} come from
+ * it.
+ *
+ * <p>Its parent is the application class loader, but only for the JDK's own packages: a few JDK
+ * modules (e.g. {@code jdk.random}, whose algorithms {@code RandomGenerator.getDefault()} finds as
+ * services) are defined to that loader, and a service lookup from the function sees them only
+ * through its parent, as it does in Lambda, where the handler's loader sits over the application
+ * loader. Every other class and every resource comes from the function's jar or the platform, never
+ * from the local cloud's class path.
  */
 final class FunctionClassLoader extends URLClassLoader {
 
@@ -50,7 +59,7 @@ final class FunctionClassLoader extends URLClassLoader {
      * @param shared the loader of the shared libraries, or null to load them from {@code code} too
      */
     FunctionClassLoader(String name, Path code, ClassLoader shared) throws IOException {
-        super(name, new URL[] {code.toUri().toURL()}, platform());
+        super(name, new URL[] {code.toUri().toURL()}, ClassLoader.getSystemClassLoader());
         this.codeUrl = code.toUri().toURL();
         this.jar = new JarFile(code.toFile());
         this.shared = shared;
@@ -61,7 +70,30 @@ final class FunctionClassLoader extends URLClassLoader {
         if (shared != null && isShared(name)) {
             return shared.loadClass(name);
         }
-        return super.loadClass(name, resolve);
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = JdkPackages.owns(name) ? getParent().loadClass(name) : findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** The JDK's resource, else the function's: never one of the local cloud's class path. */
+    @Override
+    public URL getResource(String name) {
+        URL jdk = platform().getResource(name);
+        return jdk != null ? jdk : findResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        List<URL> all = Collections.list(platform().getResources(name));
+        all.addAll(Collections.list(findResources(name)));
+        return Collections.enumeration(all);
     }
 
     private static boolean isShared(String name) {
