@@ -22,8 +22,10 @@ public record HandOver(StepResult result, List<WorkOrder> workOrders) {
      *
      * @param center the center
      * @param lines what it ships
-     * @param timeout its service level: the saga compensates if it has not shipped by then
-     * @param heartbeat how often it must show it is still working on it
+     * @param timeout how long the step waits from queueing the request: the center's service level
+     *     plus the time the request may wait for the center's worker; the saga compensates if it
+     *     has not shipped by then
+     * @param heartbeat how long the center may stay silent (plus the same allowance for the wait)
      */
     public record WorkOrder(
             CenterId center, List<OrderLine> lines, Duration timeout, Duration heartbeat) {

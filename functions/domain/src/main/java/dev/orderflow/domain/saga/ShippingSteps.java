@@ -29,6 +29,9 @@ public final class ShippingSteps {
     /** The longest a center may stay silent while it works on a shipment. */
     static final Duration MAX_HEARTBEAT = Duration.ofHours(1);
 
+    /** The longest a request may wait for the center's worker without eating into its level. */
+    static final Duration MAX_QUEUE_ALLOWANCE = Duration.ofMinutes(15);
+
     private final OrderChanges orders;
     private final FulfillmentCenters centers;
     private final StockReservations reservations;
@@ -123,15 +126,33 @@ public final class ShippingSteps {
         return Optional.of(new OrderChanges.Change(current.shipped(clock.instant()), detail));
     }
 
-    /** What the shipment's center is asked, within the center's service level. */
+    /**
+     * What the shipment's center is asked, within the center's service level counted from when its
+     * worker receives the request, as the center experiences it: the step's clocks start when the
+     * request is queued, so both get the time a request may wait in the queue on top ({@link
+     * #queueAllowance}). A request that waited longer eats into the level.
+     */
     private static HandOver.WorkOrder workOrder(
             Shipment shipment, Map<CenterId, FulfillmentCenter> known) {
         FulfillmentCenter center = known.get(shipment.center());
         // A center removed since allocation keeps the default level.
-        Duration timeout =
+        Duration level =
                 center == null ? FulfillmentCenter.DEFAULT_HANDLING_TIME : center.handlingTime();
+        Duration queued = queueAllowance(level);
         return new HandOver.WorkOrder(
-                shipment.center(), shipment.lines(), timeout, heartbeatFor(timeout));
+                shipment.center(),
+                shipment.lines(),
+                level.plus(queued),
+                heartbeatFor(level).plus(queued));
+    }
+
+    /** A quarter of the service level, between a second and {@link #MAX_QUEUE_ALLOWANCE}. */
+    static Duration queueAllowance(Duration level) {
+        Duration quarter = level.dividedBy(4);
+        if (quarter.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return quarter.compareTo(MAX_QUEUE_ALLOWANCE) > 0 ? MAX_QUEUE_ALLOWANCE : quarter;
     }
 
     /** A quarter of the service level, between a second and {@link #MAX_HEARTBEAT}. */

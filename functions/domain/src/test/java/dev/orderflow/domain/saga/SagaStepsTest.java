@@ -70,13 +70,15 @@ class SagaStepsTest {
 
         assertThat(handOver.workOrders())
                 .extracting(HandOver.WorkOrder::center, HandOver.WorkOrder::timeout)
+                .as("the service level, plus 15 minutes the request may wait for the worker")
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MUC, Duration.ofHours(8)),
                         org.assertj.core.groups.Tuple.tuple(
-                                BER, FulfillmentCenter.DEFAULT_HANDLING_TIME));
+                                MUC, Duration.ofHours(8).plusMinutes(15)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                BER, FulfillmentCenter.DEFAULT_HANDLING_TIME.plusMinutes(15)));
         assertThat(handOver.workOrders())
                 .extracting(HandOver.WorkOrder::heartbeat)
-                .containsExactly(Duration.ofHours(1), Duration.ofHours(1));
+                .containsExactly(Duration.ofMinutes(75), Duration.ofMinutes(75));
         assertThat(confirmation.result().verdict()).isEqualTo(Verdict.PROCEED);
         assertThat(statusOf(id)).isEqualTo(OrderStatus.SHIPPED);
         assertThat(payments.charges()).containsExactly(id);
@@ -251,5 +253,13 @@ class SagaStepsTest {
         assertThat(ShippingSteps.heartbeatFor(Duration.ofSeconds(2))).hasSeconds(1);
         assertThat(ShippingSteps.heartbeatFor(Duration.ofMinutes(20))).hasSeconds(300);
         assertThat(ShippingSteps.heartbeatFor(Duration.ofDays(2))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void queueAllowance_isAQuarterOfTheServiceLevel_fromASecondTo15Minutes() {
+        assertThat(ShippingSteps.queueAllowance(Duration.ofSeconds(2))).hasSeconds(1);
+        assertThat(ShippingSteps.queueAllowance(Duration.ofSeconds(40))).hasSeconds(10);
+        assertThat(ShippingSteps.queueAllowance(Duration.ofHours(1))).hasMinutes(15);
+        assertThat(ShippingSteps.queueAllowance(Duration.ofDays(2))).hasMinutes(15);
     }
 }

@@ -71,8 +71,9 @@ class SagaStepHandlersTest {
         assertThat(paid.get("verdict").asText()).isEqualTo("PROCEED");
         assertThat(handedOver.at("/shipments/0/centerId").asText()).isEqualTo("FC-MUC");
         assertThat(handedOver.at("/shipments/0/items/0/sku").asText()).isEqualTo("MUG-BLUE");
-        assertThat(handedOver.at("/shipments/0/timeoutSeconds").asLong()).isEqualTo(172800);
-        assertThat(handedOver.at("/shipments/0/heartbeatSeconds").asLong()).isEqualTo(3600);
+        // The default level (48 h) and heartbeat (1 h), each plus 15 minutes in the queue.
+        assertThat(handedOver.at("/shipments/0/timeoutSeconds").asLong()).isEqualTo(173700);
+        assertThat(handedOver.at("/shipments/0/heartbeatSeconds").asLong()).isEqualTo(4500);
         assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
         assertThat(shipped.get("customerId").asText()).isEqualTo(Shop.ALICE);
         assertThat(status()).isEqualTo(OrderStatus.SHIPPED);
