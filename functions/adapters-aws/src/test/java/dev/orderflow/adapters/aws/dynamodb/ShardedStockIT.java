@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
+import dev.orderflow.domain.inventory.Allocator;
 import dev.orderflow.domain.inventory.Reservation;
 import dev.orderflow.domain.inventory.ReservedUnits;
 import dev.orderflow.domain.inventory.StockLevel;
@@ -258,6 +260,74 @@ class ShardedStockIT {
         assertThat(ledger.positionsOf(MUG)).containsExactly(new StockPosition(MUG, MUC, 0, stock));
         sold.forEach(reservations::commit);
         assertThat(ledger.positionsOf(MUG)).containsExactly(new StockPosition(MUG, MUC, 0, 0));
+    }
+
+    /**
+     * The flash sale of issue 18 at the adapter: 500 units over 16 shards at two centers, many
+     * buyers of one unit each, allocated as the saga allocates (nearest center that holds the unit,
+     * planned on recent levels, a fresh read after a refusal): exactly the units are sold.
+     */
+    @Test
+    void sixteenShardsAtTwoCenters_sellExactlyTheirUnits_toRacingBuyers() throws Exception {
+        ledger.adjust(MUG, MUC, 250);
+        ledger.adjust(MUG, BER, 250);
+        ledger.reshard(MUG, 16);
+        List<FulfillmentCenter> centers =
+                List.of(
+                        new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 10)),
+                        new FulfillmentCenter(BER, "Berlin", Map.of("DE-BY", 400)));
+        ConcurrentLinkedQueue<OrderId> sold = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> buyers = new ArrayList<>();
+        try {
+            for (int b = 0; b < 16; b++) {
+                Random random = new Random(100 + b);
+                buyers.add(pool.submit(() -> buyUntilSoldOut(random, centers, sold)));
+            }
+            for (Future<?> buyer : buyers) {
+                buyer.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sold).hasSize(500);
+        assertThat(ledger.positionsOf(MUG))
+                .containsExactly(
+                        new StockPosition(MUG, BER, 0, 250), new StockPosition(MUG, MUC, 0, 250));
+        sold.forEach(reservations::commit);
+        assertThat(ledger.positionsOf(MUG))
+                .containsExactly(
+                        new StockPosition(MUG, BER, 0, 0), new StockPosition(MUG, MUC, 0, 0));
+    }
+
+    private void buyUntilSoldOut(
+            Random random, List<FulfillmentCenter> centers, ConcurrentLinkedQueue<OrderId> sold) {
+        List<OrderLine> one = List.of(new OrderLine(MUG, 1));
+        Allocator allocator = new Allocator();
+        DynamoStockLevels mine = new DynamoStockLevels(dynamo, inventory);
+        while (true) {
+            OrderId order = OrderId.random();
+            boolean fresh = false;
+            for (int round = 0; ; round++) {
+                List<StockLevel> now =
+                        fresh ? mine.levelsOf(Set.of(MUG)) : mine.recentLevelsOf(Set.of(MUG));
+                try {
+                    Allocation allocation = allocator.allocate(one, "DE-BY", centers, now);
+                    reservations.reserve(order, Reservation.plan(allocation, now, random));
+                    sold.add(order);
+                    break;
+                } catch (InsufficientStock | DependencyUnavailable refused) {
+                    if (fresh && now.stream().mapToInt(StockLevel::available).sum() == 0) {
+                        return; // sold out, on a fresh read
+                    }
+                    fresh = true;
+                    if (round > 50) {
+                        throw new AssertionError("no unit after 50 fresh reads", refused);
+                    }
+                }
+            }
+        }
     }
 
     private void buy(Random random, ConcurrentLinkedQueue<OrderId> sold, AtomicBoolean soldOut) {
