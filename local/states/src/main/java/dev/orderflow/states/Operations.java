@@ -120,7 +120,7 @@ final class Operations {
                 yield Json.object();
             }
             case "ValidateStateMachineDefinition" -> validate(r);
-            case "TestState" -> testState(r);
+            case "TestState" -> TestStateOperation.run(engine, r);
             default -> other(op, r);
         };
     }
@@ -221,19 +221,6 @@ final class Operations {
                             d.location().ifPresent(l -> item.put("location", l));
                         });
         out.put("truncated", false);
-        return out;
-    }
-
-    private JsonNode testState(JsonNode r) {
-        var result =
-                engine.testState(
-                        Shapes.required(r, "definition"), Shapes.optional(r, "input").orElse("{}"));
-        ObjectNode out = Json.object();
-        result.output().ifPresent(o -> out.put("output", o));
-        result.error().ifPresent(e -> out.put("error", e));
-        result.cause().ifPresent(c -> out.put("cause", c));
-        result.nextState().ifPresent(n -> out.put("nextState", n));
-        out.put("status", result.status());
         return out;
     }
 

@@ -12,6 +12,7 @@ import dev.orderflow.states.api.ValidationResult;
 import dev.orderflow.states.api.VirtualClock;
 import dev.orderflow.states.internal.activities.ActivityRegistry;
 import dev.orderflow.states.internal.engine.DaemonThreads;
+import dev.orderflow.states.internal.engine.DefinitionSize;
 import dev.orderflow.states.internal.engine.DefinitionValidation;
 import dev.orderflow.states.internal.engine.ExecutionControl;
 import dev.orderflow.states.internal.engine.ExecutionStarter;
@@ -145,7 +146,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return new StepFunctionsEngineBuilder();
     }
 
-    /** Validates a definition the way ValidateStateMachineDefinition does. */
+    /**
+     * Validates a definition the way ValidateStateMachineDefinition does.
+     *
+     * @throws StepFunctionsException ValidationException (definition over 1,048,576 characters)
+     */
     public ValidationResult validate(String definition) {
         return DefinitionValidation.validate(definition);
     }
@@ -153,8 +158,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /**
      * Creates a state machine.
      *
-     * @throws StepFunctionsException InvalidName, InvalidArn, InvalidDefinition,
-     *     StateMachineAlreadyExists
+     * @throws StepFunctionsException ValidationException (definition over 1,048,576 characters),
+     *     InvalidName, InvalidArn, InvalidDefinition, StateMachineAlreadyExists
      */
     public StateMachineDescription createStateMachine(
             String name, String definition, String roleArn, StateMachineType type) {
@@ -164,7 +169,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /**
      * Replaces the definition and/or role of a state machine; running executions keep theirs.
      *
-     * @throws StepFunctionsException StateMachineDoesNotExist, InvalidDefinition, InvalidArn
+     * @throws StepFunctionsException ValidationException (definition over 1,048,576 characters),
+     *     StateMachineDoesNotExist, InvalidDefinition, InvalidArn
      */
     public Instant updateStateMachine(
             String arn, Optional<String> definition, Optional<String> roleArn) {
@@ -241,14 +247,41 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     /**
-     * Runs one state definition on {@code input} (TestState). Retry is not applied: a retriable
-     * error is reported as FAILED.
+     * Runs one state definition on {@code input} (TestState) as its first attempt.
      *
-     * @throws StepFunctionsException InvalidDefinition, InvalidExecutionInput
+     * @throws StepFunctionsException ValidationException, InvalidDefinition, InvalidExecutionInput
      */
     public TestStateResult testState(String stateDefinition, String input) {
+        return testState(stateDefinition, input, 0);
+    }
+
+    /**
+     * Runs one state definition on {@code input} (TestState) once, without waiting out a Retry: an
+     * error that a Retry matches with attempts left after {@code retrierRetryCount} retries (the
+     * request's {@code stateConfiguration.retrierRetryCount}) is RETRIABLE, as AWS reports it.
+     *
+     * @throws StepFunctionsException ValidationException (definition too long, negative count),
+     *     InvalidDefinition, InvalidExecutionInput
+     */
+    public TestStateResult testState(String stateDefinition, String input, int retrierRetryCount) {
+        DefinitionSize.check(stateDefinition);
+        if (retrierRetryCount < 0) {
+            throw new StepFunctionsException(
+                    "ValidationException",
+                    "1 validation error detected: Value '"
+                            + retrierRetryCount
+                            + "' at 'stateConfiguration.retrierRetryCount' failed to satisfy"
+                            + " constraint: Member must have value greater than or equal to 0");
+        }
+        var tested =
+                MachineRegistry.parse(TestStateMachine.wrap(stateDefinition, true))
+                        .state(TestStateMachine.NAME);
         return TestStateRunner.run(
-                services, MachineRegistry.parse(TestStateMachine.wrap(stateDefinition)), input);
+                services,
+                MachineRegistry.parse(TestStateMachine.wrap(stateDefinition)),
+                tested,
+                input,
+                retrierRetryCount);
     }
 
     /** Describes an execution. @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn */

@@ -11,7 +11,14 @@ public final class DefinitionValidation {
 
     private DefinitionValidation() {}
 
+    /**
+     * The diagnostics of {@code definition}.
+     *
+     * @throws dev.orderflow.states.api.StepFunctionsException ValidationException when it is longer
+     *     than the Definition shape allows
+     */
     public static ValidationResult validate(String definition) {
+        DefinitionSize.check(definition);
         ParseResult r = DefinitionParser.parse(definition);
         return new ValidationResult(
                 r.ok(),

@@ -71,11 +71,12 @@ public final class MachineRegistry {
      * Creates a state machine; the same name, definition, role and type again returns the existing
      * one.
      *
-     * @throws StepFunctionsException InvalidName, InvalidArn, InvalidDefinition,
-     *     StateMachineAlreadyExists
+     * @throws StepFunctionsException ValidationException (definition too long), InvalidName,
+     *     InvalidArn, InvalidDefinition, StateMachineAlreadyExists
      */
     public StateMachineDescription create(
             String name, String definition, String roleArn, StateMachineType type) {
+        DefinitionSize.check(definition);
         Arns.checkName(name);
         Arns.checkRoleArn(roleArn);
         StateMachineDef def = parse(definition);
@@ -112,6 +113,7 @@ public final class MachineRegistry {
      * @throws StepFunctionsException StateMachineDoesNotExist, InvalidDefinition, InvalidArn
      */
     public Instant update(String arn, Optional<String> definition, Optional<String> roleArn) {
+        definition.ifPresent(DefinitionSize::check);
         Machine m = get(arn);
         roleArn.ifPresent(Arns::checkRoleArn);
         String text = definition.orElse(m.description().definition());

@@ -19,6 +19,14 @@ public final class TestStateMachine {
 
     /** The wrapping definition as JSON text. @throws StepFunctionsException InvalidDefinition */
     public static String wrap(String stateDefinition) {
+        return wrap(stateDefinition, false);
+    }
+
+    /**
+     * The wrapping definition as JSON text, keeping the state's Retry when {@code keepRetry} (to
+     * read the retriers, not to run them). @throws StepFunctionsException InvalidDefinition
+     */
+    public static String wrap(String stateDefinition, boolean keepRetry) {
         JsonNode state;
         try {
             state = Json.parse(stateDefinition);
@@ -35,7 +43,9 @@ public final class TestStateMachine {
                     "Invalid State Machine Definition: 'the state must be an object'");
         }
         ObjectNode copy = ((ObjectNode) state).deepCopy();
-        copy.remove("Retry");
+        if (!keepRetry) {
+            copy.remove("Retry");
+        }
         Set<String> targets = new LinkedHashSet<>();
         add(targets, copy.get("Next"));
         add(targets, copy.get("Default"));

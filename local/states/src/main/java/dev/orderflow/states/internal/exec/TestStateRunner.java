@@ -6,6 +6,7 @@ import dev.orderflow.states.api.StateMachineType;
 import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.api.TestStateResult;
 import dev.orderflow.states.internal.json.Json;
+import dev.orderflow.states.internal.model.State;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,22 @@ public final class TestStateRunner {
     private TestStateRunner() {}
 
     /**
-     * Runs {@code def} (from {@link TestStateMachine#wrap}) on {@code input}.
+     * Runs {@code def} (from {@link TestStateMachine#wrap}, without Retry) on {@code input}, then
+     * judges an error against {@code tested} (the state as written, with its Retry and Catch) as if
+     * it had been retried {@code retriesSoFar} times.
      *
      * @throws StepFunctionsException InvalidExecutionInput
      */
-    public static TestStateResult run(EngineServices services, StateMachineDef def, String input) {
+    public static TestStateResult run(
+            EngineServices services,
+            StateMachineDef def,
+            State tested,
+            String input,
+            int retriesSoFar) {
+        return TestStateErrors.classify(ran(services, def, input), tested, retriesSoFar);
+    }
+
+    private static TestStateResult ran(EngineServices services, StateMachineDef def, String input) {
         JsonNode parsed;
         try {
             parsed = Json.parse(input);
@@ -61,6 +73,8 @@ public final class TestStateRunner {
                     Optional.empty(),
                     Optional.ofNullable(done.error()),
                     Optional.ofNullable(done.cause()),
+                    Optional.empty(),
+                    Optional.of(input),
                     Optional.empty());
         }
         Optional<HistoryEvent> failure =
@@ -78,8 +92,17 @@ public final class TestStateRunner {
                     output,
                     Optional.of(failure.get().details().path("error").asText()),
                     Optional.ofNullable(failure.get().details().path("cause").textValue()),
-                    next);
+                    next,
+                    Optional.of(input),
+                    Optional.empty());
         }
-        return new TestStateResult("SUCCEEDED", output, Optional.empty(), Optional.empty(), next);
+        return new TestStateResult(
+                "SUCCEEDED",
+                output,
+                Optional.empty(),
+                Optional.empty(),
+                next,
+                Optional.of(input),
+                Optional.empty());
     }
 }

@@ -11,5 +11,12 @@ public final class Quotas {
     /** Maximum length of a state machine, execution, state or variable name. */
     public static final int NAME_LENGTH = 80;
 
+    /**
+     * Maximum length of a definition (CreateStateMachine, UpdateStateMachine,
+     * ValidateStateMachineDefinition, TestState): the API model's {@code Definition} shape allows 1
+     * to 1,048,576 characters; the "Service quotas" page calls it 1 MB, a hard quota.
+     */
+    public static final int DEFINITION_LENGTH = 1_048_576;
+
     private Quotas() {}
 }
