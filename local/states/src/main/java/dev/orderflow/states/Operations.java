@@ -19,11 +19,13 @@ final class Operations {
     private final StepFunctionsEngine engine;
     private final ActivityOperations activities;
     private final VersionOperations versions;
+    private final MapRunOperations mapRuns;
 
     Operations(StepFunctionsEngine engine) {
         this.engine = engine;
         this.activities = new ActivityOperations(engine);
         this.versions = new VersionOperations(engine);
+        this.mapRuns = new MapRunOperations(engine.mapRuns());
     }
 
     JsonNode dispatch(String op, JsonNode r) {
@@ -80,9 +82,7 @@ final class Operations {
                                     Shapes.optional(r, "name"),
                                     Shapes.optional(r, "input")),
                             true);
-            case "DescribeExecution" ->
-                    Shapes.execution(
-                            engine.describeExecution(Shapes.required(r, "executionArn")), false);
+            case "DescribeExecution" -> describeExecution(Shapes.required(r, "executionArn"));
             case "ListExecutions" -> listExecutions(r);
             case "GetExecutionHistory" -> history(r);
             case "StopExecution" -> {
@@ -129,6 +129,9 @@ final class Operations {
         JsonNode answer = activities.dispatch(op, r);
         if (answer == null) {
             answer = versions.dispatch(op, r);
+        }
+        if (answer == null) {
+            answer = mapRuns.dispatch(op, r);
         }
         if (answer != null) {
             return answer;
@@ -177,15 +180,40 @@ final class Operations {
         return out;
     }
 
+    private JsonNode describeExecution(String arn) {
+        ObjectNode child = mapRuns.describeChild(arn);
+        return child != null ? child : Shapes.execution(engine.describeExecution(arn), false);
+    }
+
+    /**
+     * AWS API reference ListExecutions: by state machine or by Map Run ({@code mapRunArn}, whose
+     * items then carry it), not both.
+     */
     private JsonNode listExecutions(JsonNode r) {
         Optional<ExecutionStatus> status =
                 Shapes.optional(r, "statusFilter").map(Operations::statusFilter);
+        Optional<String> mapRunArn = Shapes.optional(r, "mapRunArn");
+        if (mapRunArn.isPresent() && r.hasNonNull("stateMachineArn")) {
+            throw new StepFunctionsException(
+                    "ValidationException",
+                    "Only one of stateMachineArn and mapRunArn may be specified");
+        }
         List<ExecutionDescription> all =
-                engine.listExecutions(Shapes.required(r, "stateMachineArn"), status);
+                mapRunArn.isPresent()
+                        ? mapRuns.children(mapRunArn.get()).stream()
+                                .filter(d -> status.isEmpty() || d.status() == status.get())
+                                .toList()
+                        : engine.listExecutions(Shapes.required(r, "stateMachineArn"), status);
         Page page = Page.of(r, all.size());
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("executions");
-        all.subList(page.from(), page.to()).forEach(d -> list.add(Shapes.listedExecution(d)));
+        all.subList(page.from(), page.to())
+                .forEach(
+                        d -> {
+                            ObjectNode item = Shapes.listedExecution(d);
+                            mapRunArn.ifPresent(m -> item.put("mapRunArn", m));
+                            list.add(item);
+                        });
         page.next().ifPresent(n -> out.put("nextToken", n));
         return out;
     }

@@ -30,6 +30,7 @@ import dev.orderflow.states.internal.exec.TestStateMachine;
 import dev.orderflow.states.internal.exec.TestStateRunner;
 import dev.orderflow.states.internal.intrinsics.IntrinsicFunctions;
 import dev.orderflow.states.internal.jsonata.JsonataEvaluator;
+import dev.orderflow.states.internal.maprun.MapRunRegistry;
 import dev.orderflow.states.internal.mock.MockConfig;
 import dev.orderflow.states.internal.persist.FileExecutionJournal;
 import dev.orderflow.states.internal.persist.JournalReplay;
@@ -68,6 +69,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final ExecutionControl control;
     private final Activities activities;
     private final StateMachineVersioning versioning;
+    private final MapRuns mapRuns;
 
     StepFunctionsEngine(StepFunctionsEngineBuilder b) {
         Random random = b.seed == null ? new Random() : new Random(b.seed);
@@ -94,6 +96,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
             replay.activities().forEach(activityRegistry::restore);
         }
         this.activities = new Activities(activityRegistry, b.clock, b.activityPollTimeout);
+        MapRunRegistry mapRunRegistry = new MapRunRegistry();
+        this.mapRuns = new MapRuns(mapRunRegistry, executions);
         ExecutionStarter[] started = new ExecutionStarter[1];
         TaskDispatcher dispatcher =
                 new TaskDispatcher(
@@ -115,7 +119,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         workers,
                         b.region,
                         b.account,
-                        journal);
+                        journal,
+                        mapRunRegistry);
         this.machines = new MachineRegistry(b.clock, b.region, b.account, journal);
         MachineAliases aliases =
                 new MachineAliases(
@@ -205,6 +210,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
     /** Activities and GetActivityTask. */
     public Activities activities() {
         return activities;
+    }
+
+    /** The Map Runs of DISTRIBUTED Map states. */
+    public MapRuns mapRuns() {
+        return mapRuns;
     }
 
     /** State machine versions and aliases. */

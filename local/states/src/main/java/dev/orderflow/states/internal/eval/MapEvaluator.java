@@ -7,6 +7,7 @@ import dev.orderflow.states.internal.exec.BranchOutcome;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
+import dev.orderflow.states.internal.maprun.MapRunLimits;
 import dev.orderflow.states.internal.model.State;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,10 @@ final class MapEvaluator {
     private final State.Map map;
     private final List<JsonNode> inputs;
     private final JsonNode[] results;
-    private final int maxConcurrency;
-    private final long toleratedCount;
-    private final double toleratedPercentage;
+    private final MapRunTracker mapRun;
+    private int maxConcurrency;
+    private long toleratedCount;
+    private double toleratedPercentage;
     private int nextIndex;
     private int running;
     private int completed;
@@ -32,16 +34,20 @@ final class MapEvaluator {
             StateRun run,
             State.Map map,
             List<JsonNode> inputs,
-            int maxConcurrency,
-            long toleratedCount,
-            double toleratedPercentage) {
+            MapRunLimits limits,
+            MapRunTracker mapRun) {
         this.run = run;
         this.map = map;
         this.inputs = inputs;
         this.results = new JsonNode[inputs.size()];
-        this.maxConcurrency = maxConcurrency;
-        this.toleratedCount = toleratedCount;
-        this.toleratedPercentage = toleratedPercentage;
+        this.mapRun = mapRun;
+        limits(limits);
+    }
+
+    private void limits(MapRunLimits limits) {
+        this.maxConcurrency = limits.maxConcurrency();
+        this.toleratedCount = limits.toleratedFailureCount();
+        this.toleratedPercentage = limits.toleratedFailurePercentage();
     }
 
     static void run(StateRun run, State.Map map) {
@@ -72,12 +78,26 @@ final class MapEvaluator {
         ObjectNode started = Json.object();
         started.put("length", inputs.size());
         run.record("MapStateStarted", "mapStateStartedEventDetails", started);
-        MapEvaluator m = new MapEvaluator(run, map, inputs, concurrency, count, pct);
+        MapRunLimits limits = new MapRunLimits(concurrency, count, pct);
+        MapRunTracker tracker =
+                map.distributed() ? MapRunTracker.start(run, map, inputs, limits) : null;
+        MapEvaluator m = new MapEvaluator(run, map, inputs, limits, tracker);
+        if (tracker != null) {
+            tracker.onUpdate(m::updated);
+        }
         if (inputs.isEmpty()) {
             m.finish();
             return;
         }
         m.launch();
+    }
+
+    /** UpdateMapRun changed the limits: a higher MaxConcurrency starts more children now. */
+    private void updated() {
+        if (!run.finished()) {
+            limits(mapRun.limits());
+            launch();
+        }
     }
 
     private void launch() {
@@ -87,6 +107,9 @@ final class MapEvaluator {
             int index = nextIndex++;
             running++;
             run.recordIteration("MapIterationStarted", "mapIterationStartedEventDetails", index);
+            if (mapRun != null) {
+                mapRun.childStarted(index);
+            }
             run.startChild(
                     map.processor(), inputs.get(index), index, outcome -> done(index, outcome));
         }
@@ -95,17 +118,18 @@ final class MapEvaluator {
     private void done(int index, BranchOutcome outcome) {
         running--;
         completed++;
+        if (mapRun != null) {
+            mapRun.childEnded(index, outcome);
+        }
         if (outcome.failed()) {
             run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
             failures++;
             if (toleratedCount < 0 && toleratedPercentage < 0) {
-                run.record("MapStateFailed", null, null);
-                run.fail(outcome.error(), outcome.cause());
+                failMap(outcome.error(), outcome.cause());
                 return;
             }
             if (exceeded()) {
-                run.record("MapStateFailed", null, null);
-                run.fail(
+                failMap(
                         StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                         "The specified tolerated failure threshold was exceeded");
                 return;
@@ -130,6 +154,14 @@ final class MapEvaluator {
         }
     }
 
+    private void failMap(String error, String cause) {
+        if (mapRun != null) {
+            mapRun.failed(error, cause);
+        }
+        run.record("MapStateFailed", null, null);
+        run.fail(error, cause);
+    }
+
     private boolean exceeded() {
         boolean byCount = toleratedCount >= 0 && failures > toleratedCount;
         boolean byPct =
@@ -141,6 +173,9 @@ final class MapEvaluator {
         ArrayNode array = Json.NODES.arrayNode();
         for (JsonNode r : results) {
             array.add(r);
+        }
+        if (mapRun != null) {
+            mapRun.succeeded();
         }
         run.record("MapStateSucceeded", null, null);
         ParallelEvaluator.complete(run, array);

@@ -78,6 +78,8 @@ public sealed interface State {
             String toleratedFailurePercentagePath,
             JsonNode itemBatcher,
             JsonNode itemReader,
-            JsonNode resultWriter)
+            JsonNode resultWriter,
+            String label,
+            boolean expressChildren)
             implements State {}
 }

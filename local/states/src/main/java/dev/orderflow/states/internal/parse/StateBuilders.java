@@ -162,11 +162,13 @@ final class StateBuilders {
         exclusive(p, n, loc, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
         StateMachineDef def = null;
         boolean distributed = false;
+        boolean express = false;
         if (processor == null) {
             p.schema("These fields are required: [ItemProcessor]", loc);
         } else {
             JsonNode config = processor.get("ProcessorConfig");
             distributed = config != null && "DISTRIBUTED".equals(config.path("Mode").asText());
+            express = config != null && "EXPRESS".equals(config.path("ExecutionType").asText());
             def = p.machine(processor, loc + "/" + field, branchLanguage(processor, c), null);
         }
         if (!c.jsonata()) {
@@ -223,7 +225,9 @@ final class StateBuilders {
                 p.referencePathText(n, "ToleratedFailurePercentagePath", loc),
                 n.get("ItemBatcher"),
                 reader,
-                n.get("ResultWriter"));
+                n.get("ResultWriter"),
+                n.path("Label").asText(c.name()),
+                express);
     }
 
     private static boolean isJsonata(JsonNode v, CommonFields c) {

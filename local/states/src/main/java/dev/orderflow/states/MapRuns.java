@@ -1,0 +1,79 @@
+package dev.orderflow.states;
+
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.MapRunDescription;
+import dev.orderflow.states.api.StepFunctionsException;
+import dev.orderflow.states.internal.engine.ExecutionStore;
+import dev.orderflow.states.internal.maprun.MapRun;
+import dev.orderflow.states.internal.maprun.MapRunRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Map Runs of DISTRIBUTED Map states (AWS API reference: DescribeMapRun, ListMapRuns,
+ * UpdateMapRun; ListExecutions and DescribeExecution of child executions).
+ */
+public final class MapRuns {
+    private final MapRunRegistry registry;
+    private final ExecutionStore executions;
+
+    MapRuns(MapRunRegistry registry, ExecutionStore executions) {
+        this.registry = registry;
+        this.executions = executions;
+    }
+
+    /**
+     * Describes a Map Run.
+     *
+     * @throws StepFunctionsException InvalidArn, ResourceNotFound
+     */
+    public MapRunDescription describe(String mapRunArn) {
+        return registry.get(mapRunArn).describe();
+    }
+
+    /**
+     * The Map Runs an execution started, oldest first.
+     *
+     * @throws StepFunctionsException InvalidArn, ExecutionDoesNotExist
+     */
+    public List<MapRunDescription> list(String executionArn) {
+        executions.get(executionArn);
+        return registry.of(executionArn).stream().map(MapRun::describe).toList();
+    }
+
+    /**
+     * Changes a Map Run's limits; an empty value is left as it is. A higher MaxConcurrency starts
+     * more child executions at once; a new tolerance applies from the next failure on.
+     *
+     * @throws StepFunctionsException InvalidArn, ResourceNotFound
+     */
+    public void update(
+            String mapRunArn,
+            Optional<Integer> maxConcurrency,
+            Optional<Long> toleratedFailureCount,
+            Optional<Double> toleratedFailurePercentage) {
+        registry.update(
+                mapRunArn,
+                maxConcurrency.orElse(null),
+                toleratedFailureCount.orElse(null),
+                toleratedFailurePercentage.orElse(null));
+    }
+
+    /**
+     * The child executions a Map Run has started, newest first.
+     *
+     * @throws StepFunctionsException InvalidArn, ResourceNotFound
+     */
+    public List<ExecutionDescription> childExecutions(String mapRunArn) {
+        return registry.get(mapRunArn).children();
+    }
+
+    /** A child execution by ARN, with the ARN of its Map Run. */
+    public Optional<ChildExecution> childExecution(String executionArn) {
+        return registry.child(executionArn)
+                .map(d -> new ChildExecution(d, registry.mapRunOf(executionArn)));
+    }
+
+    /** A child execution and the Map Run that started it. */
+    public record ChildExecution(ExecutionDescription execution, String mapRunArn) {}
+}

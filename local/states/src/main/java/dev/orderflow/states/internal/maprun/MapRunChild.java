@@ -1,0 +1,74 @@
+package dev.orderflow.states.internal.maprun;
+
+import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.ExecutionStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One child execution of a Map Run: its name, ARN, input and, once started, how it went. */
+final class MapRunChild {
+    private final String name;
+    private final String arn;
+    private final String input;
+    private final long items;
+    private Instant startDate;
+    private Instant stopDate;
+    private ExecutionStatus status = ExecutionStatus.RUNNING;
+    private String output;
+    private String error;
+    private String cause;
+
+    MapRunChild(String name, String arn, String input, long items) {
+        this.name = name;
+        this.arn = arn;
+        this.input = input;
+        this.items = items;
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    long items() {
+        return items;
+    }
+
+    boolean started() {
+        return startDate != null;
+    }
+
+    ExecutionStatus status() {
+        return status;
+    }
+
+    void started(Instant at) {
+        startDate = at;
+    }
+
+    void ended(ExecutionStatus s, String out, String err, String why, Instant at) {
+        status = s;
+        output = out;
+        error = err;
+        cause = why;
+        stopDate = at;
+    }
+
+    ExecutionDescription describe(String stateMachineArn) {
+        return new ExecutionDescription(
+                arn,
+                stateMachineArn,
+                name,
+                status,
+                startDate,
+                Optional.ofNullable(stopDate),
+                input,
+                Optional.ofNullable(output),
+                Optional.ofNullable(error),
+                Optional.ofNullable(cause),
+                0,
+                "NOT_REDRIVABLE",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+}
