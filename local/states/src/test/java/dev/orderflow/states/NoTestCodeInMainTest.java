@@ -34,6 +34,7 @@ class NoTestCodeInMainTest {
                         "sendTaskHeartbeat",
                         "activities",
                         "versioning",
+                        "mapRuns",
                         "clock",
                         "close")
                 .withFacade(
