@@ -170,6 +170,33 @@ class MapRunsSfnTest {
     }
 
     @Test
+    void describeMapRun_findsTheRun_ofAnExecutionStartedThroughAVersion() {
+        String machine =
+                sfn.createStateMachine(
+                                b ->
+                                        b.name("mr-version")
+                                                .roleArn(ROLE)
+                                                .publish(true)
+                                                .definition(
+                                                        "{\"StartAt\":\"M\",\"States\":{"
+                                                                + distributedMap(
+                                                                        "M",
+                                                                        "",
+                                                                        "\"End\":true",
+                                                                        PASS)
+                                                                + "}}"))
+                        .stateMachineVersionArn();
+        String exec =
+                sfn.startExecution(b -> b.stateMachineArn(machine).input("[1]")).executionArn();
+
+        String mapRun = mapRunArn(exec);
+
+        assertThat(mapRun).contains(":mapRun:mr-version/M:");
+        assertThat(sfn.describeMapRun(b -> b.mapRunArn(mapRun)).status())
+                .isEqualTo(MapRunStatus.SUCCEEDED);
+    }
+
+    @Test
     void listMapRuns_pagesThroughTheRunsOfAnExecution() {
         String exec =
                 run(

@@ -41,7 +41,13 @@ public final class MapRunRegistry {
         String machine = s.stateMachineArn();
         int kind = machine.indexOf(":stateMachine:");
         String prefix = machine.substring(0, kind + 1);
-        String path = machine.substring(kind + ":stateMachine:".length()) + "/" + s.label();
+        // A version or alias ARN (...:stateMachine:<name>:<qualifier>) names the same machine.
+        String machineName = machine.substring(kind + ":stateMachine:".length());
+        int qualifier = machineName.indexOf(':');
+        String path =
+                (qualifier < 0 ? machineName : machineName.substring(0, qualifier))
+                        + "/"
+                        + s.label();
         String id = uuid(random);
         String arn = prefix + "mapRun:" + path + ":" + id;
         List<MapRunChild> children = new ArrayList<>(s.inputs().size());
