@@ -33,11 +33,7 @@ class DefinitionSizeSfnTest {
     @BeforeAll
     static void start() {
         server = StepFunctionsServer.builder().port(0).start();
-        sfn =
-                SdkClients.sfn(server)
-                        .overrideConfiguration(
-                                c -> c.addExecutionInterceptor(new StripSyncHostPrefix()))
-                        .build();
+        sfn = SdkClients.sfnWithoutHostPrefix(server);
     }
 
     @AfterAll

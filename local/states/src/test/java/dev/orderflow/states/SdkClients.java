@@ -23,4 +23,15 @@ final class SdkClients {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
                 .httpClient(UrlConnectionHttpClient.create());
     }
+
+    /**
+     * A client for the server's synchronous operations too: without the host prefix the SDK puts
+     * before {@code StartSyncExecution} and {@code TestState} calls ({@code sync-}), which a local
+     * endpoint cannot resolve.
+     */
+    static SfnClient sfnWithoutHostPrefix(StepFunctionsServer server) {
+        return sfn(server)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new StripSyncHostPrefix()))
+                .build();
+    }
 }

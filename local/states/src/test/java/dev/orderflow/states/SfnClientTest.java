@@ -46,11 +46,7 @@ class SfnClientTest {
                         .taskInvoker(invoker)
                         .seed(1)
                         .start();
-        sfn =
-                SdkClients.sfn(server)
-                        .overrideConfiguration(
-                                c -> c.addExecutionInterceptor(new StripSyncHostPrefix()))
-                        .build();
+        sfn = SdkClients.sfnWithoutHostPrefix(server);
     }
 
     @AfterAll

@@ -54,11 +54,7 @@ class TestStateSfnTest {
                         .clock(new VirtualClock())
                         .taskInvoker(invoker)
                         .start();
-        sfn =
-                SdkClients.sfn(server)
-                        .overrideConfiguration(
-                                c -> c.addExecutionInterceptor(new StripSyncHostPrefix()))
-                        .build();
+        sfn = SdkClients.sfnWithoutHostPrefix(server);
     }
 
     @AfterAll
