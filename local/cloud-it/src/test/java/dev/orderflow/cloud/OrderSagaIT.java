@@ -74,6 +74,10 @@ class OrderSagaIT extends SagaTestSupport {
         assertThat(order.get("reason").asText()).contains(sku);
         assertThat(order.has("paymentId")).isFalse();
         assertThat(shop.stockOf(sku, center)).containsExactly(1, 0);
+        assertThat(shop.history(id))
+                .as("nothing reserved, nothing paid: closed without a refund or a release")
+                .contains("PassStateEntered ReservationDeclined", "TaskStateEntered CloseOrder")
+                .doesNotContain("TaskStateEntered RefundPayment", "TaskStateEntered ReleaseStock");
     }
 
     @Test
