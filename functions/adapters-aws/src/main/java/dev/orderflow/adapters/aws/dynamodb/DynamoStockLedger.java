@@ -58,7 +58,7 @@ public final class DynamoStockLedger implements StockLedger {
 
     @Override
     public int shardCount(Sku sku) {
-        return settings(sku)[0];
+        return InventoryRows.settingsOf(dynamo, inventoryTable, sku)[0];
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class DynamoStockLedger implements StockLedger {
 
     @Override
     public StockPosition adjust(Sku sku, CenterId center, int delta) {
-        int[] settings = settings(sku);
+        int[] settings = InventoryRows.settingsOf(dynamo, inventoryTable, sku);
         if (settings[1] == 1) {
             return adjustRow(sku, center, delta);
         }
@@ -147,22 +147,6 @@ public final class DynamoStockLedger implements StockLedger {
         throw new DependencyUnavailable(
                 "inventory table",
                 new IllegalStateException("reservations kept taking the units being removed"));
-    }
-
-    /** The product's shard settings: {@code [shards, span]}. */
-    private int[] settings(Sku sku) {
-        return InventoryRows.settings(
-                DynamoErrors.translate(
-                                "inventory table",
-                                () ->
-                                        dynamo.getItem(
-                                                g ->
-                                                        g.tableName(inventoryTable)
-                                                                .key(
-                                                                        InventoryLayout.settingsKey(
-                                                                                sku.value()))
-                                                                .consistentRead(true)))
-                        .item());
     }
 
     private static StockPosition sum(Sku sku, String center, List<InventoryRows.ShardRow> shards) {

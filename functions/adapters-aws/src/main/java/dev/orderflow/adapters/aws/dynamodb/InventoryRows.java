@@ -49,6 +49,22 @@ final class InventoryRows {
         return new int[] {shards, Math.max(shards, count(item, "span"))};
     }
 
+    /** The product's shard settings, read consistently: {@code [shards, span]}. */
+    static int[] settingsOf(DynamoDbClient dynamo, String inventoryTable, Sku sku) {
+        return settings(
+                DynamoErrors.translate(
+                                "inventory table",
+                                () ->
+                                        dynamo.getItem(
+                                                g ->
+                                                        g.tableName(inventoryTable)
+                                                                .key(
+                                                                        InventoryLayout.settingsKey(
+                                                                                sku.value()))
+                                                                .consistentRead(true)))
+                        .item());
+    }
+
     /**
      * Every shard of the product at every center, read consistently: one query of the product's own
      * partition (its settings and each center's shard 0), then the other shards by key.

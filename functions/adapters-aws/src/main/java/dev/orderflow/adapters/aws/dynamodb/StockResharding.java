@@ -47,21 +47,7 @@ final class StockResharding {
     /** Sets the count; the span grows to it and never shrinks here. */
     private void setCount(Sku sku, int shards) {
         for (int attempt = 0; attempt < ROUNDS; attempt++) {
-            int[] settings =
-                    InventoryRows.settings(
-                            DynamoErrors.translate(
-                                            "inventory table",
-                                            () ->
-                                                    dynamo.getItem(
-                                                            g ->
-                                                                    g.tableName(table)
-                                                                            .key(
-                                                                                    InventoryLayout
-                                                                                            .settingsKey(
-                                                                                                    sku
-                                                                                                            .value()))
-                                                                            .consistentRead(true)))
-                                    .item());
+            int[] settings = InventoryRows.settingsOf(dynamo, table, sku);
             int span = Math.max(settings[1], shards);
             try {
                 DynamoErrors.translate(

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -233,13 +232,14 @@ class ShardedStockIT {
         ledger.adjust(MUG, MUC, stock);
         ledger.reshard(MUG, 4);
         ConcurrentLinkedQueue<OrderId> sold = new ConcurrentLinkedQueue<>();
-        AtomicBoolean soldOut = new AtomicBoolean();
+        List<FulfillmentCenter> munich =
+                List.of(new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 10)));
         ExecutorService pool = Executors.newFixedThreadPool(9);
         List<Future<?>> buyers = new ArrayList<>();
         try {
             for (int b = 0; b < 8; b++) {
-                long seed = b;
-                buyers.add(pool.submit(() -> buy(new Random(seed), sold, soldOut)));
+                Random random = new Random(b);
+                buyers.add(pool.submit(() -> buyUntilSoldOut(random, munich, sold)));
             }
             Future<?> admin =
                     pool.submit(
@@ -325,30 +325,6 @@ class ShardedStockIT {
                     if (round > 50) {
                         throw new AssertionError("no unit after 50 fresh reads", refused);
                     }
-                }
-            }
-        }
-    }
-
-    private void buy(Random random, ConcurrentLinkedQueue<OrderId> sold, AtomicBoolean soldOut) {
-        Allocation one = new Allocation(List.of(new Shipment(MUC, List.of(new OrderLine(MUG, 1)))));
-        DynamoStockLevels mine = new DynamoStockLevels(dynamo, inventory);
-        while (!soldOut.get()) {
-            OrderId order = OrderId.random();
-            boolean fresh = false;
-            for (int round = 0; round < 20; round++) {
-                List<StockLevel> now =
-                        fresh ? mine.levelsOf(Set.of(MUG)) : mine.recentLevelsOf(Set.of(MUG));
-                if (fresh && now.stream().mapToInt(StockLevel::available).sum() == 0) {
-                    soldOut.set(true);
-                    return;
-                }
-                try {
-                    reservations.reserve(order, Reservation.plan(one, now, random));
-                    sold.add(order);
-                    break;
-                } catch (InsufficientStock | DependencyUnavailable moved) {
-                    fresh = true;
                 }
             }
         }

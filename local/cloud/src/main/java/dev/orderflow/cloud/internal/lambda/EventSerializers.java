@@ -34,9 +34,7 @@ final class EventSerializers {
     static PojoSerializer<?> forEvent(Class<?> type, ClassLoader loader) {
         synchronized (LOCK) {
             if (CLASSES_BY_NAME != null) {
-                synchronized (CLASSES_BY_NAME) {
-                    CLASSES_BY_NAME.clear();
-                }
+                CLASSES_BY_NAME.clear();
             }
             return LambdaEventSerializers.serializerFor(type, loader);
         }
