@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -15,12 +16,18 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 /**
  * cdk-nag's AwsSolutions pack finds nothing that is not suppressed with a written reason, in every
  * environment the app can synthesize: production differs (retention, deletion protection, the
- * payment secret's grant), so checking one environment proves nothing about the others.
+ * payment secret's grant), so checking one environment proves nothing about the others. The
+ * multi-region syntheses are checked stack by stack, the edge stack included.
  */
 // Annotations.findError/findWarning answer cxapi.SynthesisMessage, deprecated with no replacement
 // in the assertions API
 @SuppressWarnings("deprecation")
 class NagComplianceTest {
+
+    /** The single-region environments and the multi-region deployments of SynthesizedStack. */
+    static List<String> syntheses() {
+        return List.of("test", "dev", "prod", "two-regions", "two-regions-domain", "strong-stock");
+    }
 
     /**
      * What each suppressed rule checks, in words a reason must use: a reason that does not name the
@@ -33,7 +40,11 @@ class NagComplianceTest {
                     "AwsSolutions-L1", List.of("runtime"),
                     "AwsSolutions-SQS3", List.of("dead-letter queue"),
                     "AwsSolutions-APIG4", List.of("authoriz"),
-                    "AwsSolutions-COG2", List.of("mfa"));
+                    "AwsSolutions-COG2", List.of("mfa"),
+                    "AwsSolutions-CFR1", List.of("geo restriction"),
+                    "AwsSolutions-CFR3", List.of("access log"),
+                    "AwsSolutions-CFR4", List.of("tls"),
+                    "AwsSolutions-SMG4", List.of("rotation"));
 
     private static String describe(List<SynthesisMessage> messages) {
         StringBuilder text = new StringBuilder();
@@ -47,28 +58,36 @@ class NagComplianceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"test", "dev", "prod"})
-    void awsSolutions_reportsNoUnsuppressedErrors(String environment) {
-        List<SynthesisMessage> errors =
-                Annotations.fromStack(SynthesizedStack.of(environment).stack)
-                        .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        assertThat(errors).as(describe(errors)).isEmpty();
+    @MethodSource("syntheses")
+    void awsSolutions_reportsNoUnsuppressedErrors(String synthesis) {
+        for (Stack stack : SynthesizedStack.stacksOf(synthesis)) {
+            List<SynthesisMessage> errors =
+                    Annotations.fromStack(stack)
+                            .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+            assertThat(errors).as(stack.getStackName() + "\n" + describe(errors)).isEmpty();
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"test", "dev", "prod"})
-    void awsSolutions_reportsNoUnsuppressedWarnings(String environment) {
-        List<SynthesisMessage> warnings =
-                Annotations.fromStack(SynthesizedStack.of(environment).stack)
-                        .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        assertThat(warnings).as(describe(warnings)).isEmpty();
+    @MethodSource("syntheses")
+    void awsSolutions_reportsNoUnsuppressedWarnings(String synthesis) {
+        for (Stack stack : SynthesizedStack.stacksOf(synthesis)) {
+            List<SynthesisMessage> warnings =
+                    Annotations.fromStack(stack)
+                            .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+            assertThat(warnings).as(stack.getStackName() + "\n" + describe(warnings)).isEmpty();
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"test", "dev", "prod"})
-    void everySuppression_namesTheControlItWaives_andSaysWhy(String environment) {
+    @MethodSource("syntheses")
+    void everySuppression_namesTheControlItWaives_andSaysWhy(String synthesis) {
         int suppressions = 0;
-        for (var resource : SynthesizedStack.of(environment).json.get("Resources")) {
+        List<JsonNode> resources = new java.util.ArrayList<>();
+        for (Stack stack : SynthesizedStack.stacksOf(synthesis)) {
+            SynthesizedStack.jsonOf(stack).get("Resources").forEach(resources::add);
+        }
+        for (var resource : resources) {
             JsonNode rules = resource.at("/Metadata/cdk_nag/rules_to_suppress");
             for (JsonNode rule : rules) {
                 suppressions++;

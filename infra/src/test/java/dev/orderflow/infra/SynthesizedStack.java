@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
 /**
@@ -58,17 +59,56 @@ final class SynthesizedStack {
                             "mailSecretName",
                             PROD_MAIL_SECRET));
 
-    private static final Map<String, SynthesizedStack> BY_ENVIRONMENT = new HashMap<>();
+    /** The two regions of the multi-region syntheses; the first is the primary. */
+    static final String PRIMARY = "eu-central-1";
+
+    static final String SECONDARY = "us-east-1";
+
+    static final String DOMAIN = "shop.example.com";
+
+    static final String HOSTED_ZONE = "Z0123456789ABCDEFGHIJ";
+
+    /** Three regions of one MRSC region set. */
+    static final List<String> STRONG_REGIONS = List.of("eu-west-1", "eu-west-2", "eu-central-1");
+
+    /**
+     * The multi-region deployments the tests synthesize, by name: two regions; the same with a
+     * domain; three regions with strongly consistent stock.
+     */
+    static final Map<String, Map<String, Object>> DEPLOYMENTS =
+            Map.of(
+                    "two-regions",
+                    with(CONTEXT, "regions", PRIMARY + "," + SECONDARY),
+                    "two-regions-domain",
+                    with(
+                            with(CONTEXT, "regions", PRIMARY + "," + SECONDARY),
+                            "domainName",
+                            DOMAIN,
+                            "hostedZoneId",
+                            HOSTED_ZONE),
+                    "strong-stock",
+                    with(
+                            with(CONTEXT, "regions", String.join(",", STRONG_REGIONS)),
+                            "stockConsistency",
+                            "strong"));
+
+    /** Each synthesis ({@link #ENVIRONMENTS} and {@link #DEPLOYMENTS}) once per test JVM. */
+    private static final Map<String, Deployment> BY_NAME = new HashMap<>();
 
     final OrderflowStack stack;
     final Template template;
     final JsonNode json;
 
-    private SynthesizedStack(Map<String, Object> context) {
-        App app = App.Builder.create().context(context).build();
-        stack = OrderflowApp.build(app);
+    private SynthesizedStack(OrderflowStack stack) {
+        this.stack = stack;
         template = Template.fromStack(stack);
         json = new ObjectMapper().valueToTree(template.toJSON());
+    }
+
+    private static final Map<OrderflowStack, SynthesizedStack> BY_STACK = new HashMap<>();
+
+    private static synchronized SynthesizedStack of(OrderflowStack stack) {
+        return BY_STACK.computeIfAbsent(stack, SynthesizedStack::new);
     }
 
     /** The {@code env=test} stack most tests check. */
@@ -77,12 +117,51 @@ final class SynthesizedStack {
     }
 
     /** The stack of one of {@link #ENVIRONMENTS}. */
-    static synchronized SynthesizedStack of(String environment) {
-        Map<String, Object> context = ENVIRONMENTS.get(environment);
-        if (context == null) {
+    static SynthesizedStack of(String environment) {
+        if (!ENVIRONMENTS.containsKey(environment)) {
             throw new IllegalArgumentException("no such environment: " + environment);
         }
-        return BY_ENVIRONMENT.computeIfAbsent(environment, e -> new SynthesizedStack(context));
+        return of(deployment(environment).primary());
+    }
+
+    /** One region's stack of one of {@link #DEPLOYMENTS}. */
+    static SynthesizedStack of(String deployment, String region) {
+        return of(deployment(deployment).in(region));
+    }
+
+    /** The stacks of one of {@link #ENVIRONMENTS} or {@link #DEPLOYMENTS}. */
+    static synchronized Deployment deployment(String name) {
+        Map<String, Object> context =
+                ENVIRONMENTS.containsKey(name) ? ENVIRONMENTS.get(name) : DEPLOYMENTS.get(name);
+        if (context == null) {
+            throw new IllegalArgumentException("no such synthesis: " + name);
+        }
+        return BY_NAME.computeIfAbsent(
+                name, n -> OrderflowApp.deploy(App.Builder.create().context(context).build()));
+    }
+
+    /** Every stack of a synthesis, the edge stack included, as JSON templates by stack. */
+    static List<Stack> stacksOf(String name) {
+        Deployment deployment = deployment(name);
+        List<Stack> stacks = new ArrayList<>(deployment.regional());
+        deployment.edge().ifPresent(stacks::add);
+        return stacks;
+    }
+
+    /** A stack's template as JSON. */
+    static JsonNode jsonOf(Stack stack) {
+        return stack instanceof OrderflowStack regional
+                ? of(regional).json
+                : new ObjectMapper().valueToTree(Template.fromStack(stack).toJSON());
+    }
+
+    /** A copy of a context with more keys. */
+    static Map<String, Object> with(Map<String, Object> context, Object... keysAndValues) {
+        Map<String, Object> more = new HashMap<>(context);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            more.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Map.copyOf(more);
     }
 
     /** The environment variables of the function running a handler class. */

@@ -2,11 +2,13 @@ package dev.orderflow.infra.constructs;
 
 import dev.orderflow.infra.config.OrderflowConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -22,8 +24,10 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -42,22 +46,37 @@ public final class HttpApiGateway extends Construct {
                     + "\"integrationError\":\"$context.integrationErrorMessage\","
                     + "\"authorizerError\":\"$context.authorizer.error\"}";
 
+    /**
+     * Set on every function behind the HTTP API of a multi-region stack: the ARN of the secret
+     * CloudFront sends as {@code X-Origin-Verify}; the HTTP entry point refuses a request without
+     * it. Unset (no check) in the single-region stack and the local cloud.
+     */
+    public static final String ORIGIN_VERIFY_SECRET_ARN = "ORIGIN_VERIFY_SECRET_ARN";
+
     public final HttpApi api;
     public final HttpStage stage;
     public final LogGroup accessLogs;
-    private final HttpUserPoolAuthorizer authorizer;
+    private final IHttpRouteAuthorizer authorizer;
+    private final Optional<ISecret> originVerifySecret;
+    private final Set<ServiceFunction> behindTheApi = new HashSet<>();
     private final List<HttpRoute> publicRoutes = new ArrayList<>();
 
-    public HttpApiGateway(Construct scope, String id, OrderflowConfig config, Identity identity) {
+    /**
+     * @param authorizer checks the user pool's JWTs ({@link Identity#authorizer()}, or {@link
+     *     Identity#trustedBy} in a region without the pool)
+     * @param originVerifySecret the secret CloudFront sends as {@code X-Origin-Verify}, in a
+     *     multi-region stack: each function a route calls gets its ARN as {@code
+     *     ORIGIN_VERIFY_SECRET_ARN} and may read it (GetSecretValue, on it alone)
+     */
+    public HttpApiGateway(
+            Construct scope,
+            String id,
+            OrderflowConfig config,
+            IHttpRouteAuthorizer authorizer,
+            Optional<ISecret> originVerifySecret) {
         super(scope, id);
-        authorizer =
-                new HttpUserPoolAuthorizer(
-                        "UserPoolAuthorizer",
-                        identity.userPool,
-                        HttpUserPoolAuthorizerProps.builder()
-                                .userPoolClients(
-                                        List.of(identity.webClient, identity.warehouseClient))
-                                .build());
+        this.authorizer = authorizer;
+        this.originVerifySecret = originVerifySecret;
         HttpApi.Builder builder =
                 HttpApi.Builder.create(this, "Api")
                         .description("orderflow public API")
@@ -153,7 +172,25 @@ public final class HttpApiGateway extends Construct {
         if (!scopes.isEmpty()) {
             options.authorizationScopes(scopes);
         }
+        originVerifySecret.ifPresent(secret -> checkOrigin(target, secret));
         return api.addRoutes(options.build());
+    }
+
+    private void checkOrigin(ServiceFunction target, ISecret secret) {
+        if (behindTheApi.add(target)) {
+            target.function.addEnvironment(ORIGIN_VERIFY_SECRET_ARN, secret.getSecretArn());
+            target.function.addToRolePolicy(
+                    PolicyStatement.Builder.create()
+                            .actions(List.of("secretsmanager:GetSecretValue"))
+                            .resources(List.of(secret.getSecretArn()))
+                            .build());
+        }
+    }
+
+    /** The host name of the API's own endpoint, {@code <id>.execute-api.<region>.<suffix>}. */
+    public String endpointHost() {
+        Stack stack = Stack.of(this);
+        return api.getApiId() + ".execute-api." + stack.getRegion() + "." + stack.getUrlSuffix();
     }
 
     /** The API's base URL. */

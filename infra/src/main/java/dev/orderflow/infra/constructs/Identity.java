@@ -4,6 +4,12 @@ import dev.orderflow.infra.config.OrderflowConfig;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
@@ -32,6 +38,9 @@ public final class Identity extends Construct {
 
     /** The resource server's identifier; scopes are {@code orderflow/<name>}. */
     public static final String RESOURCE_SERVER = "orderflow";
+
+    /** The name of the JWT authorizer in every region's HTTP API. */
+    private static final String AUTHORIZER = "UserPoolAuthorizer";
 
     public final UserPool userPool;
     public final UserPoolClient webClient;
@@ -128,5 +137,37 @@ public final class Identity extends Construct {
                 .groupName("admins")
                 .description("Operators of the store")
                 .build();
+    }
+
+    /** The HTTP API authorizer of this pool's region: tokens of the pool's two app clients. */
+    public IHttpRouteAuthorizer authorizer() {
+        return new HttpUserPoolAuthorizer(
+                AUTHORIZER,
+                userPool,
+                HttpUserPoolAuthorizerProps.builder()
+                        .userPoolClients(List.of(webClient, warehouseClient))
+                        .build());
+    }
+
+    /**
+     * The authorizer of a region without a pool of its own (docs/multi-region.md, identity): it
+     * trusts this pool's issuer and app clients, so one token works in every region. The values
+     * reach the other region's stack as cross-region references.
+     */
+    public IHttpRouteAuthorizer trustedBy() {
+        String issuer =
+                "https://cognito-idp."
+                        + Stack.of(this).getRegion()
+                        + ".amazonaws.com/"
+                        + userPool.getUserPoolId();
+        return new HttpJwtAuthorizer(
+                AUTHORIZER,
+                issuer,
+                HttpJwtAuthorizerProps.builder()
+                        .jwtAudience(
+                                List.of(
+                                        webClient.getUserPoolClientId(),
+                                        warehouseClient.getUserPoolClientId()))
+                        .build());
     }
 }

@@ -33,6 +33,7 @@ public final class Monitoring extends Construct {
             Construct scope,
             String id,
             OrderflowConfig config,
+            String dashboardName,
             HttpApiGateway api,
             OrderWorkflow workflow,
             Messaging messaging,
@@ -48,9 +49,7 @@ public final class Monitoring extends Construct {
                 .ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
 
         dashboard =
-                Dashboard.Builder.create(this, "Dashboard")
-                        .dashboardName("orderflow-" + config.environmentName())
-                        .build();
+                Dashboard.Builder.create(this, "Dashboard").dashboardName(dashboardName).build();
 
         for (Queue dlq : messaging.deadLetterQueues()) {
             alarm(

@@ -3,6 +3,7 @@ package dev.orderflow.infra.services;
 import static dev.orderflow.infra.services.Functions.allow;
 
 import dev.orderflow.infra.config.Adapters;
+import dev.orderflow.infra.config.Placement;
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.Messaging;
 import dev.orderflow.infra.constructs.OrderWorkflow;
@@ -10,7 +11,9 @@ import dev.orderflow.infra.constructs.ServiceFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
@@ -58,19 +61,29 @@ public final class FulfillmentWorkers {
             DataTables tables,
             Messaging messaging,
             OrderWorkflow workflow,
-            Adapters adapters) {
-        startFulfillment(functions, tables, messaging, workflow);
-        archiveOrders(functions, tables, messaging);
+            Adapters adapters,
+            Placement placement) {
+        // In a multi-region stack, only orders homed in the stack's region (docs/multi-region.md).
+        Optional<String> homeRegion =
+                placement instanceof Placement.InRegion region
+                        ? Optional.of(region.region())
+                        : Optional.empty();
+        startFulfillment(functions, tables, messaging, workflow, homeRegion);
+        archiveOrders(functions, tables, messaging, homeRegion);
         fulfillShipment(functions, tables, messaging.fulfillmentRequests);
         notifyCustomer(functions, tables, messaging.notifications, adapters);
     }
 
     private static void startFulfillment(
-            Functions functions, DataTables tables, Messaging messaging, OrderWorkflow workflow) {
+            Functions functions,
+            DataTables tables,
+            Messaging messaging,
+            OrderWorkflow workflow,
+            Optional<String> homeRegion) {
         ServiceFunction relay = functions.create("StartFulfillment");
         allow(relay, workflow.stateMachine.getStateMachineArn(), "states:StartExecution");
         // TRIM_HORIZON: orders placed before the mapping existed still start.
-        onOrdersStream(relay, tables, messaging, placedOrders());
+        onOrdersStream(relay, tables, messaging, placedOrders(homeRegion));
     }
 
     /**
@@ -96,19 +109,44 @@ public final class FulfillmentWorkers {
                                 .onFailure(new SqsDlq(messaging.orderStreamFailures))
                                 .filters(List.of(FilterCriteria.filter(filter)))
                                 .build()));
+        if (!(tables.orders instanceof Table)) {
+            // A global table (TableV2) grants ListStreams on the stream's ARN, which IAM never
+            // matches: ListStreams takes no resource (Service Authorization Reference; aws-cdk PR
+            // 34575). Table's own grant already says "*".
+            fn.function.addToRolePolicy(
+                    PolicyStatement.Builder.create()
+                            .actions(List.of("dynamodb:ListStreams"))
+                            .resources(List.of("*"))
+                            .build());
+        }
     }
 
     /**
      * The stream filter: only the insert of an order item ({@code sk = ORDER}) starts a workflow;
      * events, shipments and updates of the same partition never invoke the relay. Ordered, so the
-     * synthesized pattern is the same on every build.
+     * synthesized pattern is the same on every build. With a home region, only orders placed there
+     * ({@code homeRegion} on the new image).
      */
-    static Map<String, Object> placedOrders() {
+    static Map<String, Object> placedOrders(Optional<String> homeRegion) {
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("eventName", FilterRule.isEqual("INSERT"));
-        pattern.put(
-                "dynamodb", Map.of("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER")))));
+        pattern.put("dynamodb", orderItem("NewImage", homeRegion));
         return pattern;
+    }
+
+    /**
+     * The order item ({@code sk = ORDER}) and, with a home region, that region as the {@code
+     * homeRegion} of the image the record carries.
+     */
+    private static Map<String, Object> orderItem(String image, Optional<String> homeRegion) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER"))));
+        homeRegion.ifPresent(
+                region ->
+                        record.put(
+                                image,
+                                Map.of("homeRegion", Map.of("S", FilterRule.isEqual(region)))));
+        return record;
     }
 
     /**
@@ -116,11 +154,15 @@ public final class FulfillmentWorkers {
      * (Query), keeps the record in the archive (PutItem) and removes the rest of the collection
      * (DeleteItem). Failures park in the same alarmed stream DLQ as the relay's.
      */
-    private static void archiveOrders(Functions functions, DataTables tables, Messaging messaging) {
+    private static void archiveOrders(
+            Functions functions,
+            DataTables tables,
+            Messaging messaging,
+            Optional<String> homeRegion) {
         ServiceFunction archiver = functions.create("ArchiveOrder");
         allow(archiver, tables.orders.getTableArn(), "dynamodb:Query", "dynamodb:DeleteItem");
         allow(archiver, tables.orderArchive.getTableArn(), "dynamodb:PutItem");
-        onOrdersStream(archiver, tables, messaging, expiredOrders());
+        onOrdersStream(archiver, tables, messaging, expiredOrders(homeRegion));
     }
 
     /**
@@ -128,15 +170,14 @@ public final class FulfillmentWorkers {
      * DynamoDB marks with the service as the record's user identity ("DynamoDB Streams and Time to
      * Live", Developer Guide). A caller's delete has no such identity.
      */
-    static Map<String, Object> expiredOrders() {
+    static Map<String, Object> expiredOrders(Optional<String> homeRegion) {
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("eventName", FilterRule.isEqual("REMOVE"));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("type", FilterRule.isEqual("Service"));
         identity.put("principalId", FilterRule.isEqual("dynamodb.amazonaws.com"));
         pattern.put("userIdentity", identity);
-        pattern.put(
-                "dynamodb", Map.of("Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("ORDER")))));
+        pattern.put("dynamodb", orderItem("OldImage", homeRegion));
         return pattern;
     }
 
