@@ -1,9 +1,12 @@
 package dev.orderflow.domain.centers;
 
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -16,13 +19,16 @@ import java.util.OptionalInt;
  * @param handlingTime how long it may take to report a shipment as shipped (its service level); the
  *     saga gives up on the shipment and compensates after that
  * @param warehouse how its warehouse system is reached
+ * @param homeRegion the AWS region whose Inventory table holds its stock and whose saga allocates
+ *     from it; empty: homed in every region that reads it (the single-region case)
  */
 public record FulfillmentCenter(
         CenterId id,
         String name,
         Map<String, Integer> distanceKmByRegion,
         Duration handlingTime,
-        WarehouseLink warehouse) {
+        WarehouseLink warehouse,
+        Optional<AwsRegion> homeRegion) {
 
     /** The service level of a center that does not state its own. */
     public static final Duration DEFAULT_HANDLING_TIME = Duration.ofDays(2);
@@ -49,6 +55,7 @@ public record FulfillmentCenter(
         }
         Objects.requireNonNull(handlingTime, "handlingTime");
         Objects.requireNonNull(warehouse, "warehouse");
+        Objects.requireNonNull(homeRegion, "homeRegion");
         if (handlingTime.compareTo(MIN_HANDLING_TIME) < 0
                 || handlingTime.compareTo(MAX_HANDLING_TIME) > 0) {
             throw InvalidInput.of(
@@ -59,6 +66,16 @@ public record FulfillmentCenter(
                             + MAX_HANDLING_TIME.toSeconds()
                             + " seconds");
         }
+    }
+
+    /** A center homed in every region. */
+    public FulfillmentCenter(
+            CenterId id,
+            String name,
+            Map<String, Integer> distanceKmByRegion,
+            Duration handlingTime,
+            WarehouseLink warehouse) {
+        this(id, name, distanceKmByRegion, handlingTime, warehouse, Optional.empty());
     }
 
     /** A center with no warehouse system of its own. */
@@ -73,6 +90,23 @@ public record FulfillmentCenter(
     /** A center with the {@link #DEFAULT_HANDLING_TIME} and no warehouse system of its own. */
     public FulfillmentCenter(CenterId id, String name, Map<String, Integer> distanceKmByRegion) {
         this(id, name, distanceKmByRegion, DEFAULT_HANDLING_TIME);
+    }
+
+    /** Whether that AWS region allocates from it and changes its stock. */
+    public boolean isHomedIn(AwsRegion region) {
+        return region.isHomeOf(homeRegion);
+    }
+
+    /**
+     * Fails unless the center is homed in that region, the only one that changes its stock.
+     *
+     * @throws HomedInAnotherRegion naming its home region
+     */
+    public void requireHomedIn(AwsRegion region) {
+        if (!isHomedIn(region)) {
+            throw new HomedInAnotherRegion(
+                    "fulfillment center", id.value(), homeRegion.get().name());
+        }
     }
 
     /** Its distance to a region, or empty if it does not serve that region. */

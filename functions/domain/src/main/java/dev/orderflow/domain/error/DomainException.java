@@ -16,6 +16,7 @@ public abstract sealed class DomainException extends RuntimeException
                 ShipmentSettled,
                 InsufficientStock,
                 IdempotencyKeyReused,
+                HomedInAnotherRegion,
                 DependencyUnavailable {
 
     private final String code;

@@ -9,6 +9,7 @@ import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.ProductNotFound;
 import dev.orderflow.domain.identity.Admins;
 import dev.orderflow.domain.identity.Caller;
+import dev.orderflow.domain.region.AwsRegion;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,11 +25,17 @@ public final class AdjustStock {
     private final CatalogStore catalog;
     private final CenterDirectory centers;
     private final StockLedger ledger;
+    private final AwsRegion here;
 
-    public AdjustStock(CatalogStore catalog, CenterDirectory centers, StockLedger ledger) {
+    /**
+     * @param here the region this runs in: only a center's home region changes its stock
+     */
+    public AdjustStock(
+            CatalogStore catalog, CenterDirectory centers, StockLedger ledger, AwsRegion here) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.centers = Objects.requireNonNull(centers, "centers");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.here = Objects.requireNonNull(here, "here");
     }
 
     /**
@@ -81,6 +88,8 @@ public final class AdjustStock {
      * @throws InvalidInput if delta is 0 or beyond {@link #MAX_DELTA} either way
      * @throws ProductNotFound if the catalog has no such product
      * @throws FulfillmentCenterNotFound if there is no such center
+     * @throws dev.orderflow.domain.error.HomedInAnotherRegion if the center is homed in another
+     *     region (nothing is written)
      * @throws dev.orderflow.domain.error.InsufficientStock if fewer units are available than a
      *     negative delta removes
      */
@@ -92,9 +101,9 @@ public final class AdjustStock {
                     "must be a non-zero whole number between -" + MAX_DELTA + " and " + MAX_DELTA);
         }
         requireProduct(sku);
-        if (centers.find(center).isEmpty()) {
-            throw new FulfillmentCenterNotFound(center.value());
-        }
+        centers.find(center)
+                .orElseThrow(() -> new FulfillmentCenterNotFound(center.value()))
+                .requireHomedIn(here);
         return ledger.adjust(sku, center, delta);
     }
 

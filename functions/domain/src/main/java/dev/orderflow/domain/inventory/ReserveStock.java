@@ -13,6 +13,7 @@ import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.random.RandomGenerator;
  * allocation on the order (the saga's {@code ReserveStep} runs it and turns its refusals into
  * verdicts). Safe to retry: an order that is reserved already is returned as it is, and
  * reservations are idempotent per order. When stock moves between reading levels and reserving, it
- * allocates again on fresh levels.
+ * allocates again on fresh levels. It allocates only from centers homed in its own region ({@code
+ * here}): a center's stock lives in its home region's Inventory table and only changes there.
  */
 public final class ReserveStock {
 
@@ -41,15 +43,17 @@ public final class ReserveStock {
     private final Allocator allocator = new Allocator();
     private final Clock clock;
     private final RandomGenerator random;
+    private final AwsRegion here;
 
     public ReserveStock(
             OrderRepository orders,
             FulfillmentCenters centers,
             StockLevels levels,
             StockReservations reservations,
-            Clock clock) {
+            Clock clock,
+            AwsRegion here) {
         // java.util.Random: safe to share between threads, as one use case may be.
-        this(orders, centers, levels, reservations, clock, new Random());
+        this(orders, centers, levels, reservations, clock, here, new Random());
     }
 
     /** With the source of the random shard each reservation starts at (see {@link ShardPicker}). */
@@ -59,6 +63,7 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock,
+            AwsRegion here,
             RandomGenerator random) {
         this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.centers = Objects.requireNonNull(centers, "centers");
@@ -66,6 +71,7 @@ public final class ReserveStock {
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.here = Objects.requireNonNull(here, "here");
     }
 
     /**
@@ -112,7 +118,9 @@ public final class ReserveStock {
         Set<Sku> skus = new LinkedHashSet<>();
         order.lines().stream().map(OrderLine::sku).forEach(skus::add);
         // Centers do not move between rounds; stock does, so only the levels are read again.
-        List<FulfillmentCenter> all = centers.all();
+        // Only centers homed here: their stock is in this region's table and changes only here.
+        List<FulfillmentCenter> all =
+                centers.all().stream().filter(c -> c.isHomedIn(here)).toList();
         InsufficientStock last = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             // The first round plans on recent levels (for a hot product, a copy up to a second

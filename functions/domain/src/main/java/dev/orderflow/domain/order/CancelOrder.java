@@ -1,9 +1,11 @@
 package dev.orderflow.domain.order;
 
 import dev.orderflow.domain.error.DependencyUnavailable;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.identity.Caller;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +19,15 @@ public final class CancelOrder {
 
     private final OrderChanges orders;
     private final Clock clock;
+    private final AwsRegion here;
 
-    public CancelOrder(OrderRepository orders, Clock clock) {
+    /**
+     * @param here the region this runs in: an order homed in another one is changed only there
+     */
+    public CancelOrder(OrderRepository orders, Clock clock, AwsRegion here) {
         this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.here = Objects.requireNonNull(here, "here");
     }
 
     /**
@@ -28,6 +35,7 @@ public final class CancelOrder {
      *
      * @return the order, {@link OrderStatus#CANCELLING} or already {@link OrderStatus#CANCELLED}
      * @throws OrderNotFound if it does not exist or the caller may not see it
+     * @throws HomedInAnotherRegion if it is homed in another region (nothing is written)
      * @throws InvalidStateTransition if it shipped or was rejected already
      * @throws DependencyUnavailable if the order kept changing under us or the store is down
      */
@@ -38,6 +46,7 @@ public final class CancelOrder {
                     if (!order.isVisibleTo(caller)) {
                         throw new OrderNotFound(id.value());
                     }
+                    order.requireHomedIn(here);
                     if (order.status() == OrderStatus.CANCELLING
                             || order.status() == OrderStatus.CANCELLED) {
                         return Optional.empty(); // asked before: same answer

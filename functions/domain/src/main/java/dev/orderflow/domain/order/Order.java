@@ -1,7 +1,9 @@
 package dev.orderflow.domain.order;
 
 import dev.orderflow.domain.catalog.Money;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InvalidStateTransition;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param version incremented by every change, starting at 1
  * @param createdAt when it was placed
  * @param updatedAt when it last changed
+ * @param homeRegion the AWS region it was placed in, the only one that changes it after placement;
+ *     empty for an order placed before orders had a home, which every region treats as its own
  */
 public record Order(
         OrderId id,
@@ -36,7 +40,8 @@ public record Order(
         String reason,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<AwsRegion> homeRegion) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -50,12 +55,13 @@ public record Order(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(homeRegion, "homeRegion");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
     }
 
-    /** A new order, {@link OrderStatus#PENDING} at version 1. */
+    /** A new order without a home region, {@link OrderStatus#PENDING} at version 1. */
     public static Order place(
             OrderId id,
             String customerId,
@@ -63,6 +69,18 @@ public record Order(
             ShippingAddress address,
             Money total,
             Instant now) {
+        return place(id, customerId, lines, address, total, now, Optional.empty());
+    }
+
+    /** A new order homed in a region, {@link OrderStatus#PENDING} at version 1. */
+    public static Order place(
+            OrderId id,
+            String customerId,
+            List<OrderLine> lines,
+            ShippingAddress address,
+            Money total,
+            Instant now,
+            Optional<AwsRegion> homeRegion) {
         return new Order(
                 id,
                 customerId,
@@ -75,7 +93,8 @@ public record Order(
                 "",
                 1,
                 now,
-                now);
+                now,
+                homeRegion);
     }
 
     /**
@@ -83,7 +102,7 @@ public record Order(
      * answers, since a replay must answer exactly as the first call did.
      */
     public Order asPlaced() {
-        return place(id, customerId, lines, address, total, createdAt);
+        return place(id, customerId, lines, address, total, createdAt, homeRegion);
     }
 
     /** Stock is reserved as allocated. */
@@ -122,6 +141,22 @@ public record Order(
         return moveTo(OrderStatus.CANCELLED, now, allocation, paymentId, reason);
     }
 
+    /** Whether the order is homed in that region: placed there, or before orders had a home. */
+    public boolean isHomedIn(AwsRegion region) {
+        return region.isHomeOf(homeRegion);
+    }
+
+    /**
+     * Fails unless the order is homed in that region, the only one that may change it.
+     *
+     * @throws HomedInAnotherRegion naming its home region
+     */
+    public void requireHomedIn(AwsRegion region) {
+        if (!isHomedIn(region)) {
+            throw new HomedInAnotherRegion("order", id.value(), homeRegion.get().name());
+        }
+    }
+
     /** Whether this caller may see the order: its customer or an admin. */
     public boolean isVisibleTo(dev.orderflow.domain.identity.Caller caller) {
         return caller.isAdmin() || caller.subject().equals(customerId);
@@ -148,6 +183,7 @@ public record Order(
                 newReason,
                 version + 1,
                 createdAt,
-                now);
+                now,
+                homeRegion);
     }
 }

@@ -7,6 +7,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.identity.Caller;
+import dev.orderflow.domain.region.AwsRegion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,18 +81,24 @@ public final class PlaceOrder {
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final Supplier<OrderId> ids;
+    private final AwsRegion here;
 
+    /**
+     * @param here the region this runs in, which becomes the home of every order placed here
+     */
     public PlaceOrder(
             ProductCatalog catalog,
             OrderRepository orders,
             IdempotencyStore idempotency,
             Clock clock,
-            Supplier<OrderId> ids) {
+            Supplier<OrderId> ids,
+            AwsRegion here) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.here = Objects.requireNonNull(here, "here");
     }
 
     /**
@@ -133,7 +140,8 @@ public final class PlaceOrder {
                         command.lines(),
                         command.address(),
                         total,
-                        clock.instant());
+                        clock.instant(),
+                        Optional.of(here));
         if (!orders.create(order)) {
             // A concurrent replay of the same request stored it first: answer with that one.
             return new Result(orders.find(id).orElseThrow().asPlaced(), true);

@@ -8,8 +8,10 @@ import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.error.Forbidden;
 import dev.orderflow.domain.error.FulfillmentCenterNotFound;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.ProductNotFound;
@@ -17,7 +19,9 @@ import dev.orderflow.domain.identity.Caller;
 import dev.orderflow.domain.testfixtures.InMemoryCatalogStore;
 import dev.orderflow.domain.testfixtures.InMemoryCenterDirectory;
 import dev.orderflow.domain.testfixtures.InMemoryStockLedger;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,8 @@ class AdjustStockTest {
     private static final Caller CUSTOMER = new Caller("alice", Set.of(), Set.of());
     private static final Sku MUG = new Sku("MUG-BLUE");
     private static final CenterId MUC = new CenterId("FC-MUC");
+    private static final CenterId NYC = new CenterId("FC-NYC");
+    private static final CenterId FRA = new CenterId("FC-FRA");
 
     private final InMemoryStockLedger ledger =
             new InMemoryStockLedger().with(new StockPosition(MUG, MUC, 5, 2));
@@ -38,8 +44,40 @@ class AdjustStockTest {
                             .with(
                                     new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 10)),
                                     new FulfillmentCenter(
-                                            new CenterId("FC-BER"), "Berlin", Map.of("DE-BE", 5))),
-                    ledger);
+                                            new CenterId("FC-BER"), "Berlin", Map.of("DE-BE", 5)),
+                                    new FulfillmentCenter(
+                                            NYC,
+                                            "New York",
+                                            Map.of("US-NY", 5),
+                                            FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                            new WarehouseLink.None(),
+                                            Optional.of(SampleOrders.ELSEWHERE)),
+                                    new FulfillmentCenter(
+                                            FRA,
+                                            "Frankfurt",
+                                            Map.of("DE-HE", 5),
+                                            FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                            new WarehouseLink.None(),
+                                            Optional.of(SampleOrders.HERE))),
+                    ledger,
+                    SampleOrders.HERE);
+
+    @Test
+    void adjust_atACenterHomedInAnotherRegion_isRefused_namingItsHome_andChangesNothing() {
+        assertThatThrownBy(() -> stock.adjust(ADMIN, MUG, NYC, 10))
+                .isInstanceOfSatisfying(
+                        HomedInAnotherRegion.class,
+                        e -> {
+                            assertThat(e.homeRegion()).isEqualTo("us-east-1");
+                            assertThat(e.getMessage()).contains("FC-NYC");
+                        });
+        assertThat(ledger.positionsOf(MUG)).extracting(StockPosition::center).doesNotContain(NYC);
+    }
+
+    @Test
+    void adjust_atACenterHomedHere_changesItsStock() {
+        assertThat(stock.adjust(ADMIN, MUG, FRA, 4).available()).isEqualTo(4);
+    }
 
     @Test
     void adjust_addsAndRemovesUnits_keepingReservationsAsTheyAre() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReserveStockTest {
@@ -35,10 +37,69 @@ class ReserveStockTest {
                     .center(new FulfillmentCenter(MUC, "Munich", Map.of("DE-BY", 20)))
                     .center(new FulfillmentCenter(BER, "Berlin", Map.of("DE-BY", 590)));
     private final ReserveStock reserveStock =
-            new ReserveStock(orders, stock, stock, stock, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ReserveStock(
+                    orders,
+                    stock,
+                    stock,
+                    stock,
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    SampleOrders.HERE);
 
     private Order pending(int mugs) {
         return SampleOrders.placeMugs(orders, mugs, NOW);
+    }
+
+    @Test
+    void reserve_allocatesOnlyFromCentersHomedHere() {
+        CenterId nearButElsewhere = new CenterId("FC-MUC-US");
+        CenterId homedHere = new CenterId("FC-HAM");
+        stock.center(
+                        new FulfillmentCenter(
+                                nearButElsewhere,
+                                "Munich, run from us-east-1",
+                                Map.of("DE-BY", 1),
+                                FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                new WarehouseLink.None(),
+                                Optional.of(SampleOrders.ELSEWHERE)))
+                .center(
+                        new FulfillmentCenter(
+                                homedHere,
+                                "Hamburg",
+                                Map.of("DE-BY", 780),
+                                FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                new WarehouseLink.None(),
+                                Optional.of(SampleOrders.HERE)))
+                .stock(nearButElsewhere, "MUG", 100)
+                .stock(MUC, "MUG", 1)
+                .stock(homedHere, "MUG", 5);
+        Order order = pending(3);
+
+        Order reserved = reserveStock.reserve(order.id());
+
+        assertThat(reserved.allocation().orElseThrow().shipments())
+                .extracting(Shipment::center, Shipment::units)
+                .as("the nearest center that fills it alone, of those homed here")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(homedHere, 3));
+        assertThat(stock.available(nearButElsewhere, "MUG")).isEqualTo(100);
+    }
+
+    @Test
+    void reserve_refusesAnOrder_thatOnlyCentersHomedElsewhereCouldFill() {
+        CenterId elsewhere = new CenterId("FC-MUC-US");
+        stock.center(
+                        new FulfillmentCenter(
+                                elsewhere,
+                                "Munich, run from us-east-1",
+                                Map.of("DE-BY", 1),
+                                FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                new WarehouseLink.None(),
+                                Optional.of(SampleOrders.ELSEWHERE)))
+                .stock(elsewhere, "MUG", 100);
+        Order order = pending(3);
+
+        assertThatThrownBy(() -> reserveStock.reserve(order.id()))
+                .isInstanceOf(InsufficientStock.class);
+        assertThat(stock.available(elsewhere, "MUG")).isEqualTo(100);
     }
 
     @Test

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InvalidStateTransition;
 import dev.orderflow.domain.error.OrderNotFound;
 import dev.orderflow.domain.identity.Caller;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class CancelOrderTest {
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final CancelOrder cancelOrder =
-            new CancelOrder(orders, Clock.fixed(NOW, ZoneOffset.UTC));
+            new CancelOrder(orders, Clock.fixed(NOW, ZoneOffset.UTC), SampleOrders.HERE);
 
     private Order placed() {
         OrderLine line = new OrderLine(new Sku("MUG"), 1);
@@ -53,6 +56,39 @@ class CancelOrderTest {
             assertThat(orders.update(next)).isTrue();
         }
         return orders.find(order.id()).orElseThrow();
+    }
+
+    @Test
+    void cancel_ofAnOrderHomedInAnotherRegion_isRefused_namingItsHome_andWritesNothing() {
+        Order order = SampleOrders.placeMugs(orders, 1, NOW, Optional.of(SampleOrders.ELSEWHERE));
+
+        assertThatThrownBy(() -> cancelOrder.cancel(ALICE, order.id()))
+                .isInstanceOfSatisfying(
+                        HomedInAnotherRegion.class,
+                        e -> {
+                            assertThat(e.homeRegion()).isEqualTo("us-east-1");
+                            assertThat(e.getMessage()).contains(order.id().value(), "us-east-1");
+                        });
+        assertThat(orders.find(order.id()).orElseThrow()).isEqualTo(order);
+    }
+
+    @Test
+    void cancel_ofAnOrderHomedInAnotherRegion_isNotFound_forSomeoneElse() {
+        Order order = SampleOrders.placeMugs(orders, 1, NOW, Optional.of(SampleOrders.ELSEWHERE));
+
+        assertThatThrownBy(
+                        () ->
+                                cancelOrder.cancel(
+                                        new Caller("mallory", Set.of(), Set.of()), order.id()))
+                .isInstanceOf(OrderNotFound.class);
+    }
+
+    @Test
+    void cancel_ofAnOrderHomedHere_proceeds() {
+        Order order = SampleOrders.placeMugs(orders, 1, NOW, Optional.of(SampleOrders.HERE));
+
+        assertThat(cancelOrder.cancel(ALICE, order.id()).status())
+                .isEqualTo(OrderStatus.CANCELLING);
     }
 
     @Test
@@ -143,7 +179,8 @@ class CancelOrderTest {
                 };
 
         Order cancelling =
-                new CancelOrder(racing, Clock.fixed(NOW, ZoneOffset.UTC)).cancel(ALICE, order.id());
+                new CancelOrder(racing, Clock.fixed(NOW, ZoneOffset.UTC), SampleOrders.HERE)
+                        .cancel(ALICE, order.id());
 
         assertThat(cancelling.status()).isEqualTo(OrderStatus.CANCELLING);
         assertThat(cancelling.version()).isEqualTo(3);

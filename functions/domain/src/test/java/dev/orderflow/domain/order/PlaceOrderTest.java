@@ -13,6 +13,7 @@ import dev.orderflow.domain.identity.Caller;
 import dev.orderflow.domain.testfixtures.InMemoryIdempotencyStore;
 import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.InMemoryProductCatalog;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,8 @@ class PlaceOrderTest {
                     orders,
                     new InMemoryIdempotencyStore(),
                     Clock.fixed(NOW, ZoneOffset.UTC),
-                    OrderId::random);
+                    OrderId::random,
+                    SampleOrders.HERE);
 
     private static OrderLine line(String sku, int quantity) {
         return new OrderLine(new Sku(sku), quantity);
@@ -64,6 +66,17 @@ class PlaceOrderTest {
         assertThat(order.total()).isEqualTo(Money.ofMinor(2 * 1250 + 3 * 399, "EUR"));
         assertThat(order.createdAt()).isEqualTo(NOW);
         assertThat(orders.find(order.id())).contains(order);
+    }
+
+    @Test
+    void place_homesTheOrderInTheRegionItIsPlacedIn() {
+        Order order = place(ALICE, "k-home", line("MUG", 1)).order();
+
+        assertThat(order.homeRegion()).contains(SampleOrders.HERE);
+        assertThat(orders.find(order.id()).orElseThrow().homeRegion()).contains(SampleOrders.HERE);
+        assertThat(place(ALICE, "k-home", line("MUG", 1)).order().homeRegion())
+                .as("a replay answers with the order's home too")
+                .contains(SampleOrders.HERE);
     }
 
     @Test
@@ -142,7 +155,12 @@ class PlaceOrderTest {
         orders.raceOnNextFind(() -> orders.create(storedByTheOther));
         var racing =
                 new PlaceOrder(
-                        catalog, orders, store, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
+                        catalog,
+                        orders,
+                        store,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        OrderId::random,
+                        SampleOrders.HERE);
 
         PlaceOrder.Result result =
                 racing.place(

@@ -41,7 +41,9 @@ class SagaStepsTest {
     private final InMemoryPayments payments = new InMemoryPayments();
 
     private final ReserveStep reserve =
-            new ReserveStep(new ReserveStock(orders, stock, stock, stock, clock), orders);
+            new ReserveStep(
+                    new ReserveStock(orders, stock, stock, stock, clock, SampleOrders.HERE),
+                    orders);
     private final PaymentStep pay = new PaymentStep(orders, payments, clock);
     private final ShippingSteps shipping = new ShippingSteps(orders, stock, stock, clock);
     private final Compensation compensation = new Compensation(orders, payments, stock, clock);

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.Forbidden;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.error.ShipmentNotFound;
 import dev.orderflow.domain.error.ShipmentSettled;
 import dev.orderflow.domain.identity.Caller;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.testfixtures.InMemoryAwaitedShipments;
+import dev.orderflow.domain.testfixtures.InMemoryOrderRepository;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
+import dev.orderflow.domain.testfixtures.SampleOrders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +30,13 @@ class ReportShipmentEventTest {
     private static final Caller WAREHOUSE =
             new Caller("wms-muc", Set.of(Caller.WAREHOUSE_SCOPE), Set.of());
 
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryAwaitedShipments awaited = new InMemoryAwaitedShipments();
     private final RecordingTaskTokens tokens = new RecordingTaskTokens();
     private final ReportShipmentEvent reports =
-            new ReportShipmentEvent(awaited, tokens, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final OrderId order = OrderId.random();
+            new ReportShipmentEvent(
+                    orders, awaited, tokens, Clock.fixed(NOW, ZoneOffset.UTC), SampleOrders.HERE);
+    private final OrderId order = SampleOrders.placeMugs(orders, 1, NOW).id();
 
     private void handedOver() {
         awaited.await(order, MUC, new TaskToken("t1"));
@@ -71,6 +77,44 @@ class ReportShipmentEventTest {
                         () -> reports.report(WAREHOUSE, order, MUC, new WarehouseEvent.Picking()))
                 .isInstanceOf(ShipmentNotFound.class);
         assertThat(tokens.received()).isEmpty();
+    }
+
+    @Test
+    void aReport_onAnUnknownOrder_isNotFound() {
+        assertThatThrownBy(
+                        () ->
+                                reports.report(
+                                        WAREHOUSE,
+                                        OrderId.random(),
+                                        MUC,
+                                        new WarehouseEvent.Picking()))
+                .isInstanceOf(ShipmentNotFound.class);
+    }
+
+    @Test
+    void aReport_onAnOrderHomedInAnotherRegion_isRefused_namingItsHome_andReportsNothing() {
+        OrderId foreign =
+                SampleOrders.placeMugs(orders, 1, NOW, Optional.of(SampleOrders.ELSEWHERE)).id();
+        awaited.await(foreign, MUC, new TaskToken("t-foreign"));
+
+        assertThatThrownBy(
+                        () ->
+                                reports.report(
+                                        WAREHOUSE, foreign, MUC, new WarehouseEvent.Shipped("T")))
+                .isInstanceOfSatisfying(
+                        HomedInAnotherRegion.class,
+                        e -> assertThat(e.homeRegion()).isEqualTo("us-east-1"));
+        assertThat(tokens.received()).isEmpty();
+    }
+
+    @Test
+    void aReport_onAnOrderHomedHere_reachesTheStep() {
+        OrderId local = SampleOrders.placeMugs(orders, 1, NOW, Optional.of(SampleOrders.HERE)).id();
+        awaited.await(local, MUC, new TaskToken("t-local"));
+
+        reports.report(WAREHOUSE, local, MUC, new WarehouseEvent.Picking());
+
+        assertThat(tokens.received()).extracting(r -> r.kind()).containsExactly("heartbeat");
     }
 
     @Test
