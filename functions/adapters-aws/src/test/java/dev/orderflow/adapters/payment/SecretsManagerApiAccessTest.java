@@ -3,6 +3,7 @@ package dev.orderflow.adapters.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.adapters.secrets.FakeSecretsManager;
 import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
 import dev.orderflow.domain.catalog.Money;
 import dev.orderflow.domain.order.OrderId;

@@ -4,22 +4,28 @@ import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.centers.FulfillmentCenters;
 import dev.orderflow.domain.centers.WarehouseLink;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Fulfillment centers in their table ({@code centerId}; {@code name}; {@code regions}: a map from
  * region key such as {@code DE-BY} to distance in km; {@code handlingSeconds}: its service level;
- * {@code warehouseEndpoint}: its warehouse system's base URL, absent when it states none). A few
- * dozen rows, read whole by a scan.
+ * {@code warehouseEndpoint}: its warehouse system's base URL, absent when it states none; {@code
+ * homeRegion}: the AWS region whose saga allocates from it and whose Inventory table holds its
+ * stock, absent when it is homed in every region). A few dozen rows, read whole by a scan.
  */
 public final class DynamoFulfillmentCenters implements FulfillmentCenters {
+
+    /** The attribute naming a center's home region. */
+    static final String HOME_REGION = "homeRegion";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -46,6 +52,8 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
         if (center.warehouse() instanceof WarehouseLink.Endpoint endpoint) {
             item.put("warehouseEndpoint", AttributeValue.fromS(endpoint.url().toString()));
         }
+        center.homeRegion()
+                .ifPresent(home -> item.put(HOME_REGION, AttributeValue.fromS(home.name())));
         return item;
     }
 
@@ -94,6 +102,7 @@ public final class DynamoFulfillmentCenters implements FulfillmentCenters {
                 row.get("name").s(),
                 regionsOf(row),
                 handling,
-                warehouse);
+                warehouse,
+                Optional.ofNullable(row.get(HOME_REGION)).map(v -> new AwsRegion(v.s())));
     }
 }

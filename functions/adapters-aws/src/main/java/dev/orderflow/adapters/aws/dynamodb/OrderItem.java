@@ -10,6 +10,7 @@ import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderStatus;
 import dev.orderflow.domain.order.Shipment;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,13 @@ final class OrderItem {
     static final int STATUS_SHARDS = 8;
 
     static final String SK = "ORDER";
+
+    /**
+     * The AWS region the order was placed in and is changed in (docs/multi-region.md); absent on
+     * orders placed before orders had a home. The orders-stream mappings of a multi-region stack
+     * filter on it.
+     */
+    static final String HOME_REGION = "homeRegion";
 
     /** The orders table's TTL attribute (the stack enables TTL on it). */
     static final String EXPIRES_AT = "expiresAt";
@@ -65,6 +73,7 @@ final class OrderItem {
         item.put("version", n(o.version()));
         item.put("createdAt", s(o.createdAt().toString()));
         item.put("updatedAt", s(o.updatedAt().toString()));
+        o.homeRegion().ifPresent(home -> item.put(HOME_REGION, s(home.name())));
         item.put("gsi1pk", s("CUSTOMER#" + o.customerId()));
         item.put("gsi1sk", s(o.createdAt() + "#" + o.id()));
         item.put("gsi2pk", s("STATUS#" + o.status() + "#" + shard(o.id())));
@@ -96,7 +105,16 @@ final class OrderItem {
                 item.get("reason").s(),
                 Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()));
+                Instant.parse(item.get("updatedAt").s()),
+                homeRegion(item));
+    }
+
+    /** The item's home region; absent on an order placed before orders had a home. */
+    static Optional<AwsRegion> homeRegion(Map<String, AttributeValue> item) {
+        AttributeValue home = item.get(HOME_REGION);
+        return home == null || home.s() == null
+                ? Optional.empty()
+                : Optional.of(new AwsRegion(home.s()));
     }
 
     /** A stable shard per order, so an order's index entry moves only when its status does. */

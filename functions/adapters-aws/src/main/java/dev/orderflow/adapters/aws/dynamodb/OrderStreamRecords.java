@@ -3,6 +3,7 @@ package dev.orderflow.adapters.aws.dynamodb;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.DateTimeException;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,20 @@ public final class OrderStreamRecords {
         return Optional.of(
                 OrderKeys.order(pk)
                         .orElseThrow(() -> InvalidInput.of("pk", "must be ORDER#<orderId>")));
+    }
+
+    /**
+     * The home region of the order item a stream record carries, from its new image (an insert or
+     * update) or else its old image (a removal); empty when the record is not about an order item
+     * or the order has no home (placed before orders had one), which every region treats as its
+     * own.
+     *
+     * @throws InvalidInput if the item's home region is not an AWS region name
+     */
+    public static Optional<AwsRegion> homeRegionOf(
+            Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage) {
+        Map<String, AttributeValue> image = newImage.isEmpty() ? oldImage : newImage;
+        return OrderItem.homeRegion(image);
     }
 
     /** Who TTL's deletes name in a stream record ("DynamoDB Streams and Time to Live"). */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.region.AwsRegion;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,6 +29,40 @@ class DynamoFulfillmentCentersIT {
 
         assertThat(new DynamoFulfillmentCenters(dynamo, table).all())
                 .containsExactlyInAnyOrder(munich, berlin);
+    }
+
+    @Test
+    void homeRegion_roundTrips_andCentersWithoutOneAreHomedEverywhere() {
+        String table = LocalDynamo.createTable("centers", "centerId", null);
+        var newYork =
+                new FulfillmentCenter(
+                        new CenterId("FC-NYC"),
+                        "New York",
+                        Map.of("US-NY", 10),
+                        FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                        new dev.orderflow.domain.centers.WarehouseLink.None(),
+                        Optional.of(new AwsRegion("us-east-1")));
+        var munich = new FulfillmentCenter(new CenterId("FC-MUC"), "Munich", Map.of("DE-BY", 9));
+        var directory = new DynamoCenterDirectory(dynamo, table);
+        directory.save(newYork);
+        directory.save(munich);
+
+        assertThat(
+                        dynamo.getItem(
+                                        g ->
+                                                g.tableName(table)
+                                                        .key(
+                                                                Map.of(
+                                                                        "centerId",
+                                                                        AttributeValue.fromS(
+                                                                                "FC-NYC"))))
+                                .item()
+                                .get("homeRegion"))
+                .isEqualTo(AttributeValue.fromS("us-east-1"));
+        assertThat(directory.find(new CenterId("FC-NYC"))).contains(newYork);
+        assertThat(new DynamoFulfillmentCenters(dynamo, table).all())
+                .containsExactlyInAnyOrder(newYork, munich);
+        assertThat(directory.find(new CenterId("FC-MUC")).orElseThrow().homeRegion()).isEmpty();
     }
 
     @Test

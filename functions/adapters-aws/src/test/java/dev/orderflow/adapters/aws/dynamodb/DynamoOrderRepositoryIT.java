@@ -16,12 +16,14 @@ import dev.orderflow.domain.order.OrderStatus;
 import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.order.Shipment;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +51,32 @@ class DynamoOrderRepositoryIT {
     private static Order placed() {
         return Order.place(
                 OrderId.random(), "alice", LINES, ADDRESS, Money.ofMinor(2899, "EUR"), T0);
+    }
+
+    @Test
+    void homeRegion_isStoredOnTheOrderItem_andAnItemWithoutOneReadsAsHomeless() {
+        Order homed =
+                Order.place(
+                        OrderId.random(),
+                        "alice",
+                        LINES,
+                        ADDRESS,
+                        Money.ofMinor(2899, "EUR"),
+                        T0,
+                        Optional.of(new AwsRegion("us-east-1")));
+        Order legacy = placed();
+        orders.create(homed);
+        orders.create(legacy);
+
+        assertThat(orderItem(homed.id()).get("homeRegion"))
+                .isEqualTo(AttributeValue.fromS("us-east-1"));
+        assertThat(orders.find(homed.id())).contains(homed);
+        assertThat(orderItem(legacy.id())).doesNotContainKey("homeRegion");
+        assertThat(orders.find(legacy.id()).orElseThrow().homeRegion()).isEmpty();
+        Order cancelling = homed.cancelRequested(T0.plusSeconds(3));
+        assertThat(orders.update(cancelling)).isTrue();
+        assertThat(orders.find(homed.id()).orElseThrow().homeRegion())
+                .contains(new AwsRegion("us-east-1"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.ShippingAddress;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,26 @@ class OrderStreamRecordsTest {
                             Money.ofMinor(1250, "EUR"),
                             Instant.parse("2026-11-25T10:00:00Z"))
                     .rejected("out of stock", Instant.parse("2026-11-25T10:00:05Z"));
+
+    @Test
+    void homeRegionOf_readsTheNewImage_elseTheOldOne_andIsEmptyForAnOrderWithoutAHome() {
+        Map<String, AttributeValue> homed = new java.util.HashMap<>(OrderItem.toItem(FINISHED));
+        homed.put("homeRegion", AttributeValue.fromS("us-east-1"));
+        AwsRegion virginia = new AwsRegion("us-east-1");
+
+        assertThat(OrderStreamRecords.homeRegionOf(homed, Map.of())).contains(virginia);
+        assertThat(OrderStreamRecords.homeRegionOf(Map.of(), homed)).contains(virginia);
+        assertThat(OrderStreamRecords.homeRegionOf(OrderItem.toItem(FINISHED), Map.of())).isEmpty();
+        assertThat(OrderStreamRecords.homeRegionOf(Map.of(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void homeRegionOf_refusesAHomeThatIsNoRegionName() {
+        Map<String, AttributeValue> broken = Map.of("homeRegion", AttributeValue.fromS("mars"));
+
+        assertThatThrownBy(() -> OrderStreamRecords.homeRegionOf(broken, Map.of()))
+                .isInstanceOf(InvalidInput.class);
+    }
 
     @Test
     void expiredOrder_isTheOrderAsLastStored_whenTtlRemovedItsItem() {

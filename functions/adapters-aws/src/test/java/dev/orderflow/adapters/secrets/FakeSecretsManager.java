@@ -1,4 +1,4 @@
-package dev.orderflow.adapters.payment;
+package dev.orderflow.adapters.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Secrets Manager's {@code GetSecretValue} on a loopback port, in its AWS JSON 1.1 protocol, so the
- * real SDK client (pointed here by endpoint override) and Powertools read secrets from it.
+ * real SDK client (pointed here by endpoint override) and Powertools read secrets from it. Shared
+ * with the handlers' tests through this module's test jar.
  */
-final class FakeSecretsManager implements AutoCloseable {
+public final class FakeSecretsManager implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,22 +26,22 @@ final class FakeSecretsManager implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
 
-    FakeSecretsManager() throws IOException {
+    public FakeSecretsManager() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void put(String name, String secretString) {
+    public void put(String name, String secretString) {
         secrets.put(name, secretString);
     }
 
     /** GetSecretValue calls answered, found or not. */
-    int reads() {
+    public int reads() {
         return reads.get();
     }
 
