@@ -64,7 +64,8 @@ class WorkerSampleEventsTest {
     @Test
     void theOrderInsertedSample_startsTheSampleOrdersWorkflow() {
         InMemoryWorkflowStarter workflows = new InMemoryWorkflowStarter();
-        new StartFulfillmentHandler(new StartFulfillment(workflows), new RecordingMetrics())
+        new StartFulfillmentHandler(
+                        new StartFulfillment(workflows), new RecordingMetrics(), Shop.HERE)
                 .handleRequest(
                         SampleEvents.dynamodb("ddb-stream-order-inserted.json"),
                         new TestContext("req"));
@@ -99,14 +100,16 @@ class WorkerSampleEventsTest {
         }
         if (file.startsWith("ddb-stream-order-expired")) {
             StreamsEventResponse response =
-                    new ArchiveOrderHandler(new Shop().archiveOrder(), metrics)
+                    new ArchiveOrderHandler(new Shop().archiveOrder(), metrics, Shop.HERE)
                             .handleRequest(SampleEvents.dynamodb(file), context);
             return response.getBatchItemFailures().size();
         }
         if (file.startsWith("ddb-stream-")) {
             StreamsEventResponse response =
                     new StartFulfillmentHandler(
-                                    new StartFulfillment(new InMemoryWorkflowStarter()), metrics)
+                                    new StartFulfillment(new InMemoryWorkflowStarter()),
+                                    metrics,
+                                    Shop.HERE)
                             .handleRequest(SampleEvents.dynamodb(file), context);
             return response.getBatchItemFailures().size();
         }

@@ -9,6 +9,7 @@ import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.inventory.AdjustStock;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
@@ -27,14 +28,20 @@ public final class AdjustStockHandler
 
     /** For Lambda. */
     public AdjustStockHandler() {
-        this(AdminWiring.adjustStock(), AwsWiring.metrics());
+        this(AdminWiring.adjustStock(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public AdjustStockHandler(AdjustStock stock, HandlerMetrics metrics) {
+        this(stock, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public AdjustStockHandler(AdjustStock stock, HandlerMetrics metrics, OriginCheck origin) {
         this.stock = stock;
         this.metrics = metrics;
-        this.endpoint = new HttpEndpoint("POST /admin/stock/{sku}/{centerId}/adjustments", metrics);
+        this.endpoint =
+                new HttpEndpoint("POST /admin/stock/{sku}/{centerId}/adjustments", metrics, origin);
     }
 
     @Override

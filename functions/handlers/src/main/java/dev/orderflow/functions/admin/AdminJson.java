@@ -6,6 +6,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.inventory.StockPosition;
+import dev.orderflow.domain.region.AwsRegion;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,21 +31,23 @@ final class AdminJson {
         }
     }
 
-    /** {@code warehouseEndpoint} is left out for a center that states none. */
+    /** {@code warehouseEndpoint} and {@code homeRegion} are left out for a center without them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CenterJson(
             String centerId,
             String name,
             Map<String, Integer> regions,
             long handlingSeconds,
-            String warehouseEndpoint) {
+            String warehouseEndpoint,
+            String homeRegion) {
         static CenterJson from(FulfillmentCenter c) {
             return new CenterJson(
                     c.id().value(),
                     c.name(),
                     new TreeMap<>(c.distanceKmByRegion()),
                     c.handlingTime().toSeconds(),
-                    c.warehouse() instanceof WarehouseLink.Endpoint e ? e.url().toString() : null);
+                    c.warehouse() instanceof WarehouseLink.Endpoint e ? e.url().toString() : null,
+                    c.homeRegion().map(AwsRegion::name).orElse(null));
         }
     }
 

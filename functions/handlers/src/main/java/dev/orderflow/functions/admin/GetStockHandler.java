@@ -8,6 +8,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.inventory.AdjustStock;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -24,13 +25,18 @@ public final class GetStockHandler
 
     /** For Lambda. */
     public GetStockHandler() {
-        this(AdminWiring.adjustStock(), AwsWiring.metrics());
+        this(AdminWiring.adjustStock(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public GetStockHandler(AdjustStock stock, HandlerMetrics metrics) {
+        this(stock, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public GetStockHandler(AdjustStock stock, HandlerMetrics metrics, OriginCheck origin) {
         this.stock = stock;
-        this.endpoint = new HttpEndpoint("GET /admin/stock/{sku}", metrics);
+        this.endpoint = new HttpEndpoint("GET /admin/stock/{sku}", metrics, origin);
     }
 
     @Override

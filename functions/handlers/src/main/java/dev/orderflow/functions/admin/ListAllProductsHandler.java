@@ -10,6 +10,7 @@ import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -23,13 +24,19 @@ public final class ListAllProductsHandler
 
     /** For Lambda. */
     public ListAllProductsHandler() {
-        this(AdminWiring.manageCatalog(), AwsWiring.metrics());
+        this(AdminWiring.manageCatalog(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListAllProductsHandler(ManageCatalog catalog, HandlerMetrics metrics) {
+        this(catalog, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ListAllProductsHandler(
+            ManageCatalog catalog, HandlerMetrics metrics, OriginCheck origin) {
         this.catalog = catalog;
-        this.endpoint = new HttpEndpoint("GET /admin/products", metrics);
+        this.endpoint = new HttpEndpoint("GET /admin/products", metrics, origin);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.centers.ManageCenters;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -20,13 +21,18 @@ public final class ListCentersHandler
 
     /** For Lambda. */
     public ListCentersHandler() {
-        this(AdminWiring.manageCenters(), AwsWiring.metrics());
+        this(AdminWiring.manageCenters(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListCentersHandler(ManageCenters centers, HandlerMetrics metrics) {
+        this(centers, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ListCentersHandler(ManageCenters centers, HandlerMetrics metrics, OriginCheck origin) {
         this.centers = centers;
-        this.endpoint = new HttpEndpoint("GET /admin/centers", metrics);
+        this.endpoint = new HttpEndpoint("GET /admin/centers", metrics, origin);
     }
 
     @Override

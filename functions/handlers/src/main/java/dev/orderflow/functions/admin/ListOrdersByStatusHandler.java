@@ -12,6 +12,7 @@ import dev.orderflow.domain.page.Cursor;
 import dev.orderflow.domain.page.Page;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.QueryParameters;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.orders.OrderViews;
@@ -32,13 +33,19 @@ public final class ListOrdersByStatusHandler
 
     /** For Lambda. */
     public ListOrdersByStatusHandler() {
-        this(AdminWiring.browseOrdersByStatus(), AwsWiring.metrics());
+        this(AdminWiring.browseOrdersByStatus(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListOrdersByStatusHandler(BrowseOrdersByStatus orders, HandlerMetrics metrics) {
+        this(orders, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ListOrdersByStatusHandler(
+            BrowseOrdersByStatus orders, HandlerMetrics metrics, OriginCheck origin) {
         this.orders = orders;
-        this.endpoint = new HttpEndpoint("GET /admin/orders", metrics);
+        this.endpoint = new HttpEndpoint("GET /admin/orders", metrics, origin);
     }
 
     @Override

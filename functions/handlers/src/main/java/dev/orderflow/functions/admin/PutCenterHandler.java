@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.ManageCenters;
 import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
@@ -24,13 +25,18 @@ public final class PutCenterHandler
 
     /** For Lambda. */
     public PutCenterHandler() {
-        this(AdminWiring.manageCenters(), AwsWiring.metrics());
+        this(AdminWiring.manageCenters(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PutCenterHandler(ManageCenters centers, HandlerMetrics metrics) {
+        this(centers, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public PutCenterHandler(ManageCenters centers, HandlerMetrics metrics, OriginCheck origin) {
         this.centers = centers;
-        this.endpoint = new HttpEndpoint("PUT /admin/centers/{centerId}", metrics);
+        this.endpoint = new HttpEndpoint("PUT /admin/centers/{centerId}", metrics, origin);
     }
 
     @Override

@@ -4,20 +4,27 @@ import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
 import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.error.InvalidInput;
+import dev.orderflow.domain.region.AwsRegion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The JSON body of {@code PUT /admin/centers/{centerId}}: its name, the regions it serves, each
  * with its distance in km, optionally its service level in seconds (default two days) and
- * optionally its warehouse system's base URL (absent: the deployment's default warehouse serves
- * it).
+ * optionally its warehouse system's base URL (absent: the deployment's default warehouse serves it)
+ * and optionally its home region, the AWS region that allocates from it and holds its stock
+ * (absent: homed in every region).
  */
 record PutCenterRequest(
-        String name, Map<String, Integer> regions, Long handlingSeconds, String warehouseEndpoint) {
+        String name,
+        Map<String, Integer> regions,
+        Long handlingSeconds,
+        String warehouseEndpoint,
+        String homeRegion) {
 
     /** The limits {@code api/openapi.yaml} documents for a center. */
     private static final int MAX_NAME = 100;
@@ -43,6 +50,14 @@ record PutCenterRequest(
             }
             regions.forEach((region, km) -> checkRegion(region, km, violations));
         }
+        Optional<AwsRegion> home = Optional.empty();
+        if (homeRegion != null) {
+            try {
+                home = Optional.of(new AwsRegion(homeRegion));
+            } catch (InvalidInput notARegion) {
+                violations.addAll(notARegion.violations());
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
@@ -54,7 +69,7 @@ record PutCenterRequest(
                 warehouseEndpoint == null
                         ? new WarehouseLink.None()
                         : WarehouseLink.Endpoint.parse(warehouseEndpoint);
-        return new FulfillmentCenter(id, name, regions, handling, warehouse);
+        return new FulfillmentCenter(id, name, regions, handling, warehouse, home);
     }
 
     private static void checkRegion(

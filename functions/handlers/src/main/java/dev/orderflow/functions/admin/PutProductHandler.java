@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.catalog.ManageCatalog;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.functions.http.HttpEndpoint;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
@@ -24,13 +25,18 @@ public final class PutProductHandler
 
     /** For Lambda. */
     public PutProductHandler() {
-        this(AdminWiring.manageCatalog(), AwsWiring.metrics());
+        this(AdminWiring.manageCatalog(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PutProductHandler(ManageCatalog catalog, HandlerMetrics metrics) {
+        this(catalog, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public PutProductHandler(ManageCatalog catalog, HandlerMetrics metrics, OriginCheck origin) {
         this.catalog = catalog;
-        this.endpoint = new HttpEndpoint("PUT /admin/products/{sku}", metrics);
+        this.endpoint = new HttpEndpoint("PUT /admin/products/{sku}", metrics, origin);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.inventory.AdjustStock;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AdminWiring;
@@ -26,14 +27,19 @@ public final class ReshardStockHandler
 
     /** For Lambda. */
     public ReshardStockHandler() {
-        this(AdminWiring.adjustStock(), AwsWiring.metrics());
+        this(AdminWiring.adjustStock(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ReshardStockHandler(AdjustStock stock, HandlerMetrics metrics) {
+        this(stock, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ReshardStockHandler(AdjustStock stock, HandlerMetrics metrics, OriginCheck origin) {
         this.stock = stock;
         this.metrics = metrics;
-        this.endpoint = new HttpEndpoint("PUT /admin/stock/{sku}/shards", metrics);
+        this.endpoint = new HttpEndpoint("PUT /admin/stock/{sku}/shards", metrics, origin);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.orderflow.domain.page.Page;
 import dev.orderflow.domain.page.PageRequest;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.QueryParameters;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -25,14 +26,20 @@ public final class ListProductsHandler
 
     /** For Lambda: the real client graph, built once per execution environment. */
     public ListProductsHandler() {
-        this(AwsWiring.browseCatalog(), AwsWiring.metrics());
+        this(AwsWiring.browseCatalog(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListProductsHandler(BrowseCatalog browseCatalog, HandlerMetrics metrics) {
+        this(browseCatalog, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ListProductsHandler(
+            BrowseCatalog browseCatalog, HandlerMetrics metrics, OriginCheck origin) {
         this.browseCatalog = browseCatalog;
         this.metrics = metrics;
-        this.endpoint = new HttpEndpoint("GET /products", metrics);
+        this.endpoint = new HttpEndpoint("GET /products", metrics, origin);
     }
 
     @Override

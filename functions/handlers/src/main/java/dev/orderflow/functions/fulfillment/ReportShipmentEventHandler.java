@@ -14,6 +14,7 @@ import dev.orderflow.domain.shipping.WarehouseEvent;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -39,15 +40,22 @@ public final class ReportShipmentEventHandler
 
     /** For Lambda. */
     public ReportShipmentEventHandler() {
-        this(WorkerWiring.reportShipmentEvent(), AwsWiring.metrics());
+        this(WorkerWiring.reportShipmentEvent(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ReportShipmentEventHandler(ReportShipmentEvent reports, HandlerMetrics metrics) {
+        this(reports, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ReportShipmentEventHandler(
+            ReportShipmentEvent reports, HandlerMetrics metrics, OriginCheck origin) {
         this.reports = reports;
         this.metrics = metrics;
         this.endpoint =
-                new HttpEndpoint("POST /warehouse/shipments/{orderId}/{centerId}/events", metrics);
+                new HttpEndpoint(
+                        "POST /warehouse/shipments/{orderId}/{centerId}/events", metrics, origin);
     }
 
     @Override

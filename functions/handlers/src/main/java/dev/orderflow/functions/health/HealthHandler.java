@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 
@@ -23,12 +24,17 @@ public final class HealthHandler
 
     /** For Lambda. */
     public HealthHandler() {
-        this(AwsWiring.metrics(), AwsWiring.serviceName());
+        this(AwsWiring.metrics(), AwsWiring.serviceName(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public HealthHandler(HandlerMetrics metrics, String service) {
-        this.endpoint = new HttpEndpoint("GET /health", metrics);
+        this(metrics, service, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public HealthHandler(HandlerMetrics metrics, String service, OriginCheck origin) {
+        this.endpoint = new HttpEndpoint("GET /health", metrics, origin);
         this.service = service;
     }
 

@@ -7,6 +7,7 @@ import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.observability.Spans;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * What every HTTP handler does around its use case: structured logging context, the single
- * top-level failure mapper, one summary log line and the edge metrics.
+ * What every HTTP handler does around its use case: the origin check (before anything else runs),
+ * structured logging context, the single top-level failure mapper, one summary log line and the
+ * edge metrics.
  */
 public final class HttpEndpoint {
 
@@ -23,14 +25,18 @@ public final class HttpEndpoint {
 
     private final String route;
     private final HandlerMetrics metrics;
+    private final OriginCheck origin;
 
     /**
      * @param route the route key as API Gateway names it, e.g. {@code GET /products}
      * @param metrics where the edge metrics go
+     * @param origin refuses requests that did not come through the distribution, before the logic
+     *     runs
      */
-    public HttpEndpoint(String route, HandlerMetrics metrics) {
+    public HttpEndpoint(String route, HandlerMetrics metrics, OriginCheck origin) {
         this.route = Objects.requireNonNull(route, "route");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.origin = Objects.requireNonNull(origin, "origin");
     }
 
     /** Serves one request with the given logic, never letting an exception escape. */
@@ -50,7 +56,14 @@ public final class HttpEndpoint {
         metrics.coldStart(context);
         APIGatewayV2HTTPResponse response;
         try {
-            response = Spans.inSpan(route, Map.of("http.route", route), () -> logic.apply(event));
+            Optional<Problem> refused = origin.refusal(event, requestId);
+            if (refused.isPresent()) {
+                metrics.count("OriginRefused", 1);
+                response = HttpResponses.problem(refused.get());
+            } else {
+                response =
+                        Spans.inSpan(route, Map.of("http.route", route), () -> logic.apply(event));
+            }
         } catch (RuntimeException failure) {
             response = HttpResponses.problem(ProblemMapper.toProblem(failure, requestId));
         }

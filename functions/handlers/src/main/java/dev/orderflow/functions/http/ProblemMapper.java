@@ -4,6 +4,7 @@ import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
 import dev.orderflow.domain.error.Forbidden;
 import dev.orderflow.domain.error.FulfillmentCenterNotFound;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
@@ -50,6 +51,7 @@ public final class ProblemMapper {
                     Map.entry(
                             InvalidStateTransition.class,
                             new Kind(409, "The order's state does not allow this")),
+                    Map.entry(HomedInAnotherRegion.class, new Kind(409, "Homed in another region")),
                     Map.entry(InsufficientStock.class, new Kind(422, "Not enough stock")),
                     Map.entry(IdempotencyKeyReused.class, new Kind(422, "Idempotency-Key reused")),
                     Map.entry(
@@ -68,8 +70,7 @@ public final class ProblemMapper {
                     "Internal error",
                     500,
                     "An unexpected error occurred; quote the instance when reporting it.",
-                    requestId,
-                    List.of());
+                    requestId);
         }
         DomainException error = (DomainException) failure;
         String detail = error.getMessage();
@@ -89,7 +90,8 @@ public final class ProblemMapper {
                 kind.status(),
                 detail,
                 requestId,
-                errors);
+                errors,
+                error instanceof HomedInAnotherRegion elsewhere ? elsewhere.homeRegion() : null);
     }
 
     /** {@code InvalidInput} becomes {@code invalid-input}. */

@@ -8,6 +8,7 @@ import dev.orderflow.domain.identity.Caller;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 import java.util.List;
@@ -30,12 +31,17 @@ public final class DescribeCallerHandler
 
     /** For Lambda. */
     public DescribeCallerHandler() {
-        this(AwsWiring.metrics());
+        this(AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public DescribeCallerHandler(HandlerMetrics metrics) {
-        this.endpoint = new HttpEndpoint("GET /me", metrics);
+        this(metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public DescribeCallerHandler(HandlerMetrics metrics, OriginCheck origin) {
+        this.endpoint = new HttpEndpoint("GET /me", metrics, origin);
     }
 
     @Override

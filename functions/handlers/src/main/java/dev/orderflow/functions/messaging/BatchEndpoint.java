@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.order.OrderId;
+import dev.orderflow.domain.region.AwsRegion;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,11 +69,40 @@ public final class BatchEndpoint {
     public <R> List<String> process(
             Context context, List<Item<R>> items, Work<R> work, boolean stopAtFirstFailure) {
         return PowertoolsLogging.withLogging(
-                context, () -> processLogged(context, items, work, stopAtFirstFailure));
+                context,
+                () ->
+                        processLogged(
+                                context, items, r -> Optional.empty(), work, stopAtFirstFailure));
+    }
+
+    /**
+     * As {@link #process}, for records about orders (the orders table's stream): a record whose
+     * order is homed in another region is that region's to process (docs/multi-region.md), so it is
+     * skipped with a DEBUG line and counted ({@code RecordsHomedElsewhere}); a record whose order
+     * has no home, or is homed here, is processed.
+     *
+     * @param homeOf the home region of the record's order, empty when it has none; may throw {@link
+     *     InvalidInput} for a malformed record
+     */
+    public <R> List<String> processHomedIn(
+            AwsRegion here,
+            Context context,
+            List<Item<R>> items,
+            Function<R, Optional<AwsRegion>> homeOf,
+            Work<R> work,
+            boolean stopAtFirstFailure) {
+        Function<R, Optional<AwsRegion>> elsewhere =
+                record -> homeOf.apply(record).filter(home -> !home.equals(here));
+        return PowertoolsLogging.withLogging(
+                context, () -> processLogged(context, items, elsewhere, work, stopAtFirstFailure));
     }
 
     private <R> List<String> processLogged(
-            Context context, List<Item<R>> items, Work<R> work, boolean stopAtFirstFailure) {
+            Context context,
+            List<Item<R>> items,
+            Function<R, Optional<AwsRegion>> elsewhere,
+            Work<R> work,
+            boolean stopAtFirstFailure) {
         MDC.put("requestId", context.getAwsRequestId());
         metrics.coldStart(context);
         List<String> failed = new ArrayList<>();
@@ -82,6 +114,16 @@ public final class BatchEndpoint {
             processed++;
             MDC.put("correlationId", item.correlationId());
             try {
+                Optional<AwsRegion> home = elsewhere.apply(item.record());
+                if (home.isPresent()) {
+                    metrics.count("RecordsHomedElsewhere", 1);
+                    LOG.debug(
+                            "{} record {} -> skipped: its order is homed in {}",
+                            name,
+                            item.id(),
+                            home.get());
+                    continue;
+                }
                 String outcome = work.process(item.record());
                 LOG.info("{} record {} -> {}", name, item.id(), outcome);
             } catch (InvalidInput malformed) {

@@ -11,6 +11,7 @@ import dev.orderflow.domain.order.OrderStatus;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 import org.slf4j.MDC;
@@ -29,14 +30,19 @@ public final class CancelOrderHandler
 
     /** For Lambda. */
     public CancelOrderHandler() {
-        this(AwsWiring.cancelOrder(), AwsWiring.metrics());
+        this(AwsWiring.cancelOrder(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public CancelOrderHandler(CancelOrder cancelOrder, HandlerMetrics metrics) {
+        this(cancelOrder, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public CancelOrderHandler(CancelOrder cancelOrder, HandlerMetrics metrics, OriginCheck origin) {
         this.cancelOrder = cancelOrder;
         this.metrics = metrics;
-        this.endpoint = new HttpEndpoint("POST /orders/{id}/cancel", metrics);
+        this.endpoint = new HttpEndpoint("POST /orders/{id}/cancel", metrics, origin);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.orderflow.domain.order.ViewOrder;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
 
@@ -24,13 +25,18 @@ public final class GetOrderHandler
 
     /** For Lambda. */
     public GetOrderHandler() {
-        this(AwsWiring.viewOrder(), AwsWiring.metrics());
+        this(AwsWiring.viewOrder(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public GetOrderHandler(ViewOrder viewOrder, HandlerMetrics metrics) {
+        this(viewOrder, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public GetOrderHandler(ViewOrder viewOrder, HandlerMetrics metrics, OriginCheck origin) {
         this.viewOrder = viewOrder;
-        this.endpoint = new HttpEndpoint("GET /orders/{id}", metrics);
+        this.endpoint = new HttpEndpoint("GET /orders/{id}", metrics, origin);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.orderflow.domain.page.PageRequest;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.QueryParameters;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -38,13 +39,18 @@ public final class ListOrdersHandler
 
     /** For Lambda. */
     public ListOrdersHandler() {
-        this(AwsWiring.listOrders(), AwsWiring.metrics());
+        this(AwsWiring.listOrders(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public ListOrdersHandler(ListOrders listOrders, HandlerMetrics metrics) {
+        this(listOrders, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public ListOrdersHandler(ListOrders listOrders, HandlerMetrics metrics, OriginCheck origin) {
         this.listOrders = listOrders;
-        this.endpoint = new HttpEndpoint("GET /orders", metrics);
+        this.endpoint = new HttpEndpoint("GET /orders", metrics, origin);
     }
 
     @Override

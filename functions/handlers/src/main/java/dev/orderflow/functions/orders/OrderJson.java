@@ -8,12 +8,14 @@ import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderEvent;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderView;
+import dev.orderflow.domain.region.AwsRegion;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An order as the API shows it to its owner or an admin; an archived order (its retention ran out)
- * in its compact form, marked {@code archived}.
+ * in its compact form, marked {@code archived}. A live order shows its {@code homeRegion}, the AWS
+ * region that changes it, unless it was placed before orders had one.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record OrderJson(
@@ -29,7 +31,8 @@ record OrderJson(
         String createdAt,
         String updatedAt,
         List<EventJson> timeline,
-        Boolean archived) {
+        Boolean archived,
+        String homeRegion) {
 
     /** One entry of the order's event trail. */
     record EventJson(String at, String status, String detail) {}
@@ -75,7 +78,8 @@ record OrderJson(
                 o.createdAt().toString(),
                 o.finishedAt().toString(),
                 timeline(o.trail()),
-                Boolean.TRUE);
+                Boolean.TRUE,
+                null);
     }
 
     /** The order with its timeline, oldest event first. */
@@ -98,7 +102,8 @@ record OrderJson(
                 o.createdAt().toString(),
                 o.updatedAt().toString(),
                 timeline(trail),
-                null);
+                null,
+                o.homeRegion().map(AwsRegion::name).orElse(null));
     }
 
     private static List<ShipmentJson> shipments(Optional<Allocation> allocation) {

@@ -9,6 +9,7 @@ import dev.orderflow.domain.order.PlaceOrder;
 import dev.orderflow.functions.http.HttpEndpoint;
 import dev.orderflow.functions.http.HttpResponses;
 import dev.orderflow.functions.http.JwtCallers;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.http.RequestBodies;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -30,14 +31,19 @@ public final class PlaceOrderHandler
 
     /** For Lambda. */
     public PlaceOrderHandler() {
-        this(AwsWiring.placeOrder(), AwsWiring.metrics());
+        this(AwsWiring.placeOrder(), AwsWiring.metrics(), AwsWiring.originCheck());
     }
 
     /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
     public PlaceOrderHandler(PlaceOrder placeOrder, HandlerMetrics metrics) {
+        this(placeOrder, metrics, OriginCheck.none());
+    }
+
+    /** With the check that the request came through the region's CloudFront distribution. */
+    public PlaceOrderHandler(PlaceOrder placeOrder, HandlerMetrics metrics, OriginCheck origin) {
         this.placeOrder = placeOrder;
         this.metrics = metrics;
-        this.endpoint = new HttpEndpoint("POST /orders", metrics);
+        this.endpoint = new HttpEndpoint("POST /orders", metrics, origin);
     }
 
     @Override

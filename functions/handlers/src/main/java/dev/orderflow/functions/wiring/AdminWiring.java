@@ -40,7 +40,8 @@ public final class AdminWiring {
         return new AdjustStock(
                 catalog(),
                 centers(),
-                new DynamoStockLedger(AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)));
+                new DynamoStockLedger(AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)),
+                AwsWiring.here());
     }
 
     /** Every customer's orders by status, over the orders table's {@code byStatus} index. */

@@ -4,12 +4,14 @@ import static dev.orderflow.functions.wiring.EnvironmentVariable.IDEMPOTENCY_TAB
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDERS_TABLE;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_ARCHIVE_TABLE;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_RETENTION_DAYS;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.ORIGIN_VERIFY_SECRET_ARN;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.PRODUCTS_TABLE;
 
 import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderArchive;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
+import dev.orderflow.adapters.secrets.SecretsManagerSecretText;
 import dev.orderflow.domain.catalog.BrowseCatalog;
 import dev.orderflow.domain.order.CancelOrder;
 import dev.orderflow.domain.order.ListOrders;
@@ -17,6 +19,8 @@ import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.PlaceOrder;
 import dev.orderflow.domain.order.Retention;
 import dev.orderflow.domain.order.ViewOrder;
+import dev.orderflow.domain.region.AwsRegion;
+import dev.orderflow.functions.http.OriginCheck;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.observability.PowertoolsMetrics;
 import java.time.Clock;
@@ -63,7 +67,8 @@ public final class AwsWiring {
                         Clock.systemUTC(),
                         Duration.ofHours(24)),
                 Clock.systemUTC(),
-                OrderId::random);
+                OrderId::random,
+                here());
     }
 
     /** The view-order use case over the orders table and, for expired orders, the archive. */
@@ -73,7 +78,7 @@ public final class AwsWiring {
 
     /** The cancel-order use case over the orders table. */
     public static CancelOrder cancelOrder() {
-        return new CancelOrder(orders(), Clock.systemUTC());
+        return new CancelOrder(orders(), Clock.systemUTC(), here());
     }
 
     /** The list-orders use case over the orders table's customer index, then the archive. */
@@ -130,6 +135,29 @@ public final class AwsWiring {
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /**
+     * The AWS region this function runs in ({@code AWS_REGION}): the home of the orders it places,
+     * and the only region where it changes orders and centers homed here.
+     */
+    public static AwsRegion here() {
+        return new AwsRegion(Environment.region());
+    }
+
+    /**
+     * The HTTP entry point's origin check: with {@code ORIGIN_VERIFY_SECRET_ARN} set (a
+     * multi-region stack, where CloudFront fronts the API), a request must carry that secret's text
+     * in {@code X-Origin-Verify}; unset, every request passes. The secret is read on the first
+     * request, not at start (so not into a SnapStart snapshot), and cached.
+     */
+    public static OriginCheck originCheck() {
+        return Environment.optional(ORIGIN_VERIFY_SECRET_ARN)
+                .map(
+                        arn ->
+                                OriginCheck.requiring(
+                                        new SecretsManagerSecretText(secretsManager(), arn)))
+                .orElseGet(OriginCheck::none);
     }
 
     /** EMF metrics through Powertools. */

@@ -1,5 +1,7 @@
 package dev.orderflow.functions.wiring;
 
+import java.util.Optional;
+
 /** Reads the function's configuration from its environment, failing fast when it is incomplete. */
 final class Environment {
 
@@ -11,6 +13,11 @@ final class Environment {
 
     static String optional(EnvironmentVariable variable, String defaultValue) {
         return optional(variable.name(), defaultValue);
+    }
+
+    /** The variable's value, empty when it is unset or blank. */
+    static Optional<String> optional(EnvironmentVariable variable) {
+        return Optional.ofNullable(System.getenv(variable.name())).filter(v -> !v.isBlank());
     }
 
     /** The region Lambda runs the function in. */

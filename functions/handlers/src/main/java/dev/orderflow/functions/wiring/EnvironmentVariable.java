@@ -21,5 +21,10 @@ enum EnvironmentVariable {
     NOTIFIER,
     MAIL_SECRET_NAME,
     MAIL_API_URL,
-    MAIL_API_KEY
+    MAIL_API_KEY,
+    /**
+     * The Secrets Manager secret (ARN) whose text CloudFront sends in {@code X-Origin-Verify}; set
+     * on the HTTP API's functions in a multi-region stack only (unset: no origin check).
+     */
+    ORIGIN_VERIFY_SECRET_ARN
 }

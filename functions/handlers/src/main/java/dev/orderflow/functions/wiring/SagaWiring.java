@@ -52,7 +52,8 @@ public final class SagaWiring {
                         new DynamoStockLevels(
                                 AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)),
                         reservations(),
-                        Clock.systemUTC()),
+                        Clock.systemUTC(),
+                        AwsWiring.here()),
                 AwsWiring.orders());
     }
 

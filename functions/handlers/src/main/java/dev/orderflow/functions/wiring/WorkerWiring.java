@@ -111,10 +111,17 @@ public final class WorkerWiring {
                 awaitedShipments());
     }
 
-    /** The warehouse callback over the awaited shipments in {@code ORDERS_TABLE}. */
+    /**
+     * The warehouse callback over the orders (whose home it checks) and awaited shipments in {@code
+     * ORDERS_TABLE}.
+     */
     public static ReportShipmentEvent reportShipmentEvent() {
         return new ReportShipmentEvent(
-                awaitedShipments(), new SfnTaskTokens(Clients.SFN), Clock.systemUTC());
+                AwsWiring.orders(),
+                awaitedShipments(),
+                new SfnTaskTokens(Clients.SFN),
+                Clock.systemUTC(),
+                AwsWiring.here());
     }
 
     static Warehouse warehouse(String choice) {

@@ -9,6 +9,7 @@ import dev.orderflow.adapters.aws.dynamodb.OrderStreamRecords;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.StartFulfillment;
 import dev.orderflow.domain.order.WorkflowStarter;
+import dev.orderflow.domain.region.AwsRegion;
 import dev.orderflow.functions.messaging.BatchEndpoint;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -34,14 +35,21 @@ public final class StartFulfillmentHandler
     private final StartFulfillment startFulfillment;
     private final HandlerMetrics metrics;
     private final BatchEndpoint endpoint;
+    private final AwsRegion here;
 
     /** For Lambda. */
     public StartFulfillmentHandler() {
-        this(WorkerWiring.startFulfillment(), AwsWiring.metrics());
+        this(WorkerWiring.startFulfillment(), AwsWiring.metrics(), AwsWiring.here());
     }
 
-    /** With its ports: the Lambda constructor passes the real ones, tests pass fakes. */
-    public StartFulfillmentHandler(StartFulfillment startFulfillment, HandlerMetrics metrics) {
+    /**
+     * With its ports: the Lambda constructor passes the real ones, tests pass fakes.
+     *
+     * @param here the region it runs in: records of orders homed in another one are skipped
+     */
+    public StartFulfillmentHandler(
+            StartFulfillment startFulfillment, HandlerMetrics metrics, AwsRegion here) {
+        this.here = here;
         this.startFulfillment = startFulfillment;
         this.metrics = metrics;
         this.endpoint = new BatchEndpoint("StartFulfillment", metrics);
@@ -53,7 +61,9 @@ public final class StartFulfillmentHandler
         if (event != null && event.getRecords() != null) {
             items = event.getRecords().stream().map(StartFulfillmentHandler::itemOf).toList();
         }
-        List<String> failed = endpoint.process(context, items, this::start, true);
+        List<String> failed =
+                endpoint.processHomedIn(
+                        here, context, items, StreamImages::homeRegionOf, this::start, true);
         return new StreamsEventResponse(
                 failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
     }

@@ -1,9 +1,13 @@
 package dev.orderflow.functions.workflow;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.orderflow.adapters.aws.dynamodb.OrderStreamRecords;
+import dev.orderflow.domain.region.AwsRegion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A stream record's image as the Lambda event carries it, in the SDK's attribute values that the
@@ -13,6 +17,18 @@ import java.util.Map;
 final class StreamImages {
 
     private StreamImages() {}
+
+    /**
+     * The home region of the order item a record carries (new image, else old image); empty when it
+     * has none.
+     */
+    static Optional<AwsRegion> homeRegionOf(DynamodbEvent.DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null) {
+            return Optional.empty();
+        }
+        return OrderStreamRecords.homeRegionOf(
+                sdk(record.getDynamodb().getNewImage()), sdk(record.getDynamodb().getOldImage()));
+    }
 
     static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdk(
             Map<String, AttributeValue> image) {

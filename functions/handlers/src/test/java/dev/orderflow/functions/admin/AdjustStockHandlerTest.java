@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.centers.CenterId;
+import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.centers.WarehouseLink;
 import dev.orderflow.domain.inventory.StockPosition;
 import dev.orderflow.functions.support.AdminShop;
 import dev.orderflow.functions.support.RecordingMetrics;
+import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AdjustStockHandlerTest {
@@ -37,6 +42,31 @@ class AdjustStockHandlerTest {
                 read.handleRequest(
                         AdminEvents.event("apigw-admin-get-stock.json"), new TestContext("r"));
         assertThat(body(levels).at("/levels/0/available").asInt()).isEqualTo(29);
+    }
+
+    @Test
+    void adjust_atACenterHomedInAnotherRegion_is409_namingItsHome_andChangesNothing() {
+        shop.centers.save(
+                new FulfillmentCenter(
+                        new CenterId("FC-NYC"),
+                        "New York",
+                        Map.of("US-NY", 10),
+                        FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                        new WarehouseLink.None(),
+                        Optional.of(Shop.ELSEWHERE)));
+        APIGatewayV2HTTPEvent event = AdminEvents.event(FILE);
+        event.setPathParameters(Map.of("sku", "MUG-BLUE", "centerId", "FC-NYC"));
+
+        APIGatewayV2HTTPResponse response = adjust(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response).get("type").asText())
+                .isEqualTo("https://orderflow.dev/problems/homed-in-another-region");
+        assertThat(body(response).get("homeRegion").asText()).isEqualTo("us-east-1");
+        assertThat(body(response).get("detail").asText()).contains("FC-NYC");
+        assertThat(shop.stock.positionsOf(AdminShop.MUG))
+                .containsExactly(new StockPosition(AdminShop.MUG, AdminShop.MUNICH, 5, 2));
     }
 
     @Test

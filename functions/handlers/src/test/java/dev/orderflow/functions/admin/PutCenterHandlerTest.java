@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.functions.support.AdminShop;
 import dev.orderflow.functions.support.RecordingMetrics;
+import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,43 @@ class PutCenterHandlerTest {
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getHeaders()).containsEntry("Location", "/admin/centers/FC-HAM");
         assertThat(shop.centers.find(new CenterId("FC-HAM"))).isPresent();
+    }
+
+    @Test
+    void put_acceptsAHomeRegion_storesIt_andShowsIt() {
+        APIGatewayV2HTTPResponse response =
+                put(
+                        AdminEvents.withBody(
+                                FILE,
+                                "{\"name\":\"Munich\",\"regions\":{\"DE-BY\":15},"
+                                        + "\"homeRegion\":\"eu-central-1\"}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("homeRegion").asText()).isEqualTo("eu-central-1");
+        assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().homeRegion())
+                .contains(Shop.HERE);
+        assertThat(body(put(AdminEvents.event(FILE))).has("homeRegion"))
+                .as("a center without one is homed everywhere, and shows none")
+                .isFalse();
+    }
+
+    @Test
+    void put_refusesAHomeRegionThatIsNoAwsRegionName_with400() {
+        for (String bad : new String[] {"\"Frankfurt\"", "\"EU-CENTRAL-1\"", "\"DE-BY\""}) {
+            APIGatewayV2HTTPResponse response =
+                    put(
+                            AdminEvents.withBody(
+                                    FILE,
+                                    "{\"name\":\"M\",\"regions\":{\"DE-BY\":3},\"homeRegion\":"
+                                            + bad
+                                            + "}"));
+
+            assertThat(response.getStatusCode()).as(bad).isEqualTo(400);
+            assertThat(response.getHeaders())
+                    .containsEntry("Content-Type", "application/problem+json");
+            assertThat(body(response).at("/errors/0/field").asText()).isEqualTo("homeRegion");
+        }
+        assertThat(shop.centers.find(AdminShop.MUNICH).orElseThrow().homeRegion()).isEmpty();
     }
 
     @Test

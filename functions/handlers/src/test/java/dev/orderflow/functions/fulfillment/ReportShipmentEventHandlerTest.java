@@ -61,6 +61,23 @@ class ReportShipmentEventHandlerTest {
     }
 
     @Test
+    void aReport_onAnOrderHomedInAnotherRegion_is409_namingItsHome_andReachesNoStep()
+            throws Exception {
+        Shop foreign = new Shop(java.util.Optional.of(Shop.ELSEWHERE));
+        foreign.awaited.await(Shop.STORED_ORDER, Shop.MUNICH, new TaskToken("t-foreign"));
+        RecordingTaskTokens foreignTokens = new RecordingTaskTokens();
+
+        APIGatewayV2HTTPResponse response =
+                new ReportShipmentEventHandler(foreign.reportShipmentEvent(foreignTokens), metrics)
+                        .handleRequest(SampleEvents.http(SHIPPED), new TestContext("req"));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(body(response).get("type").asText()).endsWith("/homed-in-another-region");
+        assertThat(body(response).get("homeRegion").asText()).isEqualTo("us-east-1");
+        assertThat(foreignTokens.received()).isEmpty();
+    }
+
+    @Test
     void aSecondReport_afterTheStepClosed_is409() throws Exception {
         send(SampleEvents.http(SHIPPED));
 

@@ -6,6 +6,7 @@ import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.DomainException;
 import dev.orderflow.domain.error.Forbidden;
 import dev.orderflow.domain.error.FulfillmentCenterNotFound;
+import dev.orderflow.domain.error.HomedInAnotherRegion;
 import dev.orderflow.domain.error.IdempotencyKeyReused;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
@@ -33,6 +34,7 @@ class ProblemMapperTest {
                     Map.entry(new ShipmentNotFound("o-1", "FC-1"), 404),
                     Map.entry(new ShipmentSettled("o-1", "FC-1"), 409),
                     Map.entry(new InvalidStateTransition("o-1", "SHIPPED", "CANCELLING"), 409),
+                    Map.entry(new HomedInAnotherRegion("order", "o-1", "us-east-1"), 409),
                     Map.entry(
                             new InsufficientStock(
                                     List.of(new InsufficientStock.Shortfall("MUG", 2, 1))),
@@ -41,6 +43,19 @@ class ProblemMapperTest {
                     Map.entry(
                             new DependencyUnavailable("orders table", new RuntimeException()),
                             503));
+
+    @Test
+    void homedInAnotherRegion_namesTheHomeRegion_inItsOwnMember() {
+        Problem problem =
+                ProblemMapper.toProblem(
+                        new HomedInAnotherRegion("fulfillment center", "FC-NYC", "us-east-1"),
+                        "req-1");
+
+        assertThat(problem.homeRegion()).isEqualTo("us-east-1");
+        assertThat(problem.type().toString())
+                .isEqualTo("https://orderflow.dev/problems/homed-in-another-region");
+        assertThat(ProblemMapper.toProblem(new OrderNotFound("o-1"), "r").homeRegion()).isNull();
+    }
 
     @Test
     void everyDomainError_mapsToItsOwnStatusAndType_neverTo500() {

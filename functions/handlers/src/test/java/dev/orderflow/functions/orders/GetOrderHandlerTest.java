@@ -37,6 +37,24 @@ class GetOrderHandlerTest {
     }
 
     @Test
+    void get_showsTheOrdersHomeRegion_andNoneForAnOrderPlacedBeforeHomes() throws Exception {
+        Shop homed = new Shop(java.util.Optional.of(Shop.ELSEWHERE));
+
+        APIGatewayV2HTTPResponse response =
+                new GetOrderHandler(homed.viewOrder(), new RecordingMetrics())
+                        .handleRequest(
+                                SampleEvents.http("apigw-get-order.json"), new TestContext("r"));
+
+        assertThat(new ObjectMapper().readTree(response.getBody()).get("homeRegion").asText())
+                .isEqualTo("us-east-1");
+        assertThat(
+                        new ObjectMapper()
+                                .readTree(get(SampleEvents.http("apigw-get-order.json")).getBody())
+                                .has("homeRegion"))
+                .isFalse();
+    }
+
+    @Test
     void get_answersAnExpiredOrder_fromTheArchive_inItsCompactForm() throws Exception {
         shop.archiveOrder().archive(shop.orders.expire(Shop.STORED_ORDER));
 

@@ -42,6 +42,18 @@ class ListOrdersHandlerTest {
     }
 
     @Test
+    void get_showsEachOrdersHomeRegion_theOnePlacedHereHomedHere() throws Exception {
+        new PlaceOrderHandler(shop.placeOrder(), new RecordingMetrics())
+                .handleRequest(SampleEvents.http("apigw-post-orders.json"), new TestContext("p"));
+
+        JsonNode page = list(Map.of(), 200);
+
+        assertThat(page.at("/items/0/homeRegion").asText()).isEqualTo("eu-central-1");
+        assertThat(page.at("/items/1/orderId").asText()).isEqualTo(Shop.STORED_ORDER.value());
+        assertThat(page.at("/items/1").has("homeRegion")).isFalse();
+    }
+
+    @Test
     void get_filtersByStatus_andRejectsUnknownStates() throws Exception {
         assertThat(list(Map.of("status", "shipped"), 200).get("items")).isEmpty();
         assertThat(list(Map.of("status", "PENDING,SHIPPED"), 200).get("items")).hasSize(1);

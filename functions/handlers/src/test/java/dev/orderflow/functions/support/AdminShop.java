@@ -39,7 +39,7 @@ public final class AdminShop {
     }
 
     public AdjustStock adjustStock() {
-        return new AdjustStock(catalog, centers, stock);
+        return new AdjustStock(catalog, centers, stock, Shop.HERE);
     }
 
     public BrowseOrdersByStatus browseOrdersByStatus() {

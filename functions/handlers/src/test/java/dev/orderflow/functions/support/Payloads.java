@@ -41,8 +41,18 @@ public final class Payloads {
                 .fromJson("{\"Records\":[" + String.join(",", records) + "]}");
     }
 
-    /** One stream record: event name, partition and sort key, sequence number. */
-    public record StreamRecord(String eventName, String pk, String sk, String sequenceNumber) {}
+    /**
+     * One stream record: event name, partition and sort key, sequence number, and the home region
+     * its item's image carries (null: none).
+     */
+    public record StreamRecord(
+            String eventName, String pk, String sk, String sequenceNumber, String homeRegion) {
+
+        /** A record whose item has no home region. */
+        public StreamRecord(String eventName, String pk, String sk, String sequenceNumber) {
+            this(eventName, pk, sk, sequenceNumber, null);
+        }
+    }
 
     public static DynamodbEvent stream(StreamRecord... records) {
         List<String> json = new ArrayList<>();
@@ -58,7 +68,12 @@ public final class Payloads {
                             + "\"dynamodb\":{\"Keys\":"
                             + keys
                             + ",\"NewImage\":"
-                            + keys
+                            + (r.homeRegion() == null
+                                    ? keys
+                                    : keys.substring(0, keys.length() - 1)
+                                            + ",\"homeRegion\":{\"S\":"
+                                            + quote(r.homeRegion())
+                                            + "}}")
                             + ",\"SequenceNumber\":"
                             + quote(r.sequenceNumber())
                             + ",\"SizeBytes\":100,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"},"

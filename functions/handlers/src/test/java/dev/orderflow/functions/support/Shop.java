@@ -16,6 +16,7 @@ import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.PlaceOrder;
 import dev.orderflow.domain.order.ShippingAddress;
 import dev.orderflow.domain.order.ViewOrder;
+import dev.orderflow.domain.region.AwsRegion;
 import dev.orderflow.domain.saga.Compensation;
 import dev.orderflow.domain.saga.PaymentStep;
 import dev.orderflow.domain.saga.ReserveStep;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An in-memory shop matching the sample events: their products, customers and stored order. */
 public final class Shop {
@@ -48,6 +50,12 @@ public final class Shop {
     public static final OrderId STORED_ORDER = new OrderId("5b0e6f8a-3c1d-4e2f-9a7b-1c2d3e4f5a6b");
 
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    /** The AWS region the handlers run in (the sample events' {@code awsRegion}). */
+    public static final AwsRegion HERE = new AwsRegion("eu-central-1");
+
+    /** Another region, home of the orders and centers this one must not change. */
+    public static final AwsRegion ELSEWHERE = new AwsRegion("us-east-1");
 
     public final InMemoryProductCatalog catalog = new InMemoryProductCatalog().with(products());
     public final InMemoryOrderRepository orders = new InMemoryOrderRepository();
@@ -80,6 +88,14 @@ public final class Shop {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     public Shop() {
+        this(Optional.empty());
+    }
+
+    /**
+     * @param storedOrderHome the home region of {@link #STORED_ORDER}; empty: placed before orders
+     *     had a home
+     */
+    public Shop(Optional<AwsRegion> storedOrderHome) {
         orders.create(
                 Order.place(
                         STORED_ORDER,
@@ -87,7 +103,8 @@ public final class Shop {
                         List.of(new OrderLine(new Sku("MUG-BLUE"), 1)),
                         new ShippingAddress("DE", "BY", "München", "80331", "Marienplatz 1"),
                         Money.ofMinor(1250, "EUR"),
-                        NOW.minusSeconds(3600)));
+                        NOW.minusSeconds(3600),
+                        storedOrderHome));
     }
 
     /** The products of the sample events: two active, one ({@code MUG-RED}) inactive. */
@@ -105,15 +122,20 @@ public final class Shop {
 
     public PlaceOrder placeOrder() {
         return new PlaceOrder(
-                catalog, orders, idempotency, Clock.fixed(NOW, ZoneOffset.UTC), OrderId::random);
+                catalog,
+                orders,
+                idempotency,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                OrderId::random,
+                HERE);
     }
 
     public CancelOrder cancelOrder() {
-        return new CancelOrder(orders, clock);
+        return new CancelOrder(orders, clock, HERE);
     }
 
     public ReserveStep reserveStep() {
-        return new ReserveStep(new ReserveStock(orders, stock, stock, stock, clock), orders);
+        return new ReserveStep(new ReserveStock(orders, stock, stock, stock, clock, HERE), orders);
     }
 
     public PaymentStep paymentStep() {
@@ -133,7 +155,7 @@ public final class Shop {
     }
 
     public ReportShipmentEvent reportShipmentEvent(TaskTokens tokens) {
-        return new ReportShipmentEvent(awaited, tokens, clock);
+        return new ReportShipmentEvent(orders, awaited, tokens, clock, HERE);
     }
 
     private static FulfillmentCenter center(String id) {

@@ -18,7 +18,7 @@ class ArchiveOrderHandlerTest {
     private final Shop shop = new Shop();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final ArchiveOrderHandler handler =
-            new ArchiveOrderHandler(shop.archiveOrder(), metrics);
+            new ArchiveOrderHandler(shop.archiveOrder(), metrics, Shop.HERE);
 
     @Test
     void anOrderItemRemovedByTtl_isArchivedWithItsTrail_andItsCollectionEmptied() {
@@ -36,6 +36,43 @@ class ArchiveOrderHandlerTest {
         assertThat(archived.trail()).isNotEmpty();
         assertThat(shop.orders.trail(Shop.STORED_ORDER)).isEmpty();
         assertThat(metrics.flushed("OrdersArchived")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderHomedInAnotherRegion_isLeftToThatRegionsArchiver() {
+        shop.orders.expire(Shop.STORED_ORDER);
+        var event = SampleEvents.dynamodb("ddb-stream-order-expired.json");
+        var oldImage =
+                new java.util.HashMap<>(event.getRecords().get(0).getDynamodb().getOldImage());
+        oldImage.put(
+                "homeRegion",
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(
+                        "us-east-1"));
+        event.getRecords().get(0).getDynamodb().setOldImage(oldImage);
+
+        StreamsEventResponse response = handler.handleRequest(event, new TestContext("req"));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(shop.archive.size()).isZero();
+        assertThat(shop.orders.trail(Shop.STORED_ORDER)).isNotEmpty();
+        assertThat(metrics.flushed("RecordsHomedElsewhere")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderHomedHere_isArchived() {
+        shop.orders.expire(Shop.STORED_ORDER);
+        var event = SampleEvents.dynamodb("ddb-stream-order-expired.json");
+        var oldImage =
+                new java.util.HashMap<>(event.getRecords().get(0).getDynamodb().getOldImage());
+        oldImage.put(
+                "homeRegion",
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(
+                        "eu-central-1"));
+        event.getRecords().get(0).getDynamodb().setOldImage(oldImage);
+
+        assertThat(handler.handleRequest(event, new TestContext("req")).getBatchItemFailures())
+                .isEmpty();
+        assertThat(shop.archive.find(Shop.ALICE, Shop.STORED_ORDER)).isPresent();
     }
 
     @Test

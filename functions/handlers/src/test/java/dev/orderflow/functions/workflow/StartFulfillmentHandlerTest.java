@@ -9,6 +9,7 @@ import dev.orderflow.domain.testfixtures.InMemoryWorkflowStarter;
 import dev.orderflow.functions.support.Payloads;
 import dev.orderflow.functions.support.Payloads.StreamRecord;
 import dev.orderflow.functions.support.RecordingMetrics;
+import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class StartFulfillmentHandlerTest {
     private final InMemoryWorkflowStarter workflows = new InMemoryWorkflowStarter();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final StartFulfillmentHandler handler =
-            new StartFulfillmentHandler(new StartFulfillment(workflows), metrics);
+            new StartFulfillmentHandler(new StartFulfillment(workflows), metrics, Shop.HERE);
 
     private static StreamRecord inserted(OrderId order, String sequenceNumber) {
         return new StreamRecord("INSERT", "ORDER#" + order, "ORDER", sequenceNumber);
@@ -41,6 +42,37 @@ class StartFulfillmentHandlerTest {
         assertThat(workflows.started()).containsExactly(order);
         assertThat(metrics.flushed("WorkflowsStarted")).isEqualTo(1);
         assertThat(metrics.flushed("WorkflowsAlreadyStarted")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderHomedInAnotherRegion_isLeftToThatRegion_andOneHomedHereStarts() {
+        OrderId foreign = OrderId.random();
+        OrderId local = OrderId.random();
+
+        assertThat(
+                        failed(
+                                new StreamRecord(
+                                        "INSERT", "ORDER#" + foreign, "ORDER", "100", "us-east-1"),
+                                new StreamRecord(
+                                        "INSERT",
+                                        "ORDER#" + local,
+                                        "ORDER",
+                                        "101",
+                                        "eu-central-1")))
+                .isEmpty();
+
+        assertThat(workflows.started()).containsExactly(local);
+        assertThat(metrics.flushed("RecordsHomedElsewhere")).isEqualTo(1);
+        assertThat(metrics.flushed("WorkflowsStarted")).isEqualTo(1);
+    }
+
+    @Test
+    void aHomeThatIsNoRegionName_isAMalformedRecord() {
+        OrderId order = OrderId.random();
+
+        assertThat(failed(new StreamRecord("INSERT", "ORDER#" + order, "ORDER", "100", "mars")))
+                .containsExactly("100");
+        assertThat(workflows.calls()).isEmpty();
     }
 
     @Test
