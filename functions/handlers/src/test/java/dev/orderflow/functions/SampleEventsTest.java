@@ -41,6 +41,8 @@ class SampleEventsTest {
                     Map.entry("apigw-admin-put-center.json", 200),
                     Map.entry("apigw-admin-put-center-with-warehouse.json", 200),
                     Map.entry("apigw-admin-put-center-invalid-warehouse.json", 400),
+                    Map.entry("apigw-admin-put-center-with-home-region.json", 200),
+                    Map.entry("apigw-admin-put-center-invalid-home-region.json", 400),
                     Map.entry("apigw-post-warehouse-shipment-event.json", 200),
                     Map.entry("apigw-post-warehouse-shipment-event-invalid-type.json", 400),
                     Map.entry("apigw-post-warehouse-shipment-event-unknown-shipment.json", 404),
