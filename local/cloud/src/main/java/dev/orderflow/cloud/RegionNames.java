@@ -36,6 +36,19 @@ public final class RegionNames {
     }
 
     /**
+     * Checks one region name against the pattern of AWS's.
+     *
+     * @throws IllegalArgumentException when it is not a region name
+     */
+    public static String checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not an AWS region name (like eu-central-1 or us-east-1)");
+        }
+        return name;
+    }
+
+    /**
      * Checks a list of region names: the pattern, no duplicates, {@value #MIN} to {@value #MAX}.
      *
      * @throws IllegalArgumentException naming what is wrong
@@ -43,12 +56,7 @@ public final class RegionNames {
     public static List<String> check(List<String> names) {
         Set<String> seen = new HashSet<>();
         for (String name : names) {
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(
-                        "'"
-                                + name
-                                + "' is not an AWS region name (like eu-central-1 or us-east-1)");
-            }
+            checkName(name);
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("region " + name + " is given twice");
             }
