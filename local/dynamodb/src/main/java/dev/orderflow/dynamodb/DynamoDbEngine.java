@@ -86,6 +86,10 @@ public final class DynamoDbEngine implements AutoCloseable {
         return dispatcher;
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     /** Writes a snapshot (when persistent) and releases files. */
     @Override
     public void close() {

@@ -85,6 +85,10 @@ final class LocalDynamo {
                 });
     }
 
+    static KeySchemaElement hashKey(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
     static AttributeDefinition def(String name) {
         return AttributeDefinition.builder()
                 .attributeName(name)

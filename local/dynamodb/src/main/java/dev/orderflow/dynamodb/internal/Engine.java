@@ -32,6 +32,7 @@ public final class Engine {
     private final TransactionPhases transactionPhases = TransactionPhases.installed();
     private volatile Journal journal = Journal.NONE;
     private volatile Duration lifecycleDelay = Duration.ZERO;
+    private volatile ReplicaHooks replicaHooks = ReplicaHooks.NONE;
 
     /** A deleted table's last description, shown with status DELETING until {@code until}. */
     public record DeletingTable(ObjectNode description, Instant until) {}
@@ -69,6 +70,15 @@ public final class Engine {
         return journal;
     }
 
+    /** The global-table replication hooks ({@link ReplicaHooks#NONE} unless linked). */
+    public ReplicaHooks replicaHooks() {
+        return replicaHooks;
+    }
+
+    public void replicaHooks(ReplicaHooks hooks) {
+        this.replicaHooks = hooks;
+    }
+
     public void register(String name, Operation op) {
         operations.put(name, op);
     }
@@ -93,11 +103,15 @@ public final class Engine {
 
     /** Runs {@code body} under the write lock, with the tables and streams to change. */
     public <T> T write(Function<WriteAccess, T> body) {
+        ReplicaHooks hooks = replicaHooks;
         lock.writeLock().lock();
         try {
             return body.apply(state);
         } finally {
             lock.writeLock().unlock();
+            if (!lock.isWriteLockedByCurrentThread()) {
+                hooks.writeEnded();
+            }
         }
     }
 

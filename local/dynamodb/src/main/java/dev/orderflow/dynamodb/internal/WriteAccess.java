@@ -63,6 +63,7 @@ public final class WriteAccess extends ReadAccess {
         if (isHeld(table, key, null)) {
             throw ApiException.transactionConflict();
         }
+        engine.replicaHooks().admit(table, key);
     }
 
     /** Marks the items as held by {@code owner} until {@link #release}. */
@@ -143,6 +144,31 @@ public final class WriteAccess extends ReadAccess {
         if (oldItem == null && newItem == null) {
             return;
         }
+        record(t, key, oldItem, newItem, byTtl);
+        engine.replicaHooks().committed(t.definition().name(), key, oldItem, newItem, byTtl);
+    }
+
+    /**
+     * Applies a write replicated from another region's replica: no condition, no hooks; the stream
+     * record is computed against this replica's item, like a local write's. {@code newItem} null
+     * deletes. Returns whether the item changed.
+     */
+    public boolean applyReplicated(
+            Table t, Map<String, AttributeValue> key, Map<String, AttributeValue> newItem) {
+        Map<String, AttributeValue> old = newItem == null ? t.delete(key) : t.put(newItem);
+        if (old == null && newItem == null) {
+            return false;
+        }
+        record(t, key, old, newItem, false);
+        return true;
+    }
+
+    private void record(
+            Table t,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem,
+            boolean byTtl) {
         StreamLog s = t.stream();
         StreamRecord record =
                 s == null ? null : s.append(key, oldItem, newItem, engine.clock().instant(), byTtl);

@@ -117,6 +117,19 @@ public class ApiException extends RuntimeException {
                 DYNAMO + "TransactionConflictException", TRANSACTION_ONGOING, 400, false);
     }
 
+    /**
+     * A write to an MRSC global table's item that a request in another region is modifying (HTTP
+     * 400, retryable; the message is the engine's: AWS documents the error, not its text).
+     */
+    public static ApiException replicatedWriteConflict() {
+        return new ApiException(
+                DYNAMO + "ReplicatedWriteConflictException",
+                "One or more items in this request are being modified by a request in another"
+                        + " Region",
+                400,
+                false);
+    }
+
     public static ApiException internal(String message) {
         return new ApiException(DYNAMO + "InternalServerError", message, 500, false);
     }

@@ -25,7 +25,11 @@ final class DescribeTableOp {
                         return out;
                     }
                     Table t = state.namedTable(name);
-                    out.set("Table", TableDescriber.describe(t, engine.clock().instant()));
+                    ObjectNode table = TableDescriber.describe(t, engine.clock().instant());
+                    engine.replicaHooks()
+                            .globalTable(name)
+                            .ifPresent(g -> TableDescriber.addReplicas(table, g));
+                    out.set("Table", table);
                     return out;
                 });
     }

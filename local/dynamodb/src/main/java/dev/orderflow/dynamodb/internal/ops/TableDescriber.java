@@ -3,6 +3,7 @@ package dev.orderflow.dynamodb.internal.ops;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.dynamodb.internal.ReplicaHooks;
 import dev.orderflow.dynamodb.internal.table.IndexDefinition;
 import dev.orderflow.dynamodb.internal.table.ItemStore;
 import dev.orderflow.dynamodb.internal.table.KeySchema;
@@ -100,6 +101,21 @@ final class TableDescriber {
         }
         o.put("DeletionProtectionEnabled", d.deletionProtection());
         return o;
+    }
+
+    /**
+     * The members DescribeTable adds for a replica of a global table (version 2019.11.21): {@code
+     * Replicas} and {@code GlobalTableVersion}, and {@code MultiRegionConsistency} for MRSC.
+     */
+    static void addReplicas(ObjectNode table, ReplicaHooks.GlobalTable g) {
+        ArrayNode replicas = table.putArray("Replicas");
+        for (String region : g.otherRegions()) {
+            replicas.addObject().put("RegionName", region).put("ReplicaStatus", "ACTIVE");
+        }
+        table.put("GlobalTableVersion", "2019.11.21");
+        if (g.strong()) {
+            table.put("MultiRegionConsistency", "STRONG");
+        }
     }
 
     private static long indexBytes(Table t, ItemStore store) {

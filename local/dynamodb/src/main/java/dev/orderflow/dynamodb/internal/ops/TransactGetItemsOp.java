@@ -60,6 +60,7 @@ final class TransactGetItemsOp {
                     java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
                     for (Get g : gets) {
                         Table t = state.table(g.table());
+                        engine.replicaHooks().checkTransaction(g.table());
                         Keys.validateKey(t.definition(), g.key());
                         Map<String, AttributeValue> item = t.get(g.key());
                         ObjectNode resp = responses.addObject();

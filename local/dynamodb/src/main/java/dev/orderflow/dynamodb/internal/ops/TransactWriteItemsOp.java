@@ -111,6 +111,7 @@ final class TransactWriteItemsOp {
         Set<ItemId> seen = new HashSet<>();
         for (TransactAction a : actions) {
             Table t = state.table(a.table());
+            engine.replicaHooks().checkTransaction(a.table());
             Map<String, AttributeValue> key = a.targetKey(t.definition());
             if (!seen.add(new ItemId(a.table(), key))) {
                 throw ApiException.validation(

@@ -32,6 +32,7 @@ final class UpdateTimeToLiveOp {
         return engine.write(
                 state -> {
                     Table t = state.namedTable(name);
+                    engine.replicaHooks().checkTimeToLive(name);
                     if (enabled && t.ttlAttribute() != null) {
                         throw ApiException.validation("TimeToLive is already enabled");
                     }
