@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +57,7 @@ class LocalRegionsIT {
         apiBase = freePortPair();
         regions =
                 LocalRegions.builder()
-                        .template(taggedTemplate(dir))
+                        .template(TaggedTemplate.write(dir))
                         .functionCode(SharedCloud.handlerJar())
                         .regions(List.of(EU, US))
                         .edgePort(edgeBase)
@@ -129,6 +125,22 @@ class LocalRegionsIT {
     }
 
     @Test
+    void theDemoCatalog_isSeededOnce_andReplicatedTablesReachTheOtherRegion() {
+        assertThat(regions.seedDemoCatalog()).isPositive();
+        String products = regions.region(EU).physicalId("DataProducts").orElseThrow();
+        String inventory = regions.region(EU).physicalId("DataInventory").orElseThrow();
+        try (DynamoDbClient us = Clients.dynamo(regions.edgeEndpoint(US))) {
+            await().atMost(LAG.multipliedBy(20))
+                    .until(
+                            () ->
+                                    us.getItem(r -> r.tableName(products).key(key("MUG-BLUE")))
+                                            .hasItem());
+            // Inventory is regional: seeded in every region
+            assertThat(us.scan(r -> r.tableName(inventory)).count()).isPositive();
+        }
+    }
+
+    @Test
     void aRegionalTableWrite_staysInItsRegion() {
         String table = regions.region(EU).physicalId("DataIdempotency").orElseThrow();
         assertThat(regions.globalTables()).doesNotContainKey(table);
@@ -177,6 +189,12 @@ class LocalRegionsIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("only region up");
 
+        String products = regions.region(EU).physicalId("DataProducts").orElseThrow();
+        String sku = "WHILE-DOWN-" + UUID.randomUUID();
+        try (DynamoDbClient eu = Clients.dynamo(regions.edgeEndpoint(EU))) {
+            eu.putItem(r -> r.tableName(products).item(product(sku)));
+        }
+
         HttpResponse<String> up = post(regions.edgeEndpoint(EU), "/" + US + "/up");
 
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
@@ -199,35 +217,15 @@ class LocalRegionsIT {
                                     .get("kind")
                                     .s())
                     .isEqualTo("kept");
+            // the global write made while it was down arrives once it is up
+            await().atMost(LAG.multipliedBy(20))
+                    .until(
+                            () ->
+                                    dynamo.getItem(r -> r.tableName(products).key(key(sku)))
+                                            .hasItem());
             // the parked execution resumed with its token, whose message the queue kept
             CloudSteps.answerCallback(sqs, sfn, queue, parked, "{\"resumed\":true}");
         }
-    }
-
-    /** The real template with decision 2's tags, as `cdk synth` writes them once infra has them. */
-    private static Path taggedTemplate(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode template = (ObjectNode) json.readTree(SharedCloud.template().toFile());
-        List<String> global = List.of("DataProducts", "DataFulfillmentCenters", "DataOrders");
-        template.path("Resources")
-                .properties()
-                .forEach(
-                        e -> {
-                            JsonNode resource = e.getValue();
-                            if (!resource.path("Type").asText().equals("AWS::DynamoDB::Table")
-                                    || resource.path("Properties").has("Tags")) {
-                                return;
-                            }
-                            boolean isGlobal = global.stream().anyMatch(e.getKey()::startsWith);
-                            ((ObjectNode) resource.path("Properties"))
-                                    .putArray("Tags")
-                                    .addObject()
-                                    .put("Key", LocalRegions.REPLICATION_TAG)
-                                    .put("Value", isGlobal ? "global" : "regional");
-                        });
-        Path file = dir.resolve("Orderflow-dev.template.json");
-        Files.writeString(file, json.writeValueAsString(template));
-        return file;
     }
 
     /** A port whose next port is free too (region 1 takes base + 1). */
