@@ -56,6 +56,12 @@ final class RegionControlRoute implements EdgeRouter.LocalRoute {
                     "invalid-region-state",
                     "region " + region + " is " + (down ? "down" : "up") + " already");
         }
+        if (down && regions.names().stream().filter(regions::isUp).count() == 1) {
+            return problem(
+                    409,
+                    "invalid-region-state",
+                    "region " + region + " is the only region up: one must stay up");
+        }
         if (down && regions.edgeEndpoint(region).getPort() == ownEdgePort) {
             return problem(
                     409,

@@ -134,25 +134,21 @@ final class RegionsUpCommand {
             regions.gatewayEndpoint(name).ifPresent(api -> out.println("    HTTP API: " + api));
         }
         out.println();
-        if (regions.replicating()) {
-            out.println(
-                    "Replicated tables (lag "
-                            + regions.replicationLag().toMillis()
-                            + " ms for EVENTUAL):");
-            regions.replicatedTables().forEach((t, c) -> out.println("  " + t + " " + c));
-        } else {
-            out.println(
-                    "Replication: NOT ACTIVE in this build (the DynamoDB engine's GlobalTables is"
-                            + " not wired in): every table is regional.");
-            if (!regions.globalTables().isEmpty()) {
-                out.println("  tables the template marks global: " + regions.globalTables());
-            }
-        }
         if (regions.globalTables().isEmpty()) {
             out.println(
-                    "  (no table of the template is tagged "
+                    "Replication: no table of the template is tagged "
                             + LocalRegions.REPLICATION_TAG
-                            + "=global: synthesize the template again)");
+                            + "=global, so every table is regional (synthesize the template again)");
+        } else if (!regions.replicating()) {
+            out.println(
+                    "Replication: NOT ACTIVE in this build (the DynamoDB engine's GlobalTables is"
+                            + " not wired in): every table is regional");
+        } else {
+            out.println(
+                    "Replicated tables (EVENTUAL ones after "
+                            + regions.replicationLag().toMillis()
+                            + " ms):");
+            regions.replicatedTables().forEach((t, c) -> out.println("  " + t + " " + c));
         }
         out.println(
                 "Queues and messages of each region are in memory: kept across `region down`/`up`,"
