@@ -12,14 +12,17 @@ import dev.orderflow.cloud.internal.boot.LambdaRuntimeService;
 import dev.orderflow.cloud.internal.boot.SqsService;
 import dev.orderflow.cloud.internal.boot.StepFunctionsService;
 import dev.orderflow.cloud.internal.dynamo.TableSeeder;
+import dev.orderflow.cloud.internal.edge.EdgeRouter;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import dev.orderflow.cloud.internal.lambda.InvocationResult;
 import dev.orderflow.cloud.internal.lambda.LambdaException;
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.PhysicalIdLookup;
 import dev.orderflow.cloud.internal.template.SkippedResource;
+import dev.orderflow.cloud.internal.template.TableSpec;
 import dev.orderflow.cloud.internal.template.TemplateException;
 import dev.orderflow.cloud.internal.threads.DaemonThreads;
+import dev.orderflow.dynamodb.DynamoDbEngine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -206,6 +209,18 @@ final class CloudAssembly implements AutoCloseable {
 
     BootReport report() {
         return report;
+    }
+
+    EdgeRouter edgeRouter() {
+        return edge.router();
+    }
+
+    DynamoDbEngine dynamoDbEngine() {
+        return dynamoDb.engine();
+    }
+
+    List<TableSpec> tables() {
+        return stack.tables();
     }
 
     LocalIssuer issuer() {

@@ -1,6 +1,8 @@
 package dev.orderflow.cloud;
 
 import dev.orderflow.cloud.internal.boot.BootSettings;
+import dev.orderflow.cloud.internal.boot.KeptQueues;
+import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,6 +102,11 @@ public final class LocalCloud implements AutoCloseable {
         return assembly.seeder().demoCatalog();
     }
 
+    /** The stack's parts that the regions of {@link LocalRegions} link. */
+    CloudAssembly assembly() {
+        return assembly;
+    }
+
     /** Stops every server; the data directory (if any) keeps the state. */
     @Override
     public void close() {
@@ -125,6 +132,8 @@ public final class LocalCloud implements AutoCloseable {
         private Path functionCode;
         private boolean stageThrottle = true;
         private final Map<String, String> functionEnvironment = new LinkedHashMap<>();
+        private LocalIssuer trustedIssuer;
+        private KeptQueues keptQueues;
 
         private Builder() {}
 
@@ -201,6 +210,18 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** Trusts another stack's issuer instead of having one (decision 7: one user pool). */
+        Builder trustedIssuer(LocalIssuer value) {
+            this.trustedIssuer = value;
+            return this;
+        }
+
+        /** Keeps the queues in {@code value}, which outlives this stack (region down and up). */
+        Builder keptQueues(KeptQueues value) {
+            this.keptQueues = value;
+            return this;
+        }
+
         /**
          * Boots everything.
          *
@@ -222,7 +243,9 @@ public final class LocalCloud implements AutoCloseable {
                                     functionConcurrency,
                                     Optional.ofNullable(functionCode),
                                     stageThrottle,
-                                    functionEnvironment)));
+                                    functionEnvironment,
+                                    Optional.ofNullable(trustedIssuer),
+                                    Optional.ofNullable(keptQueues))));
         }
     }
 }

@@ -19,6 +19,16 @@ public final class Cli {
                     stage's rate limit (meant for AWS) off, for load tests; --env sets a
                     variable in every function's environment over the template's
                     (e.g. NOTIFIER=http MAIL_API_URL=... for a local mail catcher)
+              up --regions eu-central-1,us-east-1 [--replication-lag-ms 1000]
+                 [--stock-consistency strong] [the options of up]
+                    one stack per region (2 to 5, the first is the primary) in one JVM:
+                    region i on edge port --port + i and HTTP API port --api-port + i;
+                    tables tagged orderflow:replication=global replicate after the lag;
+                    strong (exactly three regions) replicates Inventory with strong
+                    consistency and sets STOCK_CONSISTENCY=strong in every function
+              region down REGION | region up REGION [--port 4566]
+                    stop one region of the running `up --regions` (its ports refuse
+                    connections, its data is kept) or boot it again on the same ports
               load [--orders 200] [--concurrency 8] [--sku MUG-BLUE] [--address DE-BY]
                    [--stock-up] [--stock-up-units N] [--center FC-MUC] [--deadline 120]
                     place orders through the HTTP API of the running stack and report
@@ -62,6 +72,7 @@ public final class Cli {
                 case "token" -> new TokenCommand(out, err).run(options);
                 case "load" -> new LoadCommand(out, err).run(options);
                 case "executions" -> new ExecutionsCommand(out, err).run(options);
+                case "region" -> new RegionCommand(out, err).run(options);
                 case "simulate" -> new SimulateCommand(out).run(options);
                 default -> {
                     err.println("unknown command " + options.words.get(0));

@@ -2,7 +2,7 @@ package dev.orderflow.cloud.cli;
 
 /**
  * Entry point of {@code ./orderflow}: {@code up}, {@code invoke}, {@code token}, {@code
- * executions}, {@code load}, {@code simulate}. Run without arguments for usage.
+ * executions}, {@code load}, {@code simulate}, {@code region}. Run without arguments for usage.
  */
 public final class Main {
 

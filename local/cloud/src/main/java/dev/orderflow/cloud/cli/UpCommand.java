@@ -20,6 +20,14 @@ final class UpCommand {
     }
 
     int run(Options o) {
+        if (o.get("regions").isPresent()) {
+            return new RegionsUpCommand(out, err).run(o);
+        }
+        for (String multiRegionOnly : List.of("replication-lag-ms", "stock-consistency")) {
+            if (o.get(multiRegionOnly).isPresent()) {
+                throw new IllegalArgumentException("--" + multiRegionOnly + " needs --regions");
+            }
+        }
         long t0 = System.nanoTime();
         LocalCloud.Builder builder =
                 LocalCloud.builder()

@@ -1,11 +1,20 @@
 package dev.orderflow.cloud.internal.boot;
 
+import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** Boot settings (see {@code LocalCloud.Builder}). */
+/**
+ * Boot settings (see {@code LocalCloud.Builder}).
+ *
+ * @param trustedIssuer another stack's issuer: this stack's JWT authorizers trust it and its token
+ *     endpoint mints its tokens (a region of the multi-region mode trusts the first region's user
+ *     pool); empty: the stack's own issuer
+ * @param keptQueues where the stack's queues live across its restarts in this process (a region
+ *     taken down and up again); empty: the stack starts and stops its own
+ */
 public record BootSettings(
         Path template,
         int edgePort,
@@ -16,7 +25,9 @@ public record BootSettings(
         int functionConcurrency,
         Optional<Path> functionCode,
         boolean stageThrottle,
-        Map<String, String> functionEnvironment) {
+        Map<String, String> functionEnvironment,
+        Optional<LocalIssuer> trustedIssuer,
+        Optional<KeptQueues> keptQueues) {
 
     /** The one account the local cloud's ARNs and queue URLs name. */
     public static final String ACCOUNT = "000000000000";

@@ -6,6 +6,7 @@ import dev.orderflow.cloud.internal.dynamo.TableProvisioner;
 import dev.orderflow.cloud.internal.dynamo.TableSeeder;
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.TableSpec;
+import dev.orderflow.dynamodb.DynamoDbEngine;
 import dev.orderflow.dynamodb.DynamoDbServer;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class DynamoDbService implements EmulatedService {
 
     URI endpoint() {
         return server.endpoint();
+    }
+
+    /** The engine, for in-process links between stacks (the regions' global tables). */
+    public DynamoDbEngine engine() {
+        return server.engine();
     }
 
     AwsJsonClient client() {

@@ -46,16 +46,20 @@ public final class HttpApiService implements EmulatedService {
         if (api.isEmpty()) {
             return;
         }
+        HttpApiSpec spec = settings.stageThrottle() ? api.get() : api.get().withoutThrottle();
+        if (settings.trustedIssuer().isPresent()) {
+            spec = spec.withIssuer(settings.trustedIssuer().get().issuer());
+        }
         gateway =
                 new HttpApiGateway(
-                        settings.stageThrottle() ? api.get() : api.get().withoutThrottle(),
+                        spec,
                         BootSettings.ACCOUNT,
                         lambdas.runtime(),
                         issuer.issuer(),
                         settings.clock(),
                         "127.0.0.1",
                         settings.gatewayPort());
-        for (var route : api.get().routes()) {
+        for (var route : spec.routes()) {
             lines.add(
                     "route    "
                             + route.routeKey()

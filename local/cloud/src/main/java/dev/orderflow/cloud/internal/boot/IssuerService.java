@@ -40,19 +40,32 @@ public final class IssuerService implements EmulatedService {
         String clientId =
                 authorizer.flatMap(a -> a.audiences().stream().findFirst()).orElse("local-client");
         issuer =
-                LocalIssuer.create(
-                        issuerUrl,
-                        clientId,
-                        settings.clock(),
-                        settings.dataDir().map(d -> d.resolve("issuer-key.json")));
+                settings.trustedIssuer()
+                        .orElseGet(
+                                () ->
+                                        LocalIssuer.create(
+                                                issuerUrl,
+                                                clientId,
+                                                settings.clock(),
+                                                settings.dataDir()
+                                                        .map(d -> d.resolve("issuer-key.json"))));
         String jwksPath =
                 "/"
-                        + issuerUrl.substring(issuerUrl.lastIndexOf('/') + 1)
+                        + issuer.issuer().substring(issuer.issuer().lastIndexOf('/') + 1)
                         + "/.well-known/jwks.json";
         router.local(jwksPath, call -> LocalEndpoints.jwks(issuer));
         router.local("/_local/jwks.json", call -> LocalEndpoints.jwks(issuer));
         router.local("/_local/token", call -> LocalEndpoints.token(call, issuer));
-        line = "issuer   " + issuerUrl + " (JWKS " + router.endpoint() + jwksPath + ")";
+        line =
+                "issuer   "
+                        + issuer.issuer()
+                        + (settings.trustedIssuer().isPresent()
+                                ? " (trusted, another stack's)"
+                                : "")
+                        + " (JWKS "
+                        + router.endpoint()
+                        + jwksPath
+                        + ")";
     }
 
     /** The issuer, once started. */

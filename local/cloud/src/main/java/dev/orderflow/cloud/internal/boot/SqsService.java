@@ -6,6 +6,7 @@ import dev.orderflow.cloud.internal.template.CfnStack;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** ElasticMQ behind the edge, with the template's queues. */
 public final class SqsService implements EmulatedService {
@@ -25,13 +26,25 @@ public final class SqsService implements EmulatedService {
     @Override
     public void start() {
         queues =
-                new QueueService(
-                        settings.region(),
-                        BootSettings.ACCOUNT,
-                        edge.router().port(),
-                        settings.dataDir().map(d -> d.resolve("sqs")));
+                settings.keptQueues()
+                        .map(kept -> kept.openOrReuse(this::newQueueService))
+                        .orElseGet(this::newQueueService);
         edge.router().forward("sqs", queues.endpoint());
         queueLines.addAll(queues.provision(stack.queues(), stack.ids()));
+    }
+
+    /**
+     * ElasticMQ for this stack; its URLs name the edge. Kept queues live in memory: ElasticMQ's
+     * persistence is one database per JVM, which the regions that keep queues could not share.
+     */
+    private QueueService newQueueService() {
+        return new QueueService(
+                settings.region(),
+                BootSettings.ACCOUNT,
+                edge.router().port(),
+                settings.keptQueues().isPresent()
+                        ? Optional.empty()
+                        : settings.dataDir().map(d -> d.resolve("sqs")));
     }
 
     URI endpoint() {
@@ -49,7 +62,7 @@ public final class SqsService implements EmulatedService {
 
     @Override
     public void close() {
-        if (queues != null) {
+        if (queues != null && settings.keptQueues().isEmpty()) {
             queues.close();
         }
     }

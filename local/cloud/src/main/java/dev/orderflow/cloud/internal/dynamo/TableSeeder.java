@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class TableSeeder {
     /** Loads a seed file; how many items were written. */
     public int fromFile(Path seedFile) {
         try (InputStream in = Files.newInputStream(seedFile)) {
-            return seed(Json.mapper().readTree(in));
+            return seed(Json.mapper().readTree(in), table -> true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,17 +46,28 @@ public final class TableSeeder {
 
     /** Loads the bundled demo catalog; how many items were written. */
     public int demoCatalog() {
+        return demoCatalog(table -> true);
+    }
+
+    /**
+     * Loads the bundled demo catalog into the tables {@code tables} accepts (by physical name); how
+     * many items were written.
+     */
+    public int demoCatalog(Predicate<String> tables) {
         try (InputStream in = TableSeeder.class.getResourceAsStream("/seed/demo-catalog.json")) {
-            return seed(Json.mapper().readTree(in));
+            return seed(Json.mapper().readTree(in), tables);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private int seed(JsonNode seeds) {
+    private int seed(JsonNode seeds, Predicate<String> tables) {
         int written = 0;
         for (Map.Entry<String, JsonNode> entry : seeds.properties()) {
             String table = tableNames.apply(entry.getKey());
+            if (!tables.test(table)) {
+                continue;
+            }
             for (JsonNode item : entry.getValue()) {
                 ObjectNode put = Json.object().put("TableName", table);
                 put.set("Item", item);

@@ -40,6 +40,7 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
     private final Forwarder forwarder = new Forwarder();
     private final Map<String, HttpService> services = new ConcurrentHashMap<>();
     private final Map<String, LocalRoute> local = new ConcurrentHashMap<>();
+    private final Map<String, LocalRoute> localPrefixes = new ConcurrentHashMap<>();
     private volatile LambdaApi lambdaApi;
 
     /** A handler for a path under the edge owned by the local cloud itself. */
@@ -79,6 +80,14 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
         local.put(path, route);
     }
 
+    /** Serves every path under {@code prefix} (which ends with a slash) from the local cloud. */
+    public void localUnder(String prefix, LocalRoute route) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a prefix ends with '/': " + prefix);
+        }
+        localPrefixes.put(prefix, route);
+    }
+
     @Override
     public int maxBodyBytes() {
         return 20 * 1024 * 1024; // above every emulated service's own limit, which answers
@@ -89,6 +98,11 @@ public final class EdgeRouter implements HttpService, AutoCloseable {
         LocalRoute own = local.get(call.path());
         if (own != null) {
             return own.handle(call);
+        }
+        for (Map.Entry<String, LocalRoute> under : localPrefixes.entrySet()) {
+            if (call.path().startsWith(under.getKey())) {
+                return under.getValue().handle(call);
+            }
         }
         LambdaApi lambda = lambdaApi;
         if (LambdaApi.handles(call.path()) && lambda != null) {

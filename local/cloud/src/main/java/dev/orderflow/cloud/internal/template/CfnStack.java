@@ -159,7 +159,19 @@ public final class CfnStack {
                 ttl.path("Enabled").asBoolean(false)
                         ? Optional.of(ttl.path("AttributeName").asText())
                         : Optional.empty();
-        return new TableSpec(id, ids.ref(id).orElseThrow(), req, ttlAttribute);
+        return new TableSpec(id, ids.ref(id).orElseThrow(), req, ttlAttribute, tags(p));
+    }
+
+    /** {@code Tags} of a Table; of a GlobalTable, its first replica's (tags are per replica). */
+    private static Map<String, String> tags(JsonNode p) {
+        JsonNode tags = p.has("Tags") ? p.path("Tags") : p.path("Replicas").path(0).path("Tags");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode tag : tags) {
+            if (tag.path("Key").isTextual()) {
+                out.put(tag.path("Key").asText(), tag.path("Value").asText());
+            }
+        }
+        return out;
     }
 
     private static void copyIndexes(JsonNode p, ObjectNode req, String field) {

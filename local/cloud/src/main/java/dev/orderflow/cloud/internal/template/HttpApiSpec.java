@@ -20,6 +20,35 @@ public record HttpApiSpec(
         return new HttpApiSpec(logicalId, apiId, name, routes, cors, Optional.empty());
     }
 
+    /**
+     * The same API with every JWT authorizer trusting {@code issuer} instead of the template's: a
+     * region of the local multi-region mode trusts the first region's user pool.
+     */
+    public HttpApiSpec withIssuer(String issuer) {
+        List<RouteSpec> trusting =
+                routes.stream()
+                        .map(
+                                r ->
+                                        new RouteSpec(
+                                                r.routeKey(),
+                                                r.functionName(),
+                                                r.qualifier(),
+                                                r.payloadFormatVersion(),
+                                                r.authorizer()
+                                                        .map(
+                                                                a ->
+                                                                        new AuthorizerSpec(
+                                                                                a.id(),
+                                                                                a.name(),
+                                                                                issuer,
+                                                                                a.audiences(),
+                                                                                a
+                                                                                        .identitySource())),
+                                                r.authorizationScopes()))
+                        .toList();
+        return new HttpApiSpec(logicalId, apiId, name, trusting, cors, throttle);
+    }
+
     /** The API's CorsConfiguration. */
     public record CorsSpec(
             List<String> allowOrigins,
