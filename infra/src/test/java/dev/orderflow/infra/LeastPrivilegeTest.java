@@ -351,6 +351,7 @@ class LeastPrivilegeTest {
                     "orders", "Orders",
                     "products", "Products",
                     "fulfillment-centers", "FulfillmentCenters",
+                    "order-archive", "OrderArchive",
                     "inventory", "Inventory");
 
     private static List<String> dynamoActions(JsonNode statement) {

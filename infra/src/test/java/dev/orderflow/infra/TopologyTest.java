@@ -52,7 +52,7 @@ class TopologyTest {
                                 "FulfillmentCenters", "global",
                                 "Inventory", "regional",
                                 "Idempotency", "regional",
-                                "OrderArchive", "regional"));
+                                "OrderArchive", "global"));
     }
 
     @Test

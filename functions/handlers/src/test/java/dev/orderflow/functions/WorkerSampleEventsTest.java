@@ -100,7 +100,7 @@ class WorkerSampleEventsTest {
         }
         if (file.startsWith("ddb-stream-order-expired")) {
             StreamsEventResponse response =
-                    new ArchiveOrderHandler(new Shop().archiveOrder(), metrics, Shop.HERE)
+                    new ArchiveOrderHandler(new Shop().archiveOrder(), metrics)
                             .handleRequest(SampleEvents.dynamodb(file), context);
             return response.getBatchItemFailures().size();
         }

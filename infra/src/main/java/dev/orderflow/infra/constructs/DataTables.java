@@ -85,21 +85,17 @@ public final class DataTables extends Construct {
                                 .index("byStatus", "gsi2pk", "gsi2sk", ProjectionType.KEYS_ONLY));
         // Written once per order and read rarely: the infrequent-access class stores for less
         // and charges more per request, which suits a history.
-        Table archive =
-                regional(
+        // An order's TTL removal may happen in any region, whose archiver then keeps it: the
+        // archive is global so the customer finds it wherever they ask (docs/multi-region.md).
+        orderArchive =
+                global(
                         TableDesign.of(
                                         "OrderArchive",
                                         "order-archive",
                                         key("customerId"),
                                         key("placedKey"))
-                                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS));
-        archive.addLocalSecondaryIndex(
-                LocalSecondaryIndexProps.builder()
-                        .indexName("byOrderId")
-                        .sortKey(key("orderId"))
-                        .projectionType(ProjectionType.KEYS_ONLY)
-                        .build());
-        orderArchive = archive;
+                                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
+                                .localIndex("byOrderId", "orderId", ProjectionType.KEYS_ONLY));
         products = global(TableDesign.of("Products", "products", key("sku"), null));
         fulfillmentCenters =
                 global(
@@ -173,6 +169,14 @@ public final class DataTables extends Construct {
             props.timeToLiveAttribute(design.ttlAttribute());
         }
         Table table = new Table(this, design.id(), props.build());
+        for (TableDesign.LocalIndex index : design.localIndexes()) {
+            table.addLocalSecondaryIndex(
+                    LocalSecondaryIndexProps.builder()
+                            .indexName(index.name())
+                            .sortKey(key(index.sortKey()))
+                            .projectionType(index.projection())
+                            .build());
+        }
         for (TableDesign.Index index : design.indexes()) {
             table.addGlobalSecondaryIndex(
                     GlobalSecondaryIndexProps.builder()
@@ -214,6 +218,9 @@ public final class DataTables extends Construct {
         if (design.ttlAttribute() != null) {
             props.timeToLiveAttribute(design.ttlAttribute());
         }
+        if (design.tableClass() != null) {
+            props.tableClass(design.tableClass());
+        }
         if (design.strong()) {
             // MRSC: exactly three replicas in one region set, no TTL, no local indexes
             // (Topology checks the regions; Inventory has neither TTL nor a local index).
@@ -226,6 +233,16 @@ public final class DataTables extends Construct {
                                         GlobalSecondaryIndexPropsV2.builder()
                                                 .indexName(index.name())
                                                 .partitionKey(key(index.partitionKey()))
+                                                .sortKey(key(index.sortKey()))
+                                                .projectionType(index.projection())
+                                                .build())
+                        .toList());
+        props.localSecondaryIndexes(
+                design.localIndexes().stream()
+                        .map(
+                                index ->
+                                        LocalSecondaryIndexProps.builder()
+                                                .indexName(index.name())
                                                 .sortKey(key(index.sortKey()))
                                                 .projectionType(index.projection())
                                                 .build())
@@ -243,7 +260,8 @@ public final class DataTables extends Construct {
         TableAttributesV2.Builder attributes =
                 TableAttributesV2.builder()
                         .tableName(globalName(design))
-                        .grantIndexPermissions(!design.indexes().isEmpty());
+                        .grantIndexPermissions(
+                                !design.indexes().isEmpty() || !design.localIndexes().isEmpty());
         if (design.stream() != null) {
             ReplicaStreamLookup lookup =
                     new ReplicaStreamLookup(this, design.id() + "Stream", globalName(design));

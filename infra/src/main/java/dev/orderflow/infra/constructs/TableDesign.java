@@ -25,18 +25,32 @@ record TableDesign(
         String ttlAttribute,
         TableClass tableClass,
         List<Index> indexes,
+        List<LocalIndex> localIndexes,
         boolean strong) {
 
     /** A global secondary index on two string attributes. */
     record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {}
 
+    /** A local secondary index: the table's partition key and another string sort key. */
+    record LocalIndex(String name, String sortKey, ProjectionType projection) {}
+
     TableDesign {
         indexes = List.copyOf(indexes);
+        localIndexes = List.copyOf(localIndexes);
     }
 
     static TableDesign of(String id, String nameSuffix, Attribute partitionKey, Attribute sortKey) {
         return new TableDesign(
-                id, nameSuffix, partitionKey, sortKey, null, null, null, List.of(), false);
+                id,
+                nameSuffix,
+                partitionKey,
+                sortKey,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                false);
     }
 
     TableDesign stream(StreamViewType view) {
@@ -49,6 +63,7 @@ record TableDesign(
                 ttlAttribute,
                 tableClass,
                 indexes,
+                localIndexes,
                 strong);
     }
 
@@ -62,6 +77,7 @@ record TableDesign(
                 attribute,
                 tableClass,
                 indexes,
+                localIndexes,
                 strong);
     }
 
@@ -75,6 +91,7 @@ record TableDesign(
                 ttlAttribute,
                 value,
                 indexes,
+                localIndexes,
                 strong);
     }
 
@@ -90,13 +107,31 @@ record TableDesign(
                 ttlAttribute,
                 tableClass,
                 more,
+                localIndexes,
+                strong);
+    }
+
+    TableDesign localIndex(String name, String sort, ProjectionType projection) {
+        List<LocalIndex> more = new ArrayList<>(localIndexes);
+        more.add(new LocalIndex(name, sort, projection));
+        return new TableDesign(
+                id,
+                nameSuffix,
+                partitionKey,
+                sortKey,
+                stream,
+                ttlAttribute,
+                tableClass,
+                indexes,
+                more,
                 strong);
     }
 
     /** Multi-Region strong consistency (which allows neither TTL nor local indexes). */
     TableDesign stronglyConsistent() {
-        if (ttlAttribute != null) {
-            throw new IllegalStateException(id + ": an MRSC table cannot have TTL");
+        if (ttlAttribute != null || !localIndexes.isEmpty()) {
+            throw new IllegalStateException(
+                    id + ": an MRSC table can have neither TTL nor local indexes");
         }
         return new TableDesign(
                 id,
@@ -107,6 +142,7 @@ record TableDesign(
                 ttlAttribute,
                 tableClass,
                 indexes,
+                localIndexes,
                 true);
     }
 }

@@ -69,7 +69,7 @@ public final class FulfillmentWorkers {
                         ? Optional.of(region.region())
                         : Optional.empty();
         startFulfillment(functions, tables, messaging, workflow, homeRegion);
-        archiveOrders(functions, tables, messaging, homeRegion);
+        archiveOrders(functions, tables, messaging);
         fulfillShipment(functions, tables, messaging.fulfillmentRequests);
         notifyCustomer(functions, tables, messaging.notifications, adapters);
     }
@@ -154,30 +154,28 @@ public final class FulfillmentWorkers {
      * (Query), keeps the record in the archive (PutItem) and removes the rest of the collection
      * (DeleteItem). Failures park in the same alarmed stream DLQ as the relay's.
      */
-    private static void archiveOrders(
-            Functions functions,
-            DataTables tables,
-            Messaging messaging,
-            Optional<String> homeRegion) {
+    private static void archiveOrders(Functions functions, DataTables tables, Messaging messaging) {
         ServiceFunction archiver = functions.create("ArchiveOrder");
         allow(archiver, tables.orders.getTableArn(), "dynamodb:Query", "dynamodb:DeleteItem");
         allow(archiver, tables.orderArchive.getTableArn(), "dynamodb:PutItem");
-        onOrdersStream(archiver, tables, messaging, expiredOrders(homeRegion));
+        onOrdersStream(archiver, tables, messaging, expiredOrders());
     }
 
     /**
      * The archiver's filter: the removal of an order item ({@code sk = ORDER}) by TTL, which
      * DynamoDB marks with the service as the record's user identity ("DynamoDB Streams and Time to
-     * Live", Developer Guide). A caller's delete has no such identity.
+     * Live", Developer Guide). A caller's delete has no such identity. Of every home region: in a
+     * global table only the region whose TTL removed the item sees that identity, and the others
+     * get a plain replicated removal, so each region archives what its own TTL removed.
      */
-    static Map<String, Object> expiredOrders(Optional<String> homeRegion) {
+    static Map<String, Object> expiredOrders() {
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("eventName", FilterRule.isEqual("REMOVE"));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("type", FilterRule.isEqual("Service"));
         identity.put("principalId", FilterRule.isEqual("dynamodb.amazonaws.com"));
         pattern.put("userIdentity", identity);
-        pattern.put("dynamodb", orderItem("OldImage", homeRegion));
+        pattern.put("dynamodb", orderItem("OldImage", Optional.empty()));
         return pattern;
     }
 

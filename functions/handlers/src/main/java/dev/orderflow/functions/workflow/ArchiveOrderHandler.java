@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.orderflow.adapters.aws.dynamodb.OrderStreamRecords;
 import dev.orderflow.domain.order.ArchiveOrder;
 import dev.orderflow.domain.order.Order;
-import dev.orderflow.domain.region.AwsRegion;
 import dev.orderflow.functions.messaging.BatchEndpoint;
 import dev.orderflow.functions.observability.HandlerMetrics;
 import dev.orderflow.functions.wiring.AwsWiring;
@@ -30,20 +29,19 @@ public final class ArchiveOrderHandler
     private final ArchiveOrder archiveOrder;
     private final HandlerMetrics metrics;
     private final BatchEndpoint endpoint;
-    private final AwsRegion here;
 
     /** For Lambda. */
     public ArchiveOrderHandler() {
-        this(WorkerWiring.archiveOrder(), AwsWiring.metrics(), AwsWiring.here());
+        this(WorkerWiring.archiveOrder(), AwsWiring.metrics());
     }
 
     /**
-     * With its ports: the Lambda constructor passes the real ones, tests pass fakes.
-     *
-     * @param here the region it runs in: records of orders homed in another one are skipped
+     * With its ports: the Lambda constructor passes the real ones, tests pass fakes. Unlike the
+     * other orders-stream consumers it archives orders of every home region: DynamoDB marks a TTL
+     * removal as the service's only in the region whose TTL ran it, which need not be the order's
+     * home (docs/multi-region.md), and the archive is a global table.
      */
-    public ArchiveOrderHandler(ArchiveOrder archiveOrder, HandlerMetrics metrics, AwsRegion here) {
-        this.here = here;
+    public ArchiveOrderHandler(ArchiveOrder archiveOrder, HandlerMetrics metrics) {
         this.archiveOrder = archiveOrder;
         this.metrics = metrics;
         this.endpoint = new BatchEndpoint("ArchiveOrder", metrics);
@@ -55,9 +53,7 @@ public final class ArchiveOrderHandler
         if (event != null && event.getRecords() != null) {
             items = event.getRecords().stream().map(ArchiveOrderHandler::itemOf).toList();
         }
-        List<String> failed =
-                endpoint.processHomedIn(
-                        here, context, items, StreamImages::homeRegionOf, this::archive, true);
+        List<String> failed = endpoint.process(context, items, this::archive, true);
         return new StreamsEventResponse(
                 failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
     }
