@@ -3,7 +3,6 @@ package dev.orderflow.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orderflow.cloud.cli.Cli;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -45,8 +42,6 @@ class LocalRegionsIT {
     private static final Duration LAG = Duration.ofMillis(300);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir static Path dir;
-
     private static LocalRegions regions;
     private static int edgeBase;
     private static int apiBase;
@@ -57,7 +52,7 @@ class LocalRegionsIT {
         apiBase = freePortPair();
         regions =
                 LocalRegions.builder()
-                        .template(TaggedTemplate.write(dir))
+                        .template(SharedCloud.template())
                         .functionCode(SharedCloud.handlerJar())
                         .regions(List.of(EU, US))
                         .edgePort(edgeBase)
@@ -109,9 +104,6 @@ class LocalRegionsIT {
 
     @Test
     void aGlobalTableWrite_reachesTheOtherRegionAfterTheLag() {
-        assumeTrue(
-                regions.replicating(),
-                "the DynamoDB engine's GlobalTables is not wired in yet: nothing replicates");
         String table = regions.region(EU).physicalId("DataProducts").orElseThrow();
         assertThat(regions.replicatedTables()).containsKey(table);
         String sku = "GLOBAL-" + UUID.randomUUID();

@@ -49,10 +49,20 @@ final class SagaFixture {
     final String region;
 
     SagaFixture(LocalCloud cloud) {
+        this(cloud, newRegion());
+    }
+
+    /** A store whose shoppers live in {@code region}: one AWS region's view of a shared store. */
+    SagaFixture(LocalCloud cloud, String region) {
         this.cloud = cloud;
         this.dynamo = Clients.dynamo(cloud.edgeEndpoint());
         this.sfn = Clients.sfn(cloud.edgeEndpoint());
-        this.region = "Q" + Integer.toString(REGIONS.nextInt(36 * 36), 36).toUpperCase(Locale.ROOT);
+        this.region = region;
+    }
+
+    /** A delivery region no other test's centers serve. */
+    static String newRegion() {
+        return "Q" + Integer.toString(REGIONS.nextInt(36 * 36), 36).toUpperCase(Locale.ROOT);
     }
 
     String table(String logicalIdPrefix) {
@@ -80,23 +90,26 @@ final class SagaFixture {
      * behaviour ({@code -OFFLINE}, {@code -NOSTOCK}, {@code -SLOW}).
      */
     String center(String suffix, int distanceKm, long handlingSeconds) {
+        return center(suffix, distanceKm, handlingSeconds, Map.of());
+    }
+
+    /** A center as above, homed in one AWS region: only that region sells and ships its stock. */
+    String homedCenter(String awsRegion, int distanceKm) {
+        return center("", distanceKm, 3600, Map.of("homeRegion", s(awsRegion)));
+    }
+
+    private String center(
+            String suffix, int distanceKm, long handlingSeconds, Map<String, AttributeValue> more) {
         String id =
                 "FC-"
                         + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT)
                         + suffix;
-        dynamo.putItem(
-                p ->
-                        p.tableName(table("DataFulfillmentCenters"))
-                                .item(
-                                        Map.of(
-                                                "centerId", s(id),
-                                                "name", s("Test center " + id),
-                                                "regions",
-                                                        AttributeValue.fromM(
-                                                                Map.of(
-                                                                        "DE-" + region,
-                                                                        n(distanceKm))),
-                                                "handlingSeconds", n(handlingSeconds))));
+        Map<String, AttributeValue> item = new HashMap<>(more);
+        item.put("centerId", s(id));
+        item.put("name", s("Test center " + id));
+        item.put("regions", AttributeValue.fromM(Map.of("DE-" + region, n(distanceKm))));
+        item.put("handlingSeconds", n(handlingSeconds));
+        dynamo.putItem(p -> p.tableName(table("DataFulfillmentCenters")).item(item));
         return id;
     }
 
@@ -405,7 +418,7 @@ final class SagaFixture {
 
     private static final String ORDER_PREFIX = "ORDER#";
 
-    private static Map<String, AttributeValue> orderKey(String orderId) {
+    static Map<String, AttributeValue> orderKey(String orderId) {
         return Map.of("pk", s(ORDER_PREFIX + orderId), "sk", s("ORDER"));
     }
 

@@ -2,11 +2,9 @@ package dev.orderflow.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -18,13 +16,11 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  */
 class StrongStockRegionsIT {
 
-    @TempDir Path dir;
-
     @Test
     void strongStock_replicatesInventorySynchronously_andTellsTheFunctions() throws Exception {
         try (LocalRegions regions =
                 LocalRegions.builder()
-                        .template(TaggedTemplate.write(dir))
+                        .template(SharedCloud.template())
                         .functionCode(SharedCloud.handlerJar())
                         .regions(List.of("eu-central-1", "us-east-1", "ap-southeast-2"))
                         .edgePort(0)
