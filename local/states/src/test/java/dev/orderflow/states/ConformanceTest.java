@@ -25,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every case under {@code src/test/resources/conformance/<feature>/*.json}. A file holds
  * {@code cases[]}; each case has a definition, an input, optional scripted task responses and the
- * expected status with output or error (and cause when given). Each file cites its AWS doc page; a
- * case whose behaviour the docs leave open or get wrong cites its own {@code source}: recorded AWS
- * behaviour in a public repository. A case's {@code divergence} field (see {@link CaseDivergence})
- * only documents it: the runner judges every case by its {@code expect} alone.
+ * expected status with output or error (and cause when given); {@code stop} stops the execution
+ * once it waits. Each file cites its AWS doc page; a case whose behaviour the docs leave open or
+ * get wrong cites its own {@code source}: recorded AWS behaviour in a public repository. A case's
+ * {@code divergence} field (see {@link CaseDivergence}) only documents it: the runner judges every
+ * case by its {@code expect} alone.
  */
 class ConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,6 +107,15 @@ class ConformanceTest {
                                             c.has("input")
                                                     ? c.get("input")
                                                     : JSON.createObjectNode())));
+            // "stop": StopExecution as soon as the execution waits (the virtual clock runs it
+            // inline up to its first timer or token), with the given error and cause.
+            if (c.has("stop")) {
+                JsonNode stop = c.get("stop");
+                engine.stopExecution(
+                        started.executionArn(),
+                        Optional.ofNullable(stop.path("error").textValue()),
+                        Optional.ofNullable(stop.path("cause").textValue()));
+            }
             clock.runUntilIdle();
             answerActivities(engine, clock, c.path("activityWorker"));
             ExecutionDescription d = engine.describeExecution(started.executionArn());

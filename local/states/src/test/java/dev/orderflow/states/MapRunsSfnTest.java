@@ -272,6 +272,15 @@ class MapRunsSfnTest {
 
         sfn.stopExecution(b -> b.executionArn(exec));
 
+        // MapRunAborted (API reference "HistoryEvent") just before MapStateAborted, as
+        // MapRunFailed comes just before MapStateFailed; see StopExecutionEventsSfnTest.
+        List<String> types =
+                sfn.getExecutionHistory(b -> b.executionArn(exec)).events().stream()
+                        .map(HistoryEvent::typeAsString)
+                        .toList();
+        assertThat(types.subList(types.size() - 3, types.size()))
+                .containsExactly("MapRunAborted", "MapStateAborted", "ExecutionAborted");
+        assertThat(types.stream().filter("MapIterationAborted"::equals)).hasSize(2);
         DescribeMapRunResponse d = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
         assertThat(d.status()).isEqualTo(MapRunStatus.ABORTED);
         assertThat(d.stopDate()).isNotNull();

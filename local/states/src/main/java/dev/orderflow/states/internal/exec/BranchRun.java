@@ -124,6 +124,31 @@ public final class BranchRun {
         }
     }
 
+    /**
+     * Stops the branch like {@link #abort()} and records what was cut (StopExecution): a Map
+     * iteration's {@code MapIterationAborted} ({@code mapState} names the Map), then the events of
+     * the state it was in (see {@link StateRun#cut(long)}), each following {@code previous}.
+     */
+    void cut(long previous, String mapState) {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (mapIndex >= 0) {
+            execution.record(
+                    "MapIterationAborted",
+                    previous,
+                    "mapIterationAbortedEventDetails",
+                    new EventDetails.Iteration(mapState, mapIndex));
+        }
+        if (current != null) {
+            failedState = current.state().name();
+            failedInput = current.rawInput();
+            current.cut(previous);
+            current = null;
+        }
+    }
+
     long record(String type, String field, Object details) {
         lastEventId = execution.record(type, lastEventId, field, details);
         return lastEventId;

@@ -4,12 +4,29 @@ import dev.orderflow.states.internal.model.State;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code <Type>StateEntered} / {@code <Type>StateExited}, built once per state kind. */
+/**
+ * {@code <Type>StateEntered} / {@code <Type>StateExited}, built once per state kind, and the {@code
+ * <Type>StateAborted} of the kinds AWS's HistoryEventType has one for.
+ */
 final class EventNames {
     private static final Map<String, String> ENTERED = names("StateEntered");
     private static final Map<String, String> EXITED = names("StateExited");
 
+    // API reference "HistoryEvent": only Task, Wait, Map and Parallel have an Aborted event; the
+    // other kinds never stay in flight.
+    private static final Map<String, String> ABORTED =
+            Map.of(
+                    "Task", "TaskStateAborted",
+                    "Wait", "WaitStateAborted",
+                    "Map", "MapStateAborted",
+                    "Parallel", "ParallelStateAborted");
+
     private EventNames() {}
+
+    /** {@code <Type>StateAborted}, or null for a kind that has none. */
+    static String aborted(State state) {
+        return ABORTED.get(state.common().type());
+    }
 
     private static Map<String, String> names(String suffix) {
         Map<String, String> m = new HashMap<>();

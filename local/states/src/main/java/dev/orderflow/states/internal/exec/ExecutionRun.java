@@ -133,7 +133,9 @@ public final class ExecutionRun {
                         return;
                     }
                     if (root != null) {
-                        root.abort();
+                        // The states in flight are recorded aborted, then ExecutionAborted
+                        // follows the last of them (StateRun#cut).
+                        root.cut(history.lastId(), null);
                     }
                     end(
                             ExecutionStatus.ABORTED,

@@ -299,6 +299,33 @@ public final class StateRun {
         abortChildren();
     }
 
+    /**
+     * Aborts the state and records it as cut by StopExecution, every event following {@code
+     * previous}: the Map iterations / Parallel branches in flight first (each with what it was
+     * running), then a DISTRIBUTED Map's {@code MapRunAborted}, then the state's own {@code
+     * <Type>StateAborted}. AWS records the same events when a failing Map iteration cuts the others
+     * (iteration before the state it was in); their order on StopExecution is not documented.
+     */
+    void cut(long previous) {
+        if (finished) {
+            return;
+        }
+        boolean mapRunning = children != null;
+        if (children != null) {
+            List<BranchRun> running = children;
+            children = null;
+            running.forEach(child -> child.cut(previous, state.name()));
+        }
+        if (mapRunning && state instanceof State.Map map && map.distributed()) {
+            execution().record("MapRunAborted", previous, null, null);
+        }
+        abort();
+        String aborted = EventNames.aborted(state);
+        if (aborted != null) {
+            execution().record(aborted, previous, null, null);
+        }
+    }
+
     private void abortChildren() {
         if (children != null) {
             children.forEach(BranchRun::abort);
