@@ -21,6 +21,7 @@ final class MapEvaluator {
     private final State.Map map;
     private final List<JsonNode> inputs;
     private final JsonNode[] results;
+    private final boolean[] kept;
     private final MapRunTracker mapRun;
     private int maxConcurrency;
     private long toleratedCount;
@@ -40,6 +41,7 @@ final class MapEvaluator {
         this.map = map;
         this.inputs = inputs;
         this.results = new JsonNode[inputs.size()];
+        this.kept = new boolean[inputs.size()];
         this.mapRun = mapRun;
         limits(limits);
     }
@@ -85,11 +87,27 @@ final class MapEvaluator {
         if (tracker != null) {
             tracker.onUpdate(m::updated);
         }
-        if (inputs.isEmpty()) {
+        m.keepRedriven();
+        if (m.completed == inputs.size()) {
             m.finish();
             return;
         }
         m.launch();
+    }
+
+    /**
+     * A redriven Map keeps the results of the iterations that succeeded (API reference
+     * "RedriveExecution"): they are not run again and count as completed.
+     */
+    private void keepRedriven() {
+        for (int i = 0; i < inputs.size(); i++) {
+            JsonNode output = run.redrivenOutput(i);
+            if (output != null) {
+                results[i] = output;
+                kept[i] = true;
+                completed++;
+            }
+        }
     }
 
     /** UpdateMapRun changed the limits: a higher MaxConcurrency starts more children now. */
@@ -105,12 +123,15 @@ final class MapEvaluator {
                 && (maxConcurrency == 0 || running < maxConcurrency)
                 && !run.finished()) {
             int index = nextIndex++;
+            if (kept[index]) {
+                continue;
+            }
             running++;
             run.recordIteration("MapIterationStarted", "mapIterationStartedEventDetails", index);
             if (mapRun != null) {
                 mapRun.childStarted(index);
             }
-            run.startChild(
+            run.startIteration(
                     map.processor(), inputs.get(index), index, outcome -> done(index, outcome));
         }
     }

@@ -16,12 +16,27 @@ final class ParallelEvaluator {
         int n = parallel.branches().size();
         JsonNode[] results = new JsonNode[n];
         int[] remaining = {n};
+        // A redriven Parallel keeps the results of the branches that succeeded (API reference
+        // "RedriveExecution"): only the others run.
         for (int i = 0; i < n; i++) {
+            results[i] = run.redrivenOutput(i);
+            if (results[i] != null) {
+                remaining[0]--;
+            }
+        }
+        if (remaining[0] == 0) {
+            succeeded(run, results);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (results[i] != null) {
+                continue;
+            }
             int index = i;
-            run.startChild(
+            run.startBranch(
                     parallel.branches().get(i),
                     input,
-                    -1,
+                    index,
                     outcome -> {
                         if (outcome.failed()) {
                             run.record("ParallelStateFailed", null, null);
@@ -30,15 +45,19 @@ final class ParallelEvaluator {
                         }
                         results[index] = outcome.output();
                         if (--remaining[0] == 0) {
-                            ArrayNode array = Json.NODES.arrayNode();
-                            for (JsonNode r : results) {
-                                array.add(r);
-                            }
-                            run.record("ParallelStateSucceeded", null, null);
-                            complete(run, array);
+                            succeeded(run, results);
                         }
                     });
         }
+    }
+
+    private static void succeeded(StateRun run, JsonNode[] results) {
+        ArrayNode array = Json.NODES.arrayNode();
+        for (JsonNode r : results) {
+            array.add(r);
+        }
+        run.record("ParallelStateSucceeded", null, null);
+        complete(run, array);
     }
 
     static void complete(StateRun run, JsonNode result) {

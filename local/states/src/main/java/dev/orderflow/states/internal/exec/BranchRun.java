@@ -13,6 +13,7 @@ public final class BranchRun {
     private final StateMachineDef definition;
     private final VariableScope variables;
     private final int mapIndex;
+    private final int slot;
     private JsonNode mapValue;
     private final Consumer<BranchOutcome> onDone;
     private long lastEventId;
@@ -20,6 +21,8 @@ public final class BranchRun {
     private boolean done;
     private String failedState;
     private JsonNode failedInput;
+    private StateRun failedRun;
+    private JsonNode succeededOutput;
 
     BranchRun(
             ExecutionRun execution,
@@ -27,10 +30,22 @@ public final class BranchRun {
             VariableScope variables,
             int mapIndex,
             Consumer<BranchOutcome> onDone) {
+        this(execution, definition, variables, mapIndex, -1, onDone);
+    }
+
+    /** A branch in {@code slot} of its state: a Map iteration's index, a Parallel branch's. */
+    BranchRun(
+            ExecutionRun execution,
+            StateMachineDef definition,
+            VariableScope variables,
+            int mapIndex,
+            int slot,
+            Consumer<BranchOutcome> onDone) {
         this.execution = execution;
         this.definition = definition;
         this.variables = variables;
         this.mapIndex = mapIndex;
+        this.slot = slot;
         this.onDone = onDone;
     }
 
@@ -68,17 +83,41 @@ public final class BranchRun {
         return execution.rootBranch() == this;
     }
 
-    /** Starts at {@code stateName} instead of StartAt (redrive). */
-    void startAt(String stateName, JsonNode input, long previousEventId) {
+    /**
+     * Starts at {@code stateName} instead of StartAt (redrive); {@code failedRun}, when known, is
+     * the run of that state that failed, whose successful iterations/branches are kept.
+     */
+    void startAt(String stateName, JsonNode input, long previousEventId, StateRun failedRun) {
         lastEventId = previousEventId;
-        execution.post(() -> enter(stateName, input));
+        execution.post(() -> enter(stateName, input, failedRun));
+    }
+
+    /**
+     * Redrives {@code failed}, this branch's counterpart in the failed attempt: at the state it
+     * failed or was stopped in, with its input, or from StartAt when it had entered none.
+     */
+    void redriveFrom(BranchRun failed, long previousEventId) {
+        lastEventId = previousEventId;
+        mapValue = failed.mapValue;
+        if (failed.failedState == null) {
+            execution.post(() -> enter(definition.startAt(), failed.mapValue, null));
+        } else {
+            execution.post(() -> enter(failed.failedState, failed.failedInput, failed.failedRun));
+        }
     }
 
     private void enter(String stateName, JsonNode input) {
+        enter(stateName, input, null);
+    }
+
+    private void enter(String stateName, JsonNode input, StateRun failedRun) {
         if (done) {
             return;
         }
         current = new StateRun(this, definition.state(stateName), input);
+        if (failedRun != null) {
+            current.redriving(failedRun);
+        }
         current.begin();
     }
 
@@ -105,6 +144,9 @@ public final class BranchRun {
         if (outcome.failed() && current != null) {
             failedState = current.state().name();
             failedInput = current.rawInput();
+            failedRun = current;
+        } else if (!outcome.failed()) {
+            succeededOutput = outcome.output();
         }
         current = null;
         onDone.accept(outcome);
@@ -119,6 +161,7 @@ public final class BranchRun {
         if (current != null) {
             failedState = current.state().name();
             failedInput = current.rawInput();
+            failedRun = current;
             current.abort();
             current = null;
         }
@@ -144,6 +187,7 @@ public final class BranchRun {
         if (current != null) {
             failedState = current.state().name();
             failedInput = current.rawInput();
+            failedRun = current;
             current.cut(previous);
             current = null;
         }
@@ -162,6 +206,21 @@ public final class BranchRun {
     /** The input of {@link #failedState()}. */
     JsonNode failedInput() {
         return failedInput;
+    }
+
+    /** The run of {@link #failedState()}, or null (not known after a restart). */
+    StateRun failedRun() {
+        return failedRun;
+    }
+
+    /** The branch's output when it succeeded, else null. */
+    JsonNode succeededOutput() {
+        return succeededOutput;
+    }
+
+    /** The slot of this branch in its state (Map index, Parallel branch index), or -1. */
+    int slot() {
+        return slot;
     }
 
     long lastEventId() {

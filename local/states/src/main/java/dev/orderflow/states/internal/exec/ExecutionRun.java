@@ -184,7 +184,9 @@ public final class ExecutionRun {
 
     /**
      * Restarts the execution at the top-level state that failed, with the input and variables it
-     * had (AWS docs "Redriving executions"); a failed Map or Parallel is re-run as a whole.
+     * had (AWS docs "Redriving executions"). A failed INLINE Map or Parallel keeps the results of
+     * its successful iterations/branches and redrives the others, each from the state it failed in
+     * (API reference "RedriveExecution"); after a restart the state re-runs as a whole.
      */
     // redriveCount++ is safe: only this execution's mailbox thread writes it (restore runs first)
     @SuppressWarnings("NonAtomicVolatileUpdate")
@@ -212,7 +214,8 @@ public final class ExecutionRun {
                                     "executionRedrivenEventDetails",
                                     d);
                     root = new BranchRun(this, definition, failed.variables(), -1, this::finished);
-                    root.startAt(failed.failedState(), failed.failedInput(), id);
+                    root.startAt(
+                            failed.failedState(), failed.failedInput(), id, failed.failedRun());
                 });
     }
 

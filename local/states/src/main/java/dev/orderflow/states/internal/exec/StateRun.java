@@ -35,6 +35,10 @@ public final class StateRun {
     private int attempt;
     private boolean finished;
     private List<BranchRun> children;
+    // This attempt's Map iterations / Parallel branches by slot, kept after the state fails so
+    // that a redrive knows which succeeded; and those of the failed run being redriven.
+    private java.util.HashMap<Integer, BranchRun> attemptChildren;
+    private java.util.Map<Integer, BranchRun> redriven;
     private Runnable onAbort;
     private String taskToken;
     private long enteredEventId;
@@ -135,6 +139,11 @@ public final class StateRun {
         if (finished) {
             return;
         }
+        if (attempt > 0) {
+            // A Retry re-runs the whole state; only the redriven attempt keeps earlier results.
+            redriven = null;
+        }
+        attemptChildren = null;
         attempt++;
         try {
             services().kinds().attempt(this);
@@ -259,16 +268,60 @@ public final class StateRun {
         return timers.schedule(delay, action);
     }
 
-    /** Starts a child branch (Parallel branch or Map iteration) in a child variable scope. */
-    public void startChild(
-            StateMachineDef def, JsonNode input, int mapIndex, Consumer<BranchOutcome> done) {
+    /**
+     * Redrives this state as the failed {@code failedRun} of it (RedriveExecution): the first
+     * attempt keeps the results of the iterations/branches that succeeded there ({@link
+     * #redrivenOutput(int)}) and redrives the others from where they stopped. A DISTRIBUTED Map
+     * runs again as a whole (its Map Run is not redriven).
+     */
+    void redriving(StateRun failedRun) {
+        if (!(state instanceof State.Map map && map.distributed())) {
+            redriven = failedRun.attemptChildren;
+        }
+    }
+
+    /**
+     * On the first attempt of a redriven Map/Parallel: the output of the iteration/branch in {@code
+     * slot} if it succeeded in the failed run (it is not run again), else null.
+     */
+    public JsonNode redrivenOutput(int slot) {
+        BranchRun before = redriven == null ? null : redriven.get(slot);
+        return before == null ? null : before.succeededOutput();
+    }
+
+    /** Starts Map iteration {@code index} in a child variable scope. */
+    public void startIteration(
+            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
+        startChild(def, input, index, index, done);
+    }
+
+    /** Starts Parallel branch {@code index} in a child variable scope. */
+    public void startBranch(
+            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
+        startChild(def, input, index, -1, done);
+    }
+
+    /**
+     * Starts a child branch in a child variable scope: from its StartAt, or, on a redrive, from
+     * where its counterpart in the failed run stopped (with that one's own variables).
+     */
+    private void startChild(
+            StateMachineDef def,
+            JsonNode input,
+            int slot,
+            int mapIndex,
+            Consumer<BranchOutcome> done) {
+        BranchRun before = redriven == null ? null : redriven.get(slot);
         BranchRun[] self = new BranchRun[1];
         BranchRun child =
                 new BranchRun(
                         branch.execution(),
                         def,
-                        branch.variables().child(),
+                        before == null
+                                ? branch.variables().child()
+                                : branch.variables().childLike(before.variables()),
                         mapIndex,
+                        slot,
                         outcome -> {
                             if (!finished) {
                                 // The event closing an iteration/branch (MapIterationSucceeded,
@@ -282,7 +335,15 @@ public final class StateRun {
             children = new ArrayList<>();
         }
         children.add(child);
-        child.start(input, branch.lastEventId());
+        if (attemptChildren == null) {
+            attemptChildren = new java.util.HashMap<>();
+        }
+        attemptChildren.put(slot, child);
+        if (before == null) {
+            child.start(input, branch.lastEventId());
+        } else {
+            child.redriveFrom(before, branch.lastEventId());
+        }
     }
 
     /** Registers a hook run when the state is aborted or fails (used to drop task tokens). */

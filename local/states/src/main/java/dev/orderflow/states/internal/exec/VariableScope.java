@@ -51,4 +51,13 @@ public final class VariableScope {
     VariableScope child() {
         return new VariableScope(this);
     }
+
+    /** A child scope holding the own assignments of {@code old} (a redriven branch's scope). */
+    VariableScope childLike(VariableScope old) {
+        VariableScope scope = child();
+        if (old.local != null) {
+            scope.assignAll(old.local);
+        }
+        return scope;
+    }
 }
