@@ -2,49 +2,31 @@ package dev.orderflow.adapters.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.adapters.secrets.SecretsManagerSecretText.Failures;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.payment.PaymentRequestRejected;
 import dev.orderflow.domain.payment.PaymentUnavailable;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 /**
  * An external API's base URL and key from a Secrets Manager secret holding {@code {"baseUrl":
- * "https://...", "apiKey": "..."}}, read through Powertools parameters and cached for {@link
- * #MAX_AGE}, so a warm function does not call Secrets Manager per request and a rotated key arrives
- * within minutes. Which errors a failure becomes is the caller's: see {@link #forPayments} and
- * {@link #forMail}.
+ * "https://...", "apiKey": "..."}}, read through {@link SecretsManagerSecretText} (cached for
+ * {@link #MAX_AGE}), so a warm function does not call Secrets Manager per request and a rotated key
+ * arrives within minutes. Which errors a failure becomes is the caller's: see {@link #forPayments}
+ * and {@link #forMail}.
  */
 public final class SecretsManagerApiAccess implements Supplier<ApiAccess> {
 
-    /**
-     * What a failed read becomes for the port that needs the secret.
-     *
-     * @param unavailable Secrets Manager unreachable, throttled or failing: a retry may succeed
-     * @param misconfigured the secret is missing, unreadable or of the wrong shape: no retry helps
-     */
-    public record Failures(
-            Function<String, RuntimeException> unavailable,
-            Function<String, RuntimeException> misconfigured) {}
-
     /** How long a read secret is used before it is read again. */
-    public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final Duration MAX_AGE = SecretsManagerSecretText.MAX_AGE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SecretsProvider secrets;
-    private final String secretName;
-    private final String purpose;
-    private final Failures failures;
+    private final SecretsManagerSecretText secret;
 
     /** The payment API's secret: failures are the payment port's retryable and refused errors. */
     public static SecretsManagerApiAccess forPayments(
@@ -62,12 +44,7 @@ public final class SecretsManagerApiAccess implements Supplier<ApiAccess> {
      */
     public static SecretsManagerApiAccess forMail(SecretsManagerClient client, String secretName) {
         return new SecretsManagerApiAccess(
-                client,
-                secretName,
-                "mail",
-                new Failures(
-                        m -> new DependencyUnavailable("mail secret", new IOException(m)),
-                        IllegalStateException::new));
+                client, secretName, "mail", Failures.ofConfiguration("mail secret"));
     }
 
     /**
@@ -77,16 +54,7 @@ public final class SecretsManagerApiAccess implements Supplier<ApiAccess> {
      */
     public SecretsManagerApiAccess(
             SecretsManagerClient client, String secretName, String purpose, Failures failures) {
-        CacheManager cache = new CacheManager();
-        cache.setDefaultExpirationTime(MAX_AGE);
-        this.secrets =
-                SecretsProvider.builder()
-                        .withClient(Objects.requireNonNull(client, "client"))
-                        .withCacheManager(cache)
-                        .build();
-        this.secretName = Objects.requireNonNull(secretName, "secretName");
-        this.purpose = Objects.requireNonNull(purpose, "purpose");
-        this.failures = Objects.requireNonNull(failures, "failures");
+        this.secret = new SecretsManagerSecretText(client, secretName, purpose, failures);
     }
 
     /**
@@ -96,44 +64,19 @@ public final class SecretsManagerApiAccess implements Supplier<ApiAccess> {
      */
     @Override
     public ApiAccess get() {
-        String text;
+        String text = secret.get();
         try {
-            text = secrets.get(secretName);
-        } catch (SdkClientException e) {
-            throw failures.unavailable().apply("Secrets Manager unreachable: " + e.getMessage());
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw failures.unavailable()
-                        .apply("Secrets Manager unavailable: " + e.getMessage());
-            }
-            throw failures.misconfigured()
-                    .apply(
-                            purpose
-                                    + " secret '"
-                                    + secretName
-                                    + "' cannot be read: "
-                                    + e.getMessage());
-        }
-        return parse(text);
-    }
-
-    private ApiAccess parse(String text) {
-        try {
-            JsonNode secret = JSON.readTree(text == null ? "" : text);
-            if (secret != null
-                    && secret.path("baseUrl").isTextual()
-                    && secret.path("apiKey").isTextual()) {
+            JsonNode parsed = JSON.readTree(text);
+            if (parsed != null
+                    && parsed.path("baseUrl").isTextual()
+                    && parsed.path("apiKey").isTextual()) {
                 return new ApiAccess(
-                        URI.create(secret.get("baseUrl").asText()), secret.get("apiKey").asText());
+                        URI.create(parsed.get("baseUrl").asText()), parsed.get("apiKey").asText());
             }
         } catch (IOException | IllegalArgumentException malformed) {
             // reported below without the secret's text
         }
-        throw failures.misconfigured()
-                .apply(
-                        purpose
-                                + " secret '"
-                                + secretName
-                                + "' must be a JSON object with an http(s) \"baseUrl\" and an \"apiKey\"");
+        throw secret.misconfigured(
+                "must be a JSON object with an http(s) \"baseUrl\" and an \"apiKey\"");
     }
 }
