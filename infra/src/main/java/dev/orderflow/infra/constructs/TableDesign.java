@@ -9,24 +9,11 @@ import software.amazon.awscdk.services.dynamodb.TableClass;
 
 /**
  * One table's shape, written once and built either as a single-region table or as a global table,
- * so both have the same keys, indexes, stream and TTL. Optional features are null when absent
- * (private to {@link DataTables}, never across a public API).
- *
- * @param id the construct id
- * @param nameSuffix the global table's name after {@code orderflow-<env>-}
- * @param strong whether it is a multi-Region strongly consistent global table
+ * so both have the same keys, indexes, stream and TTL. Filled in by {@link DataTables} right where
+ * it is declared (a fluent builder, private to this package); optional features are null when
+ * absent.
  */
-record TableDesign(
-        String id,
-        String nameSuffix,
-        Attribute partitionKey,
-        Attribute sortKey,
-        StreamViewType stream,
-        String ttlAttribute,
-        TableClass tableClass,
-        List<Index> indexes,
-        List<LocalIndex> localIndexes,
-        boolean strong) {
+final class TableDesign {
 
     /** A global secondary index on two string attributes. */
     record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {}
@@ -34,97 +21,56 @@ record TableDesign(
     /** A local secondary index: the table's partition key and another string sort key. */
     record LocalIndex(String name, String sortKey, ProjectionType projection) {}
 
-    TableDesign {
-        indexes = List.copyOf(indexes);
-        localIndexes = List.copyOf(localIndexes);
+    private final String id;
+    private final String nameSuffix;
+    private final Attribute partitionKey;
+    private final Attribute sortKey;
+    private final List<Index> indexes = new ArrayList<>();
+    private final List<LocalIndex> localIndexes = new ArrayList<>();
+    private StreamViewType stream;
+    private String ttlAttribute;
+    private TableClass tableClass;
+    private boolean strong;
+
+    private TableDesign(String id, String nameSuffix, Attribute partitionKey, Attribute sortKey) {
+        this.id = id;
+        this.nameSuffix = nameSuffix;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
     }
 
+    /**
+     * @param id the construct id
+     * @param nameSuffix the global table's name after {@code orderflow-<env>-}
+     * @param sortKey null for a table with a partition key only
+     */
     static TableDesign of(String id, String nameSuffix, Attribute partitionKey, Attribute sortKey) {
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                false);
+        return new TableDesign(id, nameSuffix, partitionKey, sortKey);
     }
 
     TableDesign stream(StreamViewType view) {
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                view,
-                ttlAttribute,
-                tableClass,
-                indexes,
-                localIndexes,
-                strong);
+        this.stream = view;
+        return this;
     }
 
     TableDesign ttl(String attribute) {
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                stream,
-                attribute,
-                tableClass,
-                indexes,
-                localIndexes,
-                strong);
+        this.ttlAttribute = attribute;
+        return this;
     }
 
     TableDesign tableClass(TableClass value) {
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                stream,
-                ttlAttribute,
-                value,
-                indexes,
-                localIndexes,
-                strong);
+        this.tableClass = value;
+        return this;
     }
 
     TableDesign index(String name, String partition, String sort, ProjectionType projection) {
-        List<Index> more = new ArrayList<>(indexes);
-        more.add(new Index(name, partition, sort, projection));
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                stream,
-                ttlAttribute,
-                tableClass,
-                more,
-                localIndexes,
-                strong);
+        indexes.add(new Index(name, partition, sort, projection));
+        return this;
     }
 
     TableDesign localIndex(String name, String sort, ProjectionType projection) {
-        List<LocalIndex> more = new ArrayList<>(localIndexes);
-        more.add(new LocalIndex(name, sort, projection));
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                stream,
-                ttlAttribute,
-                tableClass,
-                indexes,
-                more,
-                strong);
+        localIndexes.add(new LocalIndex(name, sort, projection));
+        return this;
     }
 
     /** Multi-Region strong consistency (which allows neither TTL nor local indexes). */
@@ -133,16 +79,48 @@ record TableDesign(
             throw new IllegalStateException(
                     id + ": an MRSC table can have neither TTL nor local indexes");
         }
-        return new TableDesign(
-                id,
-                nameSuffix,
-                partitionKey,
-                sortKey,
-                stream,
-                ttlAttribute,
-                tableClass,
-                indexes,
-                localIndexes,
-                true);
+        this.strong = true;
+        return this;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String nameSuffix() {
+        return nameSuffix;
+    }
+
+    Attribute partitionKey() {
+        return partitionKey;
+    }
+
+    Attribute sortKey() {
+        return sortKey;
+    }
+
+    StreamViewType stream() {
+        return stream;
+    }
+
+    String ttlAttribute() {
+        return ttlAttribute;
+    }
+
+    TableClass tableClass() {
+        return tableClass;
+    }
+
+    List<Index> indexes() {
+        return List.copyOf(indexes);
+    }
+
+    List<LocalIndex> localIndexes() {
+        return List.copyOf(localIndexes);
+    }
+
+    /** Whether it is a multi-Region strongly consistent global table. */
+    boolean strong() {
+        return strong;
     }
 }

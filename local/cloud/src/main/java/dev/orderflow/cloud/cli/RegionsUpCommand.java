@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code ./orderflow up --regions a,b[,...]}: one stack per region, until Ctrl-C. */
 final class RegionsUpCommand {
@@ -78,21 +77,7 @@ final class RegionsUpCommand {
         long t0 = System.nanoTime();
         LocalRegions.Builder builder = builder(o);
         LocalRegions regions = builder.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    err.println("\nstopping the regions ...");
-                                    regions.close();
-                                    err.println(
-                                            "stopped"
-                                                    + o.get("data-dir")
-                                                            .map(d -> "; state kept in " + d)
-                                                            .orElse(""));
-                                    stopped.countDown();
-                                },
-                                "orderflow-shutdown"));
+        StopOnExit stop = new StopOnExit(regions, "the regions", o.get("data-dir"), err);
         if (o.flag("seed")) {
             out.println(
                     "seeded "
@@ -102,11 +87,7 @@ final class RegionsUpCommand {
                             + " only, the others in every region)");
         }
         print(regions, Duration.ofNanos(System.nanoTime() - t0), o);
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.awaitStop();
         return 0;
     }
 

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code ./orderflow up}: boots the stack and serves until Ctrl-C. */
 final class UpCommand {
@@ -49,21 +48,7 @@ final class UpCommand {
             builder.functionEnvironment(variable.substring(0, eq), variable.substring(eq + 1));
         }
         LocalCloud cloud = builder.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    err.println("\nstopping the local cloud ...");
-                                    cloud.close();
-                                    err.println(
-                                            "stopped"
-                                                    + o.get("data-dir")
-                                                            .map(d -> "; state kept in " + d)
-                                                            .orElse(""));
-                                    stopped.countDown();
-                                },
-                                "orderflow-shutdown"));
+        StopOnExit stop = new StopOnExit(cloud, "the local cloud", o.get("data-dir"), err);
         if (o.flag("seed")) {
             int n = cloud.seedDemoCatalog();
             out.println(
@@ -76,11 +61,7 @@ final class UpCommand {
             out.println("stage throttling of the HTTP API is off (--no-throttle)");
         }
         print(cloud, Duration.ofNanos(System.nanoTime() - t0));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.awaitStop();
         return 0;
     }
 
