@@ -14,8 +14,6 @@ import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -34,11 +32,7 @@ public final class StateRun {
     private StateTimers timers;
     private int attempt;
     private boolean finished;
-    private List<BranchRun> children;
-    // This attempt's Map iterations / Parallel branches by slot, kept after the state fails so
-    // that a redrive knows which succeeded; and those of the failed run being redriven.
-    private java.util.HashMap<Integer, BranchRun> attemptChildren;
-    private java.util.Map<Integer, BranchRun> redriven;
+    private final ChildBranches children;
     private Runnable onAbort;
     private String taskToken;
     private long enteredEventId;
@@ -54,6 +48,7 @@ public final class StateRun {
         this.state = state;
         this.rawInput = rawInput;
         this.enteredTime = enteredTime;
+        this.children = new ChildBranches(this, branch);
     }
 
     /** Continues this state after a restart (its StateEntered event is already in the history). */
@@ -139,11 +134,7 @@ public final class StateRun {
         if (finished) {
             return;
         }
-        if (attempt > 0) {
-            // A Retry re-runs the whole state; only the redriven attempt keeps earlier results.
-            redriven = null;
-        }
-        attemptChildren = null;
+        children.newAttempt(attempt > 0);
         attempt++;
         try {
             services().kinds().attempt(this);
@@ -276,7 +267,7 @@ public final class StateRun {
      */
     void redriving(StateRun failedRun) {
         if (!(state instanceof State.Map map && map.distributed())) {
-            redriven = failedRun.attemptChildren;
+            children.redrive(failedRun.children);
         }
     }
 
@@ -285,65 +276,19 @@ public final class StateRun {
      * slot} if it succeeded in the failed run (it is not run again), else null.
      */
     public JsonNode redrivenOutput(int slot) {
-        BranchRun before = redriven == null ? null : redriven.get(slot);
-        return before == null ? null : before.succeededOutput();
+        return children.redrivenOutput(slot);
     }
 
     /** Starts Map iteration {@code index} in a child variable scope. */
     public void startIteration(
             StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        startChild(def, input, index, index, done);
+        children.start(def, input, index, index, done);
     }
 
     /** Starts Parallel branch {@code index} in a child variable scope. */
     public void startBranch(
             StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        startChild(def, input, index, -1, done);
-    }
-
-    /**
-     * Starts a child branch in a child variable scope: from its StartAt, or, on a redrive, from
-     * where its counterpart in the failed run stopped (with that one's own variables).
-     */
-    private void startChild(
-            StateMachineDef def,
-            JsonNode input,
-            int slot,
-            int mapIndex,
-            Consumer<BranchOutcome> done) {
-        BranchRun before = redriven == null ? null : redriven.get(slot);
-        BranchRun[] self = new BranchRun[1];
-        BranchRun child =
-                new BranchRun(
-                        branch.execution(),
-                        def,
-                        before == null
-                                ? branch.variables().child()
-                                : branch.variables().childLike(before.variables()),
-                        mapIndex,
-                        slot,
-                        outcome -> {
-                            if (!finished) {
-                                // The event closing an iteration/branch (MapIterationSucceeded,
-                                // ParallelStateSucceeded, ...) follows the branch's last event.
-                                branch.follow(self[0].lastEventId());
-                                done.accept(outcome);
-                            }
-                        });
-        self[0] = child;
-        if (children == null) {
-            children = new ArrayList<>();
-        }
-        children.add(child);
-        if (attemptChildren == null) {
-            attemptChildren = new java.util.HashMap<>();
-        }
-        attemptChildren.put(slot, child);
-        if (before == null) {
-            child.start(input, branch.lastEventId());
-        } else {
-            child.redriveFrom(before, branch.lastEventId());
-        }
+        children.start(def, input, index, -1, done);
     }
 
     /** Registers a hook run when the state is aborted or fails (used to drop task tokens). */
@@ -371,12 +316,8 @@ public final class StateRun {
         if (finished) {
             return;
         }
-        boolean mapRunning = children != null;
-        if (children != null) {
-            List<BranchRun> running = children;
-            children = null;
-            running.forEach(child -> child.cut(previous, state.name()));
-        }
+        boolean mapRunning = children.any();
+        children.cutAll(previous, state.name());
         if (mapRunning && state instanceof State.Map map && map.distributed()) {
             execution().record("MapRunAborted", previous, null, null);
         }
@@ -388,10 +329,7 @@ public final class StateRun {
     }
 
     private void abortChildren() {
-        if (children != null) {
-            children.forEach(BranchRun::abort);
-            children = null;
-        }
+        children.abortAll();
         if (onAbort != null) {
             Runnable hook = onAbort;
             onAbort = null;

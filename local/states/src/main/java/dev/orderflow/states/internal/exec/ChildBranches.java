@@ -1,0 +1,119 @@
+package dev.orderflow.states.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.model.StateMachineDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Map iterations / Parallel branches one {@link StateRun} started, and what a redrive needs of
+ * them: those of the current attempt by slot (kept after the state fails, so that a redrive knows
+ * which succeeded) and those of the failed run being redriven (API reference "RedriveExecution").
+ */
+final class ChildBranches {
+    private final StateRun owner;
+    private final BranchRun parent;
+    // Still to abort or cut when the state ends early; null once they were.
+    private List<BranchRun> inFlight;
+    private Map<Integer, BranchRun> thisAttempt;
+    private Map<Integer, BranchRun> redriven;
+
+    ChildBranches(StateRun owner, BranchRun parent) {
+        this.owner = owner;
+        this.parent = parent;
+    }
+
+    /** A new attempt starts; a Retry re-runs the whole state, only a redrive keeps results. */
+    void newAttempt(boolean retry) {
+        if (retry) {
+            redriven = null;
+        }
+        thisAttempt = null;
+    }
+
+    /** The first attempt redrives {@code failed}, the children of the failed run of the state. */
+    void redrive(ChildBranches failed) {
+        redriven = failed.thisAttempt;
+    }
+
+    /** The output of the child in {@code slot} if it succeeded in the redriven run, else null. */
+    JsonNode redrivenOutput(int slot) {
+        BranchRun before = redriven == null ? null : redriven.get(slot);
+        return before == null ? null : before.succeededOutput();
+    }
+
+    /**
+     * Starts a child branch in a child variable scope: from its StartAt, or, on a redrive, from
+     * where its counterpart in the failed run stopped (with that one's own variables). {@code done}
+     * runs only while the state is still running.
+     */
+    void start(
+            StateMachineDef def,
+            JsonNode input,
+            int slot,
+            int mapIndex,
+            Consumer<BranchOutcome> done) {
+        BranchRun before = redriven == null ? null : redriven.get(slot);
+        BranchRun[] self = new BranchRun[1];
+        BranchRun child =
+                new BranchRun(
+                        parent.execution(),
+                        def,
+                        before == null
+                                ? parent.variables().child()
+                                : parent.variables().childLike(before.variables()),
+                        mapIndex,
+                        slot,
+                        outcome -> {
+                            if (!owner.finished()) {
+                                // The event closing an iteration/branch (MapIterationSucceeded,
+                                // ParallelStateSucceeded, ...) follows the branch's last event.
+                                parent.follow(self[0].lastEventId());
+                                done.accept(outcome);
+                            }
+                        });
+        self[0] = child;
+        if (inFlight == null) {
+            inFlight = new ArrayList<>();
+        }
+        inFlight.add(child);
+        if (thisAttempt == null) {
+            thisAttempt = new HashMap<>();
+        }
+        thisAttempt.put(slot, child);
+        if (before == null) {
+            child.start(input, parent.lastEventId());
+        } else {
+            child.redriveFrom(before, parent.lastEventId());
+        }
+    }
+
+    /** True while children started by the state may still be running. */
+    boolean any() {
+        return inFlight != null;
+    }
+
+    /** Stops every child and everything under it, recording nothing. */
+    void abortAll() {
+        if (inFlight != null) {
+            List<BranchRun> running = inFlight;
+            inFlight = null;
+            running.forEach(BranchRun::abort);
+        }
+    }
+
+    /**
+     * Stops every child and records what was cut, each event following {@code previous} (see {@link
+     * BranchRun#cut(long, String)}); {@code stateName} names the Map or Parallel.
+     */
+    void cutAll(long previous, String stateName) {
+        if (inFlight != null) {
+            List<BranchRun> running = inFlight;
+            inFlight = null;
+            running.forEach(child -> child.cut(previous, stateName));
+        }
+    }
+}
