@@ -154,7 +154,10 @@ class ConformanceTest {
                         .contains(sm.stateMachineArn() + ":" + expect.get("version").asInt());
             }
             List<HistoryEvent> history =
-                    expect.has("events") || expect.has("firstEvent") || expect.has("lastEvent")
+                    expect.has("events")
+                                    || expect.has("previousEventIds")
+                                    || expect.has("firstEvent")
+                                    || expect.has("lastEvent")
                             ? engine.getExecutionHistory(started.executionArn())
                             : List.of();
             if (expect.has("events")) {
@@ -162,6 +165,13 @@ class ConformanceTest {
                 List<String> expected = new ArrayList<>();
                 expect.get("events").forEach(e -> expected.add(e.asText()));
                 assertThat(types).isEqualTo(expected);
+            }
+            // "previousEventIds": every event's previousEventId, in history order.
+            if (expect.has("previousEventIds")) {
+                List<Long> links = history.stream().map(HistoryEvent::previousEventId).toList();
+                List<Long> expected = new ArrayList<>();
+                expect.get("previousEventIds").forEach(e -> expected.add(e.asLong()));
+                assertThat(links).as("previousEventIds").isEqualTo(expected);
             }
             // "firstEvent": the first event of a type and its details, exactly.
             if (expect.has("firstEvent")) {

@@ -143,18 +143,19 @@ final class MapEvaluator {
             mapRun.childEnded(index, outcome);
         }
         if (outcome.failed()) {
-            run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
             failures++;
             if (toleratedCount < 0 && toleratedPercentage < 0) {
-                failMap(outcome.error(), outcome.cause());
+                failMap(index, outcome.error(), outcome.cause());
                 return;
             }
             if (exceeded()) {
                 failMap(
+                        index,
                         StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                         "The specified tolerated failure threshold was exceeded");
                 return;
             }
+            run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
             ObjectNode error = Json.object();
             if (outcome.error() != null) {
                 error.put("Error", outcome.error());
@@ -175,10 +176,19 @@ final class MapEvaluator {
         }
     }
 
-    private void failMap(String error, String cause) {
+    /**
+     * Iteration {@code index} failed the Map: the iterations still running are cut first, then the
+     * failed iteration and the Map's own closing events, all following the failing iteration's last
+     * event (AWS records it so: floci-io/floci StepFunctionsMapIterationFailureIntegrationTest).
+     */
+    private void failMap(int index, String error, String cause) {
+        long failing = run.cutSiblings();
+        run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
         if (mapRun != null) {
+            run.follow(failing);
             mapRun.failed(error, cause);
         }
+        run.follow(failing);
         run.record("MapStateFailed", null, null);
         run.fail(error, cause);
     }

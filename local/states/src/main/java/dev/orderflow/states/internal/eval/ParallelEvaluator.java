@@ -39,6 +39,10 @@ final class ParallelEvaluator {
                     index,
                     outcome -> {
                         if (outcome.failed()) {
+                            // The branches still running are cut first (as a failing Map
+                            // iteration cuts the others), ParallelStateFailed follows the
+                            // failing branch's last event like them.
+                            run.cutSiblings();
                             run.record("ParallelStateFailed", null, null);
                             run.fail(outcome.error(), outcome.cause());
                             return;

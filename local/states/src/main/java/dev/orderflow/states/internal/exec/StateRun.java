@@ -291,6 +291,25 @@ public final class StateRun {
         children.start(def, input, index, -1, done);
     }
 
+    /**
+     * A failing Map iteration / Parallel branch fails this state as a whole: stops the others still
+     * running and records what it cut of them ({@code MapIterationAborted}, then the {@code
+     * *StateAborted} of the state each was in), every event following the failing child's last
+     * event, as AWS records it (floci-io/floci StepFunctionsMapIterationFailureIntegrationTest,
+     * measured on AWS). Returns that event's id: the events closing the state follow it too.
+     */
+    public long cutSiblings() {
+        long failing = branch.lastEventId();
+        children.cutAll(failing, state.name());
+        branch.follow(failing);
+        return failing;
+    }
+
+    /** Makes the next event of this state follow {@code eventId}. */
+    public void follow(long eventId) {
+        branch.follow(eventId);
+    }
+
     /** Registers a hook run when the state is aborted or fails (used to drop task tokens). */
     public void onAbort(Runnable hook) {
         this.onAbort = hook;
