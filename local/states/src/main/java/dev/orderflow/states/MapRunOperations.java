@@ -46,6 +46,8 @@ final class MapRunOperations {
         out.put("toleratedFailureCount", d.toleratedFailureCount());
         counts(out.putObject("itemCounts"), d.itemCounts());
         counts(out.putObject("executionCounts"), d.executionCounts());
+        out.put("redriveCount", d.redriveCount());
+        d.redriveDate().ifPresent(r -> out.put("redriveDate", Shapes.time(r)));
         return out;
     }
 

@@ -19,4 +19,6 @@ public record MapRunDescription(
         double toleratedFailurePercentage,
         long toleratedFailureCount,
         MapRunCounts itemCounts,
-        MapRunCounts executionCounts) {}
+        MapRunCounts executionCounts,
+        int redriveCount,
+        Optional<Instant> redriveDate) {}

@@ -83,7 +83,10 @@ final class MapEvaluator {
         MapRunLimits limits = new MapRunLimits(concurrency, count, pct);
         MapRunTracker tracker =
                 map.distributed() ? MapRunTracker.start(run, map, inputs, limits) : null;
-        MapEvaluator m = new MapEvaluator(run, map, inputs, limits, tracker);
+        // A redriven Map Run keeps its limits, UpdateMapRun's changes included.
+        MapEvaluator m =
+                new MapEvaluator(
+                        run, map, inputs, tracker == null ? limits : tracker.limits(), tracker);
         if (tracker != null) {
             tracker.onUpdate(m::updated);
         }

@@ -30,6 +30,33 @@ final class MapRunTracker {
 
     static MapRunTracker start(
             StateRun run, State.Map map, List<JsonNode> inputs, MapRunLimits limits) {
+        MapRun failed = run.redrivenMapRun();
+        MapRun mapRun =
+                failed != null && failed.redrivable(inputs.size())
+                        ? redrive(run, failed)
+                        : create(run, map, inputs, limits);
+        run.mapRun(mapRun);
+        MapRunTracker tracker = new MapRunTracker(run, mapRun);
+        run.onAbort(() -> mapRun.end(MapRun.Status.ABORTED, run.services().clock().now()));
+        return tracker;
+    }
+
+    /**
+     * A redrive of the parent execution redrives the failed Map Run (AWS docs "Redriving Map
+     * Runs"): the same ARN, {@code MapRunRedriven} with the Map Run's redrive count where a new run
+     * would record {@code MapRunStarted}; only its unsuccessful children run again.
+     */
+    private static MapRun redrive(StateRun run, MapRun mapRun) {
+        int count = mapRun.redrive(run.services().clock().now());
+        ObjectNode details = Json.object();
+        details.put("mapRunArn", mapRun.arn());
+        details.put("redriveCount", count);
+        run.record("MapRunRedriven", "mapRunRedrivenEventDetails", details);
+        return mapRun;
+    }
+
+    private static MapRun create(
+            StateRun run, State.Map map, List<JsonNode> inputs, MapRunLimits limits) {
         List<String> texts = new ArrayList<>(inputs.size());
         List<Integer> items = new ArrayList<>(inputs.size());
         for (JsonNode input : inputs) {
@@ -50,9 +77,7 @@ final class MapRunTracker {
         ObjectNode details = Json.object();
         details.put("mapRunArn", mapRun.arn());
         run.record("MapRunStarted", "mapRunStartedEventDetails", details);
-        MapRunTracker tracker = new MapRunTracker(run, mapRun);
-        run.onAbort(() -> mapRun.end(MapRun.Status.ABORTED, run.services().clock().now()));
-        return tracker;
+        return mapRun;
     }
 
     /** The limits in force (UpdateMapRun may have changed them). */

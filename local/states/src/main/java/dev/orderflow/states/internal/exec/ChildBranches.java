@@ -1,6 +1,7 @@
 package dev.orderflow.states.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.states.internal.maprun.MapRun;
 import dev.orderflow.states.internal.model.StateMachineDef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,11 @@ final class ChildBranches {
     private List<BranchRun> inFlight;
     private Map<Integer, BranchRun> thisAttempt;
     private Map<Integer, BranchRun> redriven;
+    // A redriven child restarts from its StartAt instead of where it stopped (EXPRESS children).
+    private boolean redriveFromStart;
+    // A DISTRIBUTED Map's Map Run in this attempt, and the one of the failed run being redriven.
+    private MapRun mapRun;
+    private MapRun redrivenMapRun;
 
     ChildBranches(StateRun owner, BranchRun parent) {
         this.owner = owner;
@@ -30,13 +36,30 @@ final class ChildBranches {
     void newAttempt(boolean retry) {
         if (retry) {
             redriven = null;
+            redrivenMapRun = null;
         }
         thisAttempt = null;
+        mapRun = null;
     }
 
-    /** The first attempt redrives {@code failed}, the children of the failed run of the state. */
-    void redrive(ChildBranches failed) {
+    /**
+     * The first attempt redrives {@code failed}, the children of the failed run of the state (and
+     * its Map Run); with {@code fromStart} the unsuccessful children run again from their StartAt.
+     */
+    void redrive(ChildBranches failed, boolean fromStart) {
         redriven = failed.thisAttempt;
+        redrivenMapRun = failed.mapRun;
+        redriveFromStart = fromStart;
+    }
+
+    /** The Map Run this attempt started or redrove. */
+    void mapRun(MapRun run) {
+        mapRun = run;
+    }
+
+    /** On the first attempt of a redrive: the Map Run of the failed run, else null. */
+    MapRun redrivenMapRun() {
+        return redrivenMapRun;
     }
 
     /** The output of the child in {@code slot} if it succeeded in the redriven run, else null. */
@@ -56,7 +79,7 @@ final class ChildBranches {
             int slot,
             int mapIndex,
             Consumer<BranchOutcome> done) {
-        BranchRun before = redriven == null ? null : redriven.get(slot);
+        BranchRun before = redriven == null || redriveFromStart ? null : redriven.get(slot);
         BranchRun[] self = new BranchRun[1];
         BranchRun child =
                 new BranchRun(

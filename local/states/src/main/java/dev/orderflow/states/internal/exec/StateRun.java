@@ -7,6 +7,7 @@ import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataScope;
+import dev.orderflow.states.internal.maprun.MapRun;
 import dev.orderflow.states.internal.model.Catcher;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
@@ -262,13 +263,25 @@ public final class StateRun {
     /**
      * Redrives this state as the failed {@code failedRun} of it (RedriveExecution): the first
      * attempt keeps the results of the iterations/branches that succeeded there ({@link
-     * #redrivenOutput(int)}) and redrives the others from where they stopped. A DISTRIBUTED Map
-     * runs again as a whole (its Map Run is not redriven).
+     * #redrivenOutput(int)}) and redrives the others from where they stopped; a DISTRIBUTED Map
+     * redrives its Map Run ({@link #redrivenMapRun()}).
      */
     void redriving(StateRun failedRun) {
-        if (!(state instanceof State.Map map && map.distributed())) {
-            children.redrive(failedRun.children);
-        }
+        // EXPRESS children of a Map Run are started again (AWS docs "Redriving Map Runs"); STANDARD
+        // ones, like INLINE iterations, are redriven from where they stopped.
+        boolean fromStart =
+                state instanceof State.Map map && map.distributed() && map.expressChildren();
+        children.redrive(failedRun.children, fromStart);
+    }
+
+    /** Records the Map Run this attempt of a DISTRIBUTED Map started or redrove. */
+    public void mapRun(MapRun run) {
+        children.mapRun(run);
+    }
+
+    /** On the first attempt of a redriven DISTRIBUTED Map: the failed run's Map Run, else null. */
+    public MapRun redrivenMapRun() {
+        return children.redrivenMapRun();
     }
 
     /**

@@ -36,6 +36,8 @@ public final class MapRun {
     private long toleratedFailureCount;
     private double toleratedFailurePercentage;
     private Runnable onUpdate = () -> {};
+    private int redriveCount;
+    private Instant redriveDate;
 
     MapRun(
             String arn,
@@ -99,6 +101,27 @@ public final class MapRun {
         }
     }
 
+    /**
+     * True when a redrive of the parent execution redrives this Map Run (AWS docs "Redriving Map
+     * Runs"): it failed or was aborted, and the Map state has the same {@code children} as before.
+     */
+    public synchronized boolean redrivable(int children) {
+        return (status == Status.FAILED || status == Status.ABORTED)
+                && this.children.size() == children;
+    }
+
+    /**
+     * Redrives the Map Run (RedriveExecution of its parent): RUNNING again, its unsuccessful
+     * children to be started again by the Map state. Returns the redrive count, this one included.
+     */
+    public synchronized int redrive(Instant at) {
+        status = Status.RUNNING;
+        stopDate = null;
+        redriveCount++;
+        redriveDate = at;
+        return redriveCount;
+    }
+
     /** UpdateMapRun: null leaves a value as it is. */
     void update(Integer concurrency, Long failureCount, Double failurePercentage) {
         Runnable after;
@@ -130,7 +153,9 @@ public final class MapRun {
                 Math.max(0, toleratedFailurePercentage),
                 Math.max(0, toleratedFailureCount),
                 counts(true),
-                counts(false));
+                counts(false),
+                redriveCount,
+                Optional.ofNullable(redriveDate));
     }
 
     private MapRunCounts counts(boolean items) {

@@ -17,6 +17,8 @@ final class MapRunChild {
     private String output;
     private String error;
     private String cause;
+    private int redriveCount;
+    private Instant redriveDate;
 
     MapRunChild(String name, String arn, String input, long items) {
         this.name = name;
@@ -41,8 +43,19 @@ final class MapRunChild {
         return status;
     }
 
+    /** Started, or started again by a redrive of its Map Run (a redrive of the child). */
     void started(Instant at) {
-        startDate = at;
+        if (startDate == null) {
+            startDate = at;
+        } else {
+            redriveCount++;
+            redriveDate = at;
+        }
+        status = ExecutionStatus.RUNNING;
+        stopDate = null;
+        output = null;
+        error = null;
+        cause = null;
     }
 
     void ended(ExecutionStatus s, String out, String err, String why, Instant at) {
@@ -65,9 +78,9 @@ final class MapRunChild {
                 Optional.ofNullable(output),
                 Optional.ofNullable(error),
                 Optional.ofNullable(cause),
-                0,
+                redriveCount,
                 "NOT_REDRIVABLE",
-                Optional.empty(),
+                Optional.ofNullable(redriveDate),
                 Optional.empty(),
                 Optional.empty());
     }
