@@ -20,6 +20,7 @@ class SampleEventsTest {
     private static final Map<String, Integer> EXPECTED_STATUS =
             Map.ofEntries(
                     Map.entry("apigw-get-health.json", 200),
+                    Map.entry("apigw-get-health-ready.json", 200),
                     Map.entry("apigw-get-me-admin.json", 200),
                     Map.entry("apigw-get-me-customer.json", 200),
                     Map.entry("apigw-get-products.json", 200),

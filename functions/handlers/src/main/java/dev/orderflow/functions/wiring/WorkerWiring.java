@@ -85,6 +85,14 @@ public final class WorkerWiring {
                         .build();
     }
 
+    /**
+     * The execution environment's one Step Functions client, for the other wiring classes of this
+     * package.
+     */
+    static SfnClient stepFunctions() {
+        return Clients.SFN;
+    }
+
     /** The outbox relay's use case over the state machine named by {@code STATE_MACHINE_ARN}. */
     /** The archiver over the orders table ({@code ORDERS_TABLE}) and the archive. */
     public static ArchiveOrder archiveOrder() {

@@ -7,14 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.adapters.secrets.FakeSecretsManager;
 import dev.orderflow.adapters.secrets.SecretsManagerSecretText;
+import dev.orderflow.domain.health.CheckReadiness;
+import dev.orderflow.domain.testfixtures.ScriptedProbe;
 import dev.orderflow.functions.health.HealthHandler;
+import dev.orderflow.functions.health.ReadinessHandler;
 import dev.orderflow.functions.orders.PlaceOrderHandler;
 import dev.orderflow.functions.support.RecordingMetrics;
 import dev.orderflow.functions.support.SampleEvents;
 import dev.orderflow.functions.support.Shop;
 import dev.orderflow.functions.support.TestContext;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +131,32 @@ class OriginCheckTest {
                         new TestContext("r"));
         assertThat(served.getStatusCode()).isEqualTo(202);
         assertThat(shop.orders.size()).isEqualTo(2);
+    }
+
+    @Test
+    void theReadinessCheck_refusesARequestThatDidNotComeThroughTheDistribution_beforeProbing() {
+        var orders = new ScriptedProbe("orders");
+        var ready =
+                new ReadinessHandler(
+                        new CheckReadiness(List.of(orders), Clock.systemUTC()), metrics, check);
+
+        assertThat(
+                        ready.handleRequest(
+                                        withHeader("apigw-get-health-ready.json", null, null),
+                                        new TestContext("r"))
+                                .getStatusCode())
+                .isEqualTo(403);
+        assertThat(orders.checks()).isZero();
+        assertThat(
+                        ready.handleRequest(
+                                        withHeader(
+                                                "apigw-get-health-ready.json",
+                                                "x-origin-verify",
+                                                SECRET),
+                                        new TestContext("r"))
+                                .getStatusCode())
+                .isEqualTo(200);
+        assertThat(orders.checks()).isEqualTo(1);
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.orderflow.functions.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.orderflow.domain.health.CheckReadiness;
 import dev.orderflow.domain.shipping.TaskToken;
 import dev.orderflow.domain.testfixtures.RecordingTaskTokens;
+import dev.orderflow.domain.testfixtures.ScriptedProbe;
 import dev.orderflow.functions.admin.AdjustStockHandler;
 import dev.orderflow.functions.admin.GetStockHandler;
 import dev.orderflow.functions.admin.ListAllProductsHandler;
@@ -16,6 +18,7 @@ import dev.orderflow.functions.admin.ReshardStockHandler;
 import dev.orderflow.functions.catalog.ListProductsHandler;
 import dev.orderflow.functions.fulfillment.ReportShipmentEventHandler;
 import dev.orderflow.functions.health.HealthHandler;
+import dev.orderflow.functions.health.ReadinessHandler;
 import dev.orderflow.functions.identity.DescribeCallerHandler;
 import dev.orderflow.functions.orders.CancelOrderHandler;
 import dev.orderflow.functions.orders.GetOrderHandler;
@@ -38,6 +41,13 @@ public final class SampleRoutes {
             case "GET /orders" -> new ListOrdersHandler(shop.listOrders(), metrics);
             case "POST /orders/{id}/cancel" -> new CancelOrderHandler(shop.cancelOrder(), metrics);
             case "GET /health" -> new HealthHandler(metrics, "orderflow");
+            case "GET /health/ready" ->
+                    new ReadinessHandler(
+                            new CheckReadiness(
+                                    java.util.List.of(
+                                            new ScriptedProbe("orders"), new ScriptedProbe("saga")),
+                                    java.time.Clock.systemUTC()),
+                            metrics);
             case "GET /me" -> new DescribeCallerHandler(metrics);
             case "GET /products" -> new ListProductsHandler(shop.browseCatalog(), metrics);
             case "GET /admin/products" ->
