@@ -134,6 +134,7 @@ public final class OrderflowStack extends Stack {
                         messaging,
                         sagaSteps);
         environment.addStateMachine(workflow.stateMachine.getStateMachineArn());
+        CustomerApi.wireReadiness(functions, tables, workflow, api);
         FulfillmentWorkers.wire(
                 functions, tables, messaging, workflow, config.adapters(), placement);
         monitoring =

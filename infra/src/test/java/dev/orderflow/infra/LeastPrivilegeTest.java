@@ -222,6 +222,12 @@ class LeastPrivilegeTest {
         assertThat(dynamoActionsOf("AdminListOrders"))
                 .containsExactlyInAnyOrder("dynamodb:Query@Orders", "dynamodb:BatchGetItem@Orders");
         assertThat(dynamoActionsOf("Health")).isEmpty();
+        assertThat(dynamoActionsOf("Readiness"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:DescribeTable@Orders",
+                        "dynamodb:DescribeTable@Inventory",
+                        "dynamodb:DescribeTable@FulfillmentCenters",
+                        "dynamodb:DescribeTable@Products");
         assertThat(dynamoActionsOf("ReserveStock"))
                 .containsExactlyInAnyOrder(
                         "dynamodb:GetItem@Orders",
@@ -264,6 +270,33 @@ class LeastPrivilegeTest {
                 assertThat(starts).containsExactly("{\"Ref\":\"" + stateMachineId() + "\"}");
             } else {
                 assertThat(starts).as(function).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void onlyTheReadinessCheck_describesTheSaga_andOnlyTheSaga() {
+        for (String function : synth.stack.functions.all().keySet()) {
+            List<String> describes = actionsOf(function, "states:DescribeStateMachine");
+            if (function.equals("Readiness")) {
+                assertThat(describes).containsExactly("{\"Ref\":\"" + stateMachineId() + "\"}");
+                assertThat(statementsOf(function))
+                        .as("describing is all the readiness check may do")
+                        .allSatisfy(
+                                statement ->
+                                        assertThat(strings(statement.get("Action")))
+                                                .allMatch(
+                                                        a ->
+                                                                a.startsWith("logs:")
+                                                                        || a.startsWith("xray:")
+                                                                        || a.equals(
+                                                                                "secretsmanager:GetSecretValue")
+                                                                        || a.startsWith(
+                                                                                "dynamodb:DescribeTable")
+                                                                        || a.equals(
+                                                                                "states:DescribeStateMachine")));
+            } else {
+                assertThat(describes).as(function).isEmpty();
             }
         }
     }

@@ -249,7 +249,8 @@ class MultiRegionStackTest {
                             .getValue()
                             .at("/Properties/HealthCheckConfig");
             assertThat(check.get("Type").asText()).isEqualTo("HTTPS");
-            assertThat(check.get("ResourcePath").asText()).isEqualTo("/health");
+            // Readiness, not liveness: the region leaves DNS when its own tables or saga are down.
+            assertThat(check.get("ResourcePath").asText()).isEqualTo("/health/ready");
             assertThat(check.get("FullyQualifiedDomainName").toString())
                     .contains("EdgeDistribution");
             List<Map.Entry<String, JsonNode>> records = stack.resources("AWS::Route53::RecordSet");

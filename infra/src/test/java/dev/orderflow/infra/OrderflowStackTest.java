@@ -325,6 +325,7 @@ class OrderflowStackTest {
                                         r.getValue().at("/Properties/AuthorizationType").asText()));
         assertThat(authByRoute)
                 .containsEntry("GET /health", "NONE")
+                .containsEntry("GET /health/ready", "NONE")
                 .containsEntry("GET /products", "NONE")
                 .containsEntry("GET /me", "JWT")
                 .containsEntry("POST /orders", "JWT")
@@ -340,7 +341,7 @@ class OrderflowStackTest {
                 .containsEntry("PUT /admin/stock/{sku}/shards", "JWT")
                 .containsEntry("GET /admin/orders", "JWT")
                 .containsEntry("POST /warehouse/shipments/{orderId}/{centerId}/events", "JWT")
-                .hasSize(16);
+                .hasSize(17);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orderflow.infra.edge;
 
 import dev.orderflow.infra.config.Topology.CustomDomain;
+import dev.orderflow.infra.services.CustomerApi;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudfront.Distribution;
@@ -17,14 +18,17 @@ import software.constructs.Construct;
 
 /**
  * This region's answer for {@code api.<domainName>}: latency-routed alias records (IPv4 and IPv6)
- * to the region's distribution, withdrawn while a health check of {@code GET /health} through that
- * distribution fails, so clients reach the nearest healthy region. (CloudFront aliases cannot
- * evaluate their target's health, hence the explicit check.)
+ * to the region's distribution, withdrawn while a health check of {@code GET /health/ready} through
+ * that distribution fails, so clients reach the nearest region that can serve orders. The check
+ * asks the readiness route, which probes the region's own tables and state machine, rather than
+ * {@code /health}, which only proves the API and a function answer: a region whose dependencies are
+ * down must leave DNS too. (CloudFront aliases cannot evaluate their target's health, hence the
+ * explicit check.)
  */
 public final class LatencyRecords extends Construct {
 
-    /** The liveness route every region serves publicly. */
-    public static final String HEALTH_PATH = "/health";
+    /** The readiness route every region serves publicly. */
+    public static final String HEALTH_PATH = CustomerApi.READINESS_PATH;
 
     public final HealthCheck healthCheck;
 

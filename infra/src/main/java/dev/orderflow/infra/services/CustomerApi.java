@@ -4,10 +4,11 @@ import static dev.orderflow.infra.services.Functions.allow;
 
 import dev.orderflow.infra.constructs.DataTables;
 import dev.orderflow.infra.constructs.HttpApiGateway;
+import dev.orderflow.infra.constructs.OrderWorkflow;
 import dev.orderflow.infra.constructs.ServiceFunction;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 
-/** The routes a shopper uses: health, catalog, identity and their own orders. */
+/** The routes a shopper uses: health, readiness, catalog, identity and their own orders. */
 public final class CustomerApi {
 
     private CustomerApi() {}
@@ -46,5 +47,29 @@ public final class CustomerApi {
         ServiceFunction cancelOrder = functions.create("CancelOrder");
         allow(cancelOrder, tables.orders.getTableArn(), SagaSteps.orderWrites());
         api.addAuthenticatedRoute(HttpMethod.POST, "/orders/{id}/cancel", cancelOrder);
+    }
+
+    /** The readiness route's path: what each region's Route 53 health check asks. */
+    public static final String READINESS_PATH = "/health/ready";
+
+    /**
+     * {@code GET /health/ready}, public: the region's readiness, probing its own tables and the
+     * saga's state machine. Wired once the state machine exists, since the function is given its
+     * ARN ({@code STATE_MACHINE_ARN}). Describing is all it may do, on exactly those resources.
+     */
+    public static void wireReadiness(
+            Functions functions, DataTables tables, OrderWorkflow workflow, HttpApiGateway api) {
+        ServiceFunction readiness = functions.create("Readiness");
+        for (String table :
+                new String[] {
+                    tables.orders.getTableArn(),
+                    tables.inventory.getTableArn(),
+                    tables.fulfillmentCenters.getTableArn(),
+                    tables.products.getTableArn()
+                }) {
+            allow(readiness, table, "dynamodb:DescribeTable");
+        }
+        allow(readiness, workflow.stateMachine.getStateMachineArn(), "states:DescribeStateMachine");
+        api.addPublicRoute(HttpMethod.GET, READINESS_PATH, readiness);
     }
 }
