@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -32,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * conditional reservations instead of overwriting them. A removal carries the condition {@code
  * available >= -delta}, so the row never goes negative; an addition one that keeps the count within
  * 32 bits. For a sharded product an addition is spread over its shards and a removal taken from the
- * shards that hold units, each as one transaction of such conditional updates.
+ * shards that hold units, each as one transaction of such conditional updates, or, on an MRSC table
+ * ({@link StockConsistency#STRONG}), as such updates one after the other ({@link ShardChanges}).
  */
 public final class DynamoStockLedger implements StockLedger {
 
@@ -41,10 +40,29 @@ public final class DynamoStockLedger implements StockLedger {
 
     private final DynamoDbClient dynamo;
     private final String inventoryTable;
+    private final ReplicatedWriteRetry retry = new ReplicatedWriteRetry();
+    private final ShardChanges changes;
+    private final StockResharding resharding;
 
     public DynamoStockLedger(DynamoDbClient dynamo, String inventoryTable) {
+        this(dynamo, inventoryTable, StockConsistency.EVENTUAL);
+    }
+
+    /**
+     * @param consistency {@link StockConsistency#STRONG} for an MRSC table: a sharded product's
+     *     rows change one conditional write after the other (see {@link ShardChanges})
+     */
+    public DynamoStockLedger(
+            DynamoDbClient dynamo, String inventoryTable, StockConsistency consistency) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.inventoryTable = Objects.requireNonNull(inventoryTable, "inventoryTable");
+        this.changes =
+                new ShardChanges(
+                        dynamo,
+                        inventoryTable,
+                        Objects.requireNonNull(consistency, "consistency"),
+                        retry);
+        this.resharding = new StockResharding(dynamo, inventoryTable, changes, consistency, retry);
     }
 
     @Override
@@ -63,7 +81,7 @@ public final class DynamoStockLedger implements StockLedger {
 
     @Override
     public List<StockPosition> reshard(Sku sku, int shards) {
-        new StockResharding(dynamo, inventoryTable).reshard(sku, shards);
+        resharding.reshard(sku, shards);
         return positionsOf(sku);
     }
 
@@ -87,26 +105,23 @@ public final class DynamoStockLedger implements StockLedger {
     /** Spreads the units over the shards in use, shard 0 always written so the center is listed. */
     private void add(Sku sku, CenterId center, int units, int shards) {
         List<Integer> spread = ShardBalance.spread(units, shards);
-        List<TransactWriteItem> items = new ArrayList<>();
+        List<ShardChanges.Change> gives = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
             if (shard == 0 || spread.get(shard) > 0) {
-                items.add(
-                        ShardWrites.give(
-                                inventoryTable,
-                                sku.value(),
-                                center.value(),
-                                shard,
-                                spread.get(shard)));
+                gives.add(
+                        new ShardChanges.Change(
+                                sku.value(), center.value(), shard, spread.get(shard)));
             }
         }
-        try {
-            ShardWrites.transact(dynamo, items);
-        } catch (TransactionCanceledException e) {
-            if (ShardWrites.failedACondition(e.cancellationReasons())) {
-                throw InvalidInput.of(
-                        "delta", "would take the stock beyond " + Integer.MAX_VALUE + " units");
-            }
-            throw new DependencyUnavailable("inventory table", e);
+        switch (changes.apply(gives)) {
+            case APPLIED -> {}
+            case CONDITION_FAILED ->
+                    throw InvalidInput.of(
+                            "delta", "would take the stock beyond " + Integer.MAX_VALUE + " units");
+            case CONFLICTED ->
+                    throw new DependencyUnavailable(
+                            "inventory table",
+                            new IllegalStateException("a concurrent transaction held a shard row"));
         }
     }
 
@@ -127,22 +142,20 @@ public final class DynamoStockLedger implements StockLedger {
                 throw new InsufficientStock(
                         List.of(new InsufficientStock.Shortfall(sku.value(), units, held)));
             }
-            List<TransactWriteItem> items = new ArrayList<>();
-            takes.forEach(
-                    t ->
-                            items.add(
-                                    ShardWrites.take(
-                                            inventoryTable,
-                                            sku.value(),
-                                            center.value(),
-                                            t.shard(),
-                                            t.units())));
-            try {
-                ShardWrites.transact(dynamo, items);
+            List<ShardChanges.Change> changed =
+                    takes.stream()
+                            .map(
+                                    t ->
+                                            new ShardChanges.Change(
+                                                    sku.value(),
+                                                    center.value(),
+                                                    t.shard(),
+                                                    -(long) t.units()))
+                            .toList();
+            if (changes.apply(changed) == ShardChanges.Outcome.APPLIED) {
                 return;
-            } catch (TransactionCanceledException movedMeanwhile) {
-                // a reservation took some of these units: look again
             }
+            // a reservation took some of these units: look again
         }
         throw new DependencyUnavailable(
                 "inventory table",
@@ -196,7 +209,7 @@ public final class DynamoStockLedger implements StockLedger {
         UpdateItemRequest request = update.build();
         try {
             UpdateItemResponse response =
-                    DynamoErrors.translate("inventory table", () -> dynamo.updateItem(request));
+                    retry.run("inventory table", () -> dynamo.updateItem(request));
             return position(response.attributes());
         } catch (ConditionalCheckFailedException e) {
             int available =

@@ -1,7 +1,5 @@
 package dev.orderflow.adapters.aws.dynamodb;
 
-import dev.orderflow.domain.catalog.Sku;
-import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.inventory.Reservation;
@@ -11,7 +9,6 @@ import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +17,6 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -37,34 +33,25 @@ public final class DynamoStockReservations implements StockReservations {
     /** DynamoDB's limit on the items of one transaction. */
     static final int MAX_TRANSACTION_ITEMS = 100;
 
-    private static final String RESERVATION = "RESERVATION";
-
     private final DynamoDbClient dynamo;
     private final String inventoryTable;
     private final String ordersTable;
+    private final ReservationRecords records;
 
     public DynamoStockReservations(
             DynamoDbClient dynamo, String inventoryTable, String ordersTable) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.inventoryTable = Objects.requireNonNull(inventoryTable, "inventoryTable");
         this.ordersTable = Objects.requireNonNull(ordersTable, "ordersTable");
+        this.records = new ReservationRecords(dynamo, ordersTable);
     }
 
     @Override
     public Allocation reserve(OrderId order, Reservation reservation) {
         List<TransactWriteItem> items = new ArrayList<>();
-        List<AttributeValue> recorded = new ArrayList<>();
-        List<Reserved> lines = new ArrayList<>();
+        List<ReservedLine> lines = new ArrayList<>();
         for (ReservedUnits units : reservation.units()) {
-            lines.add(
-                    new Reserved(
-                            units.sku().value(),
-                            units.center().value(),
-                            units.shard(),
-                            units.units()));
-        }
-        for (Reserved line : lines) {
-            recorded.add(line.toAttribute());
+            lines.add(ReservedLine.of(units));
         }
         if (lines.size() + 1 > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException(
@@ -75,10 +62,10 @@ public final class DynamoStockReservations implements StockReservations {
                         .put(
                                 p ->
                                         p.tableName(ordersTable)
-                                                .item(reservationRecord(order, recorded))
+                                                .item(ReservationRecords.item(order, lines, false))
                                                 .conditionExpression("attribute_not_exists(pk)"))
                         .build());
-        for (Reserved line : lines) {
+        for (ReservedLine line : lines) {
             items.add(
                     TransactWriteItem.builder()
                             .update(
@@ -115,14 +102,14 @@ public final class DynamoStockReservations implements StockReservations {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failedCondition(reasons, 0)) {
                 // Reserved already (a retried or overlapping step): what holds is the record.
-                return recordedLines(order)
-                        .map(DynamoStockReservations::allocationOf)
+                return records.read(order)
+                        .map(r -> ReservedLine.allocationOf(r.lines()))
                         .orElse(reservation.allocation());
             }
             List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (failedCondition(reasons, i + 1)) {
-                    Reserved line = lines.get(i);
+                    ReservedLine line = lines.get(i);
                     shortfalls.add(
                             new InsufficientStock.Shortfall(
                                     line.sku(), line.quantity(), availableIn(reasons.get(i + 1))));
@@ -152,11 +139,12 @@ public final class DynamoStockReservations implements StockReservations {
      * reserved line, in one transaction. Nothing to do if the record is gone (settled before).
      */
     private void settle(OrderId order, String operation, String lineUpdate) {
-        Optional<List<Reserved>> lines = recordedLines(order);
+        Optional<List<ReservedLine>> lines =
+                records.read(order).map(ReservationRecords.Recorded::lines);
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, AttributeValue> recordKey = reservationKey(order);
+        Map<String, AttributeValue> recordKey = ReservationRecords.key(order);
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(
                 TransactWriteItem.builder()
@@ -166,7 +154,7 @@ public final class DynamoStockReservations implements StockReservations {
                                                 .key(recordKey)
                                                 .conditionExpression("attribute_exists(pk)"))
                         .build());
-        for (Reserved line : lines.get()) {
+        for (ReservedLine line : lines.get()) {
             items.add(
                     TransactWriteItem.builder()
                             .update(
@@ -191,55 +179,6 @@ public final class DynamoStockReservations implements StockReservations {
             }
             throw new DependencyUnavailable("inventory table", e);
         }
-    }
-
-    /** The lines of the order's reservation record (consistent read); empty when it has none. */
-    private Optional<List<Reserved>> recordedLines(OrderId order) {
-        GetItemResponse record =
-                DynamoErrors.translate(
-                        "orders table",
-                        () ->
-                                dynamo.getItem(
-                                        g ->
-                                                g.tableName(ordersTable)
-                                                        .key(reservationKey(order))
-                                                        .consistentRead(true)));
-        if (!record.hasItem() || record.item().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                record.item().get("lines").l().stream().map(Reserved::fromAttribute).toList());
-    }
-
-    /** The reserved lines as an allocation: one shipment per center, in the record's order. */
-    private static Allocation allocationOf(List<Reserved> lines) {
-        return Reservation.of(
-                        lines.stream()
-                                .map(
-                                        line ->
-                                                new ReservedUnits(
-                                                        new Sku(line.sku()),
-                                                        new CenterId(line.centerId()),
-                                                        line.shard(),
-                                                        line.quantity()))
-                                .toList())
-                .allocation();
-    }
-
-    /** The key of an order's reservation record, in the order's item collection. */
-    private static Map<String, AttributeValue> reservationKey(OrderId order) {
-        return Map.of(
-                "pk",
-                AttributeValue.fromS(OrderKeys.pk(order)),
-                "sk",
-                AttributeValue.fromS(RESERVATION));
-    }
-
-    private static Map<String, AttributeValue> reservationRecord(
-            OrderId order, List<AttributeValue> lines) {
-        Map<String, AttributeValue> record = new HashMap<>(reservationKey(order));
-        record.put("lines", AttributeValue.fromL(lines));
-        return record;
     }
 
     /** Runs one transaction, tokened so that DynamoDB dedupes a retried call. */
@@ -271,36 +210,5 @@ public final class DynamoStockReservations implements StockReservations {
             return 0;
         }
         return Math.max(0, Integer.parseInt(reason.item().get("available").n()));
-    }
-
-    /**
-     * One reserved line: what the reservation record stores and release gives back. The record
-     * names the shard only when it is not 0, so records written before stock was sharded read as
-     * shard 0, which is where their units are.
-     */
-    private record Reserved(String sku, String centerId, int shard, int quantity) {
-        Map<String, AttributeValue> key() {
-            return InventoryLayout.key(sku, centerId, shard);
-        }
-
-        AttributeValue toAttribute() {
-            Map<String, AttributeValue> line = new HashMap<>();
-            line.put("sku", AttributeValue.fromS(sku));
-            line.put("centerId", AttributeValue.fromS(centerId));
-            line.put("quantity", AttributeValue.fromN(Integer.toString(quantity)));
-            if (shard != 0) {
-                line.put("shard", AttributeValue.fromN(Integer.toString(shard)));
-            }
-            return AttributeValue.fromM(line);
-        }
-
-        static Reserved fromAttribute(AttributeValue value) {
-            Map<String, AttributeValue> m = value.m();
-            return new Reserved(
-                    m.get("sku").s(),
-                    m.get("centerId").s(),
-                    InventoryRows.count(m, "shard"),
-                    Integer.parseInt(m.get("quantity").n()));
-        }
     }
 }

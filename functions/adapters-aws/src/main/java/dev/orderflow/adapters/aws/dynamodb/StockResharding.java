@@ -28,10 +28,21 @@ final class StockResharding {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ShardChanges changes;
+    private final StockConsistency consistency;
+    private final ReplicatedWriteRetry retry;
 
-    StockResharding(DynamoDbClient dynamo, String table) {
+    StockResharding(
+            DynamoDbClient dynamo,
+            String table,
+            ShardChanges changes,
+            StockConsistency consistency,
+            ReplicatedWriteRetry retry) {
         this.dynamo = dynamo;
         this.table = table;
+        this.changes = changes;
+        this.consistency = consistency;
+        this.retry = retry;
     }
 
     void reshard(Sku sku, int shards) {
@@ -50,7 +61,7 @@ final class StockResharding {
             int[] settings = InventoryRows.settingsOf(dynamo, table, sku);
             int span = Math.max(settings[1], shards);
             try {
-                DynamoErrors.translate(
+                retry.run(
                         "inventory table",
                         () ->
                                 dynamo.updateItem(
@@ -99,13 +110,11 @@ final class StockResharding {
     /** Applies the moves in order; false as soon as one finds its units gone. */
     private boolean applied(String sku, String center, List<ShardMove> moves) {
         for (ShardMove move : moves) {
-            try {
-                ShardWrites.transact(
-                        dynamo,
-                        List.of(
-                                ShardWrites.take(table, sku, center, move.from(), move.units()),
-                                ShardWrites.give(table, sku, center, move.to(), move.units())));
-            } catch (TransactionCanceledException e) {
+            List<ShardChanges.Change> both =
+                    List.of(
+                            new ShardChanges.Change(sku, center, move.from(), -(long) move.units()),
+                            new ShardChanges.Change(sku, center, move.to(), move.units()));
+            if (changes.apply(both) != ShardChanges.Outcome.APPLIED) {
                 return false; // reserved meanwhile, or a concurrent transaction: plan again
             }
         }
@@ -119,7 +128,14 @@ final class StockResharding {
     private void narrowSpan(Sku sku, int shards) {
         InventoryRows.ProductStock stock = InventoryRows.read(dynamo, table, sku);
         int span = stock.span();
-        if (span <= shards || (span - shards) * stock.centers().size() + 1 > 100) {
+        if (span <= shards) {
+            return;
+        }
+        if (consistency == StockConsistency.STRONG) {
+            narrowSpanWithoutTransaction(sku, shards, stock);
+            return;
+        }
+        if ((span - shards) * stock.centers().size() + 1 > 100) {
             return;
         }
         List<TransactWriteItem> items = new ArrayList<>();
@@ -162,6 +178,45 @@ final class StockResharding {
             ShardWrites.transact(dynamo, items);
         } catch (TransactionCanceledException stillHeld) {
             // a retired shard still holds units or reservations: keep reading it
+        }
+    }
+
+    /**
+     * On an MRSC table: lowers the span only if the rows beyond the count, as just read (strongly
+     * consistent), are empty. A reservation planned on the old count may still take from such a row
+     * between the read and the write; its units are then reserved where reads no longer look, and
+     * are still released or committed by key, so no unit is lost, only missing from the admin view
+     * until settled.
+     */
+    private void narrowSpanWithoutTransaction(
+            Sku sku, int shards, InventoryRows.ProductStock stock) {
+        boolean empty =
+                stock.centers().values().stream()
+                        .flatMap(rows -> rows.stream().skip(shards))
+                        .allMatch(row -> row.available() == 0 && row.reserved() == 0);
+        if (!empty) {
+            return; // a retired shard still holds units or reservations: keep reading it
+        }
+        try {
+            retry.run(
+                    "inventory table",
+                    () ->
+                            dynamo.updateItem(
+                                    u ->
+                                            u.tableName(table)
+                                                    .key(InventoryLayout.settingsKey(sku.value()))
+                                                    .updateExpression("SET span = :narrow")
+                                                    .conditionExpression(
+                                                            "span = :span AND shards = :narrow")
+                                                    .expressionAttributeValues(
+                                                            Map.of(
+                                                                    ":span",
+                                                                    ShardWrites.number(
+                                                                            stock.span()),
+                                                                    ":narrow",
+                                                                    ShardWrites.number(shards)))));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            // another reshard changed the settings: it narrows on its own terms
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.orderflow.domain.error.DependencyUnavailable;
 import dev.orderflow.domain.error.InsufficientStock;
 import dev.orderflow.domain.error.InvalidInput;
 import dev.orderflow.domain.inventory.StockPosition;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
@@ -22,10 +23,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Stock adjustments through the real SDK against the project's engine, racing the saga. */
+@ParameterizedClass
+@EnumSource(StockConsistency.class)
 class DynamoStockLedgerIT {
+
+    /** Transactions, or one conditional write per row (an MRSC table). */
+    @Parameter StockConsistency consistency;
 
     private static final Sku MUG = new Sku("MUG-BLUE");
     private static final CenterId MUC = new CenterId("FC-MUC");
@@ -34,15 +43,18 @@ class DynamoStockLedgerIT {
     private final DynamoDbClient dynamo = LocalDynamo.client();
     private String inventory;
     private DynamoStockLedger ledger;
-    private DynamoStockReservations reservations;
+    private StockReservations reservations;
 
     @BeforeEach
     void tables() {
         inventory = LocalDynamo.createTable("inventory", "sku", "centerId");
-        ledger = new DynamoStockLedger(dynamo, inventory);
+        ledger = new DynamoStockLedger(dynamo, inventory, consistency);
         reservations =
-                new DynamoStockReservations(
-                        dynamo, inventory, LocalDynamo.createTable("orders", "pk", "sk"));
+                StockModes.reservations(
+                        consistency,
+                        dynamo,
+                        inventory,
+                        LocalDynamo.createTable("orders", "pk", "sk"));
     }
 
     @Test

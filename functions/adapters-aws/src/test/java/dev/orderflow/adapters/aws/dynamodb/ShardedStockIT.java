@@ -13,6 +13,7 @@ import dev.orderflow.domain.inventory.Reservation;
 import dev.orderflow.domain.inventory.ReservedUnits;
 import dev.orderflow.domain.inventory.StockLevel;
 import dev.orderflow.domain.inventory.StockPosition;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.order.Allocation;
 import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
@@ -33,11 +34,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A hot product's stock over several shards, through the real SDK against the project's engine. */
+@ParameterizedClass
+@EnumSource(StockConsistency.class)
 class ShardedStockIT {
+
+    /** Transactions, or one conditional write per row (an MRSC table). */
+    @Parameter StockConsistency consistency;
 
     private static final Sku MUG = new Sku("MUG-BLUE");
     private static final CenterId MUC = new CenterId("FC-MUC");
@@ -46,16 +55,19 @@ class ShardedStockIT {
     private final DynamoDbClient dynamo = LocalDynamo.client();
     private String inventory;
     private DynamoStockLedger ledger;
-    private DynamoStockReservations reservations;
+    private StockReservations reservations;
     private DynamoStockLevels levels;
 
     @BeforeEach
     void tables() {
         inventory = LocalDynamo.createTable("inventory", "sku", "centerId");
-        ledger = new DynamoStockLedger(dynamo, inventory);
+        ledger = new DynamoStockLedger(dynamo, inventory, consistency);
         reservations =
-                new DynamoStockReservations(
-                        dynamo, inventory, LocalDynamo.createTable("orders", "pk", "sk"));
+                StockModes.reservations(
+                        consistency,
+                        dynamo,
+                        inventory,
+                        LocalDynamo.createTable("orders", "pk", "sk"));
         levels = new DynamoStockLevels(dynamo, inventory);
     }
 
