@@ -13,7 +13,6 @@ import dev.orderflow.domain.order.OrderId;
 import dev.orderflow.domain.order.OrderLine;
 import dev.orderflow.domain.order.OrderRepository;
 import dev.orderflow.domain.order.OrderStatus;
-import dev.orderflow.domain.region.AwsRegion;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,9 @@ import java.util.random.RandomGenerator;
  * allocation on the order (the saga's {@code ReserveStep} runs it and turns its refusals into
  * verdicts). Safe to retry: an order that is reserved already is returned as it is, and
  * reservations are idempotent per order. When stock moves between reading levels and reserving, it
- * allocates again on fresh levels. It allocates only from centers homed in its own region ({@code
- * here}): a center's stock lives in its home region's Inventory table and only changes there.
+ * allocates again on fresh levels. It allocates only from the centers its {@link AllocationScope}
+ * includes: those homed in its own region when each region's Inventory table is its own, every
+ * center when the table is multi-Region strongly consistent.
  */
 public final class ReserveStock {
 
@@ -43,7 +43,7 @@ public final class ReserveStock {
     private final Allocator allocator = new Allocator();
     private final Clock clock;
     private final RandomGenerator random;
-    private final AwsRegion here;
+    private final AllocationScope scope;
 
     public ReserveStock(
             OrderRepository orders,
@@ -51,9 +51,9 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock,
-            AwsRegion here) {
+            AllocationScope scope) {
         // java.util.Random: safe to share between threads, as one use case may be.
-        this(orders, centers, levels, reservations, clock, here, new Random());
+        this(orders, centers, levels, reservations, clock, scope, new Random());
     }
 
     /** With the source of the random shard each reservation starts at (see {@link ShardPicker}). */
@@ -63,7 +63,7 @@ public final class ReserveStock {
             StockLevels levels,
             StockReservations reservations,
             Clock clock,
-            AwsRegion here,
+            AllocationScope scope,
             RandomGenerator random) {
         this.orders = new OrderChanges(Objects.requireNonNull(orders, "orders"));
         this.centers = Objects.requireNonNull(centers, "centers");
@@ -71,7 +71,7 @@ public final class ReserveStock {
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.here = Objects.requireNonNull(here, "here");
+        this.scope = Objects.requireNonNull(scope, "scope");
     }
 
     /**
@@ -118,9 +118,7 @@ public final class ReserveStock {
         Set<Sku> skus = new LinkedHashSet<>();
         order.lines().stream().map(OrderLine::sku).forEach(skus::add);
         // Centers do not move between rounds; stock does, so only the levels are read again.
-        // Only centers homed here: their stock is in this region's table and changes only here.
-        List<FulfillmentCenter> all =
-                centers.all().stream().filter(c -> c.isHomedIn(here)).toList();
+        List<FulfillmentCenter> all = centers.all().stream().filter(scope::includes).toList();
         InsufficientStock last = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             // The first round plans on recent levels (for a hot product, a copy up to a second

@@ -43,7 +43,7 @@ class ReserveStockTest {
                     stock,
                     stock,
                     Clock.fixed(NOW, ZoneOffset.UTC),
-                    SampleOrders.HERE);
+                    AllocationScope.homedIn(SampleOrders.HERE));
 
     private Order pending(int mugs) {
         return SampleOrders.placeMugs(orders, mugs, NOW);
@@ -100,6 +100,39 @@ class ReserveStockTest {
         assertThatThrownBy(() -> reserveStock.reserve(order.id()))
                 .isInstanceOf(InsufficientStock.class);
         assertThat(stock.available(elsewhere, "MUG")).isEqualTo(100);
+    }
+
+    @Test
+    void reserve_underStrongStock_allocatesFromEveryCenter_homedHereOrElsewhere() {
+        CenterId nearButElsewhere = new CenterId("FC-MUC-US");
+        stock.center(
+                        new FulfillmentCenter(
+                                nearButElsewhere,
+                                "Munich, run from us-east-1",
+                                Map.of("DE-BY", 1),
+                                FulfillmentCenter.DEFAULT_HANDLING_TIME,
+                                new WarehouseLink.None(),
+                                Optional.of(SampleOrders.ELSEWHERE)))
+                .stock(nearButElsewhere, "MUG", 100)
+                .stock(MUC, "MUG", 5);
+        ReserveStock strong =
+                new ReserveStock(
+                        orders,
+                        stock,
+                        stock,
+                        stock,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        AllocationScope.everyCenter());
+        Order order = pending(3);
+
+        Order reserved = strong.reserve(order.id());
+
+        assertThat(reserved.allocation().orElseThrow().shipments())
+                .extracting(Shipment::center, Shipment::units)
+                .as("the nearest center, though homed in another region")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(nearButElsewhere, 3));
+        assertThat(stock.available(nearButElsewhere, "MUG")).isEqualTo(97);
+        assertThat(stock.available(MUC, "MUG")).isEqualTo(5);
     }
 
     @Test

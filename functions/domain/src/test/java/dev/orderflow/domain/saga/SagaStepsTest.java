@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.inventory.AllocationScope;
 import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.order.Order;
 import dev.orderflow.domain.order.OrderEvent;
@@ -42,7 +43,13 @@ class SagaStepsTest {
 
     private final ReserveStep reserve =
             new ReserveStep(
-                    new ReserveStock(orders, stock, stock, stock, clock, SampleOrders.HERE),
+                    new ReserveStock(
+                            orders,
+                            stock,
+                            stock,
+                            stock,
+                            clock,
+                            AllocationScope.homedIn(SampleOrders.HERE)),
                     orders);
     private final PaymentStep pay = new PaymentStep(orders, payments, clock);
     private final ShippingSteps shipping = new ShippingSteps(orders, stock, stock, clock);

@@ -40,7 +40,10 @@ public final class AdminWiring {
         return new AdjustStock(
                 catalog(),
                 centers(),
-                new DynamoStockLedger(AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)),
+                new DynamoStockLedger(
+                        AwsWiring.dynamoDb(),
+                        Environment.require(INVENTORY_TABLE),
+                        AwsWiring.stockConsistency()),
                 AwsWiring.here());
     }
 

@@ -6,11 +6,13 @@ import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_ARCHIVE_T
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORDER_RETENTION_DAYS;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.ORIGIN_VERIFY_SECRET_ARN;
 import static dev.orderflow.functions.wiring.EnvironmentVariable.PRODUCTS_TABLE;
+import static dev.orderflow.functions.wiring.EnvironmentVariable.STOCK_CONSISTENCY;
 
 import dev.orderflow.adapters.aws.dynamodb.DynamoIdempotencyStore;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderArchive;
 import dev.orderflow.adapters.aws.dynamodb.DynamoOrderRepository;
 import dev.orderflow.adapters.aws.dynamodb.DynamoProductCatalog;
+import dev.orderflow.adapters.aws.dynamodb.StockConsistency;
 import dev.orderflow.adapters.secrets.SecretsManagerSecretText;
 import dev.orderflow.domain.catalog.BrowseCatalog;
 import dev.orderflow.domain.order.CancelOrder;
@@ -158,6 +160,35 @@ public final class AwsWiring {
                                 OriginCheck.requiring(
                                         new SecretsManagerSecretText(secretsManager(), arn)))
                 .orElseGet(OriginCheck::none);
+    }
+
+    /**
+     * How the Inventory table replicates, from {@code STOCK_CONSISTENCY}: unset or {@code eventual}
+     * a regional table, {@code strong} a multi-Region strongly consistent one.
+     *
+     * @throws IllegalStateException for any other value, so the function fails to start
+     */
+    static StockConsistency stockConsistency() {
+        return stockConsistency(Environment.optional(STOCK_CONSISTENCY).orElse(EVENTUAL));
+    }
+
+    static final String EVENTUAL = "eventual";
+    static final String STRONG = "strong";
+
+    static StockConsistency stockConsistency(String value) {
+        return switch (value) {
+            case EVENTUAL -> StockConsistency.EVENTUAL;
+            case STRONG -> StockConsistency.STRONG;
+            default ->
+                    throw new IllegalStateException(
+                            STOCK_CONSISTENCY
+                                    + "="
+                                    + value
+                                    + " is not a stock consistency orderflow knows; use "
+                                    + EVENTUAL
+                                    + " (or leave it unset) or "
+                                    + STRONG);
+        };
     }
 
     /** EMF metrics through Powertools. */

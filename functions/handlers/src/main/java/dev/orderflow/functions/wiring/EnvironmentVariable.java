@@ -26,5 +26,11 @@ enum EnvironmentVariable {
      * The Secrets Manager secret (ARN) whose text CloudFront sends in {@code X-Origin-Verify}; set
      * on the HTTP API's functions in a multi-region stack only (unset: no origin check).
      */
-    ORIGIN_VERIFY_SECRET_ARN
+    ORIGIN_VERIFY_SECRET_ARN,
+    /**
+     * {@code strong} when the Inventory table is a multi-Region strongly consistent global table:
+     * the inventory adapters then write without transactions and the saga allocates from every
+     * center; unset or {@code eventual}: a regional table.
+     */
+    STOCK_CONSISTENCY
 }

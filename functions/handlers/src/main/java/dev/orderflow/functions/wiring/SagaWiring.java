@@ -9,10 +9,14 @@ import static dev.orderflow.functions.wiring.EnvironmentVariable.PAYMENT_SECRET_
 import dev.orderflow.adapters.aws.dynamodb.DynamoFulfillmentCenters;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockLevels;
 import dev.orderflow.adapters.aws.dynamodb.DynamoStockReservations;
+import dev.orderflow.adapters.aws.dynamodb.LineByLineStockReservations;
+import dev.orderflow.adapters.aws.dynamodb.StockConsistency;
 import dev.orderflow.adapters.payment.HttpPaymentProvider;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
 import dev.orderflow.adapters.secrets.SecretsManagerApiAccess;
+import dev.orderflow.domain.inventory.AllocationScope;
 import dev.orderflow.domain.inventory.ReserveStock;
+import dev.orderflow.domain.inventory.StockReservations;
 import dev.orderflow.domain.payment.PaymentProvider;
 import dev.orderflow.domain.saga.Compensation;
 import dev.orderflow.domain.saga.PaymentStep;
@@ -53,7 +57,7 @@ public final class SagaWiring {
                                 AwsWiring.dynamoDb(), Environment.require(INVENTORY_TABLE)),
                         reservations(),
                         Clock.systemUTC(),
-                        AwsWiring.here()),
+                        allocationScope(AwsWiring.stockConsistency())),
                 AwsWiring.orders());
     }
 
@@ -76,11 +80,27 @@ public final class SagaWiring {
                 AwsWiring.dynamoDb(), Environment.require(CENTERS_TABLE));
     }
 
-    private static DynamoStockReservations reservations() {
-        return new DynamoStockReservations(
-                AwsWiring.dynamoDb(),
-                Environment.require(INVENTORY_TABLE),
-                Environment.require(ORDERS_TABLE));
+    /**
+     * Under strong stock every region sells every center's units (the table is one, consistent
+     * across regions); otherwise a region sells only its own centers' (docs/multi-region.md).
+     */
+    static AllocationScope allocationScope(StockConsistency consistency) {
+        return switch (consistency) {
+            case EVENTUAL -> AllocationScope.homedIn(AwsWiring.here());
+            case STRONG -> AllocationScope.everyCenter();
+        };
+    }
+
+    /**
+     * Transactional on a regional table; line by line on an MRSC one, which has no transactions.
+     */
+    private static StockReservations reservations() {
+        String inventory = Environment.require(INVENTORY_TABLE);
+        String orders = Environment.require(ORDERS_TABLE);
+        return switch (AwsWiring.stockConsistency()) {
+            case EVENTUAL -> new DynamoStockReservations(AwsWiring.dynamoDb(), inventory, orders);
+            case STRONG -> new LineByLineStockReservations(AwsWiring.dynamoDb(), inventory, orders);
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.orderflow.domain.catalog.Product;
 import dev.orderflow.domain.catalog.Sku;
 import dev.orderflow.domain.centers.CenterId;
 import dev.orderflow.domain.centers.FulfillmentCenter;
+import dev.orderflow.domain.inventory.AllocationScope;
 import dev.orderflow.domain.inventory.ReserveStock;
 import dev.orderflow.domain.order.ArchiveOrder;
 import dev.orderflow.domain.order.CancelOrder;
@@ -135,7 +136,9 @@ public final class Shop {
     }
 
     public ReserveStep reserveStep() {
-        return new ReserveStep(new ReserveStock(orders, stock, stock, stock, clock, HERE), orders);
+        return new ReserveStep(
+                new ReserveStock(orders, stock, stock, stock, clock, AllocationScope.homedIn(HERE)),
+                orders);
     }
 
     public PaymentStep paymentStep() {

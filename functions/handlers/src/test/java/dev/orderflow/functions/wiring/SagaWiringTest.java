@@ -4,7 +4,9 @@ import static dev.orderflow.functions.wiring.EnvironmentVariable.PAYMENT_SECRET_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.adapters.aws.dynamodb.StockConsistency;
 import dev.orderflow.adapters.payment.SimulatedPaymentProvider;
+import dev.orderflow.domain.inventory.AllocationScope;
 import org.junit.jupiter.api.Test;
 
 class SagaWiringTest {
@@ -37,5 +39,22 @@ class SagaWiringTest {
                                         "http", () -> Environment.require(PAYMENT_SECRET_NAME)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PAYMENT_SECRET_NAME is not set");
+    }
+
+    @Test
+    void stockConsistency_eventualOrStrong_choosesTheInventoryWritesAndTheAllocationScope() {
+        assertThat(AwsWiring.stockConsistency("eventual")).isEqualTo(StockConsistency.EVENTUAL);
+        assertThat(AwsWiring.stockConsistency("strong")).isEqualTo(StockConsistency.STRONG);
+        assertThat(SagaWiring.allocationScope(StockConsistency.STRONG))
+                .isEqualTo(AllocationScope.everyCenter());
+    }
+
+    @Test
+    void stockConsistency_unknown_failsTheStartNamingTheVariable() {
+        assertThatThrownBy(() -> AwsWiring.stockConsistency("STRONG"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "STOCK_CONSISTENCY=STRONG is not a stock consistency orderflow knows; use"
+                                + " eventual (or leave it unset) or strong");
     }
 }
