@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicatedWriteConflictExc
  * from another region ({@code ReplicatedWriteConflictException}: nothing was applied, and AWS calls
  * it safe to retry), after a jittered, growing pause; after the last attempt the conflict is a
  * {@link DependencyUnavailable}, which the saga's {@code Retry} retries with its own back-off.
- * Counts every conflict it met, for tests and metrics. Thread-safe.
+ * Counts every conflict it met: how contended the stock is across regions. Thread-safe.
  */
 final class ReplicatedWriteRetry {
 
