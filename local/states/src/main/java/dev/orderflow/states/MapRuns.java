@@ -1,6 +1,7 @@
 package dev.orderflow.states;
 
 import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.HistoryEvent;
 import dev.orderflow.states.api.MapRunDescription;
 import dev.orderflow.states.api.StepFunctionsException;
 import dev.orderflow.states.internal.engine.ExecutionStore;
@@ -72,6 +73,14 @@ public final class MapRuns {
     public Optional<ChildExecution> childExecution(String executionArn) {
         return registry.child(executionArn)
                 .map(d -> new ChildExecution(d, registry.mapRunOf(executionArn)));
+    }
+
+    /**
+     * The history of a child execution by ARN (AWS docs "Distributed mode": each child has its
+     * own), empty when no Map Run started one with this ARN.
+     */
+    public Optional<List<HistoryEvent>> childHistory(String executionArn) {
+        return registry.childHistory(executionArn);
     }
 
     /** A child execution and the Map Run that started it. */

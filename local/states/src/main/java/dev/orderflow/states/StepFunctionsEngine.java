@@ -315,9 +315,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return control.list(stateMachineArn, status);
     }
 
-    /** The history of an execution, oldest first. */
+    /**
+     * The history of an execution, or of a DISTRIBUTED Map's child execution, oldest first.
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn
+     */
     public List<HistoryEvent> getExecutionHistory(String executionArn) {
-        return executions.get(executionArn).history().snapshot();
+        return mapRuns.childHistory(executionArn)
+                .orElseGet(() -> executions.get(executionArn).history().snapshot());
     }
 
     /** Stops a running execution (no effect on a finished one); returns the stop date. */

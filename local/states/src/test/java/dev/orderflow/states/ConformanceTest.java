@@ -183,6 +183,28 @@ class ConformanceTest {
                                 .orElseThrow();
                 assertThat(first.details()).as("details").isEqualTo(want.get("details"));
             }
+            // "childEvents": per child execution of the first Map Run, in the order they started,
+            // the event types of its own history.
+            if (expect.has("childEvents")) {
+                String mapRun = engine.mapRuns().list(started.executionArn()).get(0).mapRunArn();
+                List<ExecutionDescription> children =
+                        new ArrayList<>(engine.mapRuns().childExecutions(mapRun));
+                java.util.Collections.reverse(children);
+                List<List<String>> actual = new ArrayList<>();
+                for (ExecutionDescription child : children) {
+                    actual.add(
+                            engine.getExecutionHistory(child.executionArn()).stream()
+                                    .map(HistoryEvent::type)
+                                    .toList());
+                }
+                List<List<String>> expected = new ArrayList<>();
+                for (JsonNode child : expect.get("childEvents")) {
+                    List<String> types = new ArrayList<>();
+                    child.forEach(e -> types.add(e.asText()));
+                    expected.add(types);
+                }
+                assertThat(actual).as("childEvents").isEqualTo(expected);
+            }
             // "lastEvent": the closing event's type, previousEventId and details, exactly.
             if (expect.has("lastEvent")) {
                 HistoryEvent last = history.get(history.size() - 1);

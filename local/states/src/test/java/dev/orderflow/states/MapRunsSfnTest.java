@@ -81,6 +81,12 @@ class MapRunsSfnTest {
         return sfn.startExecution(b -> b.stateMachineArn(arn).input(input)).executionArn();
     }
 
+    private static List<String> types(String executionArn) {
+        return sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().stream()
+                .map(HistoryEvent::typeAsString)
+                .toList();
+    }
+
     private static String mapRunArn(String executionArn) {
         List<HistoryEvent> events =
                 sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events();
@@ -273,14 +279,25 @@ class MapRunsSfnTest {
         sfn.stopExecution(b -> b.executionArn(exec));
 
         // MapRunAborted (API reference "HistoryEvent") just before MapStateAborted, as
-        // MapRunFailed comes just before MapStateFailed; see StopExecutionEventsSfnTest.
-        List<String> types =
-                sfn.getExecutionHistory(b -> b.executionArn(exec)).events().stream()
-                        .map(HistoryEvent::typeAsString)
-                        .toList();
-        assertThat(types.subList(types.size() - 3, types.size()))
-                .containsExactly("MapRunAborted", "MapStateAborted", "ExecutionAborted");
-        assertThat(types.stream().filter("MapIterationAborted"::equals)).hasSize(2);
+        // MapRunFailed comes just before MapStateFailed; see StopExecutionEventsSfnTest. The
+        // children are cut in their own histories, not in the parent's.
+        assertThat(types(exec))
+                .containsExactly(
+                        "ExecutionStarted",
+                        "MapStateEntered",
+                        "MapStateStarted",
+                        "MapRunStarted",
+                        "MapRunAborted",
+                        "MapStateAborted",
+                        "ExecutionAborted");
+        for (ExecutionListItem child : sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions()) {
+            assertThat(types(child.executionArn()))
+                    .containsExactly(
+                            "ExecutionStarted",
+                            "WaitStateEntered",
+                            "WaitStateAborted",
+                            "ExecutionAborted");
+        }
         DescribeMapRunResponse d = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
         assertThat(d.status()).isEqualTo(MapRunStatus.ABORTED);
         assertThat(d.stopDate()).isNotNull();
@@ -293,6 +310,105 @@ class MapRunsSfnTest {
                                                         .statusFilter(ExecutionStatus.ABORTED))
                                 .executions())
                 .hasSize(2);
+    }
+
+    @Test
+    void getExecutionHistory_ofAChild_answersItsOwnHistory_andTheParentHasNoIterations() {
+        String exec =
+                run(
+                        "mr-history",
+                        distributedMap("M", "\"MaxConcurrency\":1,", "\"End\":true", PASS),
+                        "[{\"n\":1},{\"n\":2}]");
+        String mapRun = mapRunArn(exec);
+
+        // AWS docs "Distributed mode": each child workflow execution has its own execution
+        // history, separate from the parent's, which records only the Map Run.
+        assertThat(types(exec))
+                .containsExactly(
+                        "ExecutionStarted",
+                        "MapStateEntered",
+                        "MapStateStarted",
+                        "MapRunStarted",
+                        "MapRunSucceeded",
+                        "MapStateSucceeded",
+                        "MapStateExited",
+                        "ExecutionSucceeded");
+        List<ExecutionListItem> children =
+                sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions();
+        assertThat(children).hasSize(2);
+        // Newest first: the second item's child is listed first.
+        String second = children.get(0).executionArn();
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(second)).events();
+        assertThat(events.stream().map(HistoryEvent::typeAsString))
+                .containsExactly(
+                        "ExecutionStarted",
+                        "PassStateEntered",
+                        "PassStateExited",
+                        "ExecutionSucceeded");
+        assertThat(events.stream().map(HistoryEvent::previousEventId))
+                .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(events.get(0).executionStartedEventDetails().input()).isEqualTo("{\"n\":2}");
+        assertThat(events.get(0).executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
+        assertThat(events.get(3).executionSucceededEventDetails().output()).isEqualTo("{\"n\":2}");
+        assertThat(
+                        sfn.getExecutionHistory(b -> b.executionArn(second).reverseOrder(true))
+                                .events()
+                                .get(0)
+                                .typeAsString())
+                .isEqualTo("ExecutionSucceeded");
+    }
+
+    @Test
+    void getExecutionHistory_ofAFailedChild_endsWithExecutionFailed() {
+        String fail =
+                "\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
+                        + "\"Error\":\"Bad\",\"Cause\":\"item failed\"}}";
+        String exec = run("mr-history-fail", distributedMap("M", "", "\"End\":true", fail), "[1]");
+        String child =
+                sfn.listExecutions(b -> b.mapRunArn(mapRunArn(exec)))
+                        .executions()
+                        .get(0)
+                        .executionArn();
+
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(child)).events();
+
+        assertThat(events.stream().map(HistoryEvent::typeAsString))
+                .containsExactly("ExecutionStarted", "FailStateEntered", "ExecutionFailed");
+        assertThat(events.get(2).executionFailedEventDetails().error()).isEqualTo("Bad");
+        assertThat(events.get(2).executionFailedEventDetails().cause()).isEqualTo("item failed");
+        assertThat(types(exec))
+                .containsExactly(
+                        "ExecutionStarted",
+                        "MapStateEntered",
+                        "MapStateStarted",
+                        "MapRunStarted",
+                        "MapRunFailed",
+                        "MapStateFailed",
+                        "ExecutionFailed");
+    }
+
+    @Test
+    void getExecutionHistory_ofAnExpressChild_isAnswered_likeAnyExpressExecutionHere() {
+        // AWS keeps no history of EXPRESS executions in Step Functions (GetExecutionHistory is
+        // refused for them); this engine answers it for every EXPRESS execution (README Known
+        // gaps), Map Run children included.
+        String map =
+                distributedMap("M", "", "\"End\":true", PASS)
+                        .replace("\"STANDARD\"", "\"EXPRESS\"");
+        String exec = run("mr-history-express", map, "[7]");
+        String child =
+                sfn.listExecutions(b -> b.mapRunArn(mapRunArn(exec)))
+                        .executions()
+                        .get(0)
+                        .executionArn();
+        assertThat(child).contains(":express:mr-history-express/M:");
+
+        assertThat(types(child))
+                .containsExactly(
+                        "ExecutionStarted",
+                        "PassStateEntered",
+                        "PassStateExited",
+                        "ExecutionSucceeded");
     }
 
     @Test

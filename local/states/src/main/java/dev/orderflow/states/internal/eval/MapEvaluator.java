@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The Map state (AWS docs "Map workflow state"): iterations run interleaved on the execution's
- * mailbox, at most MaxConcurrency in flight (0 = no limit).
+ * mailbox, at most MaxConcurrency in flight (0 = no limit). A DISTRIBUTED Map runs each item as a
+ * child execution with its own history, so its iterations leave no {@code MapIteration*} event in
+ * the parent's (AWS docs "Distributed mode").
  */
 final class MapEvaluator {
     private final StateRun run;
@@ -130,12 +132,20 @@ final class MapEvaluator {
                 continue;
             }
             running++;
-            run.recordIteration("MapIterationStarted", "mapIterationStartedEventDetails", index);
             if (mapRun != null) {
-                mapRun.childStarted(index);
+                mapRun.startChild(map.processor(), inputs.get(index), index, o -> done(index, o));
+            } else {
+                run.recordIteration(
+                        "MapIterationStarted", "mapIterationStartedEventDetails", index);
+                run.startIteration(map.processor(), inputs.get(index), index, o -> done(index, o));
             }
-            run.startIteration(
-                    map.processor(), inputs.get(index), index, outcome -> done(index, outcome));
+        }
+    }
+
+    /** Records a {@code MapIteration*} event, which only an INLINE Map has. */
+    private void recordIteration(String type, String field, int index) {
+        if (mapRun == null) {
+            run.recordIteration(type, field, index);
         }
     }
 
@@ -158,7 +168,7 @@ final class MapEvaluator {
                         "The specified tolerated failure threshold was exceeded");
                 return;
             }
-            run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
+            recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
             ObjectNode error = Json.object();
             if (outcome.error() != null) {
                 error.put("Error", outcome.error());
@@ -168,8 +178,7 @@ final class MapEvaluator {
             }
             results[index] = error;
         } else {
-            run.recordIteration(
-                    "MapIterationSucceeded", "mapIterationSucceededEventDetails", index);
+            recordIteration("MapIterationSucceeded", "mapIterationSucceededEventDetails", index);
             results[index] = outcome.output();
         }
         if (completed == inputs.size()) {
@@ -186,7 +195,7 @@ final class MapEvaluator {
      */
     private void failMap(int index, String error, String cause) {
         long failing = run.cutSiblings();
-        run.recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
+        recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
         if (mapRun != null) {
             run.follow(failing);
             mapRun.failed(error, cause);

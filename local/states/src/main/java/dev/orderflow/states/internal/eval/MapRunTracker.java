@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.states.api.ExecutionStatus;
 import dev.orderflow.states.internal.exec.BranchOutcome;
+import dev.orderflow.states.internal.exec.ChildExecutionHistory;
 import dev.orderflow.states.internal.exec.StateRun;
 import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.maprun.MapRun;
 import dev.orderflow.states.internal.maprun.MapRunLimits;
 import dev.orderflow.states.internal.maprun.MapRunRegistry;
 import dev.orderflow.states.internal.model.State;
+import dev.orderflow.states.internal.model.StateMachineDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The Map Run of a DISTRIBUTED Map state (AWS docs "Distributed mode", "Examining Map Runs"): made
@@ -90,8 +93,11 @@ final class MapRunTracker {
         mapRun.onUpdate(() -> run.execution().post(action));
     }
 
-    void childStarted(int index) {
-        mapRun.childStarted(index, run.services().clock().now());
+    /** Starts item {@code index} as a child execution of the Map Run, with its own history. */
+    void startChild(StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
+        ChildExecutionHistory history = run.childExecutionHistory(index, input);
+        mapRun.childStarted(index, run.services().clock().now(), history::events);
+        run.startChildExecution(def, input, index, history, done);
     }
 
     void childEnded(int index, BranchOutcome outcome) {

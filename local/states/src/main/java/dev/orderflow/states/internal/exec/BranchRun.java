@@ -5,8 +5,9 @@ import dev.orderflow.states.internal.model.StateMachineDef;
 import java.util.function.Consumer;
 
 /**
- * Runs the states of one scope (the top level, a Parallel branch or a Map iteration) one after
- * another on the execution's mailbox.
+ * Runs the states of one scope (the top level, a Parallel branch, a Map iteration or a DISTRIBUTED
+ * Map's child execution) one after another on the execution's mailbox, recording into the
+ * execution's history or, for a child execution, into the child's own.
  */
 public final class BranchRun {
     private final ExecutionRun execution;
@@ -16,6 +17,9 @@ public final class BranchRun {
     private final int slot;
     private JsonNode mapValue;
     private final Consumer<BranchOutcome> onDone;
+    private final HistoryLog history;
+    // The child execution this branch is the top level of, else null.
+    private final ChildExecutionHistory own;
     private long lastEventId;
     private StateRun current;
     private boolean done;
@@ -23,6 +27,9 @@ public final class BranchRun {
     private JsonNode failedInput;
     private StateRun failedRun;
     private JsonNode succeededOutput;
+    // The state the branch is about to enter, between a state's end and the next one's start.
+    private String pendingState;
+    private JsonNode pendingInput;
 
     BranchRun(
             ExecutionRun execution,
@@ -30,22 +37,30 @@ public final class BranchRun {
             VariableScope variables,
             int mapIndex,
             Consumer<BranchOutcome> onDone) {
-        this(execution, definition, variables, mapIndex, -1, onDone);
+        this(execution, definition, variables, mapIndex, -1, execution.history(), null, onDone);
     }
 
-    /** A branch in {@code slot} of its state: a Map iteration's index, a Parallel branch's. */
+    /**
+     * A branch in {@code slot} of its state (a Map iteration's index, a Parallel branch's) that
+     * records into {@code history}; {@code own} is not null when the branch is a child execution of
+     * its own and {@code history} is that child's.
+     */
     BranchRun(
             ExecutionRun execution,
             StateMachineDef definition,
             VariableScope variables,
             int mapIndex,
             int slot,
+            HistoryLog history,
+            ChildExecutionHistory own,
             Consumer<BranchOutcome> onDone) {
         this.execution = execution;
         this.definition = definition;
         this.variables = variables;
         this.mapIndex = mapIndex;
         this.slot = slot;
+        this.history = history;
+        this.own = own;
         this.onDone = onDone;
     }
 
@@ -125,6 +140,8 @@ public final class BranchRun {
         if (done) {
             return;
         }
+        pendingState = next;
+        pendingInput = output;
         if (next == null) {
             finish(BranchOutcome.success(output));
         } else {
@@ -149,19 +166,26 @@ public final class BranchRun {
             succeededOutput = outcome.output();
         }
         current = null;
+        if (own != null) {
+            own.ended(execution.services().clock().now(), outcome);
+        }
         onDone.accept(outcome);
     }
 
-    /** Stops the branch and everything under it; its callback is not called. */
+    /**
+     * Stops the branch and everything under it; its callback is not called. A child execution is
+     * recorded as cut (see {@link #cut(long, String)}): it ends ABORTED in its own history.
+     */
     void abort() {
+        if (own != null) {
+            cut(0, null);
+        }
         if (done) {
             return;
         }
         done = true;
         if (current != null) {
-            failedState = current.state().name();
-            failedInput = current.rawInput();
-            failedRun = current;
+            stoppedIn(current);
             current.abort();
             current = null;
         }
@@ -170,32 +194,67 @@ public final class BranchRun {
     /**
      * Stops the branch like {@link #abort()} and records what was cut (StopExecution): a Map
      * iteration's {@code MapIterationAborted} ({@code mapState} names the Map), then the events of
-     * the state it was in (see {@link StateRun#cut(long)}), each following {@code previous}.
+     * the state it was in (see {@link StateRun#cut(long)}), each following {@code previous}. A
+     * child execution records instead, in its own history, the events of the state it was in after
+     * its last event, then {@code ExecutionAborted}.
      */
     void cut(long previous, String mapState) {
         if (done) {
             return;
         }
         done = true;
-        if (mapIndex >= 0) {
-            execution.record(
+        long after = own != null ? history.lastId() : previous;
+        if (mapIndex >= 0 && own == null) {
+            recordAfter(
+                    after,
                     "MapIterationAborted",
-                    previous,
                     "mapIterationAbortedEventDetails",
                     new EventDetails.Iteration(mapState, mapIndex));
         }
         if (current != null) {
-            failedState = current.state().name();
-            failedInput = current.rawInput();
-            failedRun = current;
-            current.cut(previous);
+            stoppedIn(current);
+            current.cut(after);
             current = null;
+        }
+        if (own != null) {
+            own.aborted(execution.services().clock().now());
+        }
+    }
+
+    /**
+     * Remembers where the branch was stopped, for a redrive: the state {@code run} if it was still
+     * running, else the state it had just moved on to (entered once the mailbox gets to it).
+     */
+    private void stoppedIn(StateRun run) {
+        if (run.finished() && pendingState != null) {
+            failedState = pendingState;
+            failedInput = pendingInput;
+            failedRun = null;
+        } else {
+            failedState = run.state().name();
+            failedInput = run.rawInput();
+            failedRun = run;
         }
     }
 
     long record(String type, String field, Object details) {
-        lastEventId = execution.record(type, lastEventId, field, details);
+        lastEventId = recordAfter(lastEventId, type, field, details);
         return lastEventId;
+    }
+
+    /** Records an event following {@code previous}, leaving this branch's last event as it is. */
+    long recordAfter(long previous, String type, String field, Object details) {
+        return history.add(execution.services().clock().now(), type, previous, field, details);
+    }
+
+    /** The history this branch records into: the execution's, or its child execution's. */
+    HistoryLog history() {
+        return history;
+    }
+
+    /** The child execution this branch is the top level of, or null. */
+    ChildExecutionHistory ownHistory() {
+        return own;
     }
 
     /** The state that failed or was interrupted, or null. */

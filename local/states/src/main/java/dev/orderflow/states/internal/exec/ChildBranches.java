@@ -69,17 +69,36 @@ final class ChildBranches {
     }
 
     /**
+     * The history of the child execution in {@code slot}: on a redrive that continues it where it
+     * stopped, the one it had in the failed run; else a new one.
+     */
+    ChildExecutionHistory childHistory(int slot, JsonNode input) {
+        BranchRun before = redrivenFromWhereStopped(slot);
+        return before != null && before.ownHistory() != null
+                ? before.ownHistory()
+                : new ChildExecutionHistory(
+                        input, parent.execution().identity().machine().roleArn());
+    }
+
+    private BranchRun redrivenFromWhereStopped(int slot) {
+        return redriven == null || redriveFromStart ? null : redriven.get(slot);
+    }
+
+    /**
      * Starts a child branch in a child variable scope: from its StartAt, or, on a redrive, from
-     * where its counterpart in the failed run stopped (with that one's own variables). {@code done}
-     * runs only while the state is still running.
+     * where its counterpart in the failed run stopped (with that one's own variables). With {@code
+     * own} the branch is a child execution recording into its own history ({@code
+     * ExecutionStarted}, or {@code ExecutionRedriven} when it continues). {@code done} runs only
+     * while the state is still running.
      */
     void start(
             StateMachineDef def,
             JsonNode input,
             int slot,
             int mapIndex,
+            ChildExecutionHistory own,
             Consumer<BranchOutcome> done) {
-        BranchRun before = redriven == null || redriveFromStart ? null : redriven.get(slot);
+        BranchRun before = redrivenFromWhereStopped(slot);
         BranchRun[] self = new BranchRun[1];
         BranchRun child =
                 new BranchRun(
@@ -90,11 +109,16 @@ final class ChildBranches {
                                 : parent.variables().childLike(before.variables()),
                         mapIndex,
                         slot,
+                        own == null ? parent.history() : own.log(),
+                        own,
                         outcome -> {
                             if (!owner.finished()) {
                                 // The event closing an iteration/branch (MapIterationSucceeded,
-                                // ParallelStateSucceeded, ...) follows the branch's last event.
-                                parent.follow(self[0].lastEventId());
+                                // ParallelStateSucceeded, ...) follows the branch's last event;
+                                // a child execution's events are in a history of their own.
+                                if (own == null) {
+                                    parent.follow(self[0].lastEventId());
+                                }
                                 done.accept(outcome);
                             }
                         });
@@ -107,10 +131,15 @@ final class ChildBranches {
             thisAttempt = new HashMap<>();
         }
         thisAttempt.put(slot, child);
+        long previous = parent.lastEventId();
+        if (own != null) {
+            var now = parent.execution().services().clock().now();
+            previous = before == null ? own.started(now) : own.redriven(now);
+        }
         if (before == null) {
-            child.start(input, parent.lastEventId());
+            child.start(input, previous);
         } else {
-            child.redriveFrom(before, parent.lastEventId());
+            child.redriveFrom(before, previous);
         }
     }
 

@@ -45,6 +45,14 @@ public final class EventDetails {
         }
     }
 
+    /** ExecutionStarted of a Map Run's child execution: its item, written when read. */
+    record StartedWith(JsonNode input, String roleArn) implements HistoryLog.Details {
+        @Override
+        public JsonNode render() {
+            return new Started(Json.write(input), roleArn).render();
+        }
+    }
+
     /** ExecutionSucceeded: the output. */
     record Succeeded(JsonNode output) implements HistoryLog.Details {
         @Override

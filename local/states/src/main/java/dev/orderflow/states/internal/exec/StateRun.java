@@ -295,13 +295,36 @@ public final class StateRun {
     /** Starts Map iteration {@code index} in a child variable scope. */
     public void startIteration(
             StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        children.start(def, input, index, index, done);
+        children.start(def, input, index, index, null, done);
+    }
+
+    /**
+     * The history item {@code index} of a DISTRIBUTED Map runs into as a child execution of its
+     * own: a new one, or on a redrive that continues the child where it stopped, the child's
+     * history from the failed run (AWS docs "Redriving Map Runs").
+     */
+    public ChildExecutionHistory childExecutionHistory(int index, JsonNode input) {
+        return children.childHistory(index, input);
+    }
+
+    /**
+     * Starts item {@code index} of a DISTRIBUTED Map as a child execution recording into {@code
+     * history} ({@link #childExecutionHistory(int, JsonNode)}), none of its events in this
+     * execution's history.
+     */
+    public void startChildExecution(
+            StateMachineDef def,
+            JsonNode input,
+            int index,
+            ChildExecutionHistory history,
+            Consumer<BranchOutcome> done) {
+        children.start(def, input, index, index, history, done);
     }
 
     /** Starts Parallel branch {@code index} in a child variable scope. */
     public void startBranch(
             StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        children.start(def, input, index, -1, done);
+        children.start(def, input, index, -1, null, done);
     }
 
     /**
@@ -351,12 +374,12 @@ public final class StateRun {
         boolean mapRunning = children.any();
         children.cutAll(previous, state.name());
         if (mapRunning && state instanceof State.Map map && map.distributed()) {
-            execution().record("MapRunAborted", previous, null, null);
+            branch.recordAfter(previous, "MapRunAborted", null, null);
         }
         abort();
         String aborted = EventNames.aborted(state);
         if (aborted != null) {
-            execution().record(aborted, previous, null, null);
+            branch.recordAfter(previous, aborted, null, null);
         }
     }
 

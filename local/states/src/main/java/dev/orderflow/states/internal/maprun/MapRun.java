@@ -2,6 +2,7 @@ package dev.orderflow.states.internal.maprun;
 
 import dev.orderflow.states.api.ExecutionDescription;
 import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
 import dev.orderflow.states.api.MapRunCounts;
 import dev.orderflow.states.api.MapRunDescription;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One Map Run (AWS docs "Examining Map Runs"): its configuration, which UpdateMapRun may change
@@ -76,9 +78,13 @@ public final class MapRun {
         this.onUpdate = action;
     }
 
-    /** The child execution of item (or batch) {@code index} has started. */
-    public synchronized void childStarted(int index, Instant at) {
-        children.get(index).started(at);
+    /**
+     * The child execution of item (or batch) {@code index} has started (again, on a redrive);
+     * {@code history} reads its history.
+     */
+    public synchronized void childStarted(
+            int index, Instant at, Supplier<List<HistoryEvent>> history) {
+        children.get(index).started(at, history);
     }
 
     /** The child execution of item (or batch) {@code index} has ended. */
@@ -192,6 +198,14 @@ public final class MapRun {
             }
         }
         return out;
+    }
+
+    /** The history of the started child execution with this ARN. */
+    public synchronized Optional<List<HistoryEvent>> childHistory(String childArn) {
+        return children.stream()
+                .filter(c -> c.started() && c.arn().equals(childArn))
+                .findFirst()
+                .map(MapRunChild::history);
     }
 
     /** The started child execution with this ARN. */

@@ -2,10 +2,16 @@ package dev.orderflow.states.internal.maprun;
 
 import dev.orderflow.states.api.ExecutionDescription;
 import dev.orderflow.states.api.ExecutionStatus;
+import dev.orderflow.states.api.HistoryEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** One child execution of a Map Run: its name, ARN, input and, once started, how it went. */
+/**
+ * One child execution of a Map Run: its name, ARN, input and, once started, how it went and its
+ * history.
+ */
 final class MapRunChild {
     private final String name;
     private final String arn;
@@ -19,6 +25,7 @@ final class MapRunChild {
     private String cause;
     private int redriveCount;
     private Instant redriveDate;
+    private Supplier<List<HistoryEvent>> history;
 
     MapRunChild(String name, String arn, String input, long items) {
         this.name = name;
@@ -44,7 +51,8 @@ final class MapRunChild {
     }
 
     /** Started, or started again by a redrive of its Map Run (a redrive of the child). */
-    void started(Instant at) {
+    void started(Instant at, Supplier<List<HistoryEvent>> events) {
+        history = events;
         if (startDate == null) {
             startDate = at;
         } else {
@@ -64,6 +72,10 @@ final class MapRunChild {
         error = err;
         cause = why;
         stopDate = at;
+    }
+
+    List<HistoryEvent> history() {
+        return history.get();
     }
 
     ExecutionDescription describe(String stateMachineArn) {

@@ -1,6 +1,7 @@
 package dev.orderflow.states.internal.maprun;
 
 import dev.orderflow.states.api.ExecutionDescription;
+import dev.orderflow.states.api.HistoryEvent;
 import dev.orderflow.states.api.StepFunctionsException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +101,12 @@ public final class MapRunRegistry {
     public Optional<ExecutionDescription> child(String executionArn) {
         MapRun run = byChild.get(executionArn);
         return run == null ? Optional.empty() : run.child(executionArn);
+    }
+
+    /** The history of a child execution, if a Map Run started one with this ARN. */
+    public Optional<List<HistoryEvent>> childHistory(String executionArn) {
+        MapRun run = byChild.get(executionArn);
+        return run == null ? Optional.empty() : run.childHistory(executionArn);
     }
 
     /** The ARN of the Map Run that started a child execution (empty string if none). */
