@@ -106,7 +106,7 @@ final class MapEvaluator {
      */
     private void keepRedriven() {
         for (int i = 0; i < inputs.size(); i++) {
-            JsonNode output = run.redrivenOutput(i);
+            JsonNode output = run.children().redrivenOutput(i);
             if (output != null) {
                 results[i] = output;
                 kept[i] = true;
@@ -137,7 +137,9 @@ final class MapEvaluator {
             } else {
                 run.recordIteration(
                         "MapIterationStarted", "mapIterationStartedEventDetails", index);
-                run.startIteration(map.processor(), inputs.get(index), index, o -> done(index, o));
+                run.children()
+                        .startIteration(
+                                map.processor(), inputs.get(index), index, o -> done(index, o));
             }
         }
     }
@@ -194,7 +196,7 @@ final class MapEvaluator {
      * event (AWS records it so: floci-io/floci StepFunctionsMapIterationFailureIntegrationTest).
      */
     private void failMap(int index, String error, String cause) {
-        long failing = run.cutSiblings();
+        long failing = run.children().cutSiblings();
         recordIteration("MapIterationFailed", "mapIterationFailedEventDetails", index);
         if (mapRun != null) {
             run.follow(failing);

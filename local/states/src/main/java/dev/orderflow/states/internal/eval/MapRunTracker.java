@@ -33,12 +33,12 @@ final class MapRunTracker {
 
     static MapRunTracker start(
             StateRun run, State.Map map, List<JsonNode> inputs, MapRunLimits limits) {
-        MapRun failed = run.redrivenMapRun();
+        MapRun failed = run.children().redrivenMapRun();
         MapRun mapRun =
                 failed != null && failed.redrivable(inputs.size())
                         ? redrive(run, failed)
                         : create(run, map, inputs, limits);
-        run.mapRun(mapRun);
+        run.children().mapRun(mapRun);
         MapRunTracker tracker = new MapRunTracker(run, mapRun);
         run.onAbort(() -> mapRun.end(MapRun.Status.ABORTED, run.services().clock().now()));
         return tracker;
@@ -95,9 +95,9 @@ final class MapRunTracker {
 
     /** Starts item {@code index} as a child execution of the Map Run, with its own history. */
     void startChild(StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        ChildExecutionHistory history = run.childExecutionHistory(index, input);
+        ChildExecutionHistory history = run.children().childHistory(index, input);
         mapRun.childStarted(index, run.services().clock().now(), history::events);
-        run.startChildExecution(def, input, index, history, done);
+        run.children().startChildExecution(def, input, index, history, done);
     }
 
     void childEnded(int index, BranchOutcome outcome) {

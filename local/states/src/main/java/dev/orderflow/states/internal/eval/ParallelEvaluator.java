@@ -19,7 +19,7 @@ final class ParallelEvaluator {
         // A redriven Parallel keeps the results of the branches that succeeded (API reference
         // "RedriveExecution"): only the others run.
         for (int i = 0; i < n; i++) {
-            results[i] = run.redrivenOutput(i);
+            results[i] = run.children().redrivenOutput(i);
             if (results[i] != null) {
                 remaining[0]--;
             }
@@ -33,25 +33,26 @@ final class ParallelEvaluator {
                 continue;
             }
             int index = i;
-            run.startBranch(
-                    parallel.branches().get(i),
-                    input,
-                    index,
-                    outcome -> {
-                        if (outcome.failed()) {
-                            // The branches still running are cut first (as a failing Map
-                            // iteration cuts the others), ParallelStateFailed follows the
-                            // failing branch's last event like them.
-                            run.cutSiblings();
-                            run.record("ParallelStateFailed", null, null);
-                            run.fail(outcome.error(), outcome.cause());
-                            return;
-                        }
-                        results[index] = outcome.output();
-                        if (--remaining[0] == 0) {
-                            succeeded(run, results);
-                        }
-                    });
+            run.children()
+                    .startBranch(
+                            parallel.branches().get(i),
+                            input,
+                            index,
+                            outcome -> {
+                                if (outcome.failed()) {
+                                    // The branches still running are cut first (as a failing Map
+                                    // iteration cuts the others), ParallelStateFailed follows the
+                                    // failing branch's last event like them.
+                                    run.children().cutSiblings();
+                                    run.record("ParallelStateFailed", null, null);
+                                    run.fail(outcome.error(), outcome.cause());
+                                    return;
+                                }
+                                results[index] = outcome.output();
+                                if (--remaining[0] == 0) {
+                                    succeeded(run, results);
+                                }
+                            });
         }
     }
 

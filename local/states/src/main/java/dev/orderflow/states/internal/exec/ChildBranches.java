@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * them: those of the current attempt by slot (kept after the state fails, so that a redrive knows
  * which succeeded) and those of the failed run being redriven (API reference "RedriveExecution").
  */
-final class ChildBranches {
+public final class ChildBranches {
     private final StateRun owner;
     private final BranchRun parent;
     // Still to abort or cut when the state ends early; null once they were.
@@ -52,27 +52,70 @@ final class ChildBranches {
         redriveFromStart = fromStart;
     }
 
-    /** The Map Run this attempt started or redrove. */
-    void mapRun(MapRun run) {
+    /** Records the Map Run this attempt of a DISTRIBUTED Map started or redrove. */
+    public void mapRun(MapRun run) {
         mapRun = run;
     }
 
-    /** On the first attempt of a redrive: the Map Run of the failed run, else null. */
-    MapRun redrivenMapRun() {
+    /** On the first attempt of a redriven DISTRIBUTED Map: the failed run's Map Run, else null. */
+    public MapRun redrivenMapRun() {
         return redrivenMapRun;
     }
 
-    /** The output of the child in {@code slot} if it succeeded in the redriven run, else null. */
-    JsonNode redrivenOutput(int slot) {
+    /**
+     * On the first attempt of a redriven Map/Parallel: the output of the iteration/branch in {@code
+     * slot} if it succeeded in the failed run (it is not run again), else null.
+     */
+    public JsonNode redrivenOutput(int slot) {
         BranchRun before = redriven == null ? null : redriven.get(slot);
         return before == null ? null : before.succeededOutput();
     }
 
+    /** Starts Map iteration {@code index} in a child variable scope. */
+    public void startIteration(
+            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
+        start(def, input, index, index, null, done);
+    }
+
+    /** Starts Parallel branch {@code index} in a child variable scope. */
+    public void startBranch(
+            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
+        start(def, input, index, -1, null, done);
+    }
+
     /**
-     * The history of the child execution in {@code slot}: on a redrive that continues it where it
-     * stopped, the one it had in the failed run; else a new one.
+     * Starts item {@code index} of a DISTRIBUTED Map as a child execution recording into {@code
+     * history} ({@link #childHistory(int, JsonNode)}), none of its events in the parent's history.
      */
-    ChildExecutionHistory childHistory(int slot, JsonNode input) {
+    public void startChildExecution(
+            StateMachineDef def,
+            JsonNode input,
+            int index,
+            ChildExecutionHistory history,
+            Consumer<BranchOutcome> done) {
+        start(def, input, index, index, history, done);
+    }
+
+    /**
+     * A failing Map iteration / Parallel branch fails the state as a whole: stops the others still
+     * running and records what it cut of them ({@code MapIterationAborted}, then the {@code
+     * *StateAborted} of the state each was in), every event following the failing child's last
+     * event, as AWS records it (floci-io/floci StepFunctionsMapIterationFailureIntegrationTest,
+     * measured on AWS). Returns that event's id: the events closing the state follow it too.
+     */
+    public long cutSiblings() {
+        long failing = parent.lastEventId();
+        cutAll(failing, owner.state().name());
+        parent.follow(failing);
+        return failing;
+    }
+
+    /**
+     * The history item {@code slot} of a DISTRIBUTED Map runs into as a child execution of its own:
+     * on a redrive that continues the child where it stopped, the one it had in the failed run (AWS
+     * docs "Redriving Map Runs"); else a new one.
+     */
+    public ChildExecutionHistory childHistory(int slot, JsonNode input) {
         BranchRun before = redrivenFromWhereStopped(slot);
         return before != null && before.ownHistory() != null
                 ? before.ownHistory()
@@ -91,7 +134,7 @@ final class ChildBranches {
      * ExecutionStarted}, or {@code ExecutionRedriven} when it continues). {@code done} runs only
      * while the state is still running.
      */
-    void start(
+    private void start(
             StateMachineDef def,
             JsonNode input,
             int slot,

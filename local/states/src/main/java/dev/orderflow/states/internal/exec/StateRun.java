@@ -7,16 +7,12 @@ import dev.orderflow.states.internal.json.Json;
 import dev.orderflow.states.internal.json.StatesErrors;
 import dev.orderflow.states.internal.json.StatesFailure;
 import dev.orderflow.states.internal.jsonata.JsonataScope;
-import dev.orderflow.states.internal.maprun.MapRun;
-import dev.orderflow.states.internal.model.Catcher;
 import dev.orderflow.states.internal.model.Quotas;
 import dev.orderflow.states.internal.model.State;
-import dev.orderflow.states.internal.model.StateMachineDef;
 import dev.orderflow.states.internal.paths.PathRoots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One entry into one state: evaluates it (possibly over several attempts), applies Retry and Catch,
@@ -29,7 +25,7 @@ public final class StateRun {
     private final State state;
     private final JsonNode rawInput;
     private final Instant enteredTime;
-    private Retries retries;
+    private final ErrorHandling errors = new ErrorHandling(this);
     private StateTimers timers;
     private int attempt;
     private boolean finished;
@@ -56,7 +52,7 @@ public final class StateRun {
     void resume(ResumePoint point) {
         enteredEventId = point.enteredEventId();
         if (point.retryCounts() != null) {
-            retries().restore(point.retryCounts(), point.retryCount());
+            errors.restore(point.retryCounts(), point.retryCount());
         }
         LOG.info(
                 "execution={} state={} resumed after a restart",
@@ -80,14 +76,6 @@ public final class StateRun {
     private Duration untilNow(Instant deadline) {
         Duration d = Duration.between(services().clock().now(), deadline);
         return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    /** The retry counts, created at the first failure (most states never fail). */
-    private Retries retries() {
-        if (retries == null) {
-            retries = new Retries(state.common().retry());
-        }
-        return retries;
     }
 
     /** For a Wait state resumed after a restart: the deadline it had, else null. */
@@ -156,7 +144,7 @@ public final class StateRun {
         fail(f.error(), describe(f));
     }
 
-    private void recordEvaluationFailure(StatesFailure f) {
+    void recordEvaluationFailure(StatesFailure f) {
         if (f.error().equals(StatesErrors.QUERY_EVALUATION_ERROR)) {
             var details = f.detailsIn(state.name(), enteredEventId);
             record("EvaluationFailed", "evaluationFailedEventDetails", details);
@@ -208,48 +196,23 @@ public final class StateRun {
         }
         cancelTimers();
         abortChildren();
-        boolean task = state instanceof State.Task;
-        Duration wait =
-                state.common().retry().isEmpty()
-                        ? null
-                        : retries().next(error, task, services().random());
-        if (wait != null) {
-            if (topLevel() && journal().enabled()) {
-                journal()
-                        .retrying(
-                                execution().executionArn(),
-                                retries().counts(),
-                                retries().total(),
-                                services().clock().now().plus(wait));
-            }
-            schedule(wait, this::attempt);
-            return;
-        }
-        for (Catcher catcher : state.common().catchers()) {
-            if (ErrorMatcher.matches(catcher.errorEquals(), error, task)) {
-                ObjectNode errorOutput = Json.object();
-                errorOutput.put("Error", error);
-                errorOutput.put("Cause", cause == null ? "" : cause);
-                CatchResult r;
-                try {
-                    r = services().kinds().caught(this, catcher, errorOutput);
-                } catch (StatesFailure f) {
-                    finished = true;
-                    recordEvaluationFailure(f);
-                    branch.fail(f.error(), describe(f));
-                    return;
-                }
-                finished = true;
-                if (r.assign() != null) {
-                    branch.variables().assignAll(r.assign());
-                }
-                recordExit(r.output());
-                branch.transition(catcher.next(), r.output());
-                return;
-            }
-        }
+        errors.failed(error, cause, this::attempt);
+    }
+
+    /** Ends the state with {@code error}, which no Retry or Catch took: the branch fails. */
+    void finishFailed(String error, String cause) {
         finished = true;
         branch.fail(error, cause);
+    }
+
+    /** Ends the state through a Catch: its variables, output and Next. */
+    void finishCaught(CatchResult r, String next) {
+        finished = true;
+        if (r.assign() != null) {
+            branch.variables().assignAll(r.assign());
+        }
+        recordExit(r.output());
+        branch.transition(next, r.output());
     }
 
     /** Runs {@code action} on the mailbox after {@code delay} unless the state ends first. */
@@ -263,8 +226,8 @@ public final class StateRun {
     /**
      * Redrives this state as the failed {@code failedRun} of it (RedriveExecution): the first
      * attempt keeps the results of the iterations/branches that succeeded there ({@link
-     * #redrivenOutput(int)}) and redrives the others from where they stopped; a DISTRIBUTED Map
-     * redrives its Map Run ({@link #redrivenMapRun()}).
+     * ChildBranches#redrivenOutput(int)}) and redrives the others from where they stopped; a
+     * DISTRIBUTED Map redrives its Map Run ({@link ChildBranches#redrivenMapRun()}).
      */
     void redriving(StateRun failedRun) {
         // EXPRESS children of a Map Run are started again (AWS docs "Redriving Map Runs"); STANDARD
@@ -274,71 +237,12 @@ public final class StateRun {
         children.redrive(failedRun.children, fromStart);
     }
 
-    /** Records the Map Run this attempt of a DISTRIBUTED Map started or redrove. */
-    public void mapRun(MapRun run) {
-        children.mapRun(run);
-    }
-
-    /** On the first attempt of a redriven DISTRIBUTED Map: the failed run's Map Run, else null. */
-    public MapRun redrivenMapRun() {
-        return children.redrivenMapRun();
-    }
-
     /**
-     * On the first attempt of a redriven Map/Parallel: the output of the iteration/branch in {@code
-     * slot} if it succeeded in the failed run (it is not run again), else null.
+     * The Map iterations / Parallel branches (or DISTRIBUTED Map children) this state starts, and
+     * what a redrive keeps of those of its failed run.
      */
-    public JsonNode redrivenOutput(int slot) {
-        return children.redrivenOutput(slot);
-    }
-
-    /** Starts Map iteration {@code index} in a child variable scope. */
-    public void startIteration(
-            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        children.start(def, input, index, index, null, done);
-    }
-
-    /**
-     * The history item {@code index} of a DISTRIBUTED Map runs into as a child execution of its
-     * own: a new one, or on a redrive that continues the child where it stopped, the child's
-     * history from the failed run (AWS docs "Redriving Map Runs").
-     */
-    public ChildExecutionHistory childExecutionHistory(int index, JsonNode input) {
-        return children.childHistory(index, input);
-    }
-
-    /**
-     * Starts item {@code index} of a DISTRIBUTED Map as a child execution recording into {@code
-     * history} ({@link #childExecutionHistory(int, JsonNode)}), none of its events in this
-     * execution's history.
-     */
-    public void startChildExecution(
-            StateMachineDef def,
-            JsonNode input,
-            int index,
-            ChildExecutionHistory history,
-            Consumer<BranchOutcome> done) {
-        children.start(def, input, index, index, history, done);
-    }
-
-    /** Starts Parallel branch {@code index} in a child variable scope. */
-    public void startBranch(
-            StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        children.start(def, input, index, -1, null, done);
-    }
-
-    /**
-     * A failing Map iteration / Parallel branch fails this state as a whole: stops the others still
-     * running and records what it cut of them ({@code MapIterationAborted}, then the {@code
-     * *StateAborted} of the state each was in), every event following the failing child's last
-     * event, as AWS records it (floci-io/floci StepFunctionsMapIterationFailureIntegrationTest,
-     * measured on AWS). Returns that event's id: the events closing the state follow it too.
-     */
-    public long cutSiblings() {
-        long failing = branch.lastEventId();
-        children.cutAll(failing, state.name());
-        branch.follow(failing);
-        return failing;
+    public ChildBranches children() {
+        return children;
     }
 
     /** Makes the next event of this state follow {@code eventId}. */
@@ -437,7 +341,7 @@ public final class StateRun {
                 branch.execution(),
                 state.name(),
                 enteredTime,
-                retries == null ? 0 : retries.total(),
+                errors.retryCount(),
                 taskToken,
                 branch.mapItem());
     }
