@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.infra.constructs.HttpApiGateway;
 import dev.orderflow.infra.constructs.ServiceFunction;
 import dev.orderflow.infra.services.FunctionCatalog;
+import dev.orderflow.infra.services.FunctionEnvironment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,10 @@ class FunctionCatalogTest {
 
         for (FunctionCatalog.Entry entry : CATALOG.entries()) {
             Set<String> expected = withPowertools(entry.environment());
-            // Only a stack behind CloudFront (several regions) has an origin secret to give.
+            // Only a stack behind CloudFront (several regions) has an origin secret to give, and
+            // only one with strong stock names its stock consistency.
             expected.remove(HttpApiGateway.ORIGIN_VERIFY_SECRET_ARN);
+            expected.remove(FunctionEnvironment.STOCK_CONSISTENCY);
             assertThat(variables(functionNamed(synth, entry.name()).get("Properties")))
                     .as(entry.name())
                     .isEqualTo(expected);
