@@ -30,15 +30,22 @@ final class RegionsFixture implements AutoCloseable {
     /** The delivery region (<country>-<region>) the test's shoppers and centers share. */
     final String customers = SagaFixture.newRegion();
 
+    /** eu-central-1 and us-east-1, stock in each region's own Inventory table. */
     RegionsFixture() {
+        this(List.of(EU, US), LocalRegions.Consistency.EVENTUAL);
+    }
+
+    /** {@code up --regions <names> --stock-consistency <stock>}. */
+    RegionsFixture(List<String> names, LocalRegions.Consistency stock) {
         regions =
                 LocalRegions.builder()
                         .template(SharedCloud.template())
                         .functionCode(SharedCloud.handlerJar())
-                        .regions(List.of(EU, US))
+                        .regions(names)
                         .edgePort(0)
                         .gatewayPort(0)
                         .replicationLag(LAG)
+                        .stockConsistency(stock)
                         .stageThrottle(false)
                         .start();
     }
