@@ -135,7 +135,7 @@ class LocalRegionsIT {
     @Test
     void aRegionalTableWrite_staysInItsRegion() {
         String table = regions.region(EU).physicalId("DataIdempotency").orElseThrow();
-        assertThat(regions.globalTables()).doesNotContainKey(table);
+        assertThat(regions.replicatedTables()).doesNotContainKey(table);
         String id = "regional-" + UUID.randomUUID();
         try (DynamoDbClient eu = Clients.dynamo(regions.edgeEndpoint(EU));
                 DynamoDbClient us = Clients.dynamo(regions.edgeEndpoint(US))) {

@@ -18,11 +18,6 @@ final class GlobalTableLinks implements AutoCloseable {
         this.tables = new GlobalTables(lag);
     }
 
-    /** Whether the engine replicates at all. */
-    boolean available() {
-        return true;
-    }
-
     /** A region's engine takes part (again, after {@code region up}): what waited is delivered. */
     void attach(String region, DynamoDbEngine engine) {
         tables.attach(region, engine);

@@ -3,6 +3,7 @@ package dev.orderflow.cloud;
 import dev.orderflow.cloud.internal.boot.BootSettings;
 import dev.orderflow.cloud.internal.boot.KeptQueues;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
+import dev.orderflow.dynamodb.DynamoDbEngine;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Docker-free local cloud: boots a synthesized CloudFormation template into embedded servers
@@ -134,6 +136,7 @@ public final class LocalCloud implements AutoCloseable {
         private final Map<String, String> functionEnvironment = new LinkedHashMap<>();
         private LocalIssuer trustedIssuer;
         private KeptQueues keptQueues;
+        private Consumer<DynamoDbEngine> dynamoDbReady = engine -> {};
 
         private Builder() {}
 
@@ -217,6 +220,12 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         /** Keeps the queues in {@code value}, which outlives this stack (region down and up). */
+        /** Told the DynamoDB engine once its tables exist, before anything else runs. */
+        Builder onDynamoDbReady(Consumer<DynamoDbEngine> value) {
+            this.dynamoDbReady = Objects.requireNonNull(value);
+            return this;
+        }
+
         Builder keptQueues(KeptQueues value) {
             this.keptQueues = value;
             return this;
@@ -245,7 +254,8 @@ public final class LocalCloud implements AutoCloseable {
                                     stageThrottle,
                                     functionEnvironment,
                                     Optional.ofNullable(trustedIssuer),
-                                    Optional.ofNullable(keptQueues))));
+                                    Optional.ofNullable(keptQueues),
+                                    dynamoDbReady)));
         }
     }
 }

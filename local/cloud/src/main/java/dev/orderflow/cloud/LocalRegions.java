@@ -91,22 +91,9 @@ public final class LocalRegions implements AutoCloseable {
         return find(name).gateway();
     }
 
-    /**
-     * The tables that replicate between the regions (physical name to consistency); empty when the
-     * engine does not replicate yet ({@link #replicating()}).
-     */
+    /** The tables that replicate between the regions: physical name to consistency. */
     public Map<String, Consistency> replicatedTables() {
-        return links.available() ? replicated : Map.of();
-    }
-
-    /** The tables the template marks for replication, whether or not the engine replicates yet. */
-    public Map<String, Consistency> globalTables() {
         return replicated;
-    }
-
-    /** Whether the DynamoDB engines replicate the global tables. */
-    public boolean replicating() {
-        return links.available();
     }
 
     /** The delay after which an eventually consistent write reaches the other regions. */
@@ -176,9 +163,16 @@ public final class LocalRegions implements AutoCloseable {
         if (region.up()) {
             throw new IllegalStateException("region " + name + " is up already");
         }
-        LocalCloud cloud = region.start(trustedIssuer(region));
+        // It joins its global tables before its functions and executions run, so every write it
+        // makes once up is replicated.
+        LocalCloud cloud;
+        try {
+            cloud = region.start(trustedIssuer(region), engine -> links.attach(name, engine));
+        } catch (RuntimeException failedToBoot) {
+            links.detach(name);
+            throw failedToBoot;
+        }
         control(cloud);
-        links.attach(name, cloud.assembly().dynamoDbEngine());
     }
 
     private Optional<LocalIssuer> trustedIssuer(Region region) {
@@ -327,7 +321,7 @@ public final class LocalRegions implements AutoCloseable {
             }
             GlobalTableLinks links = new GlobalTableLinks(replicationLag);
             try {
-                LocalCloud primary = regions.get(0).start(Optional.empty());
+                LocalCloud primary = regions.get(0).start(Optional.empty(), engine -> {});
                 LocalIssuer issuer = primary.assembly().issuer();
                 startTogether(regions.subList(1, regions.size()), issuer);
                 Map<String, Consistency> replicated = replicated(primary);
@@ -365,7 +359,10 @@ public final class LocalRegions implements AutoCloseable {
                             .map(
                                     r ->
                                             CompletableFuture.supplyAsync(
-                                                    () -> r.start(Optional.of(issuer))))
+                                                    () ->
+                                                            r.start(
+                                                                    Optional.of(issuer),
+                                                                    engine -> {})))
                             .toList();
             RuntimeException failure = null;
             for (CompletableFuture<LocalCloud> start : starts) {

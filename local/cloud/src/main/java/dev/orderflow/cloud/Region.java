@@ -2,6 +2,7 @@ package dev.orderflow.cloud;
 
 import dev.orderflow.cloud.internal.boot.KeptQueues;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
+import dev.orderflow.dynamodb.DynamoDbEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -66,8 +68,11 @@ final class Region implements AutoCloseable {
      *
      * @param trustedIssuer the first region's issuer, whose tokens this region accepts; empty for
      *     the first region itself
+     * @param dynamoDbReady told the region's DynamoDB engine before its functions and executions
+     *     run
      */
-    synchronized LocalCloud start(Optional<LocalIssuer> trustedIssuer) {
+    synchronized LocalCloud start(
+            Optional<LocalIssuer> trustedIssuer, Consumer<DynamoDbEngine> dynamoDbReady) {
         if (cloud != null) {
             throw new IllegalStateException("region " + name + " is up");
         }
@@ -80,6 +85,7 @@ final class Region implements AutoCloseable {
                         .dataDir(dataDir)
                         .keptQueues(queues);
         trustedIssuer.ifPresent(builder::trustedIssuer);
+        builder.onDynamoDbReady(dynamoDbReady);
         cloud = builder.start();
         edgePort = cloud.edgeEndpoint().getPort();
         gatewayPort = gateway().map(URI::getPort).orElse(gatewayPort);

@@ -115,15 +115,11 @@ final class RegionsUpCommand {
             regions.gatewayEndpoint(name).ifPresent(api -> out.println("    HTTP API: " + api));
         }
         out.println();
-        if (regions.globalTables().isEmpty()) {
+        if (regions.replicatedTables().isEmpty()) {
             out.println(
                     "Replication: no table of the template is tagged "
                             + LocalRegions.REPLICATION_TAG
                             + "=global, so every table is regional (synthesize the template again)");
-        } else if (!regions.replicating()) {
-            out.println(
-                    "Replication: NOT ACTIVE in this build (the DynamoDB engine's GlobalTables is"
-                            + " not wired in): every table is regional");
         } else {
             out.println(
                     "Replicated tables (EVENTUAL ones after "

@@ -43,6 +43,7 @@ public final class DynamoDbService implements EmulatedService {
             provisioner.provision(table, stack.ids());
             tables.add("table    " + table.name() + notes(table));
         }
+        settings.dynamoDbReady().accept(server.engine());
     }
 
     private static String notes(TableSpec table) {
