@@ -83,6 +83,46 @@ public final class MapRuns {
         return registry.childHistory(executionArn);
     }
 
+    /**
+     * RedriveExecution of a child execution: AWS redrives a Map Run's children only by redriving
+     * the parent execution (API reference "RedriveExecution": to redrive a workflow with a failed
+     * Map Run, you must redrive the parent workflow), so a child is not redrivable on its own.
+     *
+     * @throws StepFunctionsException ExecutionNotRedrivable when {@code executionArn} is a child's
+     */
+    void refuseRedriveOfChild(String executionArn) {
+        MapRun run = registry.runOfChild(executionArn).orElse(null);
+        if (run != null) {
+            throw new StepFunctionsException(
+                    "ExecutionNotRedrivable",
+                    "Execution '"
+                            + executionArn
+                            + "' is a child workflow execution of Map Run '"
+                            + run.arn()
+                            + "' and cannot be redriven on its own: redrive its parent execution '"
+                            + run.executionArn()
+                            + "'");
+        }
+    }
+
+    /**
+     * StopExecution of a child execution: not supported by this engine (what AWS's Map state does
+     * with a child stopped on its own is not documented), so it fails loudly rather than pretend.
+     *
+     * @throws StepFunctionsException ValidationException when {@code executionArn} is a child's
+     */
+    void refuseStopOfChild(String executionArn) {
+        MapRun run = registry.runOfChild(executionArn).orElse(null);
+        if (run != null) {
+            throw new StepFunctionsException(
+                    "ValidationException",
+                    "Stopping a child workflow execution of a Map Run on its own is not supported"
+                            + " by this local engine: stop its parent execution '"
+                            + run.executionArn()
+                            + "'");
+        }
+    }
+
     /** A child execution and the Map Run that started it. */
     public record ChildExecution(ExecutionDescription execution, String mapRunArn) {}
 }

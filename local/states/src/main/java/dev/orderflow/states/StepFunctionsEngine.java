@@ -294,9 +294,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 retrierRetryCount);
     }
 
-    /** Describes an execution. @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn */
+    /**
+     * Describes an execution, or a DISTRIBUTED Map's child execution.
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn
+     */
     public ExecutionDescription describeExecution(String executionArn) {
-        return control.describe(executionArn);
+        return mapRuns.childExecution(executionArn)
+                .map(MapRuns.ChildExecution::execution)
+                .orElseGet(() -> control.describe(executionArn));
     }
 
     /**
@@ -325,18 +331,27 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 .orElseGet(() -> executions.get(executionArn).history().snapshot());
     }
 
-    /** Stops a running execution (no effect on a finished one); returns the stop date. */
+    /**
+     * Stops a running execution (no effect on a finished one); returns the stop date.
+     *
+     * @throws StepFunctionsException ExecutionDoesNotExist, InvalidArn; ValidationException for a
+     *     DISTRIBUTED Map's child execution, which is stopped with its parent
+     */
     public Instant stopExecution(
             String executionArn, Optional<String> error, Optional<String> cause) {
+        mapRuns.refuseStopOfChild(executionArn);
         return control.stop(executionArn, error, cause);
     }
 
     /**
      * Redrives a FAILED, TIMED_OUT or ABORTED STANDARD execution from the state that failed.
      *
-     * @throws StepFunctionsException ExecutionDoesNotExist, ExecutionNotRedrivable
+     * @throws StepFunctionsException ExecutionDoesNotExist, ExecutionNotRedrivable (also for a
+     *     DISTRIBUTED Map's child execution: the parent is redriven, API reference
+     *     "RedriveExecution")
      */
     public Instant redriveExecution(String executionArn) {
+        mapRuns.refuseRedriveOfChild(executionArn);
         return control.redrive(executionArn);
     }
 

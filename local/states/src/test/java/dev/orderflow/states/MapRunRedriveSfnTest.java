@@ -40,7 +40,7 @@ class MapRunRedriveSfnTest {
 
     /**
      * The work function: answers {@code id * 10}, but fails the first {@code fail} calls for an
-     * item ({@code {"id": n, "fail": k}}) of one execution.
+     * item ({@code {"id": n, "fail": k}}) of one execution (the item's child execution).
      */
     @BeforeAll
     static void start() {
@@ -117,8 +117,21 @@ class MapRunRedriveSfnTest {
         return sfn.getExecutionHistory(b -> b.executionArn(exec).maxResults(1000)).events();
     }
 
+    /**
+     * Calls of the work function for item {@code id} of {@code exec}'s Map Runs. The task runs in
+     * the item's child execution and receives that child's ARN, not the parent's (AWS docs
+     * "Distributed mode": each item is a child workflow execution; the Context object's
+     * Execution.Id is the execution's ARN).
+     */
     private static int calls(String exec, int id) {
-        return CALLS.getOrDefault(exec + "#" + id, 0);
+        int n = 0;
+        for (MapRunListItem run : mapRuns(exec)) {
+            for (ExecutionListItem c :
+                    sfn.listExecutions(b -> b.mapRunArn(run.mapRunArn())).executions()) {
+                n += CALLS.getOrDefault(c.executionArn() + "#" + id, 0);
+            }
+        }
+        return n;
     }
 
     @Test
@@ -147,6 +160,7 @@ class MapRunRedriveSfnTest {
         assertThat(calls(exec, 1)).isEqualTo(1);
         assertThat(calls(exec, 2)).isEqualTo(2);
         assertThat(calls(exec, 3)).isEqualTo(1);
+        assertThat(CALLS.keySet()).noneMatch(key -> key.startsWith(exec + "#"));
         assertThat(mapRuns(exec)).extracting(MapRunListItem::mapRunArn).containsExactly(mapRunArn);
         DescribeMapRunResponse redriven = describeMapRun(mapRunArn);
         assertThat(redriven.status()).isEqualTo(MapRunStatus.SUCCEEDED);

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -409,6 +410,40 @@ class MapRunsSfnTest {
                         "PassStateEntered",
                         "PassStateExited",
                         "ExecutionSucceeded");
+    }
+
+    /**
+     * A child is described like any execution, but stopped and redriven only through its parent:
+     * RedriveExecution answers ExecutionNotRedrivable (API reference "RedriveExecution": a failed
+     * Map Run is redriven by redriving the parent workflow); StopExecution is refused by this
+     * engine (see README Known gaps).
+     */
+    @Test
+    void stopAndRedriveExecution_ofAChild_areRefused_whileDescribeExecutionAnswersIt() {
+        String exec = run("mr-child-api", distributedMap("M", "", "\"End\":true", WAIT), "[1]");
+        String mapRun = mapRunArn(exec);
+        String child =
+                sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().get(0).executionArn();
+
+        assertThatThrownBy(() -> sfn.stopExecution(b -> b.executionArn(child)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("stop its parent execution '" + exec + "'");
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(child)))
+                .isInstanceOf(ExecutionNotRedrivableException.class)
+                .hasMessageContaining("redrive its parent execution '" + exec + "'");
+        var running = sfn.describeExecution(b -> b.executionArn(child));
+        assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(running.mapRunArn()).isEqualTo(mapRun);
+        assertThat(running.stateMachineArn()).endsWith(":stateMachine:mr-child-api/M");
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(sfn.describeExecution(b -> b.executionArn(child)).status())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(child)))
+                .isInstanceOf(ExecutionNotRedrivableException.class);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Optional;
  *     Lambda function ARN this is the function payload
  * @param functionArn for bare Lambda ARNs the function ARN, else empty
  * @param taskToken the token when the pattern is {@code .waitForTaskToken}, else empty
- * @param executionArn the execution making the call
+ * @param executionArn the execution making the call: inside a DISTRIBUTED Map, the child execution
+ *     the task runs in, not its parent
  * @param stateName the Task state's name
  */
 public record TaskRequest(

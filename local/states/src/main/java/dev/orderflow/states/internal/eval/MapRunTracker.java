@@ -95,7 +95,15 @@ final class MapRunTracker {
 
     /** Starts item {@code index} as a child execution of the Map Run, with its own history. */
     void startChild(StateMachineDef def, JsonNode input, int index, Consumer<BranchOutcome> done) {
-        ChildExecutionHistory history = run.children().childHistory(index, input);
+        ChildExecutionHistory history =
+                run.children()
+                        .childHistory(
+                                index,
+                                input,
+                                new ChildExecutionHistory.Identity(
+                                        mapRun.childArn(index),
+                                        mapRun.childName(index),
+                                        mapRun.stateMachineArn()));
         mapRun.childStarted(index, run.services().clock().now(), history::events);
         run.children().startChildExecution(def, input, index, history, done);
     }

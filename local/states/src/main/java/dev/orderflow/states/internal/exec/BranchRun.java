@@ -20,6 +20,8 @@ public final class BranchRun {
     private final HistoryLog history;
     // The child execution this branch is the top level of, else null.
     private final ChildExecutionHistory own;
+    // The DISTRIBUTED Map child execution this branch runs in (own, or an enclosing one), or null.
+    private final ChildExecutionHistory within;
     private long lastEventId;
     private StateRun current;
     private boolean done;
@@ -37,13 +39,23 @@ public final class BranchRun {
             VariableScope variables,
             int mapIndex,
             Consumer<BranchOutcome> onDone) {
-        this(execution, definition, variables, mapIndex, -1, execution.history(), null, onDone);
+        this(
+                execution,
+                definition,
+                variables,
+                mapIndex,
+                -1,
+                execution.history(),
+                null,
+                null,
+                onDone);
     }
 
     /**
      * A branch in {@code slot} of its state (a Map iteration's index, a Parallel branch's) that
      * records into {@code history}; {@code own} is not null when the branch is a child execution of
-     * its own and {@code history} is that child's.
+     * its own and {@code history} is that child's; {@code within} is the child execution the branch
+     * runs in ({@code own}, or the one its enclosing branch runs in), or null.
      */
     BranchRun(
             ExecutionRun execution,
@@ -53,6 +65,7 @@ public final class BranchRun {
             int slot,
             HistoryLog history,
             ChildExecutionHistory own,
+            ChildExecutionHistory within,
             Consumer<BranchOutcome> onDone) {
         this.execution = execution;
         this.definition = definition;
@@ -61,6 +74,7 @@ public final class BranchRun {
         this.slot = slot;
         this.history = history;
         this.own = own;
+        this.within = within;
         this.onDone = onDone;
     }
 
@@ -255,6 +269,11 @@ public final class BranchRun {
     /** The child execution this branch is the top level of, or null. */
     ChildExecutionHistory ownHistory() {
         return own;
+    }
+
+    /** The DISTRIBUTED Map child execution this branch runs in, or null. */
+    ChildExecutionHistory childExecution() {
+        return within;
     }
 
     /** The state that failed or was interrupted, or null. */

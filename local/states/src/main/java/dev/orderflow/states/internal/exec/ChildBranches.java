@@ -85,7 +85,8 @@ public final class ChildBranches {
 
     /**
      * Starts item {@code index} of a DISTRIBUTED Map as a child execution recording into {@code
-     * history} ({@link #childHistory(int, JsonNode)}), none of its events in the parent's history.
+     * history} ({@link #childHistory(int, JsonNode, ChildExecutionHistory.Identity)}), none of its
+     * events in the parent's history.
      */
     public void startChildExecution(
             StateMachineDef def,
@@ -115,12 +116,13 @@ public final class ChildBranches {
      * on a redrive that continues the child where it stopped, the one it had in the failed run (AWS
      * docs "Redriving Map Runs"); else a new one.
      */
-    public ChildExecutionHistory childHistory(int slot, JsonNode input) {
+    public ChildExecutionHistory childHistory(
+            int slot, JsonNode input, ChildExecutionHistory.Identity identity) {
         BranchRun before = redrivenFromWhereStopped(slot);
         return before != null && before.ownHistory() != null
                 ? before.ownHistory()
                 : new ChildExecutionHistory(
-                        input, parent.execution().identity().machine().roleArn());
+                        input, parent.execution().identity().machine().roleArn(), identity);
     }
 
     private BranchRun redrivenFromWhereStopped(int slot) {
@@ -131,8 +133,9 @@ public final class ChildBranches {
      * Starts a child branch in a child variable scope: from its StartAt, or, on a redrive, from
      * where its counterpart in the failed run stopped (with that one's own variables). With {@code
      * own} the branch is a child execution recording into its own history ({@code
-     * ExecutionStarted}, or {@code ExecutionRedriven} when it continues). {@code done} runs only
-     * while the state is still running.
+     * ExecutionStarted}, or {@code ExecutionRedriven} when it continues) and a variable scope of
+     * its own that sees none of the parent's. {@code done} runs only while the state is still
+     * running.
      */
     private void start(
             StateMachineDef def,
@@ -147,13 +150,12 @@ public final class ChildBranches {
                 new BranchRun(
                         parent.execution(),
                         def,
-                        before == null
-                                ? parent.variables().child()
-                                : parent.variables().childLike(before.variables()),
+                        variables(own, before),
                         mapIndex,
                         slot,
                         own == null ? parent.history() : own.log(),
                         own,
+                        own == null ? parent.childExecution() : own,
                         outcome -> {
                             if (!owner.finished()) {
                                 // The event closing an iteration/branch (MapIterationSucceeded,
@@ -184,6 +186,17 @@ public final class ChildBranches {
         } else {
             child.redriveFrom(before, previous);
         }
+    }
+
+    private VariableScope variables(ChildExecutionHistory own, BranchRun before) {
+        if (own != null) {
+            return before == null
+                    ? VariableScope.isolated()
+                    : VariableScope.isolatedLike(before.variables());
+        }
+        return before == null
+                ? parent.variables().child()
+                : parent.variables().childLike(before.variables());
     }
 
     /** True while children started by the state may still be running. */

@@ -8,21 +8,58 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The history of one child execution of a DISTRIBUTED Map (AWS docs "Distributed mode": each child
- * workflow execution has its own execution history, separate from the parent's): {@code
+ * One child execution of a DISTRIBUTED Map: who it is and its history (AWS docs "Distributed mode":
+ * each child workflow execution has its own execution history, separate from the parent's): {@code
  * ExecutionStarted} with the item as input, the events of its states, and the event that closed it.
- * Kept as compactly as an execution's own {@link HistoryLog} and not journaled (Map Runs are not).
- * Written on the parent's mailbox, read by API threads (the log is thread-safe).
+ * Its states see it, not the parent, in the context object and as the {@code executionArn} of their
+ * tasks. Kept as compactly as an execution's own {@link HistoryLog} and not journaled (Map Runs are
+ * not). Written on the parent's mailbox, read by API threads (the log is thread-safe).
  */
 public final class ChildExecutionHistory {
     private final HistoryLog log = new HistoryLog(null);
     private final JsonNode input;
     private final String roleArn;
+    private final Identity identity;
+    private Instant startDate;
     private int redriveCount;
 
-    ChildExecutionHistory(JsonNode input, String roleArn) {
+    /**
+     * Who a child execution is: its ARN and name, and its state machine's ARN and name ({@code
+     * ...:stateMachine:<machine>/<label>}, named {@code <machine>/<label>}).
+     */
+    public record Identity(String arn, String name, String stateMachineArn) {
+        /** The part of the state machine ARN after {@code :stateMachine:}. */
+        String stateMachineName() {
+            return stateMachineArn.substring(
+                    stateMachineArn.indexOf(":stateMachine:") + ":stateMachine:".length());
+        }
+    }
+
+    ChildExecutionHistory(JsonNode input, String roleArn, Identity identity) {
         this.input = input;
         this.roleArn = roleArn;
+        this.identity = identity;
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    JsonNode input() {
+        return input;
+    }
+
+    String roleArn() {
+        return roleArn;
+    }
+
+    /** When it first started (a redrive keeps it, as for any execution). */
+    Instant startDate() {
+        return startDate;
+    }
+
+    int redriveCount() {
+        return redriveCount;
     }
 
     /** The events so far, oldest first (GetExecutionHistory of the child's ARN). */
@@ -36,6 +73,7 @@ public final class ChildExecutionHistory {
 
     /** Records {@code ExecutionStarted}; returns its id. */
     long started(Instant at) {
+        startDate = at;
         return log.add(
                 at,
                 "ExecutionStarted",

@@ -339,6 +339,7 @@ public final class StateRun {
     public ObjectNode contextObject() {
         return ContextObject.of(
                 branch.execution(),
+                branch.childExecution(),
                 state.name(),
                 enteredTime,
                 errors.retryCount(),
@@ -369,6 +370,15 @@ public final class StateRun {
     /** True once the state has completed, failed or been aborted. */
     public boolean finished() {
         return finished;
+    }
+
+    /**
+     * The ARN of the execution this state runs in as its tasks see it ({@code $$.Execution.Id}): a
+     * DISTRIBUTED Map's child execution's own, else the execution's.
+     */
+    public String contextExecutionArn() {
+        ChildExecutionHistory child = branch.childExecution();
+        return child == null ? execution().executionArn() : child.identity().arn();
     }
 
     /** The execution. */

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Workflow variables visible in one scope. Parallel branches and Map iterations get a child scope:
- * they read outer variables and keep their own assignments (AWS docs "Variable scope").
+ * Workflow variables visible in one scope. Parallel branches and INLINE Map iterations get a child
+ * scope: they read outer variables and keep their own assignments (AWS docs "Variable scope"). A
+ * DISTRIBUTED Map's child execution starts from an empty scope of its own: it cannot read the
+ * parent's variables, which reach it only through ItemSelector (AWS docs "Passing data between
+ * states with variables").
  */
 public final class VariableScope {
     private final VariableScope parent;
@@ -54,7 +57,20 @@ public final class VariableScope {
 
     /** A child scope holding the own assignments of {@code old} (a redriven branch's scope). */
     VariableScope childLike(VariableScope old) {
-        VariableScope scope = child();
+        return holding(child(), old);
+    }
+
+    /** An empty scope that sees no outer variable (a DISTRIBUTED Map's child execution). */
+    static VariableScope isolated() {
+        return new VariableScope(null);
+    }
+
+    /** An isolated scope holding the own assignments of {@code old} (a redriven child's). */
+    static VariableScope isolatedLike(VariableScope old) {
+        return holding(isolated(), old);
+    }
+
+    private static VariableScope holding(VariableScope scope, VariableScope old) {
         if (old.local != null) {
             scope.assignAll(old.local);
         }

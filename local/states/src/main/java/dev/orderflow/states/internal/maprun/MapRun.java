@@ -63,6 +63,21 @@ public final class MapRun {
         return arn;
     }
 
+    /** The child state machine: {@code ...:stateMachine:<machine>/<label>}. */
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    /** The ARN of the child execution of item (or batch) {@code index}. */
+    public String childArn(int index) {
+        return children.get(index).arn();
+    }
+
+    /** The name of the child execution of item (or batch) {@code index}. */
+    public String childName(int index) {
+        return children.get(index).name();
+    }
+
     /** The execution that started it. */
     public String executionArn() {
         return executionArn;

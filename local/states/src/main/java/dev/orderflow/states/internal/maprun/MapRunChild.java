@@ -34,6 +34,10 @@ final class MapRunChild {
         this.items = items;
     }
 
+    String name() {
+        return name;
+    }
+
     String arn() {
         return arn;
     }

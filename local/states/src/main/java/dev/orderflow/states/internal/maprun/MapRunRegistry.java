@@ -109,6 +109,14 @@ public final class MapRunRegistry {
         return run == null ? Optional.empty() : run.childHistory(executionArn);
     }
 
+    /** The Map Run that started the child execution with this ARN, if one did. */
+    public Optional<MapRun> runOfChild(String executionArn) {
+        MapRun run = byChild.get(executionArn);
+        return run == null || run.child(executionArn).isEmpty()
+                ? Optional.empty()
+                : Optional.of(run);
+    }
+
     /** The ARN of the Map Run that started a child execution (empty string if none). */
     public String mapRunOf(String executionArn) {
         MapRun run = byChild.get(executionArn);

@@ -143,7 +143,7 @@ public final class TaskDispatcher implements TaskGateway {
                         parameters,
                         arn.bareFunction() ? Optional.of(task.resource()) : Optional.empty(),
                         Optional.ofNullable(token),
-                        exec.executionArn(),
+                        run.contextExecutionArn(),
                         run.state().name());
         if (token != null) {
             park(run, events, arn, token, heartbeat, null);
