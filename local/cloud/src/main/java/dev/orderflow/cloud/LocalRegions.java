@@ -1,19 +1,15 @@
 package dev.orderflow.cloud;
 
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
-import dev.orderflow.cloud.internal.template.TableSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Several regions of the stack in one JVM (docs/multi-region.md): one {@link LocalCloud} per
@@ -43,7 +39,7 @@ public final class LocalRegions implements AutoCloseable {
     private final Map<String, Consistency> replicated;
     private final LocalIssuer issuer;
 
-    private LocalRegions(
+    LocalRegions(
             List<Region> regions,
             GlobalTableLinks links,
             Map<String, Consistency> replicated,
@@ -179,7 +175,7 @@ public final class LocalRegions implements AutoCloseable {
         return region == regions.get(0) ? Optional.empty() : Optional.of(issuer);
     }
 
-    private void control(LocalCloud cloud) {
+    void control(LocalCloud cloud) {
         RegionControlRoute route = new RegionControlRoute(this, cloud.edgeEndpoint().getPort());
         cloud.assembly().edgeRouter().local(RegionControlRoute.PATH, route);
         cloud.assembly().edgeRouter().localUnder(RegionControlRoute.PATH + "/", route);
@@ -319,25 +315,7 @@ public final class LocalRegions implements AutoCloseable {
                                 gatewayPort == 0 ? 0 : gatewayPort + i,
                                 Optional.ofNullable(dataDir).map(d -> d.resolve(name))));
             }
-            GlobalTableLinks links = new GlobalTableLinks(replicationLag);
-            try {
-                LocalCloud primary = regions.get(0).start(Optional.empty(), engine -> {});
-                LocalIssuer issuer = primary.assembly().issuer();
-                startTogether(regions.subList(1, regions.size()), issuer);
-                Map<String, Consistency> replicated = replicated(primary);
-                LocalRegions started = new LocalRegions(regions, links, replicated, issuer);
-                for (Region region : regions) {
-                    LocalCloud cloud = region.cloud().orElseThrow();
-                    started.control(cloud);
-                    links.attach(region.name(), cloud.assembly().dynamoDbEngine());
-                }
-                replicated.forEach(links::replicate);
-                return started;
-            } catch (RuntimeException e) {
-                links.close();
-                regions.forEach(Region::close);
-                throw e;
-            }
+            return new RegionsBoot(regions, replicationLag, stockConsistency).start();
         }
 
         private LocalCloud.Builder configured() {
@@ -351,58 +329,6 @@ public final class LocalRegions implements AutoCloseable {
                 builder.functionEnvironment("STOCK_CONSISTENCY", "strong");
             }
             return builder;
-        }
-
-        private static void startTogether(List<Region> regions, LocalIssuer issuer) {
-            List<CompletableFuture<LocalCloud>> starts =
-                    regions.stream()
-                            .map(
-                                    r ->
-                                            CompletableFuture.supplyAsync(
-                                                    () ->
-                                                            r.start(
-                                                                    Optional.of(issuer),
-                                                                    engine -> {})))
-                            .toList();
-            RuntimeException failure = null;
-            for (CompletableFuture<LocalCloud> start : starts) {
-                try {
-                    start.join();
-                } catch (CompletionException e) {
-                    if (failure == null) {
-                        failure =
-                                e.getCause() instanceof RuntimeException r
-                                        ? r
-                                        : new LocalCloudException(
-                                                "cannot start: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** The tables tagged global, and with strong stock the Inventory table as STRONG. */
-        private Map<String, Consistency> replicated(LocalCloud primary) {
-            Map<String, Consistency> tables = new LinkedHashMap<>();
-            for (TableSpec table : primary.assembly().tables()) {
-                if (table.tag(REPLICATION_TAG).filter("global"::equals).isPresent()) {
-                    tables.put(table.name(), Consistency.EVENTUAL);
-                }
-            }
-            if (stockConsistency == Consistency.STRONG) {
-                String inventory =
-                        primary.physicalId("DataInventory")
-                                .orElseThrow(
-                                        () ->
-                                                new LocalCloudException(
-                                                        "strong stock consistency: the template"
-                                                                + " has no Inventory table"
-                                                                + " (logical id DataInventory...)"));
-                tables.put(inventory, Consistency.STRONG);
-            }
-            return Collections.unmodifiableMap(tables);
         }
     }
 }
