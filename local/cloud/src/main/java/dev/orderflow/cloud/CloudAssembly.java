@@ -1,6 +1,7 @@
 package dev.orderflow.cloud;
 
 import dev.orderflow.cloud.internal.boot.BootSettings;
+import dev.orderflow.cloud.internal.boot.ConsoleService;
 import dev.orderflow.cloud.internal.boot.DynamoDbService;
 import dev.orderflow.cloud.internal.boot.EdgeService;
 import dev.orderflow.cloud.internal.boot.EmulatedService;
@@ -131,7 +132,10 @@ final class CloudAssembly implements AutoCloseable {
                         List.of(
                                 new EventSourceMappingService(
                                         settings, stack, dynamoDb, sqs, lambdas)),
-                        List.of(httpApi));
+                        List.of(
+                                httpApi,
+                                new ConsoleService(
+                                        stack, edge, dynamoDb, sqs, stepFunctions, lambdas)));
         for (List<EmulatedService> wave : waves) {
             services.addAll(wave);
             // pushed before start(): what a failing start began is stopped too

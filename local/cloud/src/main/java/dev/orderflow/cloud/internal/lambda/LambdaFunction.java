@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final AtomicInteger environments = new AtomicInteger();
     private volatile FunctionCode code;
     private final SharedLibraries shared;
+    private final RecentInvocations recent = new RecentInvocations();
 
     /**
      * Where a function's shared libraries come from: one loader per code jar, for all functions.
@@ -78,6 +80,11 @@ public final class LambdaFunction implements AutoCloseable {
     /** How many invocations may run at once (reserved concurrency, else the local default). */
     public int concurrencyLimit() {
         return limit;
+    }
+
+    /** The last invocations, for the console. */
+    public RecentInvocations recentInvocations() {
+        return recent;
     }
 
     /** Environments created so far (each one a cold start). */
@@ -144,6 +151,7 @@ public final class LambdaFunction implements AutoCloseable {
         private final byte[] payload;
         private final String qualifier;
         private final long t0 = System.nanoTime();
+        private final Instant taken = clock.instant();
         private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         private final CompletableFuture<Instant> initialised = new CompletableFuture<>();
         private volatile Future<?> running;
@@ -162,6 +170,7 @@ public final class LambdaFunction implements AutoCloseable {
                                         execute(requestId, payload, qualifier, initialised);
                                 if (result.complete(outcome.result)) {
                                     report(requestId, t0, outcome.init);
+                                    remember(outcome.init, outcome.result);
                                 }
                             });
             ScheduledFuture<?> initLimit =
@@ -195,6 +204,23 @@ public final class LambdaFunction implements AutoCloseable {
             var unused = result.whenComplete((r, t) -> limit.cancel(false));
         }
 
+        private void remember(Duration init, InvocationResult outcome) {
+            Optional<String> type = Optional.empty();
+            Optional<String> message = Optional.empty();
+            if (outcome instanceof InvocationResult.FunctionError error) {
+                type = Optional.of(error.errorType());
+                message = Optional.of(error.errorMessage());
+            }
+            recent.add(
+                    new RecentInvocations.Entry(
+                            requestId,
+                            taken,
+                            (System.nanoTime() - t0) / 1e6,
+                            Optional.ofNullable(init).map(d -> d.toNanos() / 1e6),
+                            type,
+                            message));
+        }
+
         private void timedOut(boolean afterInit) {
             String message =
                     afterInit
@@ -204,9 +230,11 @@ public final class LambdaFunction implements AutoCloseable {
                             : String.format(
                                     "%s %s INIT timed out after %d seconds",
                                     clock.instant(), requestId, INIT_LIMIT.toSeconds());
-            if (result.complete(error("Sandbox.Timedout", message, null))) {
+            InvocationResult timeout = error("Sandbox.Timedout", message, null);
+            if (result.complete(timeout)) {
                 running.cancel(true);
                 report(requestId, t0, null);
+                remember(null, timeout);
                 log.warn("{}", message);
             }
         }

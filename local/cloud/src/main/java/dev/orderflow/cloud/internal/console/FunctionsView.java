@@ -1,0 +1,64 @@
+package dev.orderflow.cloud.internal.console;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.cloud.internal.json.Json;
+import dev.orderflow.cloud.internal.lambda.LambdaFunction;
+import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
+import dev.orderflow.cloud.internal.lambda.RecentInvocations;
+import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
+import java.util.List;
+
+/** The functions of the Lambda runtime with their last invocations, and the stack's mappings. */
+final class FunctionsView {
+
+    private final LambdaRuntime runtime;
+    private final List<EventSourceMappingSpec> mappings;
+
+    FunctionsView(LambdaRuntime runtime, List<EventSourceMappingSpec> mappings) {
+        this.runtime = runtime;
+        this.mappings = List.copyOf(mappings);
+    }
+
+    /** {@code GET /_console/api/functions}. */
+    ObjectNode list() {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("functions");
+        for (LambdaFunction function : runtime.functions()) {
+            RecentInvocations recent = function.recentInvocations();
+            ObjectNode f = list.addObject();
+            f.put("name", function.spec().name());
+            f.put("logicalId", function.spec().logicalId());
+            f.put("handler", function.spec().handler());
+            f.put("timeoutSeconds", function.spec().timeoutSeconds());
+            f.put("memoryMb", function.spec().memoryMb());
+            f.put("concurrencyLimit", function.concurrencyLimit());
+            f.put("coldStarts", function.coldStarts());
+            f.put("invocations", recent.total());
+            f.put("errors", recent.errors());
+            ArrayNode invocations = f.putArray("recent");
+            for (RecentInvocations.Entry e : recent.newestFirst()) {
+                ObjectNode i = invocations.addObject();
+                i.put("requestId", e.requestId());
+                i.put("start", e.start().toString());
+                i.put("durationMs", Math.round(e.durationMs() * 100) / 100.0);
+                i.put("cold", e.cold());
+                e.initMs().ifPresent(ms -> i.put("initMs", Math.round(ms * 100) / 100.0));
+                e.errorType().ifPresent(t -> i.put("errorType", t));
+                e.errorMessage().ifPresent(m -> i.put("errorMessage", m));
+            }
+        }
+        ArrayNode esm = out.putArray("eventSourceMappings");
+        for (EventSourceMappingSpec m : mappings) {
+            esm.addObject()
+                    .put("logicalId", m.logicalId())
+                    .put("function", m.functionName())
+                    .put("source", m.eventSourceArn())
+                    .put("batchSize", m.batchSize())
+                    .put("enabled", m.enabled())
+                    .put("startingPosition", m.startingPosition())
+                    .put("settings", m.describe());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,466 @@
+// The orderflow local console: one page, plain DOM and SVG, reading /_console/api/.
+'use strict';
+
+const API = '/_console/api/';
+const SVG = 'http://www.w3.org/2000/svg';
+const view = document.getElementById('view');
+let refreshTimer = null;
+
+// ---- small helpers -------------------------------------------------------------------------
+
+/** An element with attributes (on* as listeners) and children (strings become text). */
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
+  for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+async function get(path) {
+  const response = await fetch(API + path, { cache: 'no-store' });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.detail || response.statusText);
+  return body;
+}
+
+async function post(path, body) {
+  const response = await fetch(API + path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.detail || response.statusText);
+  return answer;
+}
+
+function when(epochSeconds) {
+  if (!epochSeconds) return '';
+  return new Date(epochSeconds * 1000).toLocaleTimeString([], { hour12: false }) + '.' +
+    String(Math.floor((epochSeconds * 1000) % 1000)).padStart(3, '0');
+}
+
+function pretty(value) {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/** DynamoDB JSON ({"S": "x"}, {"M": {...}}) as plain JSON, for reading. */
+function plain(value) {
+  if (value === null || typeof value !== 'object') return value;
+  const [type, v] = Object.entries(value)[0] || [];
+  switch (type) {
+    case 'S': case 'BOOL': case 'B': return v;
+    case 'N': return Number(v);
+    case 'NULL': return null;
+    case 'L': return v.map(plain);
+    case 'SS': case 'BS': return v;
+    case 'NS': return v.map(Number);
+    case 'M': return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+    default: return value;
+  }
+}
+
+function plainItem(item) {
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, plain(v)]));
+}
+
+function show(...children) {
+  view.replaceChildren(...children.flat());
+}
+
+function failed(e) {
+  show(h('p', { class: 'error' }, 'The console could not load this: ' + e.message));
+}
+
+// ---- routing -------------------------------------------------------------------------------
+
+const routes = {
+  executions: () => executionsView(),
+  execution: (arn) => executionView(arn),
+  queues: () => queuesView(),
+  queue: (name) => queueView(name),
+  tables: () => tablesView(),
+  table: (name) => tableView(name),
+  functions: () => functionsView(),
+};
+
+function route() {
+  clearTimeout(refreshTimer);
+  const hash = location.hash.slice(1) || 'executions';
+  const slash = hash.indexOf('/');
+  const name = slash < 0 ? hash : hash.slice(0, slash);
+  const arg = slash < 0 ? null : decodeURIComponent(hash.slice(slash + 1));
+  const section = { execution: 'executions', queue: 'queues', table: 'tables' }[name] || name;
+  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === section));
+  (routes[name] || routes.executions)(arg).catch(failed);
+}
+
+window.addEventListener('hashchange', route);
+route();
+
+// ---- executions ----------------------------------------------------------------------------
+
+async function executionsView() {
+  const params = new URLSearchParams(location.search);
+  const status = h('select', { id: 'status-filter' },
+    ['', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'].map(v =>
+      h('option', { value: v }, v || 'any status')));
+  const search = h('input', { id: 'name-search', placeholder: 'name (order id) contains', size: 32 });
+  status.value = params.get('status') || '';
+  search.value = params.get('name') || '';
+  const list = h('div', {});
+  const load = async () => {
+    const query = new URLSearchParams({ status: status.value, name: search.value });
+    const data = await get('executions?' + query);
+    list.replaceChildren(
+      h('p', { class: 'muted' }, `${data.total} executions` + (data.total > data.executions.length ? `, newest ${data.executions.length} shown` : '')),
+      h('table', { id: 'executions' },
+        h('tr', {}, h('th', {}, 'name'), h('th', {}, 'status'), h('th', {}, 'state machine'), h('th', {}, 'started'), h('th', {}, 'stopped')),
+        data.executions.map(e => h('tr', {
+          class: 'clickable', 'data-name': e.name,
+          onclick: () => { location.hash = 'execution/' + encodeURIComponent(e.executionArn); },
+        },
+          h('td', {}, e.name), h('td', { class: 'status ' + e.status }, e.status),
+          h('td', {}, e.stateMachineArn.split(':').pop()), h('td', {}, when(e.startDate)), h('td', {}, when(e.stopDate))))));
+  };
+  status.addEventListener('change', () => load().catch(failed));
+  search.addEventListener('input', () => load().catch(failed));
+  show(h('h2', {}, 'Executions'),
+    h('div', { class: 'toolbar' }, status, search, h('button', { onclick: () => load().catch(failed) }, 'Refresh')),
+    list);
+  await load();
+}
+
+const OUTCOMES = ['succeeded', 'retried', 'caught', 'failed', 'running', 'unreached'];
+
+async function executionView(arn) {
+  const data = await get('execution?arn=' + encodeURIComponent(arn));
+  const e = data.execution;
+  const selected = { name: window.selectedState && data.states[window.selectedState] ? window.selectedState : firstFailure(data) };
+  const detail = h('div', { class: 'panel', id: 'state-detail' });
+  const graph = drawGraph(data.definition, data.states, name => select(name));
+  function select(name) {
+    selected.name = name;
+    window.selectedState = name;
+    graph.querySelectorAll('.state').forEach(n => n.classList.toggle('selected', n.dataset.state === name));
+    detail.replaceChildren(...stateDetail(name, data));
+  }
+  show(
+    h('p', {}, h('a', { href: '#executions' }, '← executions')),
+    h('h2', {}, e.name, ' ', h('span', { class: 'status ' + e.status, id: 'execution-status' }, e.status)),
+    h('p', { class: 'muted' }, `${data.stateMachineName} · started ${when(e.startDate)}` + (e.stopDate ? ` · stopped ${when(e.stopDate)}` : '')),
+    e.error ? h('p', { class: 'error' }, `${e.error}: ${e.cause || ''}`) : null,
+    h('p', { class: 'legend' }, OUTCOMES.map(o => h('span', {}, h('i', { style: `background: var(--${o === 'unreached' ? 'unreached' : o})` }), o === 'unreached' ? 'not reached' : o))),
+    h('div', { class: 'split' }, h('div', { class: 'panel' }, graph), detail));
+  if (selected.name) select(selected.name);
+  else detail.replaceChildren(h('p', { class: 'muted' }, 'Select a state to see its input, output and error.'), eventsTable(data.events, null));
+  if (e.status === 'RUNNING') {
+    refreshTimer = setTimeout(() => executionView(arn).catch(failed), 1500);
+  }
+}
+
+function firstFailure(data) {
+  const order = ['failed', 'caught', 'running', 'retried'];
+  for (const outcome of order) {
+    const hit = Object.entries(data.states).find(([, st]) => st.outcome === outcome);
+    if (hit) return hit[0];
+  }
+  return null;
+}
+
+function stateDetail(name, data) {
+  const st = data.states[name];
+  if (!st) return [h('h3', {}, name), h('p', { class: 'muted' }, 'Not reached.'), eventsTable(data.events, null)];
+  return [
+    h('h3', {}, name, ' ', h('span', { class: 'badge', id: 'state-outcome' }, st.outcome),
+      st.entries > 1 ? h('span', { class: 'muted' }, ` entered ${st.entries} times`) : null,
+      st.failures ? h('span', { class: 'muted' }, ` · ${st.failures} failure(s)`) : null),
+    st.error ? h('div', { class: 'error', id: 'state-error' }, st.error, st.cause ? h('pre', {}, st.cause) : null) : null,
+    h('div', {}, h('b', {}, 'Input'), h('pre', { id: 'state-input' }, pretty(st.input))),
+    h('div', {}, h('b', {}, 'Output'), h('pre', { id: 'state-output' }, pretty(st.output))),
+    eventsTable(data.events, name),
+  ];
+}
+
+function eventsTable(events, stateName) {
+  let inState = false;
+  return h('div', {}, h('h3', {}, 'Event history'),
+    h('table', { class: 'events', id: 'events' },
+      h('tr', {}, h('th', {}, '#'), h('th', {}, 'type'), h('th', {}, 'state / detail'), h('th', {}, 'time')),
+      events.map(ev => {
+        const entered = ev.stateEnteredEventDetails;
+        const exited = ev.stateExitedEventDetails;
+        if (entered) inState = entered.name === stateName;
+        const hit = inState;
+        if (exited && exited.name === stateName) inState = false;
+        const details = Object.entries(ev).find(([k]) => k.endsWith('EventDetails'));
+        const label = entered ? entered.name : exited ? exited.name
+          : details && details[1].error ? `${details[1].error}` : '';
+        return h('tr', { class: hit ? 'hit' : '' }, h('td', {}, ev.id), h('td', {}, ev.type), h('td', {}, label), h('td', {}, when(ev.timestamp)));
+      })));
+}
+
+// ---- the graph: top to bottom, Choice branches side by side, Map/Parallel as boxes ----------
+
+const NODE_W = 150, NODE_H = 34, GAP_X = 24, GAP_Y = 34, PAD = 14, TITLE = 20;
+
+/** Lays out one level of states (a definition, a Map's processor or a Parallel branch). */
+function layout(machine) {
+  const states = machine.States;
+  const names = Object.keys(states);
+  const next = name => {
+    const st = states[name];
+    const out = [];
+    if (st.Next) out.push({ to: st.Next });
+    (st.Choices || []).forEach(c => c.Next && out.push({ to: c.Next }));
+    if (st.Default) out.push({ to: st.Default });
+    (st.Catch || []).forEach(c => out.push({ to: c.Next, catch: true }));
+    return out.filter(e => states[e.to]);
+  };
+  // layers: the longest path from StartAt, back edges (loops) left out
+  const layer = {}, order = [], visiting = new Set(), back = new Set();
+  (function visit(name) {
+    visiting.add(name);
+    order.push(name);
+    for (const e of next(name)) {
+      if (visiting.has(e.to)) { back.add(name + '>' + e.to); continue; }
+      if (!order.includes(e.to)) visit(e.to);
+    }
+    visiting.delete(name);
+  })(machine.StartAt);
+  names.filter(n => !order.includes(n)).forEach(n => order.push(n));
+  for (const n of order) layer[n] = 0;
+  for (let changed = true, rounds = 0; changed && rounds < names.length + 1; rounds++) {
+    changed = false;
+    for (const n of order) for (const e of next(n)) {
+      if (!back.has(n + '>' + e.to) && layer[e.to] < layer[n] + 1) { layer[e.to] = layer[n] + 1; changed = true; }
+    }
+  }
+  // sizes: a Map or Parallel is a box around its own layout
+  const inner = {}, size = {};
+  for (const n of names) {
+    const st = states[n];
+    if (st.Type === 'Map') {
+      inner[n] = [layout(st.ItemProcessor || st.Iterator)];
+    } else if (st.Type === 'Parallel') {
+      inner[n] = st.Branches.map(layout);
+    }
+    if (inner[n]) {
+      const w = inner[n].reduce((a, l) => a + l.width, 0) + GAP_X * (inner[n].length - 1) + 2 * PAD;
+      const hh = Math.max(...inner[n].map(l => l.height)) + 2 * PAD + TITLE;
+      size[n] = { w: Math.max(w, NODE_W), h: hh };
+    } else {
+      size[n] = { w: NODE_W, h: NODE_H };
+    }
+  }
+  const layers = [];
+  for (const n of order) (layers[layer[n]] = layers[layer[n]] || []).push(n);
+  const rowH = layers.map(row => Math.max(...row.map(n => size[n].h)));
+  const rowW = layers.map(row => row.reduce((a, n) => a + size[n].w, 0) + GAP_X * (row.length - 1));
+  const width = Math.max(NODE_W, ...rowW);
+  const pos = {};
+  let y = 0;
+  layers.forEach((row, i) => {
+    let x = (width - rowW[i]) / 2;
+    for (const n of row) {
+      pos[n] = { x, y: y + (rowH[i] - size[n].h) / 2, w: size[n].w, h: size[n].h };
+      x += size[n].w + GAP_X;
+    }
+    y += rowH[i] + GAP_Y;
+  });
+  const edges = [];
+  for (const n of names) for (const e of next(n)) edges.push({ from: n, to: e.to, catch: !!e.catch, back: back.has(n + '>' + e.to) });
+  return { states, pos, inner, edges, width, height: y - GAP_Y };
+}
+
+function drawGraph(definition, outcomes, onSelect) {
+  const root = layout(definition);
+  const margin = 12;
+  const svg = s('svg', {
+    class: 'graph', id: 'graph', width: root.width + 2 * margin + 40, height: root.height + 2 * margin,
+    viewBox: `${-margin} ${-margin} ${root.width + 2 * margin + 40} ${root.height + 2 * margin}`,
+  });
+  svg.append(s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' },
+    s('path', { d: 'M0,0 L8,4 L0,8 z', fill: '#9aa3ad' }))));
+  drawLevel(svg, root, 0, 0, outcomes, onSelect);
+  return svg;
+}
+
+function drawLevel(parent, level, ox, oy, outcomes, onSelect) {
+  const g = s('g', { transform: `translate(${ox},${oy})` });
+  parent.append(g);
+  for (const e of level.edges) {
+    const a = level.pos[e.from], b = level.pos[e.to];
+    let d;
+    if (e.back || b.y <= a.y) {
+      // up or sideways: round the right-hand side
+      const x1 = a.x + a.w, y1 = a.y + a.h / 2, x2 = b.x + b.w, y2 = b.y + b.h / 2;
+      const bulge = Math.max(x1, x2) + 30;
+      d = `M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2},${y2}`;
+    } else {
+      const x1 = a.x + a.w / 2, y1 = a.y + a.h, x2 = b.x + b.w / 2, y2 = b.y;
+      const bend = Math.min(40, (y2 - y1) / 2);
+      d = `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`;
+    }
+    g.append(s('path', { d, class: 'edge' + (e.catch ? ' catch' : ''), 'marker-end': 'url(#arrow)' }));
+  }
+  for (const [name, p] of Object.entries(level.pos)) {
+    const st = level.states[name];
+    const outcome = (outcomes[name] && outcomes[name].outcome) || 'unreached';
+    const node = s('g', { class: 'state ' + outcome + (level.inner[name] ? ' container' : ''), 'data-state': name, 'data-outcome': outcome });
+    node.addEventListener('click', ev => { ev.stopPropagation(); onSelect(name); });
+    node.append(s('title', {}, `${name} (${st.Type}): ${outcome === 'unreached' ? 'not reached' : outcome}`));
+    node.append(s('rect', { x: p.x, y: p.y, width: p.w, height: p.h, rx: 6 }));
+    if (level.inner[name]) {
+      node.append(s('text', { x: p.x + 8, y: p.y + 15 }, `${name} · ${st.Type}`));
+      g.append(node);
+      let x = p.x + PAD;
+      for (const branch of level.inner[name]) {
+        drawLevel(g, branch, x, p.y + PAD + TITLE, outcomes, onSelect);
+        x += branch.width + GAP_X;
+      }
+    } else {
+      node.append(s('text', { x: p.x + p.w / 2, y: p.y + p.h / 2 + 4, 'text-anchor': 'middle' }, clip(name, 20)));
+      g.append(node);
+    }
+  }
+}
+
+function clip(text, n) {
+  return text.length > n ? text.slice(0, n - 1) + '…' : text;
+}
+
+// ---- queues --------------------------------------------------------------------------------
+
+async function queuesView() {
+  const data = await get('queues');
+  show(h('h2', {}, 'Queues'),
+    h('table', { id: 'queues' },
+      h('tr', {}, ['queue', 'visible', 'in flight', 'delayed', 'dead-letter queue', ''].map(t => h('th', {}, t))),
+      data.queues.map(q => h('tr', { 'data-queue': q.name },
+        h('td', {}, q.name, q.sourceQueues.length ? h('span', { class: 'muted' }, ` (DLQ of ${q.sourceQueues.join(', ')})`) : null),
+        h('td', { class: 'visible' }, q.visible), h('td', { class: 'in-flight' }, q.inFlight), h('td', {}, q.delayed),
+        h('td', {}, q.deadLetterQueue ? `${q.deadLetterQueue} after ${q.maxReceiveCount} receives` : ''),
+        h('td', {}, q.sourceQueues.length ? h('a', { href: '#queue/' + encodeURIComponent(q.name), class: 'messages' }, 'messages') : '')))));
+  refreshTimer = setTimeout(() => queuesView().catch(failed), 3000);
+}
+
+async function queueView(name) {
+  const [data, queues] = await Promise.all([get('queues/' + encodeURIComponent(name) + '/messages'), get('queues')]);
+  const queue = queues.queues.find(q => q.name === name) || { visible: '?', inFlight: '?', sourceQueues: [] };
+  const note = h('p', { id: 'redrive-result' });
+  show(h('p', {}, h('a', { href: '#queues' }, '← queues')),
+    h('h2', {}, name),
+    h('p', {}, 'Messages: ', h('b', { id: 'queue-depth' }, queue.visible), ' visible, ', queue.inFlight, ' in flight · dead-letter queue of ', queue.sourceQueues.join(', ')),
+    h('p', { class: 'muted' }, 'Looking counts as a receive (SQS has no peek): each look adds one to the receive counts.'),
+    note,
+    h('table', { id: 'messages' },
+      h('tr', {}, ['message id', 'receives', 'sent', 'body', ''].map(t => h('th', {}, t))),
+      data.messages.map(m => h('tr', { 'data-message': m.messageId },
+        h('td', {}, m.messageId), h('td', {}, m.receiveCount), h('td', {}, when(m.sentTimestamp / 1000)),
+        h('td', {}, h('pre', {}, pretty(tryJson(m.body)))),
+        h('td', {}, h('button', {
+          class: 'redrive',
+          onclick: async () => {
+            try {
+              const r = await post('queues/' + encodeURIComponent(name) + '/redrive', { messageId: m.messageId });
+              window.lastRedrive = `Moved ${r.messageId} back to ${r.to}.`;
+              await queueView(name);
+            } catch (e) { note.textContent = 'Redrive failed: ' + e.message; note.className = 'error'; }
+          },
+        }, 'Redrive to ' + queue.sourceQueues[0]))))));
+  if (window.lastRedrive) { note.textContent = window.lastRedrive; window.lastRedrive = null; }
+}
+
+function tryJson(text) {
+  try { return JSON.parse(text); } catch (e) { return text; }
+}
+
+// ---- tables --------------------------------------------------------------------------------
+
+async function tablesView() {
+  const data = await get('tables');
+  show(h('h2', {}, 'Tables'),
+    h('table', { id: 'tables' },
+      h('tr', {}, ['table', 'keys', 'indexes', 'items', 'stream'].map(t => h('th', {}, t))),
+      data.tables.map(t => h('tr', { class: 'clickable', onclick: () => { location.hash = 'table/' + encodeURIComponent(t.name); } },
+        h('td', {}, t.name), h('td', {}, t.keySchema.map(k => `${k.AttributeName} (${k.KeyType})`).join(', ')),
+        h('td', {}, t.indexes.map(i => i.name).join(', ')), h('td', {}, t.itemCount), h('td', {}, t.streamArn ? 'yes' : '')))));
+}
+
+async function tableView(name) {
+  const tables = await get('tables');
+  const table = tables.tables.find(t => t.name === name);
+  if (!table) throw new Error('no table ' + name);
+  const index = h('select', {}, h('option', { value: '' }, 'table'), table.indexes.map(i => h('option', { value: i.name }, 'index ' + i.name)));
+  const key = h('input', { placeholder: 'partition key value (empty: scan)', size: 36 });
+  const results = h('div', {});
+  const stream = h('div', {});
+  let pages = [null];
+  const load = async (next) => {
+    const query = new URLSearchParams({ limit: 25 });
+    if (key.value) query.set('key', key.value);
+    if (index.value) query.set('index', index.value);
+    if (next) query.set('next', next);
+    const data = await get('tables/' + encodeURIComponent(name) + '/items?' + query);
+    const items = data.items.map(plainItem);
+    const columns = [...new Set(items.flatMap(Object.keys))].slice(0, 8);
+    results.replaceChildren(
+      h('p', { class: 'muted' }, `${data.operation}: ${items.length} items on this page`),
+      h('table', { id: 'items' }, h('tr', {}, columns.map(c => h('th', {}, c))),
+        items.map(it => h('tr', { title: JSON.stringify(it, null, 2) }, columns.map(c => h('td', {}, clip(pretty(it[c] === undefined ? '' : it[c]), 60)))))),
+      h('div', { class: 'toolbar' },
+        pages.length > 1 ? h('button', { onclick: () => { pages.pop(); load(pages[pages.length - 1]).catch(failed); } }, '← previous') : null,
+        data.next ? h('button', { onclick: () => { pages.push(data.next); load(data.next).catch(failed); } }, 'next →') : null));
+  };
+  const go = () => { pages = [null]; load(null).catch(failed); };
+  key.addEventListener('keydown', e => { if (e.key === 'Enter') go(); });
+  show(h('p', {}, h('a', { href: '#tables' }, '← tables')), h('h2', {}, name),
+    h('div', { class: 'toolbar' }, index, key, h('button', { onclick: go }, key.value ? 'Query' : 'Query / Scan')),
+    results, h('h3', {}, 'Stream: newest records'), stream);
+  await load(null);
+  if (table.streamArn) {
+    const records = await get('tables/' + encodeURIComponent(name) + '/stream?limit=20');
+    stream.replaceChildren(h('table', { id: 'stream' },
+      h('tr', {}, ['event', 'time', 'keys', 'new image'].map(t => h('th', {}, t))),
+      records.records.map(r => h('tr', {}, h('td', {}, r.eventName), h('td', {}, when(r.dynamodb.ApproximateCreationDateTime)),
+        h('td', {}, JSON.stringify(plainItem(r.dynamodb.Keys || {}))),
+        h('td', {}, clip(JSON.stringify(plainItem(r.dynamodb.NewImage || {})), 120))))));
+  } else {
+    stream.replaceChildren(h('p', { class: 'muted' }, 'This table has no stream.'));
+  }
+}
+
+// ---- functions -----------------------------------------------------------------------------
+
+async function functionsView() {
+  const data = await get('functions');
+  const detail = h('div', {});
+  const open = f => detail.replaceChildren(h('h3', {}, f.name, h('span', { class: 'muted' }, ` · ${f.handler}`)),
+    h('table', { id: 'invocations' }, h('tr', {}, ['request', 'start', 'duration', 'start kind', 'error'].map(t => h('th', {}, t))),
+      f.recent.map(i => h('tr', {}, h('td', {}, i.requestId), h('td', {}, new Date(i.start).toLocaleTimeString([], { hour12: false })),
+        h('td', {}, i.durationMs + ' ms'), h('td', {}, i.cold ? h('span', { class: 'badge cold' }, `cold (init ${i.initMs} ms)`) : 'warm'),
+        h('td', {}, i.errorType ? h('span', { class: 'badge err' }, `${i.errorType}: ${i.errorMessage}`) : '')))));
+  show(h('h2', {}, 'Functions'),
+    h('table', { id: 'functions' }, h('tr', {}, ['function', 'invocations', 'errors', 'cold starts', 'last duration', 'concurrency'].map(t => h('th', {}, t))),
+      data.functions.map(f => h('tr', { class: 'clickable', onclick: () => open(f) },
+        h('td', {}, f.name), h('td', {}, f.invocations), h('td', {}, f.errors), h('td', {}, f.coldStarts),
+        h('td', {}, f.recent.length ? f.recent[0].durationMs + ' ms' : ''), h('td', {}, f.concurrencyLimit)))),
+    detail,
+    h('h3', {}, 'Event source mappings'),
+    h('table', { id: 'mappings' }, h('tr', {}, ['function', 'source', 'settings'].map(t => h('th', {}, t))),
+      data.eventSourceMappings.map(m => h('tr', {}, h('td', {}, m.function), h('td', {}, m.source.split(':').slice(-1)[0]), h('td', {}, m.settings)))));
+}
