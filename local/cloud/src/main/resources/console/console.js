@@ -78,7 +78,18 @@ function plainItem(item) {
 }
 
 function show(...children) {
-  view.replaceChildren(...children.flat());
+  view.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined));
+}
+
+/** A Lambda error's cause is its JSON payload: show the message, keep the trace folded. */
+function cause(text) {
+  if (!text) return null;
+  const parsed = tryJson(text);
+  if (parsed && typeof parsed === 'object' && parsed.errorMessage) {
+    return h('div', {}, h('div', { class: 'cause' }, parsed.errorMessage),
+      h('details', {}, h('summary', { class: 'muted' }, 'stack trace'), h('pre', {}, (parsed.stackTrace || []).join('\n'))));
+  }
+  return h('pre', {}, text);
 }
 
 function failed(e) {
@@ -162,7 +173,7 @@ async function executionView(arn) {
     h('p', {}, h('a', { href: '#executions' }, '← executions')),
     h('h2', {}, e.name, ' ', h('span', { class: 'status ' + e.status, id: 'execution-status' }, e.status)),
     h('p', { class: 'muted' }, `${data.stateMachineName} · started ${when(e.startDate)}` + (e.stopDate ? ` · stopped ${when(e.stopDate)}` : '')),
-    e.error ? h('p', { class: 'error' }, `${e.error}: ${e.cause || ''}`) : null,
+    e.error ? h('div', { class: 'error' }, e.error, cause(e.cause)) : null,
     h('p', { class: 'legend' }, OUTCOMES.map(o => h('span', {}, h('i', { style: `background: var(--${o === 'unreached' ? 'unreached' : o})` }), o === 'unreached' ? 'not reached' : o))),
     h('div', { class: 'split' }, h('div', { class: 'panel' }, graph), detail));
   if (selected.name) select(selected.name);
@@ -188,7 +199,7 @@ function stateDetail(name, data) {
     h('h3', {}, name, ' ', h('span', { class: 'badge', id: 'state-outcome' }, st.outcome),
       st.entries > 1 ? h('span', { class: 'muted' }, ` entered ${st.entries} times`) : null,
       st.failures ? h('span', { class: 'muted' }, ` · ${st.failures} failure(s)`) : null),
-    st.error ? h('div', { class: 'error', id: 'state-error' }, st.error, st.cause ? h('pre', {}, st.cause) : null) : null,
+    st.error ? h('div', { class: 'error', id: 'state-error' }, st.error, cause(st.cause)) : null,
     h('div', {}, h('b', {}, 'Input'), h('pre', { id: 'state-input' }, pretty(st.input))),
     h('div', {}, h('b', {}, 'Output'), h('pre', { id: 'state-output' }, pretty(st.output))),
     eventsTable(data.events, name),

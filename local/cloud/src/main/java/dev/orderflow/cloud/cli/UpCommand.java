@@ -96,6 +96,7 @@ final class UpCommand {
                 "  JWKS of the local issuer:                           "
                         + edge
                         + "/_local/jwks.json");
+        out.println("  Console (executions, queues, tables, functions):    " + edge + "/_console/");
         if (api != null) {
             out.println("  HTTP API:                                           " + api);
             String token =

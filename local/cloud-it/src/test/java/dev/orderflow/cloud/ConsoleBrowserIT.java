@@ -1,0 +1,127 @@
+package dev.orderflow.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The console in a real browser (headless Chromium) against the shared cloud: a rejected order's
+ * execution found by its id shows TakePayment as caught with its error, and a dead-letter message
+ * redriven from the page leaves the dead-letter queue for its source.
+ */
+class ConsoleBrowserIT extends SagaTestSupport {
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private ConsoleClient console;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        console = new ConsoleClient(cloud);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRejectedOrder_isFoundByItsId_andItsGraphShowsTheFailedPaymentWithItsError()
+            throws Exception {
+        SagaFixture.Stocked stocked = shop.stocked(1004, "", 3600, 5); // ..04: provider down
+        String id = shop.placeOrder(alice, Map.of(stocked.sku(), 1));
+        shop.awaitEnd(alice, id);
+
+        browser.get(console.page() + "#executions");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name-search"))).sendKeys(id);
+        wait.until(
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("#executions tr[data-name='" + id + "']")))
+                .click();
+
+        WebElement payment =
+                wait.until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("#graph g.state[data-state='TakePayment']")));
+        assertThat(payment.getAttribute("class")).contains("caught");
+        assertThat(stateClass("ReserveStock")).contains("succeeded");
+        assertThat(stateClass("RefundPayment")).contains("succeeded");
+        assertThat(stateClass("ShipFromCenters")).contains("unreached");
+        // the page opens on the gravest state: the payment, its error beside the graph
+        assertThat(wait.until(d -> d.findElement(By.id("state-error"))).getText())
+                .contains("dev.orderflow.domain.payment.PaymentUnavailable");
+        assertThat(browser.findElement(By.id("state-outcome")).getText()).isEqualTo("caught");
+
+        // another state's input and output, then back to the failed one
+        browser.findElement(By.cssSelector("#graph g.state[data-state='ReserveStock']")).click();
+        assertThat(browser.findElement(By.id("state-input")).getText()).contains(id);
+        assertThat(browser.findElements(By.id("state-error"))).isEmpty();
+        payment.click();
+        assertThat(browser.findElement(By.id("state-error")).getText())
+                .contains("PaymentUnavailable");
+
+        // tall enough for the whole saga: the README shows this picture (docs/)
+        browser.manage().window().setSize(new Dimension(1400, 1700));
+        Path shot = Path.of("target", "console-saga-graph.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                shot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void redrivingADeadLetterMessage_fromThePage_movesItToItsSourceQueue() {
+        SqsClient sqs = Clients.sqs(cloud.edgeEndpoint());
+        ConsoleClient.QueuePair pair = ConsoleClient.queuePair(sqs);
+        sqs.sendMessage(s -> s.queueUrl(pair.dlqUrl()).messageBody("{\"orderId\":\"lost-1\"}"));
+
+        browser.get(console.page() + "#queues");
+        WebElement dlqRow =
+                wait.until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("tr[data-queue='" + pair.dlq() + "']")));
+        assertThat(dlqRow.findElement(By.className("visible")).getText()).isEqualTo("1");
+        dlqRow.findElement(By.className("messages")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("queue-depth"), "1"));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("lost-1");
+        browser.findElement(By.cssSelector("#messages button.redrive")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("queue-depth"), "0"));
+        assertThat(browser.findElement(By.id("redrive-result")).getText()).contains(pair.source());
+        assertThat(browser.findElements(By.cssSelector("#messages tr[data-message]"))).isEmpty();
+
+        browser.get(console.page() + "#queues");
+        wait.until(
+                ExpectedConditions.textToBe(
+                        By.cssSelector("tr[data-queue='" + pair.source() + "'] .visible"), "1"));
+        JsonNode source = console.queue(pair.source());
+        assertThat(source.path("visible").asInt()).isEqualTo(1);
+    }
+
+    private String stateClass(String state) {
+        return browser.findElement(By.cssSelector("#graph g.state[data-state='" + state + "']"))
+                .getAttribute("class");
+    }
+}
