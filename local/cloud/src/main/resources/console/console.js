@@ -106,6 +106,8 @@ const routes = {
   tables: () => tablesView(),
   table: (name) => tableView(name),
   functions: () => functionsView(),
+  orders: () => ordersView(),
+  order: (id) => orderView(id),
 };
 
 function route() {
@@ -114,7 +116,7 @@ function route() {
   const slash = hash.indexOf('/');
   const name = slash < 0 ? hash : hash.slice(0, slash);
   const arg = slash < 0 ? null : decodeURIComponent(hash.slice(slash + 1));
-  const section = { execution: 'executions', queue: 'queues', table: 'tables' }[name] || name;
+  const section = { execution: 'executions', queue: 'queues', table: 'tables', order: 'orders' }[name] || name;
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === section));
   (routes[name] || routes.executions)(arg).catch(failed);
 }
@@ -160,6 +162,7 @@ const OUTCOMES = ['succeeded', 'retried', 'caught', 'failed', 'running', 'unreac
 async function executionView(arn) {
   const data = await get('execution?arn=' + encodeURIComponent(arn));
   const e = data.execution;
+  if (window.selectedFor !== arn) { window.selectedFor = arn; window.selectedState = null; }
   const selected = { name: window.selectedState && data.states[window.selectedState] ? window.selectedState : firstFailure(data) };
   const detail = h('div', { class: 'panel', id: 'state-detail' });
   const graph = drawGraph(data.definition, data.states, name => select(name));
@@ -455,6 +458,12 @@ async function tableView(name) {
   }
 }
 
+/** A queue's name, or the table of a stream, from an event source's ARN. */
+function sourceName(arn) {
+  const table = /:table\/([^/]+)\/stream\//.exec(arn);
+  return table ? table[1] + ' (stream)' : arn.split(':').pop();
+}
+
 // ---- functions -----------------------------------------------------------------------------
 
 async function functionsView() {
@@ -473,5 +482,100 @@ async function functionsView() {
     detail,
     h('h3', {}, 'Event source mappings'),
     h('table', { id: 'mappings' }, h('tr', {}, ['function', 'source', 'settings'].map(t => h('th', {}, t))),
-      data.eventSourceMappings.map(m => h('tr', {}, h('td', {}, m.function), h('td', {}, m.source.split(':').slice(-1)[0]), h('td', {}, m.settings)))));
+      data.eventSourceMappings.map(m => h('tr', {}, h('td', {}, m.function), h('td', {}, sourceName(m.source)), h('td', {}, m.settings)))));
+}
+
+// ---- orders: the product's own view, and the charts of a load test --------------------------
+
+/** The saga's executions are named by order id: the orders are the saga's executions. */
+async function ordersView() {
+  const search = h('input', { id: 'order-search', placeholder: 'order id', size: 40 });
+  search.addEventListener('keydown', e => { if (e.key === 'Enter' && search.value) location.hash = 'order/' + encodeURIComponent(search.value.trim()); });
+  const charts = h('div', { id: 'charts' });
+  show(h('h2', {}, 'Orders'),
+    h('div', { class: 'toolbar' }, search, h('button', { onclick: () => { if (search.value) location.hash = 'order/' + encodeURIComponent(search.value.trim()); } }, 'Open')),
+    charts);
+  const draw = async () => {
+    const data = await get('executions?limit=1000');
+    charts.replaceChildren(...orderCharts(data.executions));
+    refreshTimer = setTimeout(() => draw().catch(failed), 2000);
+  };
+  await draw();
+}
+
+function orderCharts(executions) {
+  const now = Date.now() / 1000;
+  const finished = executions.filter(e => e.stopDate).map(e => e.stopDate - e.startDate);
+  // orders per second: sagas started in each of the last 60 seconds
+  const perSecond = new Array(60).fill(0);
+  for (const e of executions) {
+    const ago = Math.floor(now - e.startDate);
+    if (ago >= 0 && ago < 60) perSecond[59 - ago]++;
+  }
+  // saga latency: start to end of the finished sagas, in 20 buckets up to the slowest
+  const max = Math.max(1, ...finished);
+  const width = max / 20;
+  const buckets = new Array(20).fill(0);
+  finished.forEach(l => buckets[Math.min(19, Math.floor(l / width))]++);
+  const running = executions.filter(e => e.status === 'RUNNING').length;
+  const sorted = [...finished].sort((a, b) => a - b);
+  const pct = p => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2) + ' s' : '–';
+  return [
+    h('p', { class: 'muted' }, `${executions.length} recent sagas · ${running} running · latency p50 ${pct(0.5)}, p95 ${pct(0.95)}, p99 ${pct(0.99)}`),
+    h('div', { class: 'charts' },
+      h('div', { class: 'panel' }, h('h3', {}, 'Orders per second (sagas started, last 60 s)'),
+        bars('orders-per-second', perSecond, i => `${59 - i} s ago`, '-60 s', 'now')),
+      h('div', { class: 'panel' }, h('h3', {}, 'Saga latency (start to end)'),
+        bars('latency', buckets, i => `${(i * width).toFixed(1)}–${((i + 1) * width).toFixed(1)} s`, '0 s', max.toFixed(1) + ' s'))),
+    h('h3', {}, 'Recent orders'),
+    h('table', { id: 'orders' }, h('tr', {}, ['order', 'saga', 'started', 'took'].map(t => h('th', {}, t))),
+      executions.slice(0, 50).map(e => h('tr', { class: 'clickable', 'data-order': e.name, onclick: () => { location.hash = 'order/' + encodeURIComponent(e.name); } },
+        h('td', {}, e.name), h('td', { class: 'status ' + e.status }, e.status), h('td', {}, when(e.startDate)),
+        h('td', {}, e.stopDate ? (e.stopDate - e.startDate).toFixed(2) + ' s' : '')))),
+  ];
+}
+
+/** A bar chart as SVG: one bar per value, a tooltip per bar, the axis's two ends labelled. */
+function bars(id, values, label, from, to) {
+  const W = 420, H = 140, top = Math.max(1, ...values), bw = W / values.length;
+  const svg = s('svg', { id, class: 'chart', width: W, height: H + 18, viewBox: `0 0 ${W} ${H + 18}` });
+  values.forEach((v, i) => {
+    const bh = (v / top) * (H - 14);
+    const bar = s('rect', { x: i * bw + 1, y: H - bh, width: Math.max(1, bw - 2), height: bh, class: 'bar' });
+    bar.append(s('title', {}, `${label(i)}: ${v}`));
+    svg.append(bar);
+  });
+  svg.append(s('text', { x: 0, y: 10, class: 'axis' }, `max ${top}`));
+  svg.append(s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'base' }));
+  svg.append(s('text', { x: 0, y: H + 14, class: 'axis' }, from));
+  svg.append(s('text', { x: W, y: H + 14, class: 'axis', 'text-anchor': 'end' }, to));
+  return svg;
+}
+
+/** An order's timeline (its EVENT# items in the orders table) next to its saga's graph. */
+async function orderView(id) {
+  const [tables, executions] = await Promise.all([get('tables'), get('executions?name=' + encodeURIComponent(id))]);
+  const ordersTable = tables.tables.find(t => /DataOrders(?!.*Archive)/.test(t.name) && !/Archive/.test(t.name));
+  const items = ordersTable
+    ? (await get('tables/' + encodeURIComponent(ordersTable.name) + '/items?limit=100&key=' + encodeURIComponent('ORDER#' + id))).items.map(plainItem)
+    : [];
+  const order = items.find(i => i.sk === 'ORDER');
+  const events = items.filter(i => String(i.sk).startsWith('EVENT#'));
+  const saga = executions.executions.find(e => e.name === id);
+  const left = h('div', { class: 'panel' },
+    h('h3', {}, 'Timeline'),
+    order ? h('p', {}, 'Status ', h('b', { id: 'order-status' }, order.status), order.reason ? h('span', { class: 'muted' }, ' · ' + order.reason) : null) : h('p', { class: 'muted' }, 'No order ' + id + ' in the orders table.'),
+    h('table', { id: 'timeline' }, h('tr', {}, ['status', 'at', 'detail'].map(t => h('th', {}, t))),
+      events.map(e => h('tr', {}, h('td', {}, e.status), h('td', {}, String(e.at).replace('T', ' ').replace('Z', '')), h('td', {}, e.detail)))));
+  const right = h('div', { class: 'panel' });
+  show(h('p', {}, h('a', { href: '#orders' }, '← orders')), h('h2', {}, 'Order ', id),
+    h('div', { class: 'split order' }, left, right));
+  if (!saga) {
+    right.append(h('p', { class: 'muted' }, 'No saga execution is named ' + id + '.'));
+    return;
+  }
+  const data = await get('execution?arn=' + encodeURIComponent(saga.executionArn));
+  right.append(h('h3', {}, 'Saga ', h('a', { href: '#execution/' + encodeURIComponent(saga.executionArn) }, data.execution.status)),
+    drawGraph(data.definition, data.states, () => { location.hash = 'execution/' + encodeURIComponent(saga.executionArn); }));
+  if (data.execution.status === 'RUNNING') refreshTimer = setTimeout(() => orderView(id).catch(failed), 1500);
 }

@@ -88,6 +88,29 @@ class ConsoleBrowserIT extends SagaTestSupport {
                 browser.getScreenshotAs(OutputType.FILE).toPath(),
                 shot,
                 StandardCopyOption.REPLACE_EXISTING);
+
+        // the order's own view: its timeline beside the same graph
+        browser.get(console.page() + "#order/" + id);
+        wait.until(ExpectedConditions.textToBe(By.id("order-status"), "REJECTED"));
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("PENDING", "RESERVED", "REJECTED");
+        assertThat(
+                        wait.until(
+                                        d ->
+                                                d.findElement(
+                                                        By.cssSelector(
+                                                                "#graph g.state[data-state='TakePayment']")))
+                                .getAttribute("class"))
+                .contains("caught");
+
+        // the orders page lists it, with the charts of the recent sagas
+        browser.get(console.page() + "#orders");
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#orders tr[data-order='" + id + "']")));
+        assertThat(browser.findElements(By.cssSelector("svg#latency rect.bar"))).hasSize(20);
+        assertThat(browser.findElements(By.cssSelector("svg#orders-per-second rect.bar")))
+                .hasSize(60);
     }
 
     @Test
