@@ -298,11 +298,8 @@ public final class LocalRegions implements AutoCloseable {
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("no regions given");
             }
-            if (stockConsistency == Consistency.STRONG && names.size() != 3) {
-                throw new IllegalArgumentException(
-                        "--stock-consistency strong needs exactly three regions (as DynamoDB's"
-                                + " multi-region strong consistency), not "
-                                + names.size());
+            if (stockConsistency == Consistency.STRONG) {
+                RegionNames.checkStrongStock(names);
             }
             List<Region> regions = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {

@@ -73,4 +73,36 @@ public final class RegionNames {
         }
         return List.copyOf(names);
     }
+
+    /**
+     * The region sets of DynamoDB's multi-Region strong consistency: an MRSC table's three replicas
+     * lie in one of them (the same sets infra's {@code Topology} checks before synthesizing).
+     */
+    static final List<List<String>> MRSC_REGION_SETS =
+            List.of(
+                    List.of("us-east-1", "us-east-2", "us-west-2"),
+                    List.of("eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"),
+                    List.of("ap-northeast-1", "ap-northeast-2", "ap-northeast-3"));
+
+    /**
+     * Checks regions for strong stock: exactly three, of one MRSC region set, as DynamoDB requires.
+     *
+     * @throws IllegalArgumentException naming the rule the regions break
+     */
+    public static void checkStrongStock(List<String> names) {
+        if (names.size() != 3) {
+            throw new IllegalArgumentException(
+                    "--stock-consistency strong needs exactly three regions (as DynamoDB's"
+                            + " multi-region strong consistency), not "
+                            + names.size());
+        }
+        if (MRSC_REGION_SETS.stream().noneMatch(set -> set.containsAll(names))) {
+            throw new IllegalArgumentException(
+                    "--stock-consistency strong needs three regions of one multi-region strong"
+                            + " consistency region set "
+                            + MRSC_REGION_SETS
+                            + ", not "
+                            + names);
+        }
+    }
 }

@@ -32,11 +32,8 @@ final class RegionsUpCommand {
             throw new IllegalArgumentException("--replication-lag-ms cannot be negative");
         }
         LocalRegions.Consistency stock = stockConsistency(o);
-        if (stock == LocalRegions.Consistency.STRONG && regions.size() != 3) {
-            throw new IllegalArgumentException(
-                    "--stock-consistency strong needs exactly three regions (as DynamoDB's"
-                            + " multi-region strong consistency), not "
-                            + regions.size());
+        if (stock == LocalRegions.Consistency.STRONG) {
+            RegionNames.checkStrongStock(regions);
         }
         LocalRegions.Builder builder =
                 LocalRegions.builder()

@@ -65,6 +65,19 @@ class RegionsCommandLineTest {
     }
 
     @Test
+    void up_refusesStrongStockAcrossRegionSets() {
+        assertUsageError(
+                run(
+                        "up",
+                        "--regions",
+                        "eu-central-1,us-east-1,ap-northeast-1",
+                        "--stock-consistency",
+                        "strong"),
+                "--stock-consistency strong needs three regions of one multi-region strong"
+                        + " consistency region set");
+    }
+
+    @Test
     void up_refusesAnUnknownStockConsistency() {
         assertUsageError(
                 run("up", "--regions", "eu-central-1,us-east-1", "--stock-consistency", "linear"),
