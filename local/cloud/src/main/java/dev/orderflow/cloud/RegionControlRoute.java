@@ -3,6 +3,7 @@ package dev.orderflow.cloud;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.internal.edge.EdgeRouter;
+import dev.orderflow.cloud.internal.edge.ProblemAnswers;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.protocol.HttpAnswer;
 import dev.orderflow.protocol.HttpCall;
@@ -16,8 +17,6 @@ import dev.orderflow.protocol.HttpCall;
 final class RegionControlRoute implements EdgeRouter.LocalRoute {
 
     static final String PATH = "/_orderflow/regions";
-
-    private static final String PROBLEMS = "https://orderflow.dev/problems/";
 
     private final LocalRegions regions;
     private final int ownEdgePort;
@@ -106,21 +105,6 @@ final class RegionControlRoute implements EdgeRouter.LocalRoute {
     }
 
     private static HttpAnswer problem(int status, String type, String detail) {
-        ObjectNode body =
-                Json.object()
-                        .put("type", PROBLEMS + type)
-                        .put("title", title(status))
-                        .put("status", status)
-                        .put("detail", detail);
-        return HttpAnswer.of(status, "application/problem+json", Json.bytes(body));
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 409 -> "Conflict";
-            default -> "Service Unavailable";
-        };
+        return ProblemAnswers.of(status, type, detail);
     }
 }

@@ -1,10 +1,10 @@
 package dev.orderflow.cloud.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.cloud.internal.aws.AwsCallException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.edge.EdgeRouter;
+import dev.orderflow.cloud.internal.edge.ProblemAnswers;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
@@ -26,7 +26,6 @@ public final class ConsoleRoute implements EdgeRouter.LocalRoute {
     public static final String PATH = "/_console";
 
     private static final String API = PATH + "/api/";
-    private static final String PROBLEMS = "https://orderflow.dev/problems/";
 
     private final ConsoleAssets assets = new ConsoleAssets();
     private final ExecutionsView executions;
@@ -137,24 +136,7 @@ public final class ConsoleRoute implements EdgeRouter.LocalRoute {
     }
 
     private static HttpAnswer problem(int status, String type, String detail) {
-        ObjectNode body =
-                Json.object()
-                        .put("type", PROBLEMS + type)
-                        .put("title", title(status))
-                        .put("status", status)
-                        .put("detail", detail);
-        return HttpAnswer.of(status, "application/problem+json", Json.bytes(body));
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 409 -> "Conflict";
-            case 415 -> "Unsupported Media Type";
-            default -> status < 500 ? "Client Error" : "Service Unavailable";
-        };
+        return ProblemAnswers.of(status, type, detail);
     }
 
     /** Builds the route over the local services' endpoints and the Lambda runtime. */
