@@ -157,33 +157,89 @@ async function executionsView() {
   await load();
 }
 
-const OUTCOMES = ['succeeded', 'retried', 'caught', 'failed', 'running', 'unreached'];
+const OUTCOMES = ['succeeded', 'retried', 'caught', 'aborted', 'failed', 'running', 'unreached'];
 
 async function executionView(arn) {
   const data = await get('execution?arn=' + encodeURIComponent(arn));
-  const e = data.execution;
-  if (window.selectedFor !== arn) { window.selectedFor = arn; window.selectedState = null; }
-  const selected = { name: window.selectedState && data.states[window.selectedState] ? window.selectedState : firstFailure(data) };
-  const detail = h('div', { class: 'panel', id: 'state-detail' });
-  const graph = drawGraph(data.definition, data.states, name => select(name));
-  function select(name) {
-    selected.name = name;
-    window.selectedState = name;
-    graph.querySelectorAll('.state').forEach(n => n.classList.toggle('selected', n.dataset.state === name));
-    detail.replaceChildren(...stateDetail(name, data));
+  if (window.selectedFor !== arn) { window.selectedFor = arn; window.selectedState = null; window.selectedLane = null; }
+  renderExecution(arn, data);
+  if (data.execution.status === 'RUNNING') {
+    refreshTimer = setTimeout(() => executionView(arn).catch(failed), 1500);
   }
+}
+
+/** The execution's graph and the selected state's detail; a selected iteration or branch recolours its states. */
+function renderExecution(arn, data) {
+  const e = data.execution;
+  const lane = findLane(data, window.selectedLane);
+  if (!lane) window.selectedLane = null;
+  const outcomes = lane ? overlay(data, lane) : data.states;
+  const rerender = () => renderExecution(arn, data);
+  const name = window.selectedState && (outcomes[window.selectedState] || findState(data.definition, window.selectedState))
+    ? window.selectedState : firstFailure(data);
+  const graph = drawGraph(data.definition, outcomes, n => select(n));
+  const detail = h('div', { class: 'panel', id: 'state-detail' });
   show(
-    h('p', {}, h('a', { href: '#executions' }, '← executions')),
+    h('p', {}, h('a', { href: '#executions' }, '← executions'),
+      data.parentExecutionArn ? h('span', {}, ' · ', h('a', { href: '#execution/' + encodeURIComponent(data.parentExecutionArn), id: 'parent-execution' }, 'parent execution')) : null),
     h('h2', {}, e.name, ' ', h('span', { class: 'status ' + e.status, id: 'execution-status' }, e.status)),
     h('p', { class: 'muted' }, `${data.stateMachineName} · started ${when(e.startDate)}` + (e.stopDate ? ` · stopped ${when(e.stopDate)}` : '')),
     e.error ? h('div', { class: 'error' }, e.error, cause(e.cause)) : null,
-    h('p', { class: 'legend' }, OUTCOMES.map(o => h('span', {}, h('i', { style: `background: var(--${o === 'unreached' ? 'unreached' : o})` }), o === 'unreached' ? 'not reached' : o))),
+    h('p', { class: 'legend' }, OUTCOMES.map(o => h('span', {}, h('i', { style: `background: var(--${o})` }), o === 'unreached' ? 'not reached' : o))),
+    lane ? h('p', { id: 'lane-banner' }, `Showing ${lane.kind === 'iteration' ? 'iteration ' + lane.index + ' of Map' : 'branch ' + lane.index + ' of Parallel'} ${lane.container}: `,
+      h('span', { class: 'badge' }, lane.outcome), ' ', h('button', { id: 'all-lanes', onclick: () => { window.selectedLane = null; rerender(); } }, 'show all')) : null,
     h('div', { class: 'split' }, h('div', { class: 'panel' }, graph), detail));
-  if (selected.name) select(selected.name);
-  else detail.replaceChildren(h('p', { class: 'muted' }, 'Select a state to see its input, output and error.'), eventsTable(data.events, null));
-  if (e.status === 'RUNNING') {
-    refreshTimer = setTimeout(() => executionView(arn).catch(failed), 1500);
+  function select(n) {
+    window.selectedState = n;
+    graph.querySelectorAll('.state').forEach(g => g.classList.toggle('selected', g.dataset.state === n));
+    detail.replaceChildren(...stateDetail(n, data, outcomes, lane, rerender));
   }
+  if (name) {
+    select(name);
+  } else {
+    detail.replaceChildren(h('p', { class: 'muted' }, 'Select a state to see its input, output and error.'), eventsTable(data.events, null, lane));
+  }
+}
+
+/** The iteration or branch whose lane path is {@code path}, with its kind and container. */
+function findLane(data, path) {
+  if (!path) return null;
+  for (const [kind, byState] of [['iteration', data.iterations || {}], ['branch', data.branches || {}]]) {
+    for (const [container, lanes] of Object.entries(byState)) {
+      const hit = lanes.find(l => l.lane === path);
+      if (hit) return { ...hit, kind, container };
+    }
+  }
+  return null;
+}
+
+/** The state named so anywhere in a definition (names are unique in a machine). */
+function findState(machine, name) {
+  for (const [n, st] of Object.entries((machine && machine.States) || {})) {
+    if (n === name) return st;
+    for (const inner of [...(st.Branches || []), st.ItemProcessor || st.Iterator].filter(Boolean)) {
+      const hit = findState(inner, name);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+function stateNames(machine) {
+  return Object.entries(machine.States || {}).flatMap(([n, st]) =>
+    [n, ...[...(st.Branches || []), st.ItemProcessor || st.Iterator].filter(Boolean).flatMap(stateNames)]);
+}
+
+/** The whole execution's outcomes, with the selected lane's for the states inside its Map or branch. */
+function overlay(data, lane) {
+  const container = findState(data.definition, lane.container);
+  // a branch: the other branches' states show as not reached, so the chosen one stands out
+  const inner = lane.kind === 'iteration' ? [container.ItemProcessor || container.Iterator] : container.Branches;
+  const outcomes = { ...data.states };
+  for (const n of inner.flatMap(stateNames)) {
+    if (lane.states[n]) outcomes[n] = lane.states[n]; else delete outcomes[n];
+  }
+  return outcomes;
 }
 
 function firstFailure(data) {
@@ -195,23 +251,54 @@ function firstFailure(data) {
   return null;
 }
 
-function stateDetail(name, data) {
-  const st = data.states[name];
-  if (!st) return [h('h3', {}, name), h('p', { class: 'muted' }, 'Not reached.'), eventsTable(data.events, null)];
+function stateDetail(name, data, outcomes, lane, rerender) {
+  const st = outcomes[name];
+  const def = findState(data.definition, name) || {};
+  const runs = laneList(name, def, data, lane, rerender);
+  if (!st) return [h('h3', {}, name), h('p', { class: 'muted' }, 'Not reached.'), runs, eventsTable(data.events, null, lane)];
   return [
     h('h3', {}, name, ' ', h('span', { class: 'badge', id: 'state-outcome' }, st.outcome),
       st.entries > 1 ? h('span', { class: 'muted' }, ` entered ${st.entries} times`) : null,
       st.failures ? h('span', { class: 'muted' }, ` · ${st.failures} failure(s)`) : null),
     st.error ? h('div', { class: 'error', id: 'state-error' }, st.error, cause(st.cause)) : null,
+    runs,
     h('div', {}, h('b', {}, 'Input'), h('pre', { id: 'state-input' }, pretty(st.input))),
     h('div', {}, h('b', {}, 'Output'), h('pre', { id: 'state-output' }, pretty(st.output))),
-    eventsTable(data.events, name),
+    eventsTable(data.events, name, lane),
   ];
 }
 
-function eventsTable(events, stateName) {
+/** A Map's iterations (or its Map Runs' child executions) and a Parallel's branches, each selectable. */
+function laneList(name, def, data, lane, rerender) {
+  if (def.Type === 'Map' && (data.mapRuns || {})[name]) {
+    const box = h('div', { id: 'map-run-children' }, h('p', { class: 'muted' }, 'Loading the Map Run\'s child executions…'));
+    Promise.all(data.mapRuns[name].map(arn => get('map-run?arn=' + encodeURIComponent(arn)))).then(runs => box.replaceChildren(
+      h('b', {}, 'Child executions (DISTRIBUTED Map)'),
+      h('table', { class: 'lanes' }, h('tr', {}, ['index', 'status', 'execution'].map(t => h('th', {}, t))),
+        runs.flatMap(r => r.children).map(c => h('tr', { class: 'clickable', 'data-index': c.index, 'data-status': c.status,
+          onclick: () => { location.hash = 'execution/' + encodeURIComponent(c.executionArn); } },
+          h('td', {}, c.index), h('td', { class: 'status ' + c.status }, c.status), h('td', {}, c.name)))))).catch(e => { box.textContent = e.message; });
+    return box;
+  }
+  const kind = def.Type === 'Map' ? 'iteration' : def.Type === 'Parallel' ? 'branch' : null;
+  const lanes = kind && ((kind === 'iteration' ? data.iterations : data.branches) || {})[name];
+  if (!lanes || !lanes.length) return null;
+  return h('div', {}, h('b', {}, kind === 'iteration' ? 'Iterations' : 'Branches'), ' ',
+    h('span', { class: 'muted' }, '(select one to colour its states and see its events)'),
+    h('table', { class: 'lanes', id: kind === 'iteration' ? 'iterations' : 'branches' },
+      h('tr', {}, [kind === 'iteration' ? 'index' : 'branch', 'outcome', 'events', ''].map(t => h('th', {}, t))),
+      lanes.map(l => h('tr', {
+        class: 'clickable' + (lane && lane.lane === l.lane ? ' chosen' : ''), 'data-index': l.index, 'data-outcome': l.outcome,
+        onclick: () => { window.selectedLane = l.lane; rerender(); },
+      }, h('td', {}, l.index), h('td', {}, h('span', { class: 'badge outcome ' + l.outcome }, l.outcome)), h('td', {}, l.events.length),
+        h('td', { class: 'muted' }, l.lane.includes('/') ? l.lane : '')))));
+}
+
+function eventsTable(allEvents, stateName, lane) {
   let inState = false;
-  return h('div', {}, h('h3', {}, 'Event history'),
+  const ids = lane ? new Set(lane.events) : null;
+  const events = ids ? allEvents.filter(ev => ids.has(ev.id)) : allEvents;
+  return h('div', {}, h('h3', {}, 'Event history', lane ? ` of ${lane.kind} ${lane.index} of ${lane.container}` : ''),
     h('table', { class: 'events', id: 'events' },
       h('tr', {}, h('th', {}, '#'), h('th', {}, 'type'), h('th', {}, 'state / detail'), h('th', {}, 'time')),
       events.map(ev => {
@@ -222,7 +309,8 @@ function eventsTable(events, stateName) {
         if (exited && exited.name === stateName) inState = false;
         const details = Object.entries(ev).find(([k]) => k.endsWith('EventDetails'));
         const label = entered ? entered.name : exited ? exited.name
-          : details && details[1].error ? `${details[1].error}` : '';
+          : details && details[1].error ? `${details[1].error}`
+          : details && details[1].index !== undefined ? `${details[1].name} [${details[1].index}]` : '';
         return h('tr', { class: hit ? 'hit' : '' }, h('td', {}, ev.id), h('td', {}, ev.type), h('td', {}, label), h('td', {}, when(ev.timestamp)));
       })));
 }

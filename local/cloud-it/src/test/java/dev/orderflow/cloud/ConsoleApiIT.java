@@ -191,6 +191,86 @@ class ConsoleApiIT extends SagaTestSupport {
     }
 
     @Test
+    void mapIterationsAndParallelBranches_eachHaveTheirOwnStatesAndEvents() {
+        String arn = ConsoleClient.lanesExecution(Clients.sfn(cloud.edgeEndpoint()));
+
+        JsonNode execution = console.api("execution?arn=" + ConsoleClient.encode(arn));
+        assertThat(execution.at("/execution/status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(execution.at("/states/Fan/outcome").asText()).isEqualTo("caught");
+        JsonNode branches = execution.at("/branches/Fan");
+        assertThat(branches).hasSize(2);
+        assertThat(branches.at("/0/index").asInt()).isZero();
+        assertThat(branches.at("/0/outcome").asText()).isEqualTo("succeeded");
+        assertThat(branches.at("/0/states").has("Right")).as("the other branch's state").isFalse();
+        assertThat(branches.at("/1/outcome").asText()).isEqualTo("failed");
+        // a Fail state in a branch: AWS records no error for it, the Parallel's Catch takes it
+        assertThat(branches.at("/1/states/Right/outcome").asText()).isEqualTo("failed");
+        assertThat(branches.at("/1/states").has("Left")).isFalse();
+
+        JsonNode iterations = execution.at("/iterations/Items");
+        assertThat(iterations).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode iteration = iterations.get(i);
+            assertThat(iteration.path("index").asInt()).isEqualTo(i);
+            assertThat(iteration.path("outcome").asText()).isEqualTo("succeeded");
+            assertThat(iteration.at("/states/Check/outcome").asText()).isEqualTo("succeeded");
+            assertThat(iteration.path("states").has("Odd")).as("iteration %d", i).isEqualTo(i == 1);
+            assertThat(iteration.path("states").has("Even"))
+                    .as("iteration %d", i)
+                    .isEqualTo(i != 1);
+            assertThat(iteration.at("/states/Check/input").asInt()).isEqualTo(i);
+        }
+        // each iteration's events: its MapIteration events and its own states', no other's
+        JsonNode events = execution.path("events");
+        assertThat(typesOf(events, iterations.at("/1/events")))
+                .containsExactly(
+                        "MapIterationStarted",
+                        "ChoiceStateEntered",
+                        "ChoiceStateExited",
+                        "PassStateEntered",
+                        "PassStateExited",
+                        "MapIterationSucceeded");
+        // the whole execution's view merges the iterations
+        assertThat(execution.at("/states/Odd/entries").asInt()).isEqualTo(1);
+        assertThat(execution.at("/states/Even/entries").asInt()).isEqualTo(2);
+
+        // DISTRIBUTED: the Map Run's children are executions with their own history and graph
+        assertThat(execution.at("/states/Spread/outcome").asText()).isEqualTo("succeeded");
+        String mapRun = execution.at("/mapRuns/Spread/0").asText();
+        assertThat(mapRun).contains(":mapRun:");
+        JsonNode children = console.api("map-run?arn=" + ConsoleClient.encode(mapRun));
+        assertThat(children.path("children")).hasSize(3);
+        assertThat(children.at("/children/2/index").asInt()).isEqualTo(2);
+        assertThat(children.at("/children/0/status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode child =
+                console.api(
+                        "execution?arn="
+                                + ConsoleClient.encode(
+                                        children.at("/children/0/executionArn").asText()));
+        assertThat(child.path("parentExecutionArn").asText()).isEqualTo(arn);
+        assertThat(child.at("/definition/StartAt").asText()).isEqualTo("Echo");
+        assertThat(child.at("/states/Echo/outcome").asText()).isEqualTo("succeeded");
+        assertThat(child.at("/states/Echo/input").asInt()).isZero();
+
+        assertThat(console.get("/_console/api/map-run").statusCode()).isEqualTo(400);
+        HttpResponse<String> noRun =
+                console.get(
+                        "/_console/api/map-run?arn="
+                                + ConsoleClient.encode(mapRun.replace(":mapRun:", ":mapRun:x")));
+        assertThat(noRun.statusCode()).isEqualTo(404);
+        assertThat(noRun.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    private static java.util.List<String> typesOf(JsonNode events, JsonNode ids) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        ids.forEach(id -> wanted.add(id.asLong()));
+        return StreamSupport.stream(events.spliterator(), false)
+                .filter(e -> wanted.contains(e.path("id").asLong()))
+                .map(e -> e.path("type").asText())
+                .toList();
+    }
+
+    @Test
     void badQueries_getProblems_notServerErrors() {
         assertThat(console.get("/_console/api/executions?status=BAD").statusCode()).isEqualTo(400);
         assertThat(console.get("/_console/api/execution").statusCode()).isEqualTo(400);

@@ -143,6 +143,70 @@ class ConsoleBrowserIT extends SagaTestSupport {
         assertThat(source.path("visible").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aMapsIterations_andAParallelsBranches_openOneByOne() {
+        String arn = ConsoleClient.lanesExecution(Clients.sfn(cloud.edgeEndpoint()));
+        browser.get(console.page() + "#execution/" + ConsoleClient.encode(arn));
+        wait.until(ExpectedConditions.textToBe(By.id("execution-status"), "SUCCEEDED"));
+        // the whole execution: both Pass states of the Map's iterations were reached
+        assertThat(stateClass("Odd")).contains("succeeded");
+        assertThat(stateClass("Even")).contains("succeeded");
+
+        clickContainer("Items");
+        wait.until(d -> d.findElements(By.cssSelector("#iterations tr[data-index]")).size() == 3);
+        browser.findElement(By.cssSelector("#iterations tr[data-index='1']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-banner")));
+        assertThat(browser.findElement(By.id("lane-banner")).getText())
+                .contains("iteration 1 of Map Items");
+        assertThat(stateClass("Odd")).contains("succeeded");
+        assertThat(stateClass("Even")).contains("unreached"); // 1 is odd
+        assertThat(stateClass("Fan")).contains("caught"); // outside the Map: as it went
+        String events = browser.findElement(By.id("events")).getText();
+        assertThat(events).contains("MapIterationStarted", "Items [1]", "Odd");
+        assertThat(events).doesNotContain("Even", "ParallelStateStarted");
+
+        clickContainer("Fan");
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#branches tr[data-index='1']")));
+        assertThat(
+                        browser.findElement(By.cssSelector("#branches tr[data-index='1']"))
+                                .getAttribute("data-outcome"))
+                .isEqualTo("failed");
+        browser.findElement(By.cssSelector("#branches tr[data-index='1']")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("lane-banner"), "branch 1 of Parallel Fan"));
+        assertThat(stateClass("Right")).contains("failed");
+        assertThat(stateClass("Left")).contains("unreached"); // the other branch's
+        browser.findElement(By.id("all-lanes")).click();
+        wait.until(d -> d.findElements(By.id("lane-banner")).isEmpty());
+        assertThat(stateClass("Left")).contains("succeeded");
+
+        // DISTRIBUTED: the Map Run's children, each an execution with its own graph
+        clickContainer("Spread");
+        wait.until(
+                d ->
+                        d.findElements(By.cssSelector("#map-run-children tr[data-index]")).size()
+                                == 3);
+        browser.findElement(By.cssSelector("#map-run-children tr[data-index='2']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("parent-execution")));
+        assertThat(stateClass("Echo")).contains("succeeded");
+        assertThat(browser.findElement(By.id("state-detail")).getText()).doesNotContain("Items");
+    }
+
+    /**
+     * A Map or Parallel is a box whose middle holds its own states: a click on its title, sent to
+     * the box itself (the title lets clicks through to it), selects it.
+     */
+    private void clickContainer(String state) {
+        WebElement box =
+                browser.findElement(
+                        By.cssSelector("#graph g.state[data-state='" + state + "'] rect"));
+        browser.executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", box);
+    }
+
     private String stateClass(String state) {
         return browser.findElement(By.cssSelector("#graph g.state[data-state='" + state + "']"))
                 .getAttribute("class");

@@ -1,5 +1,7 @@
 package dev.orderflow.cloud;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -63,6 +67,49 @@ final class ConsoleClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A Parallel whose second branch fails (caught), an INLINE Map whose iterations take different
+     * Choice branches and a DISTRIBUTED Map whose items run as child executions.
+     */
+    static final String LANES =
+            """
+            {"StartAt": "Fan", "States": {
+              "Fan": {"Type": "Parallel", "Next": "Items", "ResultPath": null,
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Items", "ResultPath": null}],
+                "Branches": [
+                  {"StartAt": "Left", "States": {"Left": {"Type": "Pass", "End": true}}},
+                  {"StartAt": "Right", "States": {"Right": {"Type": "Fail", "Error": "Right.Broken", "Cause": "branch 1"}}}]},
+              "Items": {"Type": "Map", "ItemsPath": "$.items", "Next": "Spread", "ResultPath": null,
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Check", "States": {
+                  "Check": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 1, "Next": "Odd"}], "Default": "Even"},
+                  "Odd": {"Type": "Pass", "End": true},
+                  "Even": {"Type": "Pass", "End": true}}}},
+              "Spread": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                  "StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": true}}}}}}
+            """;
+
+    /** Runs {@link #LANES} on items 0, 1 and 2 to its end; its execution's ARN. */
+    static String lanesExecution(SfnClient sfn) {
+        String machine =
+                sfn.createStateMachine(
+                                r ->
+                                        r.name("console-lanes-" + UUID.randomUUID())
+                                                .roleArn("arn:aws:iam::000000000000:role/console")
+                                                .definition(LANES))
+                        .stateMachineArn();
+        String arn =
+                sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"items\": [0, 1, 2]}"))
+                        .executionArn();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !sfn.describeExecution(r -> r.executionArn(arn))
+                                        .statusAsString()
+                                        .equals("RUNNING"));
+        return arn;
     }
 
     /** The queue named so in the console's queue list. */

@@ -79,6 +79,7 @@ public final class ConsoleRoute implements EdgeRouter.LocalRoute {
         return switch (resource + "/" + parts.length) {
             case "executions/1" -> executions.list(query);
             case "execution/1" -> executions.one(query);
+            case "map-run/1" -> executions.mapRun(query);
             case "queues/1" -> queues.list();
             case "tables/1" -> tables.list();
             case "functions/1" -> functions.list();

@@ -7,6 +7,7 @@ import dev.orderflow.cloud.internal.aws.AwsCallException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.json.Json;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -86,14 +87,111 @@ final class ExecutionsView {
             }
             throw e;
         }
-        JsonNode machine = sfn.call("DescribeStateMachineForExecution", byArn);
         ArrayNode events = history(arn);
         ObjectNode out = Json.object();
         out.set("execution", execution);
-        out.put("stateMachineName", machine.path("name").asText());
-        out.set("definition", Json.parse(machine.path("definition").asText()));
-        out.set("states", StateOutcomes.of(events, execution.path("status").asText()));
+        if (execution.hasNonNull("mapRunArn")) {
+            mapRunChild(execution.path("mapRunArn").asText(), out);
+        } else {
+            JsonNode machine = sfn.call("DescribeStateMachineForExecution", byArn);
+            out.put("stateMachineName", machine.path("name").asText());
+            out.set("definition", Json.parse(machine.path("definition").asText()));
+        }
+        out.setAll(
+                StateOutcomes.of(
+                        events, execution.path("status").asText(), out.path("definition")));
         out.set("events", events);
+        return out;
+    }
+
+    /**
+     * A DISTRIBUTED Map's child execution runs the Map's ItemProcessor: its definition is read from
+     * the parent's, the Map being the one whose history started this Map Run.
+     */
+    private void mapRunChild(String mapRunArn, ObjectNode out) {
+        String parentArn =
+                sfn.call("DescribeMapRun", Json.object().put("mapRunArn", mapRunArn))
+                        .path("executionArn")
+                        .asText();
+        JsonNode machine =
+                sfn.call(
+                        "DescribeStateMachineForExecution",
+                        Json.object().put("executionArn", parentArn));
+        JsonNode parent = Json.parse(machine.path("definition").asText());
+        JsonNode outcomes =
+                StateOutcomes.of(history(parentArn), "SUCCEEDED", parent).path("mapRuns");
+        String map = "";
+        for (var run : outcomes.properties()) {
+            for (JsonNode a : run.getValue()) {
+                if (a.asText().equals(mapRunArn)) {
+                    map = run.getKey();
+                }
+            }
+        }
+        JsonNode state = find(parent, map);
+        out.put("stateMachineName", machine.path("name").asText() + " / " + map);
+        out.put("parentExecutionArn", parentArn);
+        out.put("mapRunArn", mapRunArn);
+        out.set(
+                "definition",
+                state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator"));
+    }
+
+    /** The state named so anywhere in a definition (names are unique in a machine). */
+    private static JsonNode find(JsonNode machine, String name) {
+        for (var state : machine.path("States").properties()) {
+            if (state.getKey().equals(name)) {
+                return state.getValue();
+            }
+            List<JsonNode> inner = new ArrayList<>();
+            state.getValue().path("Branches").forEach(inner::add);
+            inner.add(state.getValue().path("ItemProcessor"));
+            inner.add(state.getValue().path("Iterator"));
+            for (JsonNode level : inner) {
+                JsonNode hit = find(level, name);
+                if (!hit.isMissingNode()) {
+                    return hit;
+                }
+            }
+        }
+        return Json.mapper().missingNode();
+    }
+
+    /**
+     * {@code GET /_console/api/map-run?arn=}: a DISTRIBUTED Map Run and its child executions, in
+     * the order they started (the items' order), each with its index.
+     */
+    ObjectNode mapRun(QueryParams query) {
+        String arn = query.require("arn");
+        JsonNode run;
+        try {
+            run = sfn.call("DescribeMapRun", Json.object().put("mapRunArn", arn));
+        } catch (AwsCallException e) {
+            if (e.code().endsWith("ResourceNotFound") || e.code().endsWith("InvalidArn")) {
+                throw ConsoleProblem.notFound("no Map Run " + arn);
+            }
+            throw e;
+        }
+        List<JsonNode> children = new ArrayList<>();
+        String token = null;
+        do {
+            ObjectNode request = Json.object().put("mapRunArn", arn).put("maxResults", 1000);
+            if (token != null) {
+                request.put("nextToken", token);
+            }
+            JsonNode page = sfn.call("ListExecutions", request);
+            page.path("executions").forEach(children::add);
+            token = page.path("nextToken").isTextual() ? page.path("nextToken").asText() : null;
+        } while (token != null);
+        // newest first; the items start in order
+        Collections.reverse(children);
+        ObjectNode out = Json.object();
+        out.set("mapRun", run);
+        ArrayNode list = out.putArray("children");
+        for (int i = 0; i < children.size(); i++) {
+            ((ObjectNode) children.get(i)).put("index", i);
+            list.add(children.get(i));
+        }
         return out;
     }
 
