@@ -557,14 +557,24 @@ function sourceName(arn) {
 async function functionsView() {
   const data = await get('functions');
   const detail = h('div', {});
-  const open = f => detail.replaceChildren(h('h3', {}, f.name, h('span', { class: 'muted' }, ` · ${f.handler}`)),
-    h('table', { id: 'invocations' }, h('tr', {}, ['request', 'start', 'duration', 'start kind', 'error'].map(t => h('th', {}, t))),
-      f.recent.map(i => h('tr', {}, h('td', {}, i.requestId), h('td', {}, new Date(i.start).toLocaleTimeString([], { hour12: false })),
+  const log = h('div', { id: 'invocation-log-panel' });
+  const openLog = async (f, i) => {
+    const inv = await get('functions/' + encodeURIComponent(f.name) + '/invocations/' + encodeURIComponent(i.requestId));
+    log.replaceChildren(h('h3', {}, 'Log of ', h('span', { id: 'log-request' }, inv.requestId),
+      h('span', { class: 'muted' }, ` · ${inv.durationMs} ms · ${inv.cold ? 'cold' : 'warm'}`)),
+      inv.log.length ? h('pre', { id: 'invocation-log', class: 'log' }, inv.log.map(line => { const j = tryJson(line); return typeof j === 'object' && j ? JSON.stringify(j) : line; }).join('\n'))
+        : h('p', { class: 'muted', id: 'invocation-log' }, 'This invocation logged nothing.'));
+  };
+  const open = f => { log.replaceChildren(); detail.replaceChildren(h('h3', {}, f.name, h('span', { class: 'muted' }, ` · ${f.handler} · select an invocation for its log`)),
+    h('table', { id: 'invocations' }, h('tr', {}, ['request', 'start', 'duration', 'start kind', 'error', 'log'].map(t => h('th', {}, t))),
+      f.recent.map(i => h('tr', { class: 'clickable', 'data-request': i.requestId, onclick: () => openLog(f, i).catch(failed) },
+        h('td', {}, i.requestId), h('td', {}, new Date(i.start).toLocaleTimeString([], { hour12: false })),
         h('td', {}, i.durationMs + ' ms'), h('td', {}, i.cold ? h('span', { class: 'badge cold' }, `cold (init ${i.initMs} ms)`) : 'warm'),
-        h('td', {}, i.errorType ? h('span', { class: 'badge err' }, `${i.errorType}: ${i.errorMessage}`) : '')))));
+        h('td', {}, i.errorType ? h('span', { class: 'badge err' }, `${i.errorType}: ${i.errorMessage}`) : ''),
+        h('td', { class: 'muted' }, i.logLines ? `${i.logLines} lines` : '')))), log); };
   show(h('h2', {}, 'Functions'),
     h('table', { id: 'functions' }, h('tr', {}, ['function', 'invocations', 'errors', 'cold starts', 'last duration', 'concurrency'].map(t => h('th', {}, t))),
-      data.functions.map(f => h('tr', { class: 'clickable', onclick: () => open(f) },
+      data.functions.map(f => h('tr', { class: 'clickable', 'data-function': f.name, onclick: () => open(f) },
         h('td', {}, f.name), h('td', {}, f.invocations), h('td', {}, f.errors), h('td', {}, f.coldStarts),
         h('td', {}, f.recent.length ? f.recent[0].durationMs + ' ms' : ''), h('td', {}, f.concurrencyLimit)))),
     detail,

@@ -191,6 +191,48 @@ class ConsoleApiIT extends SagaTestSupport {
     }
 
     @Test
+    void anInvocation_showsTheLinesItsHandlerLogged_andOnlyThose() throws Exception {
+        String event = Files.readString(SharedCloud.REPO.resolve("events/apigw-get-health.json"));
+        cloud.invoke("Health", event);
+        cloud.invoke("Health", event);
+
+        JsonNode health = health(console.api("functions"));
+        String name = health.path("name").asText();
+        for (int i = 0; i < 2; i++) {
+            JsonNode recent = health.path("recent").get(i);
+            assertThat(recent.path("logLines").asInt()).isPositive();
+            JsonNode invocation =
+                    console.api(
+                            "functions/"
+                                    + name
+                                    + "/invocations/"
+                                    + recent.path("requestId").asText());
+            assertThat(invocation.path("requestId").asText())
+                    .isEqualTo(recent.path("requestId").asText());
+            // the handler's one summary line (Powertools JSON), its own and not the other's
+            assertThat(
+                            StreamSupport.stream(invocation.path("log").spliterator(), false)
+                                    .map(JsonNode::asText)
+                                    .filter(line -> line.contains("GET /health -> 200")))
+                    .hasSize(1);
+        }
+
+        HttpResponse<String> gone =
+                console.get("/_console/api/functions/" + name + "/invocations/no-such-request");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(console.get("/_console/api/functions/nope/invocations/x").statusCode())
+                .isEqualTo(404);
+    }
+
+    static JsonNode health(JsonNode functions) {
+        return StreamSupport.stream(functions.path("functions").spliterator(), false)
+                .filter(f -> f.path("logicalId").asText().startsWith("Health"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void mapIterationsAndParallelBranches_eachHaveTheirOwnStatesAndEvents() {
         String arn = ConsoleClient.lanesExecution(Clients.sfn(cloud.edgeEndpoint()));
 

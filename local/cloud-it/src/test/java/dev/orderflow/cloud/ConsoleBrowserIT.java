@@ -195,6 +195,31 @@ class ConsoleBrowserIT extends SagaTestSupport {
         assertThat(browser.findElement(By.id("state-detail")).getText()).doesNotContain("Items");
     }
 
+    @Test
+    void aFunctionsInvocation_showsItsLogLines() throws Exception {
+        String event = Files.readString(SharedCloud.REPO.resolve("events/apigw-get-health.json"));
+        cloud.invoke("Health", event);
+        JsonNode health = ConsoleApiIT.health(console.api("functions"));
+        String requestId = health.at("/recent/0/requestId").asText();
+
+        browser.get(console.page() + "#functions");
+        wait.until(
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector(
+                                        "#functions tr[data-function='"
+                                                + health.path("name").asText()
+                                                + "']")))
+                .click();
+        wait.until(
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector(
+                                        "#invocations tr[data-request='" + requestId + "']")))
+                .click();
+        wait.until(ExpectedConditions.textToBe(By.id("log-request"), requestId));
+        assertThat(browser.findElement(By.id("invocation-log")).getText())
+                .contains("GET /health -> 200");
+    }
+
     /**
      * A Map or Parallel is a box whose middle holds its own states: a click on its title, sent to
      * the box itself (the title lets clicks through to it), selects it.

@@ -94,6 +94,9 @@ public final class ConsoleRoute implements EdgeRouter.LocalRoute {
         if (parts.length == 3 && parts[0].equals("tables") && parts[2].equals("items")) {
             return tables.items(parts[1], query);
         }
+        if (parts.length == 4 && parts[0].equals("functions") && parts[2].equals("invocations")) {
+            return functions.invocation(parts[1], parts[3]);
+        }
         if (parts.length == 3 && parts[0].equals("tables") && parts[2].equals("stream")) {
             return tables.stream(parts[1], query);
         }

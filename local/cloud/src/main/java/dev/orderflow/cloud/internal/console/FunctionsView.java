@@ -46,6 +46,7 @@ final class FunctionsView {
                 e.initMs().ifPresent(ms -> i.put("initMs", Math.round(ms * 100) / 100.0));
                 e.errorType().ifPresent(t -> i.put("errorType", t));
                 e.errorMessage().ifPresent(m -> i.put("errorMessage", m));
+                i.put("logLines", e.log().size());
             }
         }
         ArrayNode esm = out.putArray("eventSourceMappings");
@@ -59,6 +60,40 @@ final class FunctionsView {
                     .put("startingPosition", m.startingPosition())
                     .put("settings", m.describe());
         }
+        return out;
+    }
+
+    /**
+     * {@code GET /_console/api/functions/{name}/invocations/{requestId}}: one of the kept
+     * invocations with the lines its code logged.
+     */
+    ObjectNode invocation(String name, String requestId) {
+        LambdaFunction function =
+                runtime.functions().stream()
+                        .filter(f -> f.spec().name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> ConsoleProblem.notFound("no function " + name));
+        RecentInvocations.Entry e =
+                function.recentInvocations()
+                        .find(requestId)
+                        .orElseThrow(
+                                () ->
+                                        ConsoleProblem.notFound(
+                                                "no invocation "
+                                                        + requestId
+                                                        + " among the last "
+                                                        + "invocations of "
+                                                        + name));
+        ObjectNode out = Json.object();
+        out.put("function", name);
+        out.put("requestId", e.requestId());
+        out.put("start", e.start().toString());
+        out.put("durationMs", Math.round(e.durationMs() * 100) / 100.0);
+        out.put("cold", e.cold());
+        e.errorType().ifPresent(t -> out.put("errorType", t));
+        e.errorMessage().ifPresent(m -> out.put("errorMessage", m));
+        ArrayNode log = out.putArray("log");
+        e.log().forEach(log::add);
         return out;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -36,7 +37,8 @@ final class ContextProxy {
             FunctionSpec spec,
             InvocationRequest request,
             Clock clock,
-            Logger log)
+            Logger log,
+            Consumer<String> logged)
             throws ClassNotFoundException {
         Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
         Class<?> loggerType =
@@ -54,6 +56,7 @@ final class ContextProxy {
                                                         ? new String(bytes, StandardCharsets.UTF_8)
                                                         : String.valueOf(message);
                                         log.info("{}", text.stripTrailing());
+                                        logged.accept(text);
                                     }
                                     return null;
                                 }));

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -43,13 +44,14 @@ final class ExecutionEnvironment {
      *
      * @throws InvocationTargetException wrapping what the handler threw
      */
-    byte[] invoke(InvocationRequest request, Clock clock, Logger log) throws Exception {
+    byte[] invoke(InvocationRequest request, Clock clock, Logger log, Consumer<String> logged)
+            throws Exception {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         ClassLoader loader = code.loader();
         Thread.currentThread().setContextClassLoader(loader);
         try {
             Method method = code.method();
-            Object context = ContextProxy.create(loader, code.spec(), request, clock, log);
+            Object context = ContextProxy.create(loader, code.spec(), request, clock, log, logged);
             if (code.streams()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 method.invoke(handler, new ByteArrayInputStream(request.payload()), out, context);

@@ -7,6 +7,7 @@ import dev.orderflow.cloud.internal.template.FunctionSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Map;
@@ -51,14 +52,20 @@ final class FunctionCode implements AutoCloseable {
      *
      * @param shared the loader of the libraries shared by all functions of this code
      */
-    static FunctionCode load(FunctionSpec spec, Map<String, String> environment, ClassLoader shared)
+    static FunctionCode load(
+            FunctionSpec spec,
+            Map<String, String> environment,
+            FunctionOutput output,
+            ClassLoader shared)
             throws Exception {
         FunctionClassLoader loader =
                 new FunctionClassLoader("lambda:" + spec.name(), spec.code(), shared);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            install(loader, environment);
+            loader.loadClass(GetenvRewriter.SHIM.replace('/', '.'))
+                    .getMethod("install", Map.class, PrintStream.class, PrintStream.class)
+                    .invoke(null, environment, output.out(), output.err());
             String[] handlerParts = spec.handler().split("::", 2);
             Class<?> type = Class.forName(handlerParts[0], true, loader);
             String methodName = handlerParts.length > 1 ? handlerParts[1] : "handleRequest";

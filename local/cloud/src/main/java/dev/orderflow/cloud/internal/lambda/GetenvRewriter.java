@@ -9,17 +9,21 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Redirects {@code System.getenv} calls in function bytecode to the per-environment {@code
- * FunctionEnv} shim. Same descriptors, so stack maps stay valid and nothing is recomputed.
+ * FunctionEnv} shim, and reads of {@code System.out} / {@code System.err} to its {@code out()} /
+ * {@code err()} ({@link FunctionOutput}). Same descriptors and the same stack effect, so stack maps
+ * stay valid and nothing is recomputed.
  */
 final class GetenvRewriter {
 
     static final String SHIM = "dev/orderflow/cloud/internal/lambda/shim/FunctionEnv";
     private static final byte[] MARKER = "getenv".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STREAM_MARKER =
+            "Ljava/io/PrintStream;".getBytes(StandardCharsets.US_ASCII);
 
     private GetenvRewriter() {}
 
     static byte[] rewrite(byte[] classFile) {
-        if (!contains(classFile, MARKER)) {
+        if (!contains(classFile, MARKER) && !contains(classFile, STREAM_MARKER)) {
             return classFile;
         }
         ClassReader reader = new ClassReader(classFile);
@@ -36,6 +40,23 @@ final class GetenvRewriter {
                         MethodVisitor mv =
                                 super.visitMethod(access, name, descriptor, signature, exceptions);
                         return new MethodVisitor(Opcodes.ASM9, mv) {
+                            @Override
+                            public void visitFieldInsn(
+                                    int opcode, String owner, String field, String desc) {
+                                if (opcode == Opcodes.GETSTATIC
+                                        && owner.equals("java/lang/System")
+                                        && (field.equals("out") || field.equals("err"))) {
+                                    super.visitMethodInsn(
+                                            Opcodes.INVOKESTATIC,
+                                            SHIM,
+                                            field,
+                                            "()Ljava/io/PrintStream;",
+                                            false);
+                                } else {
+                                    super.visitFieldInsn(opcode, owner, field, desc);
+                                }
+                            }
+
                             @Override
                             public void visitMethodInsn(
                                     int opcode,

@@ -22,7 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ public final class LambdaFunction implements AutoCloseable {
     private volatile FunctionCode code;
     private final SharedLibraries shared;
     private final RecentInvocations recent = new RecentInvocations();
+    // The process's own streams, which the function's output is passed on to.
+    private final FunctionOutput output = new FunctionOutput(System.out, System.err);
 
     /**
      * Where a function's shared libraries come from: one loader per code jar, for all functions.
@@ -154,6 +158,9 @@ public final class LambdaFunction implements AutoCloseable {
         private final Instant taken = clock.instant();
         private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         private final CompletableFuture<Instant> initialised = new CompletableFuture<>();
+        private final FunctionOutput.Capture logs = new FunctionOutput.Capture();
+        // The handler's outcome and the timeout race: the first settles the invocation.
+        private final AtomicBoolean settled = new AtomicBoolean();
         private volatile Future<?> running;
 
         Invocation(String requestId, byte[] payload, String qualifier) {
@@ -167,10 +174,13 @@ public final class LambdaFunction implements AutoCloseable {
                     threads.submit(
                             () -> {
                                 Outcome outcome =
-                                        execute(requestId, payload, qualifier, initialised);
-                                if (result.complete(outcome.result)) {
+                                        execute(requestId, payload, qualifier, initialised, logs);
+                                // recorded before the caller sees the outcome, so that the
+                                // console lists every invocation whose result was returned
+                                if (settled.compareAndSet(false, true)) {
                                     report(requestId, t0, outcome.init);
                                     remember(outcome.init, outcome.result);
+                                    result.complete(outcome.result);
                                 }
                             });
             ScheduledFuture<?> initLimit =
@@ -218,7 +228,8 @@ public final class LambdaFunction implements AutoCloseable {
                             (System.nanoTime() - t0) / 1e6,
                             Optional.ofNullable(init).map(d -> d.toNanos() / 1e6),
                             type,
-                            message));
+                            message,
+                            logs.lines()));
         }
 
         private void timedOut(boolean afterInit) {
@@ -231,10 +242,12 @@ public final class LambdaFunction implements AutoCloseable {
                                     "%s %s INIT timed out after %d seconds",
                                     clock.instant(), requestId, INIT_LIMIT.toSeconds());
             InvocationResult timeout = error("Sandbox.Timedout", message, null);
-            if (result.complete(timeout)) {
-                running.cancel(true);
+            if (settled.compareAndSet(false, true)) {
+                logs.line(message);
                 report(requestId, t0, null);
                 remember(null, timeout);
+                result.complete(timeout);
+                running.cancel(true);
                 log.warn("{}", message);
             }
         }
@@ -246,7 +259,22 @@ public final class LambdaFunction implements AutoCloseable {
             String requestId,
             byte[] payload,
             String qualifier,
-            CompletableFuture<Instant> initialised) {
+            CompletableFuture<Instant> initialised,
+            FunctionOutput.Capture logs) {
+        output.bind(logs);
+        try {
+            return execute(requestId, payload, qualifier, initialised, logs::line);
+        } finally {
+            output.unbind();
+        }
+    }
+
+    private Outcome execute(
+            String requestId,
+            byte[] payload,
+            String qualifier,
+            CompletableFuture<Instant> initialised,
+            Consumer<String> logged) {
         Duration init = null;
         ExecutionEnvironment env = warm.pollFirst();
         if (env == null) {
@@ -276,7 +304,7 @@ public final class LambdaFunction implements AutoCloseable {
                 request.requestId(),
                 init == null ? "warm" : "cold");
         try {
-            byte[] out = env.invoke(request, clock, log);
+            byte[] out = env.invoke(request, clock, log, logged);
             warm.addFirst(env);
             return new Outcome(new InvocationResult.Success(out), init);
         } catch (InvocationTargetException e) {
@@ -338,7 +366,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         synchronized (this) {
             if (code == null) {
-                code = FunctionCode.load(spec, environment, shared.loaderFor(spec.code()));
+                code = FunctionCode.load(spec, environment, output, shared.loaderFor(spec.code()));
             }
             return code;
         }

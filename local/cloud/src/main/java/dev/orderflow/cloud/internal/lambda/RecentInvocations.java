@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The last invocations of one function, newest first, for the console: a bounded ring, so a load
- * test of hours costs the same memory as one order.
+ * The last invocations of one function, newest first, for the console: a bounded ring (100
+ * invocations, each with at most 32 KB of log), so a load test of hours costs the same memory as
+ * one order.
  */
 public final class RecentInvocations {
 
@@ -23,6 +24,8 @@ public final class RecentInvocations {
      * @param durationMs from taking it to its outcome, cold start included
      * @param initMs the cold start's init, empty for a warm start
      * @param errorType the function error's type, empty for a success
+     * @param log the lines its code wrote from the invocation's thread (init included for a cold
+     *     start), at most 32 KB of them
      */
     public record Entry(
             String requestId,
@@ -30,7 +33,12 @@ public final class RecentInvocations {
             double durationMs,
             Optional<Double> initMs,
             Optional<String> errorType,
-            Optional<String> errorMessage) {
+            Optional<String> errorMessage,
+            List<String> log) {
+        public Entry {
+            log = List.copyOf(log);
+        }
+
         public boolean cold() {
             return initMs.isPresent();
         }
@@ -49,6 +57,11 @@ public final class RecentInvocations {
         if (entry.errorType().isPresent()) {
             errors++;
         }
+    }
+
+    /** The kept invocation of this request id, if it is still kept. */
+    public synchronized Optional<Entry> find(String requestId) {
+        return entries.stream().filter(e -> e.requestId().equals(requestId)).findFirst();
     }
 
     /** The kept invocations, newest first. */
