@@ -579,8 +579,27 @@ async function functionsView() {
         h('td', {}, f.recent.length ? f.recent[0].durationMs + ' ms' : ''), h('td', {}, f.concurrencyLimit)))),
     detail,
     h('h3', {}, 'Event source mappings'),
-    h('table', { id: 'mappings' }, h('tr', {}, ['function', 'source', 'settings'].map(t => h('th', {}, t))),
-      data.eventSourceMappings.map(m => h('tr', {}, h('td', {}, m.function), h('td', {}, sourceName(m.source)), h('td', {}, m.settings)))));
+    h('table', { id: 'mappings' }, h('tr', {}, ['function', 'source', 'position', 'settings'].map(t => h('th', {}, t))),
+      data.eventSourceMappings.map(m => h('tr', { 'data-mapping': m.logicalId }, h('td', {}, m.function), h('td', {}, sourceName(m.source)),
+        h('td', { class: 'position' }, position(m.position)), h('td', { class: 'muted' }, m.settings)))));
+}
+
+/** Where a mapping is: its queue and batches in delivery, or each shard's checkpoint and lag. */
+function position(p) {
+  if (!p) return '';
+  switch (p.kind) {
+    case 'sqs':
+      return h('div', {}, `${p.visible} visible · ${p.inFlight} in flight · ${p.delayed} delayed`,
+        h('div', { class: 'muted' }, `${p.batchesInFlight} batch(es) in delivery (${p.messagesInFlight} messages) · ${p.pollers} of ${p.maxBatches} pollers`));
+    case 'stream':
+      return h('div', {}, p.shards.map(sh => h('div', { class: 'shard', 'data-shard': sh.shardId },
+        h('span', { class: sh.behind ? 'lag' : '' }, `${sh.behind}${sh.behindAtLeast ? '+' : ''} behind`),
+        h('span', { class: 'muted' }, ` · ${clip(sh.shardId, 28)} · checkpoint ${sh.checkpoint ? '…' + sh.checkpoint.slice(-10) : 'none yet'}${sh.closed ? ' · closed' : ''}`))));
+    case 'not-polled':
+      return h('span', { class: 'muted' }, 'not polled locally');
+    default:
+      return h('span', { class: 'error' }, p.error || p.kind);
+  }
 }
 
 // ---- orders: the product's own view, and the charts of a load test --------------------------

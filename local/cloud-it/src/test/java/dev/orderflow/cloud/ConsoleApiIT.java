@@ -1,10 +1,13 @@
 package dev.orderflow.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +226,53 @@ class ConsoleApiIT extends SagaTestSupport {
         assertThat(gone.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(console.get("/_console/api/functions/nope/invocations/x").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void eventSourceMappings_showTheirQueuesBatches_andTheirStreamCheckpoints() {
+        String id = shop.placeOrder(alice, Map.of(shop.stocked(APPROVED, "", 3600, 5).sku(), 1));
+        shop.awaitEnd(alice, id);
+
+        // the order's stream records are all done with: a checkpoint, nothing behind it
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            JsonNode stream =
+                                    mapping(console.api("functions"), "StartFulfillment")
+                                            .path("position");
+                            assertThat(stream.path("kind").asText()).isEqualTo("stream");
+                            assertThat(stream.path("shards")).isNotEmpty();
+                            assertThat(stream.findValues("checkpoint"))
+                                    .anyMatch(JsonNode::isTextual);
+                            assertThat(stream.findValues("behind"))
+                                    .allMatch(behind -> behind.asInt() == 0);
+                        });
+        JsonNode stream = mapping(console.api("functions"), "StartFulfillment").path("position");
+        JsonNode shard =
+                StreamSupport.stream(stream.path("shards").spliterator(), false)
+                        .filter(s -> s.path("checkpoint").isTextual())
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(shard.path("latest").asText()).isEqualTo(shard.path("checkpoint").asText());
+
+        JsonNode queue = mapping(console.api("functions"), "FulfillShipment").path("position");
+        assertThat(queue.path("kind").asText()).isEqualTo("sqs");
+        assertThat(queue.path("queue").asText()).contains("FulfillmentRequests");
+        assertThat(queue.path("pollers").asInt()).isPositive();
+        assertThat(queue.path("maxBatches").asInt())
+                .isGreaterThanOrEqualTo(queue.path("pollers").asInt());
+        for (String count :
+                List.of("visible", "inFlight", "delayed", "batchesInFlight", "messagesInFlight")) {
+            assertThat(queue.path(count).isNumber()).as(count).isTrue();
+            assertThat(queue.path(count).asInt()).as(count).isNotNegative();
+        }
+    }
+
+    static JsonNode mapping(JsonNode functions, String logicalIdPrefix) {
+        return StreamSupport.stream(functions.path("eventSourceMappings").spliterator(), false)
+                .filter(m -> m.path("logicalId").asText().startsWith(logicalIdPrefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     static JsonNode health(JsonNode functions) {

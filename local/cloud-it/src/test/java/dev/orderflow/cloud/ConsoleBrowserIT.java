@@ -218,6 +218,20 @@ class ConsoleBrowserIT extends SagaTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("log-request"), requestId));
         assertThat(browser.findElement(By.id("invocation-log")).getText())
                 .contains("GET /health -> 200");
+
+        // the mappings' positions beside them: the queue's counts, each shard's lag
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#mappings tr[data-mapping^='FulfillShipment'] .position"))
+                                .getText())
+                .contains("in flight", "batch(es) in delivery");
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#mappings tr[data-mapping^='StartFulfillment'] .position"))
+                                .getText())
+                .contains("behind", "checkpoint");
     }
 
     /**

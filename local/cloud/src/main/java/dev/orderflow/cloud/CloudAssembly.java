@@ -109,6 +109,8 @@ final class CloudAssembly implements AutoCloseable {
         stepFunctions = new StepFunctionsService(settings, stack, edge, dynamoDb, sqs, lambdas);
         issuer = new IssuerService(settings, stack, edge);
         httpApi = new HttpApiService(settings, stack, edge, issuer, lambdas);
+        EventSourceMappingService mappings =
+                new EventSourceMappingService(settings, stack, dynamoDb, sqs, lambdas);
         // Each wave starts after the ones before it, whose services it uses, and stops after the
         // ones after it. The Lambda runtime comes before Step Functions, whose tasks invoke it;
         // the functions are deployed after Step Functions, whose endpoint their environment
@@ -129,13 +131,17 @@ final class CloudAssembly implements AutoCloseable {
                                         sqs,
                                         stepFunctions,
                                         lambdas)),
-                        List.of(
-                                new EventSourceMappingService(
-                                        settings, stack, dynamoDb, sqs, lambdas)),
+                        List.of(mappings),
                         List.of(
                                 httpApi,
                                 new ConsoleService(
-                                        stack, edge, dynamoDb, sqs, stepFunctions, lambdas)));
+                                        stack,
+                                        edge,
+                                        dynamoDb,
+                                        sqs,
+                                        stepFunctions,
+                                        lambdas,
+                                        mappings)));
         for (List<EmulatedService> wave : waves) {
             services.addAll(wave);
             // pushed before start(): what a failing start began is stopped too

@@ -17,6 +17,7 @@ public final class ConsoleService implements EmulatedService {
     private final SqsService sqs;
     private final StepFunctionsService stepFunctions;
     private final LambdaRuntimeService lambdas;
+    private final EventSourceMappingService mappings;
 
     public ConsoleService(
             CfnStack stack,
@@ -24,13 +25,15 @@ public final class ConsoleService implements EmulatedService {
             DynamoDbService dynamoDb,
             SqsService sqs,
             StepFunctionsService stepFunctions,
-            LambdaRuntimeService lambdas) {
+            LambdaRuntimeService lambdas,
+            EventSourceMappingService mappings) {
         this.stack = stack;
         this.edge = edge;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.stepFunctions = stepFunctions;
         this.lambdas = lambdas;
+        this.mappings = mappings;
     }
 
     @Override
@@ -41,7 +44,8 @@ public final class ConsoleService implements EmulatedService {
                         sqs.client(),
                         dynamoDb.endpoint(),
                         lambdas.runtime(),
-                        stack.eventSourceMappings());
+                        stack.eventSourceMappings(),
+                        mappings::positions);
         edge.router().local(ConsoleRoute.PATH, route);
         edge.router().localUnder(ConsoleRoute.PATH + "/", route);
     }

@@ -2,6 +2,7 @@ package dev.orderflow.cloud.internal.boot;
 
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.esm.EventSourceMappings;
+import dev.orderflow.cloud.internal.esm.MappingPosition;
 import dev.orderflow.cloud.internal.template.CfnStack;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class EventSourceMappingService implements EmulatedService {
     private final LambdaRuntimeService lambdas;
     private final List<String> polled = new ArrayList<>();
     private final List<String> unsupported = new ArrayList<>();
-    private EventSourceMappings mappings;
+    private volatile EventSourceMappings mappings;
 
     public EventSourceMappingService(
             BootSettings settings,
@@ -75,6 +76,12 @@ public final class EventSourceMappingService implements EmulatedService {
     @Override
     public List<String> unsupported() {
         return List.copyOf(unsupported);
+    }
+
+    /** Where each polled mapping is now; none before the service started. */
+    public List<MappingPosition> positions() {
+        EventSourceMappings running = mappings;
+        return running == null ? List.of() : running.positions();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.orderflow.cloud.internal.aws.AwsCallException;
 import dev.orderflow.cloud.internal.aws.AwsJsonClient;
 import dev.orderflow.cloud.internal.edge.EdgeRouter;
 import dev.orderflow.cloud.internal.edge.ProblemAnswers;
+import dev.orderflow.cloud.internal.esm.MappingPosition;
 import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
@@ -13,6 +14,7 @@ import dev.orderflow.protocol.HttpCall;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The local console on the edge: {@code /_console/} serves the page and its assets, {@code
@@ -143,23 +145,27 @@ public final class ConsoleRoute implements EdgeRouter.LocalRoute {
         return ProblemAnswers.of(status, type, detail);
     }
 
-    /** Builds the route over the local services' endpoints and the Lambda runtime. */
+    /**
+     * Builds the route over the local services' endpoints, the Lambda runtime and where the event
+     * source mappings are.
+     */
     public static ConsoleRoute over(
             AwsJsonClient stepFunctions,
             AwsJsonClient sqs,
             URI dynamoDbEndpoint,
             LambdaRuntime runtime,
-            List<EventSourceMappingSpec> mappings) {
+            List<EventSourceMappingSpec> mappings,
+            Supplier<List<MappingPosition>> positions) {
+        AwsJsonClient streams =
+                new AwsJsonClient(
+                        dynamoDbEndpoint,
+                        "DynamoDBStreams_20120810.",
+                        "application/x-amz-json-1.0",
+                        "dynamodb");
         return new ConsoleRoute(
                 new ExecutionsView(stepFunctions),
                 new QueuesView(sqs),
-                new TablesView(
-                        AwsJsonClient.dynamoDb(dynamoDbEndpoint),
-                        new AwsJsonClient(
-                                dynamoDbEndpoint,
-                                "DynamoDBStreams_20120810.",
-                                "application/x-amz-json-1.0",
-                                "dynamodb")),
-                new FunctionsView(runtime, mappings));
+                new TablesView(AwsJsonClient.dynamoDb(dynamoDbEndpoint), streams),
+                new FunctionsView(runtime, new MappingsView(mappings, positions, sqs, streams)));
     }
 }

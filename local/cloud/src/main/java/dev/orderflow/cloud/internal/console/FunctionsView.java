@@ -6,18 +6,19 @@ import dev.orderflow.cloud.internal.json.Json;
 import dev.orderflow.cloud.internal.lambda.LambdaFunction;
 import dev.orderflow.cloud.internal.lambda.LambdaRuntime;
 import dev.orderflow.cloud.internal.lambda.RecentInvocations;
-import dev.orderflow.cloud.internal.template.EventSourceMappingSpec;
-import java.util.List;
 
-/** The functions of the Lambda runtime with their last invocations, and the stack's mappings. */
+/**
+ * The functions of the Lambda runtime with their last invocations, and the stack's mappings with
+ * their positions.
+ */
 final class FunctionsView {
 
     private final LambdaRuntime runtime;
-    private final List<EventSourceMappingSpec> mappings;
+    private final MappingsView mappings;
 
-    FunctionsView(LambdaRuntime runtime, List<EventSourceMappingSpec> mappings) {
+    FunctionsView(LambdaRuntime runtime, MappingsView mappings) {
         this.runtime = runtime;
-        this.mappings = List.copyOf(mappings);
+        this.mappings = mappings;
     }
 
     /** {@code GET /_console/api/functions}. */
@@ -49,17 +50,7 @@ final class FunctionsView {
                 i.put("logLines", e.log().size());
             }
         }
-        ArrayNode esm = out.putArray("eventSourceMappings");
-        for (EventSourceMappingSpec m : mappings) {
-            esm.addObject()
-                    .put("logicalId", m.logicalId())
-                    .put("function", m.functionName())
-                    .put("source", m.eventSourceArn())
-                    .put("batchSize", m.batchSize())
-                    .put("enabled", m.enabled())
-                    .put("startingPosition", m.startingPosition())
-                    .put("settings", m.describe());
-        }
+        out.set("eventSourceMappings", mappings.list());
         return out;
     }
 

@@ -99,6 +99,14 @@ public final class EventSourceMappings implements AutoCloseable {
         return Math.max(1, Math.min(function, cap));
     }
 
+    /** Where each polled mapping is now: SQS pollers and batches, stream checkpoints. */
+    public List<MappingPosition> positions() {
+        List<MappingPosition> out = new ArrayList<>();
+        pollers.forEach(p -> out.add(p.position()));
+        streamPollers.forEach(p -> out.add(p.position()));
+        return out;
+    }
+
     /** Properties of polled mappings that the local pollers do not emulate, one line each. */
     public List<String> unsupportedProperties() {
         return List.copyOf(unsupportedProperties);

@@ -50,20 +50,27 @@ final class ShardCheckpoints {
         return c;
     }
 
+    /** The last sequence number done in each shard, for the console (another thread). */
+    synchronized Map<String, String> all() {
+        return Map.copyOf(positions);
+    }
+
     /** The last sequence number done in {@code shard}, if any. */
-    Optional<String> position(String shard) {
+    synchronized Optional<String> position(String shard) {
         return Optional.ofNullable(positions.get(shard));
     }
 
     /** Records that {@code shard} is done up to {@code sequenceNumber}. */
     void save(String shard, String sequenceNumber) {
-        positions.put(shard, sequenceNumber);
+        synchronized (this) {
+            positions.put(shard, sequenceNumber);
+        }
         if (file.isEmpty()) {
             return;
         }
         Path f = file.get();
         ObjectNode out = Json.object();
-        positions.forEach(out::put);
+        all().forEach(out::put);
         try {
             Files.createDirectories(f.getParent());
             Path tmp = f.resolveSibling(f.getFileName() + ".tmp");

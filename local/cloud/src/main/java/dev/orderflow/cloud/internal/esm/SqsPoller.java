@@ -48,6 +48,8 @@ final class SqsPoller implements Runnable {
     private final AtomicInteger pollers = new AtomicInteger();
     private final AtomicInteger numbers = new AtomicInteger();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private final AtomicInteger messagesInFlight = new AtomicInteger();
     private volatile boolean running = true;
 
     SqsPoller(
@@ -76,6 +78,16 @@ final class SqsPoller implements Runnable {
     void stop() {
         running = false;
         threads.forEach(Thread::interrupt);
+    }
+
+    /** Its pollers and the batches in delivery now. */
+    MappingPosition.Queue position() {
+        return new MappingPosition.Queue(
+                mapping.logicalId(),
+                pollers.get(),
+                maxBatches,
+                batchesInFlight.get(),
+                messagesInFlight.get());
     }
 
     /** The most batches this mapping may have in flight. */
@@ -199,6 +211,8 @@ final class SqsPoller implements Runnable {
             return;
         }
         Set<String> failed = new HashSet<>();
+        batchesInFlight.incrementAndGet();
+        messagesInFlight.addAndGet(batch.size());
         try {
             InvocationResult result = lambdas.invoke(mapping.functionName(), Json.bytes(event));
             if (result instanceof InvocationResult.FunctionError) {
@@ -215,6 +229,9 @@ final class SqsPoller implements Runnable {
             LOG.warn("event source mapping {}: {}", mapping.logicalId(), e.getMessage());
             pause(500);
             return;
+        } finally {
+            batchesInFlight.decrementAndGet();
+            messagesInFlight.addAndGet(-batch.size());
         }
         delete(url, batch, failed);
     }

@@ -81,6 +81,11 @@ final class StreamPoller implements Runnable {
                         : null;
     }
 
+    /** Its checkpoints now. */
+    MappingPosition.Stream position() {
+        return new MappingPosition.Stream(mapping.logicalId(), checkpoints.all());
+    }
+
     void stop() {
         running = false;
         if (lanes != null) {
