@@ -2,6 +2,7 @@ package dev.orderflow.cloud;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.dynamodb.GlobalTables;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -32,11 +33,11 @@ final class RegionsFixture implements AutoCloseable {
 
     /** eu-central-1 and us-east-1, stock in each region's own Inventory table. */
     RegionsFixture() {
-        this(List.of(EU, US), LocalRegions.Consistency.EVENTUAL);
+        this(List.of(EU, US), GlobalTables.Consistency.EVENTUAL);
     }
 
     /** {@code up --regions <names> --stock-consistency <stock>}. */
-    RegionsFixture(List<String> names, LocalRegions.Consistency stock) {
+    RegionsFixture(List<String> names, GlobalTables.Consistency stock) {
         regions =
                 LocalRegions.builder()
                         .template(SharedCloud.template())

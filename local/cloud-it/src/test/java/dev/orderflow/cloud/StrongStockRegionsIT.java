@@ -3,6 +3,7 @@ package dev.orderflow.cloud;
 import static dev.orderflow.cloud.RegionsFixture.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.dynamodb.GlobalTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class StrongStockRegionsIT {
 
     @BeforeAll
     static void boot() {
-        world = new RegionsFixture(REGIONS, LocalRegions.Consistency.STRONG);
+        world = new RegionsFixture(REGIONS, GlobalTables.Consistency.STRONG);
     }
 
     @AfterAll
@@ -48,8 +49,8 @@ class StrongStockRegionsIT {
         LocalRegions regions = world.regions;
         String inventory = regions.region(EU).physicalId("DataInventory").orElseThrow();
         assertThat(regions.replicatedTables())
-                .containsEntry(inventory, LocalRegions.Consistency.STRONG)
-                .containsValue(LocalRegions.Consistency.EVENTUAL);
+                .containsEntry(inventory, GlobalTables.Consistency.STRONG)
+                .containsValue(GlobalTables.Consistency.EVENTUAL);
         Map<String, AttributeValue> key =
                 Map.of(
                         "sku", AttributeValue.fromS("STRONG-1"),

@@ -35,13 +35,9 @@ final class GlobalTableLinks implements AutoCloseable {
      * @throws LocalCloudException when the engine refuses, e.g. strong consistency on a table that
      *     is not empty (DynamoDB's rule: a data directory from an earlier run holds items)
      */
-    void replicate(String table, LocalRegions.Consistency consistency) {
+    void replicate(String table, GlobalTables.Consistency consistency) {
         try {
-            tables.replicate(
-                    table,
-                    consistency == LocalRegions.Consistency.STRONG
-                            ? GlobalTables.Consistency.STRONG
-                            : GlobalTables.Consistency.EVENTUAL);
+            tables.replicate(table, consistency);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new LocalCloudException(
                     "cannot replicate " + table + " (" + consistency + "): " + e.getMessage(), e);

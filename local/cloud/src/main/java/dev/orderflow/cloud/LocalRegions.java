@@ -1,6 +1,7 @@
 package dev.orderflow.cloud;
 
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
+import dev.orderflow.dynamodb.GlobalTables.Consistency;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +26,6 @@ public final class LocalRegions implements AutoCloseable {
 
     /** The tag on a table that decides whether it replicates (decision 2). */
     public static final String REPLICATION_TAG = "orderflow:replication";
-
-    /** How a replicated table's regions agree. */
-    public enum Consistency {
-        /** Multi-region eventual consistency: writes reach the others after the lag. */
-        EVENTUAL,
-        /** Multi-region strong consistency: a write is in every region when it is acknowledged. */
-        STRONG
-    }
 
     private final List<Region> regions;
     private final GlobalTableLinks links;

@@ -1,8 +1,8 @@
 package dev.orderflow.cloud;
 
-import dev.orderflow.cloud.LocalRegions.Consistency;
 import dev.orderflow.cloud.internal.gateway.LocalIssuer;
 import dev.orderflow.cloud.internal.template.TableSpec;
+import dev.orderflow.dynamodb.GlobalTables.Consistency;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

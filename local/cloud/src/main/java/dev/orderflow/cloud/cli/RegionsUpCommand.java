@@ -2,6 +2,7 @@ package dev.orderflow.cloud.cli;
 
 import dev.orderflow.cloud.LocalRegions;
 import dev.orderflow.cloud.RegionNames;
+import dev.orderflow.dynamodb.GlobalTables;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ final class RegionsUpCommand {
         if (lag < 0) {
             throw new IllegalArgumentException("--replication-lag-ms cannot be negative");
         }
-        LocalRegions.Consistency stock = stockConsistency(o);
-        if (stock == LocalRegions.Consistency.STRONG) {
+        GlobalTables.Consistency stock = stockConsistency(o);
+        if (stock == GlobalTables.Consistency.STRONG) {
             RegionNames.checkStrongStock(regions);
         }
         LocalRegions.Builder builder =
@@ -59,11 +60,11 @@ final class RegionsUpCommand {
         return builder;
     }
 
-    private static LocalRegions.Consistency stockConsistency(Options o) {
+    private static GlobalTables.Consistency stockConsistency(Options o) {
         String value = o.get("stock-consistency").orElse("eventual");
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "eventual" -> LocalRegions.Consistency.EVENTUAL;
-            case "strong" -> LocalRegions.Consistency.STRONG;
+            case "eventual" -> GlobalTables.Consistency.EVENTUAL;
+            case "strong" -> GlobalTables.Consistency.STRONG;
             default ->
                     throw new IllegalArgumentException(
                             "--stock-consistency is strong or eventual, not " + value);
